@@ -1,0 +1,122 @@
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { ServerType } from '@hono/node-server';
+import type { Bot, StorageAdapter } from 'grammy';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { createDatabase, type Database } from './db/client.js';
+import { PrismaSessionStorage } from './db/session-storage.js';
+import { createRedis, redisStorage, type Redis } from './redis.js';
+import { createServices, type Services } from './services/index.js';
+import { createBot, drainBot } from './bot/index.js';
+import type { BotContext } from './bot/context.js';
+import { createI18n, translator } from './bot/i18n.js';
+import { syncDefaultCommands } from './bot/commands.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { createHttpApp, listen } from './http/server.js';
+
+/** Things tests and benchmarks may replace; production passes none of them. */
+export interface AppOverrides {
+  logger?: Logger;
+  /** The clock every service and job reads, so tests control time. */
+  now?: () => Date;
+  /** Skip the HTTP server (benchmarks). */
+  http?: boolean;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  redis: Redis | null;
+  services: Services;
+  bot: Bot<BotContext>;
+  metrics: Metrics;
+  /** The port the HTTP server listens on (useful with PORT=0). */
+  port: number | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: config → logger → database → Redis → services → bot → HTTP, and the
+ * reverse on stop. `npm start`, the e2e tests and the benchmarks all build the bot here, so they
+ * exercise the same wiring.
+ */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
+  const db = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
+  logger.info({ database: db.kind }, 'database ready');
+  let redis: Redis | null = null;
+  let storage: StorageAdapter<unknown>;
+  if (config.REDIS_URL) {
+    redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
+    storage = redisStorage(redis, 'sess:');
+  } else {
+    storage = new PrismaSessionStorage(db.prisma, 'sess:');
+  }
+  const services = createServices(db.prisma, {
+    adminIds: config.ADMIN_IDS,
+    defaultLocale: config.DEFAULT_LOCALE,
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
+  const metrics = createMetrics();
+  const i18n = createI18n(config.DEFAULT_LOCALE);
+  const bot = createBot({ config, logger, services, storage, metrics, i18n });
+
+  let runner: RunnerHandle | null = null;
+  let server: ServerType | null = null;
+  let stopped = false;
+
+  const app: App = {
+    config,
+    logger,
+    db,
+    redis,
+    services,
+    bot,
+    metrics,
+    port: null,
+    async start() {
+      await bot.init();
+      logger.info({ username: bot.botInfo.username, mode: config.BOT_MODE }, 'bot identity confirmed');
+      await syncDefaultCommands(bot.api, translator(i18n), config.DEFAULT_LOCALE);
+      if (overrides.http !== false) {
+        const http = createHttpApp({
+          metrics,
+          health: async () => ({
+            database: await db.ping(),
+            ...(redis ? { redis: await redis.ping().then((r) => r === 'PONG', () => false) } : {}),
+          }),
+          webhook: config.BOT_MODE === 'webhook' ? { bot, secret: config.WEBHOOK_SECRET! } : undefined,
+        });
+        const bound = await listen(http, config.PORT, config.HOST);
+        server = bound.server;
+        app.port = bound.port;
+        logger.info({ port: bound.port }, 'http server listening');
+      }
+      if (config.BOT_MODE === 'webhook') {
+        await bot.api.setWebhook(config.WEBHOOK_URL!, {
+          secret_token: config.WEBHOOK_SECRET!,
+          allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+        });
+        logger.info('webhook registered');
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'my_chat_member'] } } });
+        logger.info('polling started');
+      }
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // Reverse order: stop taking updates (in-flight ones finish), then the HTTP server, then storage.
+      if (runner?.isRunning()) await runner.stop();
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await drainBot(bot);
+      if (redis) await redis.quit().catch(() => redis!.disconnect());
+      await db.close();
+      logger.info('stopped');
+    },
+  };
+  return app;
+}

@@ -1,0 +1,42 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { hasRole } from '../access.js';
+import { mainMenu, MENU_KEYS } from '../keyboards/menu.js';
+
+/** /help (role-aware), /cancel, and the main-menu buttons whose features land in later issues. */
+export const help = new Composer<BotContext>();
+
+async function sendHelp(ctx: BotContext): Promise<void> {
+  const parts = [ctx.t('help-member')];
+  if (hasRole(ctx, 'OFFICER')) parts.push(ctx.t('help-officer'));
+  if (hasRole(ctx, 'ADMIN')) parts.push(ctx.t('help-admin'));
+  await ctx.reply(parts.join('\n\n'), { parse_mode: 'HTML', reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });
+}
+
+help.command('help', sendHelp);
+
+help.command('cancel', async (ctx) => {
+  const had = ctx.session.step !== undefined;
+  ctx.session.step = undefined;
+  await ctx.reply(ctx.t(had ? 'cancelled' : 'nothing-to-cancel'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });
+});
+
+/** Menu labels in every locale, so a member whose language just changed can still press an old keyboard. */
+function menuLabel(ctx: BotContext, key: (typeof MENU_KEYS)[number]): string[] {
+  return ctx.deps.i18n.locales.map((l) => ctx.deps.i18n.t(l, key));
+}
+
+help.on('message:text').filter((ctx) => menuLabel(ctx, 'menu-help').includes(ctx.msg.text), sendHelp);
+
+/** Features that later issues fill in: campaigns, registration, reports, my status. */
+const COMING: Array<[string, (typeof MENU_KEYS)[number]]> = [
+  ['campaigns', 'menu-campaigns'],
+  ['register', 'menu-register'],
+  ['report', 'menu-report'],
+  ['my', 'menu-my'],
+];
+for (const [command, key] of COMING) {
+  const answer = (ctx: BotContext) => ctx.reply(ctx.t('coming-soon', { feature: ctx.t(key) }), { reply_markup: mainMenu(ctx) });
+  help.command(command, answer);
+  help.on('message:text').filter((ctx) => menuLabel(ctx, key).includes(ctx.msg.text), answer);
+}

@@ -1,0 +1,30 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { answerQuietly, callbackOf, onAction } from '../helpers.js';
+import { mainMenu } from '../keyboards/menu.js';
+
+/**
+ * The last word: buttons nobody handled (stale or forged data) and messages outside any flow.
+ * Nothing here changes state.
+ */
+export const unhandled = new Composer<BotContext>();
+
+onAction(unhandled, 'flow.cancel', async (ctx) => {
+  ctx.session.step = undefined;
+  await answerQuietly(ctx);
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  await ctx.reply(ctx.t('cancelled'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });
+});
+
+unhandled.on('callback_query', async (ctx) => {
+  if (!callbackOf(ctx)) ctx.log.warn({ data: ctx.callbackQuery.data?.slice(0, 64) }, 'stale or forged callback data');
+  await answerQuietly(ctx, ctx.t('button-expired'));
+});
+
+unhandled.chatType('private').on('message', async (ctx) => {
+  if (!ctx.member?.unitId || !ctx.member.fullName) {
+    await ctx.reply(ctx.t('not-joined'));
+    return;
+  }
+  await ctx.reply(ctx.t('unhandled-text'), { reply_markup: mainMenu(ctx) });
+});

@@ -1,0 +1,53 @@
+import type { Composer, Filter } from 'grammy';
+import type { BotContext } from './context.js';
+import type { CallbackAction, CallbackArgs, DecodedCallback } from './callback-data.js';
+import { decodeCallback } from './callback-data.js';
+import { escapeHtml } from '../domain/text.js';
+
+export { escapeHtml };
+
+/** The decoded callback of this update, cached on the context (decoded once per update). */
+export function callbackOf(ctx: BotContext): DecodedCallback | null {
+  const c = ctx as BotContext & { _cb?: DecodedCallback | null };
+  if (c._cb === undefined) c._cb = decodeCallback(ctx.callbackQuery?.data);
+  return c._cb;
+}
+
+/**
+ * Registers a handler for one button action. Arguments arrive validated; data that fails
+ * validation never reaches a handler (unhandled.ts answers "this button has expired").
+ */
+export function onAction<A extends CallbackAction>(
+  composer: Composer<BotContext>,
+  action: A,
+  handler: (ctx: Filter<BotContext, 'callback_query:data'>, args: CallbackArgs<A>) => unknown,
+): void {
+  composer.on('callback_query:data').filter(
+    (ctx) => callbackOf(ctx)?.action === action,
+    async (ctx) => {
+      const decoded = callbackOf(ctx)!;
+      await handler(ctx, decoded.args as CallbackArgs<A>);
+    },
+  );
+}
+
+/** Answers the callback query if the handler did not (every query must be answered). */
+export async function answerQuietly(ctx: BotContext, text?: string): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(text ? { text } : undefined);
+  } catch {
+    // Already answered or too old: nothing the user can be told.
+  }
+}
+
+/** The display name Telegram gives us for this user, as a name suggestion. */
+export function telegramName(ctx: BotContext): string {
+  const from = ctx.from;
+  if (!from) return '';
+  return [from.first_name, from.last_name].filter(Boolean).join(' ').trim();
+}
+
+/** A user reference for audit entries that works even before a Member row exists. */
+export function actorRef(ctx: BotContext): string | null {
+  return ctx.from ? `tg:${ctx.from.id}` : null;
+}

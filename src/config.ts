@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * The environment the bot runs in, validated once at start-up.
+ *
+ * Why zod: a missing or malformed variable must stop the process with a message that names the
+ * variable, never surface later as `undefined` deep inside a handler.
+ *
+ * @example
+ * const result = parseConfig(process.env);
+ * if (!result.ok) { console.error(result.message); process.exit(1); }
+ */
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+
+const hhmm = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+export const configSchema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ error: 'is not set' })
+      .regex(/^\d+:[\w-]+$/, 'does not look like a Telegram bot token (digits:letters)'),
+    TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url().default('https://api.telegram.org')),
+    BOT_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    WEBHOOK_URL: optionalUrl,
+    WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only A-Z, a-z, 0-9, _ and - (1–256 characters)')
+        .optional(),
+    ),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    REDIS_URL: optionalString.pipe(
+      z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    ),
+    REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().default('thidua:')),
+    ADMIN_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('')
+        .transform((s, ctx) => {
+          const ids = s
+            .split(/[\s,;]+/)
+            .filter(Boolean)
+            .map((part) => part.trim());
+          for (const id of ids) {
+            if (!/^\d{1,20}$/.test(id)) {
+              ctx.addIssue({ code: 'custom', message: `"${id}" is not a Telegram user id (digits only)` });
+              return z.NEVER;
+            }
+          }
+          return ids;
+        }),
+    ),
+    TZ_NAME: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('Asia/Ho_Chi_Minh')
+        .refine((tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'is not a known IANA time zone'),
+    ),
+    DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['vi', 'en']).default('vi')),
+    BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(1000).default(25)),
+    QUIET_HOURS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('21:00-07:00')
+        .refine((s) => {
+          const [a, b] = s.split('-');
+          return !!a && !!b && hhmm.test(a) && hhmm.test(b);
+        }, 'must look like 21:00-07:00 (or "off")')
+        .or(z.literal('off')),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    NODE_ENV: z.preprocess(emptyToUndefined, z.string().default('production')),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE === 'webhook') {
+      if (!c.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
+      if (!c.WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+const BOT_TOKEN_HELP =
+  'BOT_TOKEN is not set. Create a bot with @BotFather in Telegram (/newbot), copy the token it gives you ' +
+  '(it looks like 123456789:AAF…) and start again with BOT_TOKEN=<token> npm start.';
+
+/**
+ * Validates the environment. Returns a message naming every bad variable instead of throwing, so
+ * the caller decides how to stop (the CLI prints and exits 1, tests assert on the message).
+ */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    if (name === 'BOT_TOKEN' && (env.BOT_TOKEN ?? '').trim() === '') return BOT_TOKEN_HELP;
+    return `${name} ${issue.message}`;
+  });
+  return { ok: false, message: `Invalid configuration:\n- ${[...new Set(lines)].join('\n- ')}` };
+}
+
+/** Quiet hours as minutes after local midnight, or null when switched off. */
+export function quietHours(config: Pick<Config, 'QUIET_HOURS'>): { start: number; end: number } | null {
+  if (config.QUIET_HOURS === 'off') return null;
+  const [a, b] = config.QUIET_HOURS.split('-') as [string, string];
+  const toMinutes = (s: string) => {
+    const [h, m] = s.split(':').map(Number) as [number, number];
+    return h * 60 + m;
+  };
+  return { start: toMinutes(a), end: toMinutes(b) };
+}

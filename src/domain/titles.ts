@@ -1,0 +1,479 @@
+/**
+ * Danh hiệu thi đua (emulation titles): the versioned policy table and the rules the bot enforces
+ * and explains. Every threshold is data in {@link TITLE_POLICY} with the article it comes from, so
+ * an officer or a change of the law (a 2025 draft amends it) corrects one table, not the code.
+ *
+ * Sources: Luật Thi đua, khen thưởng 06/2022/QH15 (in force 01/01/2024) Arts 21–28, Decree
+ * 98/2023/NĐ-CP, Circular 01/2024/TT-BNV; household and community titles in Decree 86/2023/NĐ-CP.
+ */
+import { addMonthsClamped, localDate, localParts } from './dates.js';
+
+/** Date from which this table applies (the 2022 law's entry into force). Bump it on every change. */
+export const POLICY_VERSION = '2024-01-01';
+
+/** Every standard title code, in the order officers know them (individual, collective, household). */
+export const TITLE_CODES = [
+  'LDTT',
+  'CSTDCS',
+  'CSTD_TINH',
+  'CSTD_TQ',
+  'TTLDTT',
+  'TTLDXS',
+  'CO_TINH',
+  'CO_CP',
+  'GIA_DINH_VH',
+  'THON_VH',
+  'XA_TIEU_BIEU',
+] as const;
+
+/** A standard title code (campaigns may add custom honours with other codes). */
+export type TitleCode = (typeof TITLE_CODES)[number];
+
+/** Who registers: a person (cá nhân) or a unit through its officer (tập thể). */
+export type Scope = 'INDIVIDUAL' | 'COLLECTIVE';
+
+/** What the title is for; households and communities register with COLLECTIVE scope. */
+export type TitleCategory = 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD' | 'COMMUNITY';
+
+/** The basis a CSTĐCS candidate plans (cơ sở xét): excellent rating, an initiative, or a topic. */
+export type Basis = 'EXCELLENT_RATING' | 'INITIATIVE' | 'TOPIC';
+
+/** Every basis, for keyboards. */
+export const BASES: readonly Basis[] = ['EXCELLENT_RATING', 'INITIATIVE', 'TOPIC'];
+
+/**
+ * Yearly task rating (xếp loại): hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ.
+ */
+export type TaskRating = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+
+/** Disciplinary measure (kỷ luật), mildest first: khiển trách, cảnh cáo, then anything heavier. */
+export type DisciplineLevel = 'NONE' | 'REPRIMAND' | 'WARNING' | 'SEVERE';
+
+/** How far an initiative (sáng kiến) is recognised to have effect. */
+export type EffectLevel = 'UNIT' | 'PROVINCE' | 'NATIONAL';
+
+const RATING_RANK: Readonly<Record<TaskRating, number>> = { NOT_COMPLETED: 0, COMPLETED: 1, GOOD: 2, EXCELLENT: 3 };
+const DISCIPLINE_RANK: Readonly<Record<DisciplineLevel, number>> = { NONE: 0, REPRIMAND: 1, WARNING: 2, SEVERE: 3 };
+const EFFECT_RANK: Readonly<Record<EffectLevel, number>> = { UNIT: 1, PROVINCE: 2, NATIONAL: 3 };
+
+/** Citation strings, written once so a renumbered article is fixed in one place. */
+export const CITATIONS = {
+  CSTD_TQ: 'Luật TĐKT 2022, Điều 21',
+  CSTD_TINH: 'Luật TĐKT 2022, Điều 22',
+  CSTDCS: 'Luật TĐKT 2022, Điều 23',
+  LDTT: 'Luật TĐKT 2022, Điều 24',
+  CO_CP: 'Luật TĐKT 2022, Điều 25',
+  CO_TINH: 'Luật TĐKT 2022, Điều 26',
+  TTLDXS: 'Luật TĐKT 2022, Điều 27',
+  TTLDTT: 'Luật TĐKT 2022, Điều 28',
+  DECREE_98: 'Nghị định 98/2023/NĐ-CP',
+  CIRCULAR_01: 'Thông tư 01/2024/TT-BNV',
+  DECREE_86: 'Nghị định 86/2023/NĐ-CP',
+} as const;
+
+/**
+ * One precondition of a title, as data. `code` is the stable key locale files render
+ * ("eligibility-ldtt-task-rating"); `kind` says how {@link explainEligibility} evaluates it.
+ */
+export type Precondition =
+  | { code: string; kind: 'TASK_RATING_AT_LEAST'; rating: TaskRating; citation: string }
+  | { code: string; kind: 'MIN_MONTHS_BEFORE_YEAR_END'; months: number; citation: string }
+  | { code: string; kind: 'HOLDS_TITLE_THIS_YEAR'; title: TitleCode; citation: string }
+  | { code: string; kind: 'ONE_BASIS_OF'; bases: readonly Basis[]; citation: string }
+  | { code: string; kind: 'CONSECUTIVE_TITLES'; title: TitleCode; years: number; citation: string }
+  | { code: string; kind: 'INITIATIVE_EFFECT_AT_LEAST'; level: EffectLevel; citation: string }
+  | { code: string; kind: 'MEMBER_TITLE_SHARE_AT_LEAST'; title: TitleCode; share: number; citation: string }
+  | { code: string; kind: 'MEMBER_COMPLETION_SHARE_AT_LEAST'; share: number; citation: string }
+  | { code: string; kind: 'MEMBER_TITLE_COUNT_AT_LEAST'; title: TitleCode; count: number; citation: string }
+  | { code: string; kind: 'NO_DISCIPLINE_AT_OR_ABOVE'; level: DisciplineLevel; citation: string }
+  | { code: string; kind: 'GROUP_LEADER'; citation: string }
+  | { code: string; kind: 'OUTSTANDING_AMONG_LEADERS'; citation: string }
+  | { code: string; kind: 'ASSESSED_BY'; day: number; month: number; citation: string };
+
+/** One row of the policy table. */
+export interface TitlePolicy {
+  code: TitleCode;
+  /** Registration scope; households and communities register as COLLECTIVE. */
+  scope: Scope;
+  category: TitleCategory;
+  /** CSTĐCS and higher: the registration asks which basis the member plans. */
+  asksBasis: boolean;
+  /** The bases offered when {@link asksBasis}. */
+  bases: readonly Basis[];
+  /** CSTĐ Bộ/tỉnh and toàn quốc: an initiative is mandatory (its planned title is asked). */
+  requiresInitiative: boolean;
+  /** The article that defines the title. */
+  citation: string;
+  preconditions: readonly Precondition[];
+}
+
+const NO_WARNING_OR_ABOVE = (code: string, citation: string): Precondition => ({
+  code,
+  kind: 'NO_DISCIPLINE_AT_OR_ABOVE',
+  level: 'WARNING',
+  citation,
+});
+
+/**
+ * The policy table, version {@link POLICY_VERSION}. Thresholds (70 %, 6 months, 3 years…) live
+ * here only.
+ */
+export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
+  LDTT: {
+    code: 'LDTT',
+    scope: 'INDIVIDUAL',
+    category: 'INDIVIDUAL',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.LDTT,
+    preconditions: [
+      { code: 'ldtt.task_rating', kind: 'TASK_RATING_AT_LEAST', rating: 'GOOD', citation: CITATIONS.LDTT },
+      { code: 'ldtt.recruited_early_enough', kind: 'MIN_MONTHS_BEFORE_YEAR_END', months: 6, citation: CITATIONS.CIRCULAR_01 },
+    ],
+  },
+  CSTDCS: {
+    code: 'CSTDCS',
+    scope: 'INDIVIDUAL',
+    category: 'INDIVIDUAL',
+    asksBasis: true,
+    bases: BASES,
+    requiresInitiative: false,
+    citation: CITATIONS.CSTDCS,
+    preconditions: [
+      { code: 'cstdcs.ldtt', kind: 'HOLDS_TITLE_THIS_YEAR', title: 'LDTT', citation: CITATIONS.CSTDCS },
+      { code: 'cstdcs.basis', kind: 'ONE_BASIS_OF', bases: BASES, citation: CITATIONS.CSTDCS },
+    ],
+  },
+  CSTD_TINH: {
+    code: 'CSTD_TINH',
+    scope: 'INDIVIDUAL',
+    category: 'INDIVIDUAL',
+    asksBasis: true,
+    bases: ['INITIATIVE'],
+    requiresInitiative: true,
+    citation: CITATIONS.CSTD_TINH,
+    preconditions: [
+      { code: 'cstd_tinh.consecutive_cstdcs', kind: 'CONSECUTIVE_TITLES', title: 'CSTDCS', years: 3, citation: CITATIONS.CSTD_TINH },
+      { code: 'cstd_tinh.initiative_province', kind: 'INITIATIVE_EFFECT_AT_LEAST', level: 'PROVINCE', citation: CITATIONS.CSTD_TINH },
+    ],
+  },
+  CSTD_TQ: {
+    code: 'CSTD_TQ',
+    scope: 'INDIVIDUAL',
+    category: 'INDIVIDUAL',
+    asksBasis: true,
+    bases: ['INITIATIVE'],
+    requiresInitiative: true,
+    citation: CITATIONS.CSTD_TQ,
+    preconditions: [
+      { code: 'cstd_tq.consecutive_cstd_tinh', kind: 'CONSECUTIVE_TITLES', title: 'CSTD_TINH', years: 2, citation: CITATIONS.CSTD_TQ },
+      { code: 'cstd_tq.initiative_national', kind: 'INITIATIVE_EFFECT_AT_LEAST', level: 'NATIONAL', citation: CITATIONS.CSTD_TQ },
+    ],
+  },
+  TTLDTT: {
+    code: 'TTLDTT',
+    scope: 'COLLECTIVE',
+    category: 'COLLECTIVE',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.TTLDTT,
+    preconditions: [
+      { code: 'ttldtt.task_rating', kind: 'TASK_RATING_AT_LEAST', rating: 'GOOD', citation: CITATIONS.TTLDTT },
+      { code: 'ttldtt.members_ldtt', kind: 'MEMBER_TITLE_SHARE_AT_LEAST', title: 'LDTT', share: 0.7, citation: CITATIONS.TTLDTT },
+      NO_WARNING_OR_ABOVE('ttldtt.no_discipline', CITATIONS.TTLDTT),
+    ],
+  },
+  TTLDXS: {
+    code: 'TTLDXS',
+    scope: 'COLLECTIVE',
+    category: 'COLLECTIVE',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.TTLDXS,
+    preconditions: [
+      { code: 'ttldxs.ttldtt', kind: 'HOLDS_TITLE_THIS_YEAR', title: 'TTLDTT', citation: CITATIONS.TTLDXS },
+      { code: 'ttldxs.members_complete', kind: 'MEMBER_COMPLETION_SHARE_AT_LEAST', share: 1, citation: CITATIONS.TTLDXS },
+      { code: 'ttldxs.members_ldtt', kind: 'MEMBER_TITLE_SHARE_AT_LEAST', title: 'LDTT', share: 0.7, citation: CITATIONS.TTLDXS },
+      { code: 'ttldxs.one_cstdcs', kind: 'MEMBER_TITLE_COUNT_AT_LEAST', title: 'CSTDCS', count: 1, citation: CITATIONS.TTLDXS },
+      NO_WARNING_OR_ABOVE('ttldxs.no_discipline', CITATIONS.TTLDXS),
+    ],
+  },
+  CO_TINH: {
+    code: 'CO_TINH',
+    scope: 'COLLECTIVE',
+    category: 'COLLECTIVE',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.CO_TINH,
+    preconditions: [{ code: 'co_tinh.group_leader', kind: 'GROUP_LEADER', citation: CITATIONS.CO_TINH }],
+  },
+  CO_CP: {
+    code: 'CO_CP',
+    scope: 'COLLECTIVE',
+    category: 'COLLECTIVE',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.CO_CP,
+    preconditions: [
+      { code: 'co_cp.group_leader', kind: 'GROUP_LEADER', citation: CITATIONS.CO_CP },
+      { code: 'co_cp.outstanding', kind: 'OUTSTANDING_AMONG_LEADERS', citation: CITATIONS.CO_CP },
+    ],
+  },
+  GIA_DINH_VH: {
+    code: 'GIA_DINH_VH',
+    scope: 'COLLECTIVE',
+    category: 'HOUSEHOLD',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.DECREE_86,
+    preconditions: [{ code: 'household.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86 }],
+  },
+  THON_VH: {
+    code: 'THON_VH',
+    scope: 'COLLECTIVE',
+    category: 'COMMUNITY',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.DECREE_86,
+    preconditions: [{ code: 'community.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86 }],
+  },
+  XA_TIEU_BIEU: {
+    code: 'XA_TIEU_BIEU',
+    scope: 'COLLECTIVE',
+    category: 'COMMUNITY',
+    asksBasis: false,
+    bases: [],
+    requiresInitiative: false,
+    citation: CITATIONS.DECREE_86,
+    preconditions: [{ code: 'community.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86 }],
+  },
+};
+
+/**
+ * Whether a string is a standard title code (exact, upper case).
+ *
+ * @example isTitleCode('CSTDCS') === true; isTitleCode('cstdcs') === false
+ */
+export function isTitleCode(s: string): s is TitleCode {
+  return (TITLE_CODES as readonly string[]).includes(s);
+}
+
+/** A title a campaign offers (standard or custom) with its scope. */
+export interface OfferedTitle {
+  code: string;
+  scope: Scope;
+}
+
+/** Who is registering: the member themself or an officer acting for a unit. */
+export interface RegistrationActor {
+  role: 'MEMBER' | 'OFFICER' | 'ADMIN';
+  unitId: number | null;
+  /** True when the actor is an officer (cán bộ phụ trách thi đua) of the unit being registered. */
+  isOfficerOfTargetUnit: boolean;
+}
+
+/** Registration statuses as officers know them from back-office software. */
+export type RegistrationStatus = 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+
+/** Input of {@link checkRegistrationRules}. */
+export interface RegistrationRulesInput {
+  offered: readonly OfferedTitle[];
+  title: string;
+  scope: Scope;
+  actor: RegistrationActor;
+  /** Undefined: not asked yet (skip the check). Null: asked and none given. */
+  basis?: Basis | null;
+  registrationDeadline?: Date;
+  now: Date;
+  /** Status of the member's (or unit's) existing registration in this campaign, if any. */
+  existing?: RegistrationStatus | null;
+}
+
+/** Why a registration is refused. */
+export type RegistrationRefusal =
+  | 'title_not_offered'
+  | 'title_wrong_scope'
+  | 'collective_officer_only'
+  | 'member_without_unit'
+  | 'registration_closed'
+  | 'already_registered'
+  | 'registration_rejected'
+  | 'basis_required'
+  | 'basis_not_allowed';
+
+/** Result of {@link checkRegistrationRules}. */
+export type RegistrationRulesResult = { ok: true } | { ok: false; reason: RegistrationRefusal; citation?: string };
+
+/**
+ * The rules a registration (đăng ký thi đua) must pass before it is stored: the campaign offers
+ * the title for that scope, collective titles come from an officer of the unit, the deadline has
+ * not passed, no live registration exists (a RETURNED or WITHDRAWN one may be redone), and — once
+ * asked — the basis fits the title. The first failing rule is returned.
+ *
+ * @example checkRegistrationRules({ offered: [{ code: 'LDTT', scope: 'INDIVIDUAL' }], title: 'LDTT',
+ *   scope: 'INDIVIDUAL', actor: { role: 'MEMBER', unitId: 4, isOfficerOfTargetUnit: false }, now }) // { ok: true }
+ */
+export function checkRegistrationRules(input: RegistrationRulesInput): RegistrationRulesResult {
+  const { offered, title, scope, actor, now } = input;
+  const offers = offered.filter((t) => t.code === title);
+  if (offers.length === 0) return { ok: false, reason: 'title_not_offered' };
+  if (!offers.some((t) => t.scope === scope)) return { ok: false, reason: 'title_wrong_scope' };
+  if (scope === 'COLLECTIVE' && !(actor.role !== 'MEMBER' && actor.isOfficerOfTargetUnit)) {
+    return { ok: false, reason: 'collective_officer_only' };
+  }
+  if (scope === 'INDIVIDUAL' && actor.unitId === null) return { ok: false, reason: 'member_without_unit' };
+  if (input.registrationDeadline && now.getTime() > input.registrationDeadline.getTime()) {
+    return { ok: false, reason: 'registration_closed' };
+  }
+  if (input.existing === 'SUBMITTED' || input.existing === 'APPROVED') return { ok: false, reason: 'already_registered' };
+  if (input.existing === 'REJECTED') return { ok: false, reason: 'registration_rejected' };
+  const policy = isTitleCode(title) ? TITLE_POLICY[title] : undefined;
+  if (policy?.asksBasis && input.basis !== undefined) {
+    if (input.basis === null) return { ok: false, reason: 'basis_required', citation: policy.citation };
+    if (!policy.bases.includes(input.basis)) return { ok: false, reason: 'basis_not_allowed', citation: policy.citation };
+  }
+  return { ok: true };
+}
+
+/** What is known about a candidate (person or unit) for {@link explainEligibility}; all optional. */
+export interface EligibilityFacts {
+  /** Emulation year being assessed. */
+  year: number;
+  taskRating?: TaskRating;
+  recruitedAt?: Date;
+  /** Titles already held, by year (for "3 consecutive CSTĐCS"). Omit when unknown. */
+  heldTitles?: ReadonlyArray<{ year: number; title: TitleCode }>;
+  /** Recognised initiative and how far its effect reaches; null: none. */
+  initiativeEffect?: EffectLevel | null;
+  /** An accepted scientific topic (đề tài khoa học). */
+  topicAccepted?: boolean;
+  /** Heaviest discipline of the person, or of any member of the collective. */
+  discipline?: DisciplineLevel;
+  memberCount?: number;
+  membersWithTitle?: Partial<Record<TitleCode, number>>;
+  membersCompletingTasks?: number;
+  isGroupLeader?: boolean;
+  outstandingAmongLeaders?: boolean;
+  assessedAt?: Date;
+}
+
+/** One answered check of "Am I eligible?". `known: false` means the bot lacks the fact. */
+export interface EligibilityCheck {
+  code: string;
+  passed: boolean;
+  known: boolean;
+  citation: string;
+  /** The thresholds and figures, for the rendered sentence ("5/8 = 62 % < 70 %"). */
+  params: Record<string, string | number>;
+}
+
+/** Result of {@link explainEligibility}: eligible is null while some fact is unknown. */
+export interface EligibilityAnswer {
+  title: TitleCode;
+  policyVersion: string;
+  eligible: boolean | null;
+  checks: EligibilityCheck[];
+}
+
+type Verdict = { known: boolean; passed: boolean; params: Record<string, string | number> };
+const unknown = (params: Record<string, string | number> = {}): Verdict => ({ known: false, passed: false, params });
+const verdict = (passed: boolean, params: Record<string, string | number> = {}): Verdict => ({ known: true, passed, params });
+
+function share(part: number | undefined, whole: number | undefined, min: number): Verdict {
+  if (part === undefined || whole === undefined || whole <= 0) return unknown({ min });
+  return verdict(part / whole >= min, { part, whole, min });
+}
+
+function evaluate(p: Precondition, f: EligibilityFacts, depth: number): Verdict {
+  switch (p.kind) {
+    case 'TASK_RATING_AT_LEAST':
+      if (!f.taskRating) return unknown({ min: p.rating });
+      return verdict(RATING_RANK[f.taskRating] >= RATING_RANK[p.rating], { min: p.rating, actual: f.taskRating });
+    case 'MIN_MONTHS_BEFORE_YEAR_END': {
+      if (!f.recruitedAt) return verdict(true, { months: p.months });
+      const r = localParts(f.recruitedAt);
+      const plus = addMonthsClamped(r.y, r.m, r.d, p.months);
+      const cutoff = localDate(f.year + 1, 1, 1);
+      return verdict(localDate(plus.y, plus.m, plus.d).getTime() <= cutoff.getTime(), { months: p.months });
+    }
+    case 'HOLDS_TITLE_THIS_YEAR': {
+      if (f.heldTitles?.some((h) => h.title === p.title && h.year === f.year)) return verdict(true, { title: p.title });
+      if (depth > 2) return unknown({ title: p.title });
+      const inner = explainEligibility(p.title, f, depth + 1);
+      if (inner.eligible === null) return unknown({ title: p.title });
+      return verdict(inner.eligible, { title: p.title });
+    }
+    case 'ONE_BASIS_OF': {
+      const results: Verdict[] = p.bases.map((b) => {
+        if (b === 'EXCELLENT_RATING') return f.taskRating ? verdict(f.taskRating === 'EXCELLENT') : unknown();
+        if (b === 'INITIATIVE') return f.initiativeEffect === undefined ? unknown() : verdict(f.initiativeEffect !== null);
+        return f.topicAccepted === undefined ? unknown() : verdict(f.topicAccepted);
+      });
+      if (results.some((r) => r.passed)) return verdict(true);
+      return results.every((r) => r.known) ? verdict(false) : unknown();
+    }
+    case 'CONSECUTIVE_TITLES': {
+      if (!f.heldTitles) return unknown({ title: p.title, years: p.years });
+      const years = new Set(f.heldTitles.filter((h) => h.title === p.title).map((h) => h.year));
+      let run = 0;
+      for (let y = f.year; years.has(y); y--) run++;
+      if (run < p.years) {
+        run = 0;
+        for (let y = f.year - 1; years.has(y); y--) run++;
+      }
+      return verdict(run >= p.years, { title: p.title, years: p.years, actual: run });
+    }
+    case 'INITIATIVE_EFFECT_AT_LEAST':
+      if (f.initiativeEffect === undefined) return unknown({ level: p.level });
+      return verdict(f.initiativeEffect !== null && EFFECT_RANK[f.initiativeEffect] >= EFFECT_RANK[p.level], {
+        level: p.level,
+        actual: f.initiativeEffect ?? 'NONE',
+      });
+    case 'MEMBER_TITLE_SHARE_AT_LEAST':
+      return share(f.membersWithTitle?.[p.title], f.memberCount, p.share);
+    case 'MEMBER_COMPLETION_SHARE_AT_LEAST':
+      return share(f.membersCompletingTasks, f.memberCount, p.share);
+    case 'MEMBER_TITLE_COUNT_AT_LEAST': {
+      const n = f.membersWithTitle?.[p.title];
+      if (n === undefined) return unknown({ title: p.title, min: p.count });
+      return verdict(n >= p.count, { title: p.title, min: p.count, actual: n });
+    }
+    case 'NO_DISCIPLINE_AT_OR_ABOVE':
+      if (!f.discipline) return unknown({ level: p.level });
+      return verdict(DISCIPLINE_RANK[f.discipline] < DISCIPLINE_RANK[p.level], { level: p.level, actual: f.discipline });
+    case 'GROUP_LEADER':
+      return f.isGroupLeader === undefined ? unknown() : verdict(f.isGroupLeader);
+    case 'OUTSTANDING_AMONG_LEADERS':
+      return f.outstandingAmongLeaders === undefined ? unknown() : verdict(f.outstandingAmongLeaders);
+    case 'ASSESSED_BY': {
+      const params = { day: p.day, month: p.month };
+      if (!f.assessedAt) return unknown(params);
+      return verdict(f.assessedAt.getTime() <= localDate(f.year, p.month, p.day, 23, 59).getTime() + 59_999, params);
+    }
+  }
+}
+
+/**
+ * Answer "Am I eligible?" (Tôi có đủ điều kiện không?): every precondition of the title with
+ * whether it passed, whether the bot knew the fact, the figures and the article it comes from —
+ * cuts made without a stated basis cause disputes. Facts the bot lacks give `known: false` and
+ * make `eligible` null rather than a guess.
+ *
+ * @example explainEligibility('LDTT', { year: 2025, taskRating: 'GOOD' }).eligible === true
+ */
+export function explainEligibility(title: TitleCode, facts: EligibilityFacts, depth = 0): EligibilityAnswer {
+  const policy = TITLE_POLICY[title];
+  const checks = policy.preconditions.map((p): EligibilityCheck => {
+    const v = evaluate(p, facts, depth);
+    return { code: p.code, passed: v.known && v.passed, known: v.known, citation: p.citation, params: v.params };
+  });
+  const eligible = checks.some((c) => c.known && !c.passed) ? false : checks.every((c) => c.known) ? true : null;
+  return { title, policyVersion: POLICY_VERSION, eligible, checks };
+}

@@ -1,0 +1,223 @@
+import { parseDocument, isSeq, isMap, LineCounter } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * A units file (danh sách đơn vị) an admin uploads to build the unit tree in one go.
+ *
+ * CSV: a header `code,name,parent,group` (parent and group may be empty), one unit per line;
+ * fields containing commas are quoted with "…". YAML: either a list of units or
+ * `{ groups: [{ code, name, kind }], units: [{ code, name, parent, group }] }`.
+ *
+ * Nothing here touches the database: the parser checks the file on its own (codes, duplicates,
+ * parents defined in the file or — checked later by the service — already in the database,
+ * cycles) and reports each problem with its line number, so the admin can fix the file and
+ * nothing is imported half-way.
+ *
+ * @example
+ * parseUnitsFile('code,name,parent,group\nTINH,UBND tỉnh,,\nSO_GD,Sở Giáo dục,TINH,KHOI_VX', 'csv')
+ */
+export interface UnitRow {
+  code: string;
+  name: string;
+  parent?: string | undefined;
+  group?: string | undefined;
+  line: number;
+}
+
+export interface GroupRow {
+  code: string;
+  name: string;
+  kind: 'BLOCK' | 'CLUSTER';
+  line: number;
+}
+
+export type UnitsFileError = { line: number; code: UnitsFileErrorCode; params?: Record<string, string | number> };
+export type UnitsFileErrorCode =
+  | 'file_empty'
+  | 'file_syntax'
+  | 'file_header'
+  | 'code_invalid'
+  | 'name_missing'
+  | 'name_too_long'
+  | 'code_duplicate'
+  | 'parent_self'
+  | 'parent_cycle'
+  | 'parent_unknown'
+  | 'too_many_rows'
+  | 'group_invalid';
+
+export type UnitsFileResult =
+  | { ok: true; units: UnitRow[]; groups: GroupRow[] }
+  | { ok: false; errors: UnitsFileError[] };
+
+export const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+export const MAX_UNITS_PER_FILE = 5000;
+export const MAX_UNIT_NAME = 200;
+
+/** Splits one CSV line, honouring "quoted, fields" and "" escapes. */
+function splitCsvLine(line: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim());
+}
+
+function parseCsv(text: string): UnitsFileResult {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerIndex = lines.findIndex((l) => l.trim() !== '');
+  if (headerIndex < 0) return { ok: false, errors: [{ line: 1, code: 'file_empty' }] };
+  const headerLine = lines[headerIndex]!;
+  const sep = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
+  const header = splitCsvLine(headerLine, sep).map((h) => h.toLowerCase());
+  const col = (name: string) => header.indexOf(name);
+  if (col('code') < 0 || col('name') < 0) {
+    return { ok: false, errors: [{ line: headerIndex + 1, code: 'file_header', params: { expected: 'code,name,parent,group' } }] };
+  }
+  const units: UnitRow[] = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
+    const cells = splitCsvLine(raw, sep);
+    const get = (name: string) => {
+      const idx = col(name);
+      const v = idx >= 0 ? cells[idx] : undefined;
+      return v === undefined || v === '' ? undefined : v;
+    };
+    units.push({ code: get('code') ?? '', name: get('name') ?? '', parent: get('parent'), group: get('group'), line: i + 1 });
+  }
+  return { ok: true, units, groups: [] };
+}
+
+const yamlUnit = z.object({
+  code: z.union([z.string(), z.number()]).transform(String),
+  name: z.string().optional(),
+  parent: z.union([z.string(), z.number()]).transform(String).optional().nullable(),
+  group: z.union([z.string(), z.number()]).transform(String).optional().nullable(),
+});
+const yamlGroup = z.object({
+  code: z.union([z.string(), z.number()]).transform(String),
+  name: z.string().optional(),
+  kind: z.enum(['BLOCK', 'CLUSTER']).optional(),
+});
+
+function parseYaml(text: string): UnitsFileResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    const line = lineCounter.linePos(first.pos[0]).line;
+    return { ok: false, errors: [{ line, code: 'file_syntax', params: { message: first.message.split('\n')[0] ?? '' } }] };
+  }
+  const root = doc.contents;
+  const unitsNode = isSeq(root) ? root : isMap(root) ? root.get('units', true) : undefined;
+  const groupsNode = isMap(root) ? root.get('groups', true) : undefined;
+  if (!isSeq(unitsNode)) return { ok: false, errors: [{ line: 1, code: 'file_empty' }] };
+  const errors: UnitsFileError[] = [];
+  const lineOf = (node: unknown) => {
+    const range = (node as { range?: [number, number, number] }).range;
+    return range ? lineCounter.linePos(range[0]).line : 1;
+  };
+  const units: UnitRow[] = [];
+  for (const item of unitsNode.items) {
+    const line = lineOf(item);
+    const parsed = yamlUnit.safeParse((item as { toJSON(): unknown }).toJSON());
+    if (!parsed.success) {
+      errors.push({ line, code: 'code_invalid', params: { value: '' } });
+      continue;
+    }
+    units.push({ code: parsed.data.code, name: parsed.data.name ?? '', parent: parsed.data.parent ?? undefined, group: parsed.data.group ?? undefined, line });
+  }
+  const groups: GroupRow[] = [];
+  if (isSeq(groupsNode)) {
+    for (const item of groupsNode.items) {
+      const line = lineOf(item);
+      const parsed = yamlGroup.safeParse((item as { toJSON(): unknown }).toJSON());
+      if (!parsed.success) {
+        errors.push({ line, code: 'group_invalid' });
+        continue;
+      }
+      groups.push({ code: parsed.data.code, name: parsed.data.name ?? parsed.data.code, kind: parsed.data.kind ?? 'BLOCK', line });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, units, groups };
+}
+
+/** Checks rows on their own: codes, names, duplicates, self-parents and cycles within the file. */
+function checkRows(units: UnitRow[], groups: GroupRow[]): UnitsFileError[] {
+  const errors: UnitsFileError[] = [];
+  if (units.length === 0) return [{ line: 1, code: 'file_empty' }];
+  if (units.length > MAX_UNITS_PER_FILE) return [{ line: 1, code: 'too_many_rows', params: { max: MAX_UNITS_PER_FILE } }];
+  const seen = new Map<string, number>();
+  for (const u of units) {
+    if (!UNIT_CODE.test(u.code)) errors.push({ line: u.line, code: 'code_invalid', params: { value: u.code } });
+    if (u.name.trim() === '') errors.push({ line: u.line, code: 'name_missing', params: { code: u.code } });
+    else if (u.name.length > MAX_UNIT_NAME) errors.push({ line: u.line, code: 'name_too_long', params: { max: MAX_UNIT_NAME } });
+    const prev = seen.get(u.code);
+    if (prev !== undefined) errors.push({ line: u.line, code: 'code_duplicate', params: { value: u.code, first: prev } });
+    else seen.set(u.code, u.line);
+    if (u.parent !== undefined && u.parent === u.code) errors.push({ line: u.line, code: 'parent_self', params: { value: u.code } });
+    if (u.group !== undefined && !UNIT_CODE.test(u.group)) errors.push({ line: u.line, code: 'group_invalid', params: { value: u.group } });
+  }
+  for (const g of groups) {
+    if (!UNIT_CODE.test(g.code)) errors.push({ line: g.line, code: 'group_invalid', params: { value: g.code } });
+  }
+  // Cycles among parents defined in this file (A → B → A).
+  const parentOf = new Map(units.map((u) => [u.code, u.parent]));
+  for (const u of units) {
+    const visited = new Set<string>([u.code]);
+    let p = u.parent;
+    while (p !== undefined && parentOf.has(p)) {
+      if (visited.has(p)) {
+        errors.push({ line: u.line, code: 'parent_cycle', params: { value: u.code } });
+        break;
+      }
+      visited.add(p);
+      p = parentOf.get(p);
+    }
+  }
+  return errors.sort((a, b) => a.line - b.line);
+}
+
+/** Parses and checks a units file; see the module comment for the formats. */
+export function parseUnitsFile(text: string, format: 'csv' | 'yaml'): UnitsFileResult {
+  const parsed = format === 'csv' ? parseCsv(text) : parseYaml(text);
+  if (!parsed.ok) return parsed;
+  const units = parsed.units.map((u) => ({ ...u, name: u.name.normalize('NFC').trim() }));
+  const errors = checkRows(units, parsed.groups);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, units, groups: parsed.groups };
+}
+
+/**
+ * Orders rows so every parent defined in the file comes before its children: the service can then
+ * insert them in one pass.
+ */
+export function parentsFirst(units: UnitRow[]): UnitRow[] {
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const out: UnitRow[] = [];
+  const done = new Set<string>();
+  const visit = (u: UnitRow) => {
+    if (done.has(u.code)) return;
+    done.add(u.code);
+    const parent = u.parent ? byCode.get(u.parent) : undefined;
+    if (parent) visit(parent);
+    out.push(u);
+  };
+  units.forEach(visit);
+  return out;
+}

@@ -1,0 +1,23 @@
+import { Redis } from 'ioredis';
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import type { StorageAdapter } from 'grammy';
+
+export type { Redis };
+
+/**
+ * One ioredis client for sessions, conversation state and (later) the shared rate limiter.
+ * Every key the bot writes starts with `prefix`, so several bots — or test files — share a server.
+ */
+export function createRedis(url: string, prefix: string): Redis {
+  return new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 3, lazyConnect: false, enableAutoPipelining: true });
+}
+
+/** grammY storage over ioredis; `namespace` separates sessions (`sess:`) from conversations (`convo:`). */
+export function redisStorage<T>(redis: Redis, namespace: string): StorageAdapter<T> {
+  const adapter = new RedisAdapter<T>({ instance: redis as never });
+  return {
+    read: (key) => adapter.read(namespace + key),
+    write: (key, value) => adapter.write(namespace + key, value),
+    delete: (key) => adapter.delete(namespace + key),
+  };
+}

@@ -1,0 +1,43 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+/** What an audit entry records: who, what, on what, and whether it was allowed. */
+export interface AuditEntry {
+  actorId?: number | null;
+  /** The channel user id ("tg:123"), kept even when the actor has no Member row. */
+  actorRef?: string | null;
+  action: string;
+  outcome?: 'OK' | 'REFUSED';
+  target?: string | null;
+  details?: Prisma.InputJsonValue;
+}
+
+/**
+ * Nhật ký — the audit log. Grants, revokes, imports and every refusal are written here so an
+ * officer can later show who did what and when. Entries are never updated.
+ */
+export class AuditService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.prisma.auditLog.create({
+      data: {
+        actorId: entry.actorId ?? null,
+        actorRef: entry.actorRef ?? null,
+        action: entry.action,
+        outcome: entry.outcome ?? 'OK',
+        target: entry.target ?? null,
+        ...(entry.details === undefined ? {} : { details: entry.details }),
+      },
+    });
+  }
+
+  /** Most recent entries first, optionally for one action. */
+  async recent(opts: { action?: string; limit?: number } = {}) {
+    return this.prisma.auditLog.findMany({
+      where: opts.action ? { action: opts.action } : {},
+      orderBy: { id: 'desc' },
+      take: opts.limit ?? 50,
+    });
+  }
+}

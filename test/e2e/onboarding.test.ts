@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
+
+const UNITS = [
+  { code: 'BENTRE', name: 'UBND tỉnh Bến Tre' },
+  { code: 'GIONGTROM', name: 'Huyện Giồng Trôm', parent: 'BENTRE' },
+  { code: 'DONGKHOI', name: 'Xã Đồng Khởi', parent: 'GIONGTROM' },
+  { code: 'SOGD', name: 'Sở Giáo dục và Đào tạo', parent: 'BENTRE' },
+];
+
+describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ storage: 'postgres', redis: true });
+    await seedUnits(h.app, UNITS);
+  });
+  afterAll(() => h?.close());
+
+  it('joins a unit with one tap on an invite deep link, then confirms the Telegram name', async () => {
+    const unit = await h.app.services.units.byCode('DONGKHOI');
+    const lan = h.fake.user({ firstName: 'Lan', lastName: 'Nguyễn Thị' });
+    lan.start(`u_${unit!.inviteCode}`);
+    await lan.waitFor(/Đã ghi nhận đơn vị: Xã Đồng Khởi/);
+    await lan.waitFor(/họ và tên đầy đủ/);
+    lan.press('Dùng tên «Lan Nguyễn Thị»');
+    const done = await lan.waitFor(/Cảm ơn đồng chí Lan Nguyễn Thị, đơn vị Xã Đồng Khởi/);
+    expect(done.text).toContain('menu');
+    const member = await h.app.services.members.byTelegramId(lan.id);
+    expect(member?.unit?.code).toBe('DONGKHOI');
+    expect(member?.fullName).toBe('Lan Nguyễn Thị');
+    expect(member?.locale).toBe('vi');
+  });
+
+  it('finds "Xã Đồng Khởi" when the member types "dong khoi" without diacritics', async () => {
+    const minh = h.fake.user({ firstName: 'Minh' });
+    minh.start();
+    await minh.waitFor(/Đồng chí thuộc đơn vị nào/);
+    expect(minh.buttons()).toContain('UBND tỉnh Bến Tre ›');
+    minh.send('dong khoi');
+    await minh.waitFor(/Kết quả tìm «dong khoi»/);
+    expect(minh.buttons()).toContain('Xã Đồng Khởi');
+    minh.press('Xã Đồng Khởi');
+    await minh.waitFor(/họ và tên đầy đủ/);
+    minh.send('Trần Văn Minh');
+    await minh.waitFor(/Cảm ơn đồng chí Trần Văn Minh, đơn vị Xã Đồng Khởi/);
+  });
+
+  it('walks the unit tree level by level and can go back', async () => {
+    const hoa = h.fake.user({ firstName: 'Hoa' });
+    hoa.start();
+    await hoa.waitFor(/Đồng chí thuộc đơn vị nào/);
+    hoa.press('UBND tỉnh Bến Tre ›');
+    await hoa.waitFor(/Chọn đơn vị trong «UBND tỉnh Bến Tre»/);
+    expect(hoa.buttons()).toEqual(expect.arrayContaining(['✔ Chọn «UBND tỉnh Bến Tre»', 'Huyện Giồng Trôm ›', 'Sở Giáo dục và Đào tạo', '‹ Quay lại']));
+    hoa.press('‹ Quay lại');
+    await hoa.waitFor(/Chọn đơn vị:/);
+    hoa.press('UBND tỉnh Bến Tre ›');
+    await hoa.waitFor(/Chọn đơn vị trong/);
+    hoa.press('Sở Giáo dục và Đào tạo');
+    await hoa.waitFor(/Đã ghi nhận đơn vị: Sở Giáo dục và Đào tạo/);
+  });
+
+  it('re-asks only the name when it is too long, emoji only, or not text — and keeps the unit', async () => {
+    const unit = await h.app.services.units.byCode('SOGD');
+    const tu = h.fake.user({ firstName: '🙂' });
+    tu.start(`u_${unit!.inviteCode}`);
+    await tu.waitFor(/họ và tên đầy đủ/);
+    expect(tu.buttons()).not.toContain('Dùng tên «🙂»');
+    tu.send('A'.repeat(101));
+    await tu.waitFor(/dài quá 100 ký tự/);
+    tu.send('🎉🎉🎉');
+    await tu.waitFor(/phải có chữ cái/);
+    tu.sendSticker();
+    await tu.waitFor(/gõ họ và tên bằng chữ/);
+    tu.send('Lê Văn Tư');
+    await tu.waitFor(/Cảm ơn đồng chí Lê Văn Tư, đơn vị Sở Giáo dục và Đào tạo/);
+  });
+
+  it('switches to English with /language and answers in English from then on', async () => {
+    const an = h.fake.user({ firstName: 'An' });
+    an.start();
+    await an.waitFor(/Đồng chí thuộc đơn vị nào/);
+    an.send('/language');
+    await an.waitFor(/Choose your language/);
+    an.press('English');
+    await an.waitFor(/Switched to English/);
+    an.send('/help');
+    await an.waitFor(/Member commands/);
+    const member = await h.app.services.members.byTelegramId(an.id);
+    expect(member?.locale).toBe('en');
+  });
+
+  it('speaks English to a member whose Telegram is in English', async () => {
+    const john = h.fake.user({ firstName: 'John', languageCode: 'en' });
+    john.start();
+    await john.waitFor(/Which unit do you belong to/);
+  });
+
+  it('keeps the answers given so far across a restart in the middle of onboarding', async () => {
+    const binh = h.fake.user({ firstName: 'Bình' });
+    binh.start();
+    await binh.waitFor(/Đồng chí thuộc đơn vị nào/);
+    binh.send('giong trom');
+    await binh.waitFor(/Kết quả tìm/);
+    binh.press('Huyện Giồng Trôm');
+    await binh.waitFor(/họ và tên đầy đủ/);
+    await h.restart();
+    binh.send('Phạm Thanh Bình');
+    await binh.waitFor(/Cảm ơn đồng chí Phạm Thanh Bình, đơn vị Huyện Giồng Trôm/);
+  });
+
+  it('answers "this button has expired" to a forged button and changes nothing', async () => {
+    const eve = h.fake.user({ firstName: 'Eve' });
+    eve.pressData('1:rc:1:1');
+    // A member pressing a forged officer button is refused by role, never obeyed.
+    const answer = await eve.waitForCallbackAnswer();
+    expect(String(answer.text)).toMatch(/không có quyền/);
+    eve.pressData('garbage-data');
+    const expired = await eve.waitForCallbackAnswer();
+    expect(String(expired.text)).toMatch(/Nút này đã hết hạn/);
+    const refusals = await h.app.services.audit.recent({ action: 'role.grant' });
+    expect(refusals.some((r) => r.outcome === 'REFUSED' && r.actorRef === `tg:${eve.id}`)).toBe(true);
+  });
+
+  it('refuses an officer command from a member politely and audits it', async () => {
+    const lan = h.fake.user({ firstName: 'Khoa' });
+    lan.send('/invite');
+    await lan.waitFor(/không có quyền dùng lệnh này/);
+    const refusals = await h.app.services.audit.recent({ action: 'unit.invite' });
+    expect(refusals[0]).toMatchObject({ outcome: 'REFUSED', actorRef: `tg:${lan.id}` });
+  });
+
+  it('hints at the menu when a joined member types something outside any flow', async () => {
+    const unit = await h.app.services.units.byCode('SOGD');
+    const mai = h.fake.user({ firstName: 'Mai', lastName: 'Hoàng' });
+    mai.start(`u_${unit!.inviteCode}`);
+    await mai.waitFor(/họ và tên/);
+    mai.press(/Dùng tên/);
+    await mai.waitFor(/Cảm ơn đồng chí/);
+    mai.send('xin chào');
+    await mai.waitFor(/Tôi chưa hiểu yêu cầu này/);
+    mai.send('📋 Phong trào');
+    await mai.waitFor(/sắp có/);
+  });
+});
