@@ -1,6 +1,7 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { ServerType } from '@hono/node-server';
 import type { Bot, StorageAdapter } from 'grammy';
+import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createDatabase, type Database } from './db/client.js';
@@ -48,11 +49,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   logger.info({ database: db.kind }, 'database ready');
   let redis: Redis | null = null;
   let storage: StorageAdapter<unknown>;
+  let conversationStorage: StorageAdapter<VersionedState<ConversationData>>;
   if (config.REDIS_URL) {
     redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
     storage = redisStorage(redis, 'sess:');
+    conversationStorage = redisStorage(redis, 'convo:');
   } else {
     storage = new PrismaSessionStorage(db.prisma, 'sess:');
+    conversationStorage = new PrismaSessionStorage(db.prisma, 'convo:');
   }
   const services = createServices(db.prisma, {
     adminIds: config.ADMIN_IDS,
@@ -61,7 +65,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const metrics = createMetrics();
   const i18n = createI18n(config.DEFAULT_LOCALE);
-  const bot = createBot({ config, logger, services, storage, metrics, i18n });
+  const bot = createBot({ config, logger, services, storage, conversationStorage, metrics, i18n });
 
   let runner: RunnerHandle | null = null;
   let server: ServerType | null = null;

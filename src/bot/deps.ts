@@ -1,4 +1,5 @@
 import type { StorageAdapter } from 'grammy';
+import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
@@ -13,6 +14,8 @@ export interface BotDeps {
   services: Services;
   /** Session and conversation storage: Redis when REDIS_URL is set, the database otherwise. */
   storage: StorageAdapter<unknown>;
+  /** Conversation replay state, same backend as sessions under the `convo:` prefix. */
+  conversationStorage: StorageAdapter<VersionedState<ConversationData>>;
   metrics: Metrics;
   /** Translations, shared with the outbox renderer (messages sent outside an update). */
   i18n: I18n<BotContext>;

@@ -8,6 +8,13 @@ import { help } from './features/help.js';
 import { admin } from './features/admin.js';
 import { unhandled } from './features/unhandled.js';
 import { mainMenu } from './keyboards/menu.js';
+import { sessionKey } from './session-key.js';
+import { conversationComposer } from './conversations/index.js';
+import { campaigns } from './features/campaigns.js';
+import { registration } from './features/registration.js';
+import { reports } from './features/reports.js';
+import { reminders } from './features/reminders.js';
+import { groups } from './features/groups.js';
 
 export type { BotDeps };
 
@@ -27,11 +34,7 @@ export function drainBot(bot: Bot<BotContext>, timeoutMs = 25_000): Promise<void
   });
 }
 
-/** Session key: one session per private chat (per user in groups, so two people never share state). */
-export function sessionKey(ctx: { chat?: { id: number; type: string } | undefined; from?: { id: number } | undefined }): string | undefined {
-  if (!ctx.chat) return ctx.from ? `u${ctx.from.id}` : undefined;
-  return ctx.chat.type === 'private' ? `c${ctx.chat.id}` : ctx.from ? `c${ctx.chat.id}:u${ctx.from.id}` : undefined;
-}
+export { sessionKey };
 
 /**
  * Builds the bot: the same factory serves `npm start` (polling or webhook), the e2e tests and the
@@ -87,7 +90,9 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
       await ctx.reply(ctx.t('error-generic'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined }).catch(() => {});
     }
   });
-  features.use(help, onboarding, profile, admin, unhandled);
+  features.use(conversationComposer(deps, deps.conversationStorage));
+  // Feature composers, one per feature (see src/bot/features/). `unhandled` must stay last.
+  features.use(help, onboarding, profile, admin, campaigns, registration, reports, reminders, groups, unhandled);
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'update failed outside features'));
   return bot;

@@ -263,13 +263,14 @@ function issueToErrors(issue: z.core.$ZodIssue): CampaignFileError[] {
   const value = scalar(issue.input);
   const withValue = (p: Record<string, unknown>): Record<string, string | number> =>
     toParams(value === undefined ? p : { ...p, value });
+  const missing = issue.input === undefined || issue.input === null;
+  if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return [{ path, code: 'required', params: {} }];
   switch (issue.code) {
     case 'custom': {
       const { code, ...rest } = (issue.params ?? {}) as Record<string, unknown>;
       return [{ path, code: typeof code === 'string' ? code : 'invalid', params: toParams(rest) }];
     }
     case 'invalid_type':
-      if (issue.input === undefined) return [{ path, code: 'required', params: {} }];
       return [{ path, code: 'type_invalid', params: withValue({ expected: issue.expected }) }];
     case 'too_small':
       return [{ path, code: issue.origin === 'array' ? 'too_few' : 'too_short', params: withValue({ min: Number(issue.minimum) }) }];
@@ -307,10 +308,10 @@ function readText(text: string, format: 'yaml' | 'json'): ReadResult {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   const err = doc.errors[0];
   if (err) {
-    const at = err.linePos?.[0];
+    const at = lines.linePos(err.pos[0]);
     return {
       ok: false,
-      error: { path: '', code: 'yaml_syntax', params: { line: at?.line ?? 1, col: at?.col ?? 1, message: err.code } },
+      error: { path: '', code: 'yaml_syntax', params: { line: at.line, col: at.col, message: err.code } },
     };
   }
   const warnings = rejoinCommaSplitValues(doc, text, lines);

@@ -422,12 +422,13 @@ function evaluate(p: Precondition, f: EligibilityFacts, depth: number): Verdict 
     case 'CONSECUTIVE_TITLES': {
       if (!f.heldTitles) return unknown({ title: p.title, years: p.years });
       const years = new Set(f.heldTitles.filter((h) => h.title === p.title).map((h) => h.year));
-      let run = 0;
-      for (let y = f.year; years.has(y); y--) run++;
-      if (run < p.years) {
-        run = 0;
-        for (let y = f.year - 1; years.has(y); y--) run++;
-      }
+      // The run may end this year or, while this year's title is still being decided, last year.
+      const runEndingAt = (last: number): number => {
+        let run = 0;
+        for (let y = last; years.has(y); y--) run++;
+        return run;
+      };
+      const run = Math.max(runEndingAt(f.year), runEndingAt(f.year - 1));
       return verdict(run >= p.years, { title: p.title, years: p.years, actual: run });
     }
     case 'INITIATIVE_EFFECT_AT_LEAST':

@@ -2,6 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { AuditService } from './audit.js';
 import { MemberService, type Locale } from './members.js';
 import { UnitService } from './units.js';
+import { CampaignService } from './campaigns.js';
+import { OutboxService } from './outbox.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
 export interface ServiceOptions {
@@ -17,6 +19,8 @@ export interface Services {
   audit: AuditService;
   members: MemberService;
   units: UnitService;
+  campaigns: CampaignService;
+  outbox: OutboxService;
 }
 
 export function createServices(prisma: PrismaClient, opts: ServiceOptions): Services {
@@ -27,5 +31,7 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     audit: new AuditService(prisma),
     members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now }),
     units: new UnitService(prisma),
+    campaigns: new CampaignService(prisma),
+    outbox: new OutboxService(prisma),
   };
 }

@@ -1,0 +1,76 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+
+/** A button of an outgoing message: a link (deep link, URL) or a callback (Telegram only; Zalo gets numbered text). */
+export type OutboxButton = { text: string; url: string } | { text: string; callbackData: string };
+
+/**
+ * A message rendered for one recipient, in their locale, at enqueue time. Stored as the Delivery's
+ * payload, so a restart or another instance sends exactly what was decided.
+ */
+export interface OutboxMessage {
+  text: string;
+  parseMode?: 'HTML' | undefined;
+  /** Rows of buttons. */
+  buttons?: OutboxButton[][] | undefined;
+}
+
+/** One row to put in the outbox. */
+export interface OutboxItem {
+  channel?: 'TELEGRAM' | 'ZALO';
+  chatId: string;
+  memberId?: number | null;
+  groupChatId?: number | null;
+  message: OutboxMessage;
+  /**
+   * Unique per intended message ("launch:12:member:34", "reminder:…"): enqueueing the same key
+   * twice — a retry, a second instance, a restart — inserts nothing the second time.
+   */
+  dedupeKey: string;
+  /** Not before this instant (quiet hours); default now. */
+  notBefore?: Date;
+  broadcastId?: number | null;
+}
+
+const CHUNK = 1000;
+
+/**
+ * The outbox (hộp thư đi): every message the bot sends on its own initiative is a Delivery row
+ * first, then the dispatcher (src/jobs/dispatcher.ts) sends it, rate-limited, with retries and
+ * leases. Handlers never loop over `sendMessage` themselves.
+ */
+export class OutboxService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * Inserts deliveries, skipping any whose dedupe key already exists. Returns how many were new.
+   * Pass a transaction client to enqueue atomically with the change that caused the messages.
+   */
+  async enqueue(items: OutboxItem[], tx?: Prisma.TransactionClient): Promise<number> {
+    const client = tx ?? this.prisma;
+    let inserted = 0;
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const chunk = items.slice(i, i + CHUNK);
+      const result = await client.delivery.createMany({
+        data: chunk.map((item) => ({
+          channel: item.channel ?? 'TELEGRAM',
+          chatId: item.chatId,
+          memberId: item.memberId ?? null,
+          groupChatId: item.groupChatId ?? null,
+          payload: item.message as unknown as Prisma.InputJsonValue,
+          dedupeKey: item.dedupeKey,
+          ...(item.notBefore ? { notBefore: item.notBefore } : {}),
+          broadcastId: item.broadcastId ?? null,
+        })),
+        skipDuplicates: true,
+      });
+      inserted += result.count;
+    }
+    return inserted;
+  }
+
+  /** Counts by status (for /metrics and officers' progress). */
+  async counts(where: Prisma.DeliveryWhereInput = {}): Promise<Record<string, number>> {
+    const rows = await this.prisma.delivery.groupBy({ by: ['status'], where, _count: { _all: true } });
+    return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+  }
+}
