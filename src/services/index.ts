@@ -4,6 +4,7 @@ import { MemberService, type Locale } from './members.js';
 import { UnitService } from './units.js';
 import { CampaignService } from './campaigns.js';
 import { OutboxService } from './outbox.js';
+import { BroadcastService } from './broadcasts.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
 export interface ServiceOptions {
@@ -21,10 +22,12 @@ export interface Services {
   units: UnitService;
   campaigns: CampaignService;
   outbox: OutboxService;
+  broadcasts: BroadcastService;
 }
 
 export function createServices(prisma: PrismaClient, opts: ServiceOptions): Services {
   const now = opts.now ?? (() => new Date());
+  const outbox = new OutboxService(prisma);
   return {
     prisma,
     now,
@@ -32,6 +35,7 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now }),
     units: new UnitService(prisma),
     campaigns: new CampaignService(prisma),
-    outbox: new OutboxService(prisma),
+    outbox,
+    broadcasts: new BroadcastService(prisma, outbox),
   };
 }
