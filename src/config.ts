@@ -31,7 +31,7 @@ export const configSchema = z
         .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only A-Z, a-z, 0-9, _ and - (1–256 characters)')
         .optional(),
     ),
-    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a port number (0–65535)' }).int('must be a port number (0–65535)').min(0, 'must be a port number (0–65535)').max(65535, 'must be a port number (0–65535)').default(3000)),
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
     DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
@@ -75,7 +75,7 @@ export const configSchema = z
         }, 'is not a known IANA time zone'),
     ),
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['vi', 'en']).default('vi')),
-    BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(1000).default(25)),
+    BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a number of messages per second' }).positive('must be positive').max(1000, 'must be at most 1000').default(25)),
     QUIET_HOURS: z.preprocess(
       emptyToUndefined,
       z

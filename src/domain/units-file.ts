@@ -180,6 +180,7 @@ function checkRows(units: UnitRow[], groups: GroupRow[]): UnitsFileError[] {
   // Cycles among parents defined in this file (A → B → A).
   const parentOf = new Map(units.map((u) => [u.code, u.parent]));
   for (const u of units) {
+    if (u.parent === u.code) continue;
     const visited = new Set<string>([u.code]);
     let p = u.parent;
     while (p !== undefined && parentOf.has(p)) {

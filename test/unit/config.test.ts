@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, quietHours } from '../../src/config.js';
+
+const TOKEN = '123456:ABC-def_ghi';
+
+describe('configuration from the environment', () => {
+  it('needs only BOT_TOKEN: embedded database, polling, Vietnamese, 25 msg/s, quiet 21:00–07:00', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config).toMatchObject({
+      BOT_MODE: 'polling',
+      DATA_DIR: './data',
+      TZ_NAME: 'Asia/Ho_Chi_Minh',
+      DEFAULT_LOCALE: 'vi',
+      BROADCAST_RATE: 25,
+      TELEGRAM_API_ROOT: 'https://api.telegram.org',
+      ADMIN_IDS: [],
+    });
+    expect(r.config.DATABASE_URL).toBeUndefined();
+    expect(r.config.REDIS_URL).toBeUndefined();
+    expect(quietHours(r.config)).toEqual({ start: 21 * 60, end: 7 * 60 });
+  });
+
+  it('explains how to get a token from @BotFather when BOT_TOKEN is missing or empty', () => {
+    for (const env of [{}, { BOT_TOKEN: '  ' }]) {
+      const r = parseConfig(env);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/@BotFather/);
+    }
+  });
+
+  it('names each malformed variable', () => {
+    const r = parseConfig({ BOT_TOKEN: 'nope', ADMIN_IDS: '12, abc', QUIET_HOURS: '25:00-07:00', DATABASE_URL: 'mysql://x', TZ_NAME: 'Mars/Base' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toMatch(/BOT_TOKEN does not look like a Telegram bot token/);
+    expect(r.message).toMatch(/ADMIN_IDS "abc" is not a Telegram user id/);
+    expect(r.message).toMatch(/QUIET_HOURS/);
+    expect(r.message).toMatch(/DATABASE_URL must start with postgres:\/\//);
+    expect(r.message).toMatch(/TZ_NAME is not a known IANA time zone/);
+  });
+
+  it('requires WEBHOOK_URL and WEBHOOK_SECRET in webhook mode', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN, BOT_MODE: 'webhook' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/WEBHOOK_URL is required[\s\S]*WEBHOOK_SECRET is required/);
+  });
+
+  it('reads admin ids separated by commas or spaces, and quiet hours "off"', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: '111, 222 333', QUIET_HOURS: 'off' });
+    expect(r.ok && r.config.ADMIN_IDS).toEqual(['111', '222', '333']);
+    expect(r.ok && quietHours(r.config)).toBeNull();
+  });
+
+  it('never puts the token in its error message', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN, PORT: 'x' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parentsFirst, parseUnitsFile } from '../../src/domain/units-file.js';
+
+describe('units file', () => {
+  it('reads CSV with quoted names, semicolons and a BOM', () => {
+    const r = parseUnitsFile('\uFEFFcode;name;parent;group\nA;"Tỉnh A; miền Tây";;\nB;Huyện B;A;K1\n', 'csv');
+    expect(r).toMatchObject({ ok: true, units: [{ code: 'A', name: 'Tỉnh A; miền Tây', line: 2 }, { code: 'B', parent: 'A', group: 'K1', line: 3 }] });
+  });
+
+  it('reads YAML with groups and units', () => {
+    const r = parseUnitsFile('groups:\n  - { code: KHOI_MTTQ, name: Khối MTTQ, kind: BLOCK }\nunits:\n  - { code: MTTQ, name: Ủy ban MTTQ tỉnh, group: KHOI_MTTQ }\n', 'yaml');
+    expect(r).toMatchObject({ ok: true, groups: [{ code: 'KHOI_MTTQ', name: 'Khối MTTQ' }], units: [{ code: 'MTTQ', line: 4 }] });
+  });
+
+  it('reports every problem with its line number', () => {
+    const r = parseUnitsFile('code,name,parent\nA,Tỉnh,\nA,Trùng,\nb c,Sai mã,\nC,,\nD,Tự làm cha,D\nE,Vòng,F\nF,Vòng,E\n', 'csv');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'code_duplicate'],
+      [4, 'code_invalid'],
+      [5, 'name_missing'],
+      [6, 'parent_self'],
+      [7, 'parent_cycle'],
+      [8, 'parent_cycle'],
+    ]);
+  });
+
+  it('points at the line of a YAML syntax error', () => {
+    const r = parseUnitsFile('units:\n  - code: A\n    name: [unclosed\n', 'yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'file_syntax' });
+  });
+
+  it('rejects a header without code and name', () => {
+    const r = parseUnitsFile('ma,ten\nA,B\n', 'csv');
+    expect(r).toMatchObject({ ok: false, errors: [{ line: 1, code: 'file_header' }] });
+  });
+
+  it('orders parents before children whatever the file order', () => {
+    const rows = [
+      { code: 'C', name: 'c', parent: 'B', line: 2 },
+      { code: 'B', name: 'b', parent: 'A', line: 3 },
+      { code: 'A', name: 'a', line: 4 },
+    ];
+    expect(parentsFirst(rows).map((r) => r.code)).toEqual(['A', 'B', 'C']);
+  });
+});
