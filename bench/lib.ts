@@ -1,0 +1,63 @@
+/**
+ * Shared helpers for benchmarks: percentiles, a fake Bot API transformer (no HTTP, so the figure is
+ * our code's cost, not the network's), and table printing.
+ */
+import type { Transformer } from 'grammy';
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx]!;
+}
+
+let messageId = 1;
+
+/** Answers every Bot API call locally with a plausible result. */
+export const offlineApi: Transformer = async (_prev, method, payload) => {
+  const p = payload as Record<string, unknown>;
+  const chat = { id: Number(p.chat_id ?? 1), type: 'private' as const, first_name: 'x' };
+  const result =
+    method === 'sendMessage' || method === 'editMessageText' || method === 'sendPhoto' || method === 'sendDocument'
+      ? { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat, text: String(p.text ?? '') }
+      : true;
+  return { ok: true, result } as never;
+};
+
+export const BOT_INFO = {
+  id: 777000001,
+  is_bot: true as const,
+  first_name: 'ThiĐua Bot',
+  username: 'thidua_bench_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** Runs `fn` over items with at most `concurrency` in flight; returns per-item latencies (ms). */
+export async function runConcurrently<T>(items: T[], concurrency: number, fn: (item: T) => Promise<unknown>): Promise<number[]> {
+  const latencies = new Array<number>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      const t0 = performance.now();
+      await fn(items[i]!);
+      latencies[i] = performance.now() - t0;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies;
+}
+
+export function printTable(title: string, rows: Array<Record<string, string | number>>): void {
+  console.log(`\n${title}`);
+  console.table(rows);
+}
+
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);
