@@ -29,3 +29,34 @@ export class PrismaSessionStorage<T> implements StorageAdapter<T> {
     await this.prisma.session.deleteMany({ where: { key: this.prefix + key } });
   }
 }
+
+/**
+ * Skips writes that would store exactly what was read during the same update. grammY writes a
+ * session back whenever a handler looked at it, so without this every message costs a read and a
+ * write round trip. The comparison is against this process's own read of the same key (updates of
+ * one chat are sequential), so another instance's newer value is never overwritten by a stale skip.
+ */
+export function writeIfChanged<T>(storage: StorageAdapter<T>, maxKeys = 10_000): StorageAdapter<T> {
+  const lastRead = new Map<string, string>();
+  return {
+    async read(key) {
+      const value = await storage.read(key);
+      if (lastRead.size >= maxKeys) lastRead.delete(lastRead.keys().next().value!);
+      lastRead.set(key, JSON.stringify(value ?? null));
+      return value;
+    },
+    async write(key, value) {
+      const json = JSON.stringify(value);
+      const seen = lastRead.get(key);
+      lastRead.delete(key);
+      if (seen === json) return;
+      await storage.write(key, value);
+    },
+    async delete(key) {
+      const seen = lastRead.get(key);
+      lastRead.delete(key);
+      if (seen === 'null') return;
+      await storage.delete(key);
+    },
+  };
+}
