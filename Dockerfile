@@ -10,8 +10,9 @@ ENV PRISMA_SCHEMA_ENGINE_BINARY=/bin/true
 COPY package.json package-lock.json .npmrc ./
 COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json tsconfig.build.json ./
-# postinstall runs `prisma generate` into src/generated.
-RUN npm ci --no-audit --no-fund
+# Install scripts of dependencies are not needed (and @prisma/engines' would download a native
+# engine): install without them, then generate the Prisma client into src/generated.
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm run db:generate
 COPY src ./src
 COPY locales ./locales
 RUN npm run build && npm prune --omit=dev
