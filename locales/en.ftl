@@ -83,6 +83,7 @@ help-member =
     /register — register for a campaign
     /report — report progress
     /my — my status
+    /settings — reminders on/off
     /profile — profile: name, unit, language
     /language — change language
     /cancel — cancel what you are doing
@@ -91,6 +92,12 @@ help-officer =
     <b>Officer commands</b>
     /invite [unit code] — invite link to a unit (within your own unit's tree)
     /units — unit tree
+    /campaigns — campaigns in your scope; send a YAML/JSON file to import one
+    /newcampaign — create a campaign in chat; /announce — send an update
+    /linkgroup (in a group) — link the group to your unit
+    /review — submit your unit's mid-term/final review report
+    /nudge — remind those who have not acted yet
+    /evidence — see the evidence of a report
 help-admin =
     <b>Administrator commands</b>
     /addunit CODE | Name | PARENT_CODE | GROUP_CODE — add a unit
@@ -110,6 +117,7 @@ cmd-profile = My profile
 cmd-language = Change language
 cmd-help = Help
 cmd-cancel = Cancel
+cmd-evidence = Evidence of a report
 cmd-invite = Invite link to a unit
 cmd-units = Unit tree
 cmd-addunit = Add a unit
@@ -193,3 +201,482 @@ audit-empty = The audit log is empty.
 
 ## Groups
 group-only-private = Please write to the bot privately to use this: { $link }
+
+## Gửi thông báo (outbox)
+broadcast-progress = 📤 <b>Sending the announcement</b>: { $done }/{ $total }
+    • Sent: { $sent }
+    • Failed: { $failed }
+    • Unreachable: { $unreachable }
+    Expected to finish in: { $eta }
+broadcast-summary = ✅ <b>Sending finished</b>: { $done }/{ $total }
+    • Sent: { $sent }
+    • Failed: { $failed }
+    • { $unreachable } unreachable (blocked the bot or deleted their account)
+broadcast-summary-cancelled = ⏹ <b>Sending stopped</b>: { $done }/{ $total }
+    • Sent: { $sent }
+    • Failed: { $failed }
+    • { $unreachable } unreachable
+    • Cancelled, not sent: { $cancelled }
+broadcast-stop-button = ⏹ Stop sending
+broadcast-stop-done = Sending stopped; { $dropped } unsent messages were cancelled.
+broadcast-stop-not_found = This broadcast was not found.
+broadcast-stop-not_yours = Only the officer who launched it or an administrator can stop this broadcast.
+broadcast-stop-finished = This broadcast has already finished.
+
+## Reminders and review reports
+reminder-header-one = ⏰ <b>Deadline reminder</b>
+reminder-header-many = ⏰ <b>Deadline reminder</b> ({ $count } things due soon)
+reminder-nudge-header = 🔔 <b>Your emulation officer reminds you</b>: the following is still not done.
+reminder-line = • <b>{ $campaign }</b>: { $what } — due { $deadline } ({ $left })
+reminder-footer = Press the button below to do it now. Turn reminders off: /settings
+reminder-what-REGISTRATION = registration
+reminder-what-PROGRESS_REPORT = progress report
+reminder-what-MIDTERM_REVIEW = your unit's mid-term review report
+reminder-what-FINAL_REVIEW = your unit's final review report
+reminder-what-CUSTOM = campaign milestone
+reminder-left-days = { $days } days left
+reminder-left-days-hours = { $days } days { $hours } hours left
+reminder-left-hours = { $hours } hours left
+reminder-left-hours-minutes = { $hours } hours { $minutes } minutes left
+reminder-left-minutes = { $minutes } minutes left
+reminder-left-past = overdue
+reminder-button-REGISTRATION = 📝 Register: { $campaign }
+reminder-button-PROGRESS_REPORT = 📊 Report: { $campaign }
+reminder-button-MIDTERM_REVIEW = 📄 Send mid-term report: { $campaign }
+reminder-button-FINAL_REVIEW = 📄 Send final report: { $campaign }
+reminder-button-CUSTOM = 📋 Open: { $campaign }
+reminder-report-hint = Send /report to report your progress in «{ $campaign }».
+reminder-summary-header = 📋 <b>After-deadline summary</b>: { $campaign } — { $what }, due { $deadline }
+reminder-summary-unit-done = ✅ { $unit }: { $done }/{ $total }
+reminder-summary-unit-behind = ⏳ { $unit }: { $done }/{ $total } — not done: { $names }
+reminder-summary-more = { " " }and { $count } more
+reminder-summary-unit-submitted = ✅ { $unit }: submitted
+reminder-summary-unit-missing = ⏳ { $unit }: not submitted
+reminder-summary-total = Total: { $done }/{ $total } done.
+reminder-nudge-button = 🔔 Remind those not done
+nudge-done = Reminder sent to { $count } people who have not done it.
+nudge-already = Those not done were already reminded today ({ $laggards } people); nothing sent again.
+nudge-none = Everyone is done; nobody to remind.
+nudge-choose = Choose the milestone whose laggards to remind:
+nudge-nothing = No milestone in the last or next 30 days to remind about.
+nudge-not-launched = This campaign is no longer running.
+settings-show = <b>Settings</b>
+    Deadline reminders: <b>{ $state }</b>
+settings-state-on = On
+settings-state-off = Off
+settings-turn-on = 🔔 Turn reminders on
+settings-turn-off = 🔕 Turn reminders off
+settings-saved-on = Reminders are on. The bot will remind you before campaign deadlines.
+settings-saved-off = Reminders are off. Turn them back on with /settings.
+cmd-settings = Reminder settings
+cmd-nudge = Remind those not done
+cmd-review = Mid-term/final review report
+review-none = No mid-term or final review is open for «{ $unit }» right now.
+review-choose = Choose the milestone to submit «{ $unit }»'s report for (press «Submissions» to see units below):
+review-item = { $campaign } · { $what } · due { $deadline }{ $done ->
+    [yes] { " " }✅
+   *[no] {""}
+}
+review-status-button = 📊 Submissions: { $campaign }
+review-status-title = <b>Review report submissions</b>: { $campaign } — { $what }, due { $deadline }
+review-status-submitted = ✅ { $unit } — { $at }
+review-status-missing = ⏳ { $unit } — not submitted
+review-ask-file = Send the { $what } file of «{ $unit }» (PDF, DOCX or XLSX, at most 20 MB).{ $replace ->
+    [yes] { " " }Your unit already sent «{ $file }»; the new file replaces it.
+   *[no] {""}
+}
+review-file-type = Only PDF, DOCX or XLSX files are accepted. Please send the report file again.
+review-file-too-large = The file is larger than 20 MB. Please compress or split it and send it again.
+review-need-file = Please send the report as a document (PDF, DOCX or XLSX), or /cancel.
+review-ask-figures = Key figures (optional): one per line as «name: value», for example:
+    New party members: 12
+    Recognised initiatives: 3
+review-figures-invalid = The line «{ $line }» is not «name: value». Type the figures again (up to 20 lines) or press «Skip».
+review-ask-note = A note with the report (optional, up to 1000 characters):
+review-skip = Skip ›
+review-confirm = <b>Confirm the report</b>
+    Campaign: { $campaign }
+    What: { $what }, due { $deadline }
+    Unit: { $unit }
+    File: { $file }
+    Figures: { $figures }
+    Note: { $note }
+review-none-given = (none)
+review-confirm-button = ✔ Submit report
+review-saved = ✅ Received the { $what } of «{ $unit }». You can send a new file to replace it before { $deadline }.
+review-replaced = ✅ Replaced the { $what } of «{ $unit }» with the new file.
+review-closed = This milestone is past its deadline or the campaign is no longer running; the report cannot be submitted.
+review-not-in-audience = Your unit is not in this campaign's audience.
+review-not-found = This milestone was not found.
+
+## Campaigns
+camp-title-LDTT = Advanced Worker
+camp-title-CSTDCS = Grassroots Emulation Fighter
+camp-title-CSTD_TINH = Provincial/Ministerial Emulation Fighter
+camp-title-CSTD_TQ = National Emulation Fighter
+camp-title-TTLDTT = Advanced Collective
+camp-title-TTLDXS = Excellent Collective
+camp-title-CO_TINH = Provincial/Ministerial Emulation Flag
+camp-title-CO_CP = Government Emulation Flag
+camp-title-GIA_DINH_VH = Cultural Family
+camp-title-THON_VH = Cultural Village / Residential Group
+camp-title-XA_TIEU_BIEU = Model Commune
+camp-milestone-REGISTRATION = Registration deadline
+camp-milestone-PROGRESS_REPORT = Progress report
+camp-milestone-MIDTERM_REVIEW = Mid-term review
+camp-milestone-FINAL_REVIEW = Final review
+camp-milestone-CUSTOM = Other milestone
+camp-status-DRAFT = Draft
+camp-status-LAUNCHED = Running
+camp-status-CLOSED = Closed
+camp-status-ARCHIVED = Archived
+camp-reg-SUBMITTED = submitted, awaiting approval
+camp-reg-RETURNED = returned for changes
+camp-reg-APPROVED = approved
+camp-reg-REJECTED = rejected
+camp-reg-WITHDRAWN = withdrawn
+camp-target = target { $target }
+camp-issuer = Launched by: { $issuer }
+camp-period = Period: { $starts } – { $ends }
+camp-text-cut = (Long content; see it in full with /campaigns.)
+camp-content-heading = <b>Content</b>
+camp-registration-deadline = ⏰ Registration deadline: <b>{ $at }</b>
+camp-announcement-call = Please press the button below to register your title and targets.
+camp-register-button = 📝 Register
+camp-open-button = 📋 Open campaign
+camp-followup-heading = 📢 <b>Update — { $title }</b>
+camp-past = (past)
+camp-series-next = next { $next }, { $count } left, until { $last }
+camp-series-done = from { $first } to { $last } (past)
+camp-titles-individual = <b>Individual titles:</b> { $titles }
+camp-titles-collective = <b>Collective titles:</b> { $titles }
+camp-status-line = Status: <b>{ $status }</b> · code <code>{ $code }</code>
+camp-deadlines-heading = <b>Deadlines</b>
+camp-my-status = 👤 Your registration: <b>{ $title }</b> — { $status }
+camp-my-status-none = 👤 You have <b>not registered</b> in this campaign yet.
+camp-errors-more = … and { $count } more.
+camp-err-required = required information is missing
+camp-err-type_invalid = wrong kind of value { $value }
+camp-err-too_few = needs at least { $min } items
+camp-err-too_short = too short (at least { $min } characters)
+camp-err-too_many = too many items (at most { $max })
+camp-err-too_long = too long (at most { $max } characters)
+camp-err-format_invalid = "{ $value }" has the wrong format
+camp-err-value_invalid = "{ $value }" is not allowed; expected one of: { $allowed }
+camp-err-key_unknown = key "{ $key }" is not supported (a typo?)
+camp-err-json_syntax = JSON syntax error: { $message }
+camp-err-yaml_syntax = YAML syntax error at line { $line }, column { $col } ({ $message })
+camp-err-file_too_large = file too large (at most { $max } characters)
+camp-err-ends_before_starts = end date { $value } is before the start date { $starts }
+camp-err-title_unknown = there is no title with code "{ $value }"
+camp-err-title_duplicate = title "{ $value }" is listed twice
+camp-err-title_wrong_scope = title "{ $value }" does not belong here (it is { $expected })
+camp-err-titles_empty = at least one title is needed
+camp-err-criterion_duplicate = content code "{ $value }" is used twice (first at { $first })
+camp-err-criteria_too_deep = content nested deeper than { $max } levels
+camp-err-criteria_too_many = too many content lines ({ $count }, at most { $max })
+camp-err-target_not_number = targets are for numeric lines only (this one is { $measure })
+camp-err-number_invalid = "{ $value }" is not a valid number
+camp-err-offset_too_large = reminder { $value } is longer than the campaign (at most { $max })
+camp-err-offset_invalid = "{ $value }" is not a reminder offset (e.g. 7d, 2d, 4h)
+camp-err-offset_negative = reminder "{ $value }" cannot be negative
+camp-err-until_without_repeat = "until" ({ $value }) given without "repeat"
+camp-err-until_before_due = "until" { $value } is before the first due date { $due }
+camp-err-milestone_outside_period = due { $value } is outside the campaign period ({ $starts } – { $ends })
+camp-err-milestones_too_many = too many milestones ({ $count }, at most { $max })
+camp-err-milestone_past = deadline { $value } is already past
+camp-err-yaml_comma_joined = joined "{ $value }" back together (line { $line }); put values with commas in quotes
+camp-err-date_invalid = { $value } is not a date
+camp-err-date_format = "{ $value }" is not a dd/MM/yyyy date
+camp-err-time_invalid = "{ $value }" has an invalid time
+camp-err-invalid = "{ $value }" is invalid
+camp-upload-ask = Send the campaign plan as a <b>YAML</b> or <b>JSON</b> file (at most 1 MB). Send /cancel to stop.
+camp-upload-not-file = Please send a YAML or JSON file as an attachment, or /cancel.
+camp-file-bad-type = "{ $name }" is not YAML or JSON. Only .yaml, .yml or .json files are accepted.
+camp-import-done = ✅ Saved the draft campaign <b>{ $title }</b> (code <code>{ $code }</code>).
+camp-import-replaced = ✅ Replaced draft <code>{ $code }</code> with the new file: <b>{ $title }</b>.
+camp-import-warnings = ⚠️ Notes (saving was not blocked):
+camp-import-invalid = ❌ The file has { $count } problem(s); nothing was saved. Fix them and send it again:
+camp-code-taken = Campaign code <code>{ $code }</code> is already used. Type another code (lower case, digits, hyphens, e.g. <code>{ $code }-2</code>) and I will import the same file again.
+camp-code-invalid = Code <code>{ $code }</code> is not valid: use lower-case letters, digits and hyphens (3–40 characters). Type it again.
+camp-audience-unknown = No unit or block/cluster has the code: { $codes }. Nothing was saved.
+camp-audience-out-of-scope = The audience is outside your unit's scope: { $codes }. Nothing was saved.
+camp-out-of-scope = This campaign is outside your scope.
+camp-btn-launch = 🚀 Launch
+camp-btn-edit = ✏️ Edit
+camp-btn-announce = 📢 Send an update
+camp-btn-close = 🏁 Close
+camp-btn-archive = 🗄 Archive
+camp-btn-launch-confirm = ✔ Confirm launch
+camp-btn-announce-confirm = ✔ Send the update
+camp-officer-none = No campaigns in your scope yet. Send a YAML/JSON file or use /newcampaign.
+camp-officer-list = <b>Campaigns in your scope</b>
+camp-officer-hint = Choose a campaign to view, edit or launch it. New: /newcampaign or send a YAML/JSON file.
+camp-already-launched = This campaign has already been launched (or is no longer a draft); it cannot be launched again.
+camp-preview-intro = 👁 Preview — members will receive exactly this message:
+camp-launch-confirm = It will go to <b>{ $members }</b> members and <b>{ $groups }</b> unit group(s). Launch now?
+camp-launched = 🚀 Launched <b>{ $title }</b>: sending to { $members } members and { $groups } group(s). Progress appears in the message below.
+camp-edit-not-draft = Only draft campaigns can be edited.
+camp-edit-ask = What should change in draft <code>{ $code }</code>? (To replace everything, send the YAML/JSON file again with the same code.)
+camp-edit-field-title = Title
+camp-edit-field-slogan = Slogan
+camp-edit-field-starts = Start date
+camp-edit-field-ends = End date
+camp-edit-ask-title = Type the new title.
+camp-edit-ask-slogan = Type the new slogan ("-" removes it).
+camp-edit-ask-starts = Type the new start date (dd/MM/yyyy).
+camp-edit-ask-ends = Type the new end date (dd/MM/yyyy).
+camp-edit-saved = ✅ Saved.
+camp-edit-not_found = Campaign not found.
+camp-edit-not_draft = Only draft campaigns can be edited.
+camp-edit-not_launched = The campaign has not been launched.
+camp-edit-out_of_scope = This campaign is outside your scope.
+camp-edit-already_archived = The campaign is archived.
+camp-edit-ends_before_starts = The end date cannot be before the start date. Type it again.
+camp-edit-milestone_outside_period = A deadline would fall outside the new period. Type another date or upload the file again.
+camp-edit-text_invalid = That text is empty or too long. Type it again.
+camp-announce-ask = Type the update for <b>{ $title }</b>. Send /cancel to stop.
+camp-announce-none = No running campaign to send an update for.
+camp-announce-pick = Send an update for which campaign?
+camp-announce-confirm = It will go to <b>{ $members }</b> members and <b>{ $groups }</b> group(s). Send it?
+camp-announce-not-launched = Updates can be sent for running campaigns only.
+camp-announced = 📢 Sending the update to { $members } members and { $groups } group(s).
+camp-closed = 🏁 Closed <b>{ $title }</b>.
+camp-close-refused = Only a running campaign can be closed.
+camp-archived = 🗄 Archived <b>{ $title }</b>.
+camp-archive-refused = Cannot archive: close the running campaign first.
+camp-member-none = Your unit has no running emulation campaign at the moment.
+camp-member-list = <b>Running campaigns</b>
+camp-member-pick = Press a button or type its number to open it.
+camp-pick-invalid = Type a number from 1 to { $max }.
+camp-link-invalid = This campaign link is invalid, closed, or not meant for your unit.
+group-link-forbidden = Only an emulation officer can link this group to a unit.
+group-linked = ✅ This group is now linked to <b>{ $unit }</b>. It will receive campaign launches and updates.
+group-added-hint = Hello! Your unit's emulation officer should send <b>/linkgroup</b> here so this group receives campaign announcements.
+wiz-intro = <b>New emulation campaign</b>. Every step has a "‹ Back" button; send /cancel at any time to stop.
+wiz-finish-first = You are creating a campaign. Answer the question above, or send /cancel.
+wiz-need-text = Please answer in text.
+wiz-ask-title = Step 1 — Campaign title?
+wiz-title-invalid = The title needs 3 to 300 characters. Type it again.
+wiz-ask-slogan = Step 2 — Slogan? (press "Skip" if there is none)
+wiz-skip = Skip
+wiz-done = ✔ Done
+wiz-ask-starts = Step 3 — Start date (e.g. 01/12/2026)?
+wiz-ask-ends = Step 4 — End date (e.g. 31/12/2026)?
+wiz-date-date_invalid = { $value } is not a date. Type the date again (dd/MM/yyyy).
+wiz-date-date_format = "{ $value }" is not a date. Type it as dd/MM/yyyy, e.g. 30/06/2026.
+wiz-date-time_invalid = "{ $value }" has an invalid time. Type it again, e.g. 30/06/2026 17:00.
+wiz-ends-before-starts = The end date must be after the start date ({ $starts }). Type it again.
+wiz-ask-titles = Step 5 — Which titles does the campaign offer? Press to select/unselect (or type numbers, e.g. "1 2 5"), then "✔ Done".
+wiz-titles-empty = Select at least one title.
+wiz-titles-help = Press a button or type numbers (e.g. "1 2"), then "done".
+wiz-titles-selected = { $count } selected. Keep selecting or press "✔ Done".
+wiz-ask-criterion = Step 6 — Type content line { $n } (one per message). Type "done" when finished.
+wiz-criteria-empty = At least one content line is needed.
+wiz-measure-NUMBER = A number
+wiz-measure-YES_NO = Yes / No
+wiz-measure-TEXT = A description
+wiz-ask-measure = How is "{ $title }" measured?
+wiz-measure-help = Press a button or type its number.
+wiz-ask-unit = Unit of measure (e.g. people, km, initiatives)? Press "Skip" if none.
+wiz-ask-due = Step 7 — { $kind }: due (e.g. 15/12/2026 17:00), between { $starts } and { $ends }?
+wiz-due-outside = Due { $value } is outside the campaign period ({ $starts } – { $ends }). Type it again.
+wiz-ask-remind = How long before the deadline to remind? Type e.g. "7d 2d 4h" (d = days, h = hours), "0" for none, or press "Default".
+wiz-remind-default = Default (7d 2d 4h)
+wiz-remind-offset_invalid = "{ $value }" is not a reminder offset. Type e.g. "7d 2d 4h".
+wiz-remind-offset_negative = Reminder "{ $value }" cannot be negative. Type e.g. "7d 2d 4h".
+wiz-remind-offset_too_large = Reminder "{ $value }" is longer than the campaign (at most { $max }). Type it again.
+wiz-ask-more-milestones = { $count } milestone(s) so far. Add another? Press "✔ Done" when finished.
+wiz-ask-audience = Step 8 — Who takes part?
+wiz-audience-own = 1. My whole unit (default)
+wiz-audience-pick = 2. Choose sub-units
+wiz-ask-audience-units = Choose the taking-part units (press or type numbers), then "✔ Done".
+wiz-audience-empty = Choose at least one unit.
+wiz-preview = 👁 <b>Draft preview</b>
+wiz-save = 💾 Save draft
+wiz-save-help = Press "💾 Save draft", "‹ Back" or send /cancel.
+wiz-save-failed = Could not save ({ $reason }). Please check the steps.
+wiz-saved = ✅ Saved draft <b>{ $title }</b> (code <code>{ $code }</code>). Open it to launch.
+wiz-open = 📋 Open campaign
+
+## Registration, progress reports, My status
+flow-generic = what you were doing
+flow-restarted = The bot has just been updated, so “{ $flow }” has to start again from the beginning. Please answer again; sorry for the inconvenience.
+flow-restarted-gone = The bot has just been updated and the unfinished step is gone. Please choose what to do from the menu.
+flow-busy = You are in the middle of “{ $flow }”. Please answer the question above, or send /cancel to stop.
+flow-busy-button = You are in the middle of “{ $flow }”. Please use the latest message, or /cancel to stop.
+cv-yes = Yes
+cv-no = No
+cv-skip = ⏭ Skip
+cv-done = ✔ Done
+cv-confirm = ✔ Confirm
+cv-hint-button = Please press one of the buttons above (or type the option's number), or /cancel to stop.
+cv-text-too-long = That is longer than { $max } characters. Please keep it shorter.
+cv-number-invalid = I could not read a number. Type a number, e.g. 1,234.5 or 12 { $unit }.
+cv-number-negative = The number cannot be negative. Please type it again.
+cv-number-out_of_range = The number is too large or has too many decimals (at most 4). Please type it again.
+cv-yes-no-invalid = Please press “Yes” or “No” (or type yes / no).
+reg-flow-name = Registration
+reg-title-LDTT = Advanced Worker
+reg-title-CSTDCS = Grassroots Emulation Fighter
+reg-title-CSTD_TINH = Provincial Emulation Fighter
+reg-title-CSTD_TQ = National Emulation Fighter
+reg-title-TTLDTT = Advanced Labour Collective
+reg-title-TTLDXS = Excellent Labour Collective
+reg-title-CO_TINH = Provincial Emulation Flag
+reg-title-CO_CP = Government Emulation Flag
+reg-title-GIA_DINH_VH = Cultured Family
+reg-title-THON_VH = Cultured Village / Residential Group
+reg-title-XA_TIEU_BIEU = Model Commune / Ward / Town
+reg-title-desc-LDTT = tasks completed well or better (Art. 24, Law 2022).
+reg-title-desc-CSTDCS = Advanced Worker plus an initiative, a research topic or an excellent rating (Art. 23).
+reg-title-desc-CSTD_TINH = 3 consecutive Grassroots Fighter titles and a province-wide initiative (Art. 22).
+reg-title-desc-CSTD_TQ = 2 consecutive Provincial Fighter titles and a nationwide initiative (Art. 21).
+reg-title-desc-TTLDTT = tasks completed well, at least 70% of members Advanced Workers (Art. 28).
+reg-title-desc-TTLDXS = 100% complete their tasks, at least 70% Advanced Workers, one Grassroots Fighter (Art. 27).
+reg-title-desc-CO_TINH = the leading unit of its block or cluster this year (Art. 26).
+reg-title-desc-CO_CP = the most outstanding among block and cluster leaders (Art. 25).
+reg-title-desc-GIA_DINH_VH = assessed yearly, before 25/11 (Decree 86/2023).
+reg-title-desc-THON_VH = assessed yearly, before 25/11 (Decree 86/2023).
+reg-title-desc-XA_TIEU_BIEU = assessed yearly, before 25/11 (Decree 86/2023).
+reg-title-desc-custom = this campaign's own honour.
+reg-basis-EXCELLENT_RATING = Excellent task rating
+reg-basis-INITIATIVE = Initiative
+reg-basis-TOPIC = Research topic
+reg-campaign-not-open = This campaign is not open for registration for your unit.
+reg-no-campaigns = There is no campaign open for your unit right now.
+reg-ask-campaign = Which campaign do you want to register for?
+reg-no-titles-for-you = This campaign offers no title you can register for.
+reg-ask-scope = <b>{ $campaign }</b>
+    Are you registering yourself or, on behalf of your unit, the collective?
+reg-scope-individual = 👤 Individual
+reg-scope-collective = 👥 Collective: { $unit }
+reg-existing = You have already registered (status: { $status }). Registering again edits that registration.
+reg-status-SUBMITTED = submitted, awaiting approval
+reg-status-RETURNED = returned for changes
+reg-status-APPROVED = approved
+reg-status-REJECTED = rejected
+reg-status-WITHDRAWN = withdrawn
+reg-edit = ✏️ Edit registration
+reg-withdraw = ↩ Withdraw
+reg-withdrawn = Your registration for “{ $campaign }” is withdrawn. You may register again before the deadline.
+reg-ask-title = <b>{ $campaign }</b>
+    Choose the title you are registering for:
+reg-keep = Keep: { $value }
+reg-current = Current: <b>{ $value }</b>
+reg-ask-line-NUMBER = Target { $n }/{ $total }: <b>{ $line }</b>
+    What do you commit to{ $unit }? Type a number (e.g. 1,234.5), or “Skip”, “Done”.
+reg-ask-line-YES_NO = Target { $n }/{ $total }: <b>{ $line }</b>
+    Do you commit to it? Choose “Yes”/“No”, or “Skip”, “Done”.
+reg-ask-line-TEXT = Target { $n }/{ $total }: <b>{ $line }</b>
+    Type your commitment briefly, or “Skip”, “Done”.
+reg-hint-line-NUMBER = Please type a number (e.g. 1,234.5 or 12 ha), or press “Skip” / “Done”.
+reg-hint-line-YES_NO = Please press “Yes” or “No”, or “Skip” / “Done”.
+reg-hint-line-TEXT = Please type the text, or press “Skip” / “Done”.
+reg-ask-basis = The title <b>{ $title }</b> needs one of these bases ({ $citation }). Which one do you plan?
+reg-ask-initiative = Type the title of your planned initiative:
+reg-ask-topic = Type the title of your planned research topic:
+reg-hint-initiative = Please type the title as text (at most 300 characters), or /cancel to stop.
+reg-summary-title = <b>Registration — { $campaign }</b>
+reg-summary-individual = For: individual ({ $unit })
+reg-summary-collective = For: collective <b>{ $unit }</b>
+reg-summary-danh-hieu = Title: <b>{ $title }</b>
+reg-summary-no-commitments = Targets: (none)
+reg-summary-commitments = Committed targets:
+reg-summary-basis = Basis: { $basis }
+reg-summary-initiative = Initiative/topic: <b>{ $initiative }</b>
+reg-done = ✅ Your registration for <b>{ $title }</b> in “{ $campaign }” is recorded. The emulation officer will review it.
+reg-updated = ✅ Registration updated: <b>{ $title }</b> in “{ $campaign }”. It has been resubmitted for approval.
+reg-closed = Registration has closed (deadline { $deadline }). If you have a good reason, contact the emulation officer: <b>{ $officer }</b>.
+reg-closed-no-officer = your unit's emulation officer
+reg-refused-title_not_offered = The campaign does not offer this title.
+reg-refused-title_wrong_scope = This title is not for the chosen kind of registration.
+reg-refused-collective_officer_only = Only the unit's emulation officer can register a collective title.
+reg-refused-member_without_unit = You do not belong to a unit yet. Send /start to choose one.
+reg-refused-registration_closed = Registration has closed.
+reg-refused-already_registered = You have already registered for this campaign.
+reg-refused-registration_rejected = Your registration was rejected, so you cannot register again. Contact your officer if needed.
+reg-refused-basis_required = This title needs a basis.
+reg-refused-basis_not_allowed = The chosen basis does not fit this title.
+reg-refused-campaign_not_open = This campaign is no longer open.
+reg-refused-not_in_audience = Your unit is not part of this campaign's audience.
+reg-refused-not_found = Registration not found.
+reg-return-flow-name = Returning a registration
+reg-return-ask = Type the reason for returning registration #{ $id } (the registrant will see it):
+reg-return-hint = Please type the reason as text, or /cancel to stop.
+reg-returned = Registration #{ $id } returned. The registrant has been told the reason.
+reg-approved = Registration #{ $id } approved. The registrant has been told.
+reg-approved-toast = Approved
+reg-decide-not_found = Registration not found.
+reg-decide-out_of_scope = This registration is outside the units you are responsible for.
+reg-decide-not_pending = This registration was withdrawn or is no longer awaiting a decision.
+reg-decide-reason_required = A reason is needed to return a registration.
+reg-notice-approved = ✅ Your registration for <b>{ $title }</b> (“{ $campaign }”) was approved by { $officer }.
+reg-notice-returned = ↩ Your registration for <b>{ $title }</b> (“{ $campaign }”) was returned by { $officer } for changes.
+    Reason: { $reason }
+    Edit it with /register.
+reg-digest-title = <b>New registrations — { $campaign }</b> ({ $count }, as of { $at }):
+reg-digest-line = #{ $id } { $who }{ $unit }: { $title }
+reg-approve-button = ✔ Approve #{ $id }
+reg-return-button = ↩ Return #{ $id }
+my-title = <b>👤 Your emulation status</b>
+my-none = There is no campaign open for your unit right now.
+my-not-registered = Not registered — send /register to register.
+my-reg-individual = Individual: <b>{ $title }</b> — { $status }
+my-reg-collective = Collective { $unit }: <b>{ $title }</b> — { $status }
+my-return-reason = Reason returned: { $reason }
+my-reports = Reports sent: { $count } (this period: { $period })
+my-next-deadline = Next deadline: { $what } — { $due } ({ $left })
+my-days-left = { $days } days left
+my-hours-left = { $hours } hours left
+my-overdue = overdue
+my-milestone-REGISTRATION = Registration deadline
+my-milestone-PROGRESS_REPORT = Progress report
+my-milestone-MIDTERM_REVIEW = Mid-term review
+my-milestone-FINAL_REVIEW = Final review
+my-milestone-CUSTOM = Milestone
+rep-flow-name = Progress report
+rep-reviews-open = <b>Open review reports:</b>
+rep-review-line = • { $kind } { $title } — { $campaign }, due { $due }
+rep-review-MIDTERM_REVIEW = Mid-term review
+rep-review-FINAL_REVIEW = Final review
+rep-reviews-pointer = Send your unit's report with /review.
+rep-no-campaigns = There is no campaign open for your unit right now.
+rep-ask-campaign = Which campaign are you reporting on?
+rep-no-period = “{ $campaign }” has no reporting period open right now.
+rep-ask-line = <b>{ $campaign }</b> — period due { $due }
+    Choose the line you are reporting on:
+rep-last = You already reported this period: <b>{ $value }</b> (at { $at }, { $files } evidence files). Sending a new value corrects that report.
+rep-ask-value-NUMBER = <b>{ $line }</b>
+    What have you achieved{ $unit }? Type a number, e.g. 1,234.5 or 12 ha.
+rep-ask-value-YES_NO = <b>{ $line }</b>
+    Is it done? Choose “Yes” or “No”.
+rep-ask-value-TEXT = <b>{ $line }</b>
+    Type what you have achieved:
+rep-ask-note = Any note to add? Type it or press “Skip”.
+rep-hint-note = Please type the note as text, or press “Skip”.
+rep-ask-evidence = Send photos or files as evidence (PDF, DOCX, XLSX, JPG, PNG; at most { $max } each). When finished press “Done” or type “done”.
+rep-evidence-more = { $count } evidence files received. Send more, or press “Done”.
+rep-hint-evidence = Please send a photo or a file (PDF, DOCX, XLSX, JPG, PNG), or press “Done”.
+rep-evidence-too-large = The file { $name } ({ $size }) is over the { $max } limit. Please send a smaller one.
+rep-evidence-type = The file “{ $name }” is not an accepted type. Only PDF, DOCX, XLSX, JPG, PNG.
+rep-summary-title = <b>Progress report — { $campaign }</b>
+rep-summary-line = Line: { $line }
+rep-summary-value = Result: <b>{ $value }</b>
+rep-summary-note = Note: { $note }
+rep-summary-evidence = Evidence: { $count } files
+rep-summary-corrects = (This corrects the report you sent this period.)
+rep-done = ✅ Report recorded for “{ $line }”: <b>{ $value }</b>, { $files } evidence files. The period is due { $due }.
+rep-corrected = ✅ Report corrected for “{ $line }”: <b>{ $value }</b>, { $files } evidence files. You can correct it until { $due }.
+rep-refused-campaign_not_open = This campaign is no longer open.
+rep-refused-line_unknown = This line does not belong to the campaign.
+rep-refused-no_open_period = The reporting period has closed.
+rep-refused-evidence_too_large = An evidence file is over 20 MB.
+rep-refused-evidence_type = An evidence file is not an accepted type.
+rep-evidence-unknown = There is no report #{ $id }.
+rep-evidence-header = Evidence of report #{ $id } — { $member }, “{ $line }” ({ $at }): { $count } files.
+rep-evidence-none = No report with evidence in your units yet.
+rep-evidence-list = Choose the report whose evidence you want:
+cmd-newcampaign = Create a campaign
+cmd-importcampaign = Import a campaign from a YAML/JSON file
+cmd-announce = Send a campaign update

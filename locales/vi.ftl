@@ -83,6 +83,7 @@ help-member =
     /register — đăng ký thi đua
     /report — báo cáo tiến độ
     /my — tình hình của tôi
+    /settings — bật/tắt nhắc hạn
     /profile — hồ sơ: họ tên, đơn vị, ngôn ngữ
     /language — đổi ngôn ngữ
     /cancel — hủy thao tác đang làm
@@ -91,6 +92,12 @@ help-officer =
     <b>Lệnh của cán bộ phụ trách thi đua</b>
     /invite [mã đơn vị] — đường dẫn mời vào đơn vị (trong phạm vi đơn vị mình)
     /units — cây đơn vị
+    /campaigns — phong trào trong phạm vi; gửi tệp YAML/JSON để nhập phong trào
+    /newcampaign — tạo phong trào trong chat; /announce — gửi thông báo bổ sung
+    /linkgroup (trong nhóm) — liên kết nhóm với đơn vị
+    /review — nộp báo cáo sơ kết/tổng kết của đơn vị
+    /nudge — nhắc lại những người chưa thực hiện
+    /evidence — xem minh chứng của báo cáo
 help-admin =
     <b>Lệnh của quản trị viên</b>
     /addunit MÃ | Tên | MÃ_CẤP_TRÊN | MÃ_KHỐI — thêm đơn vị
@@ -110,6 +117,7 @@ cmd-profile = Hồ sơ của tôi
 cmd-language = Đổi ngôn ngữ
 cmd-help = Trợ giúp
 cmd-cancel = Hủy thao tác
+cmd-evidence = Minh chứng của báo cáo
 cmd-invite = Đường dẫn mời vào đơn vị
 cmd-units = Cây đơn vị
 cmd-addunit = Thêm đơn vị
@@ -193,3 +201,482 @@ audit-empty = Nhật ký trống.
 
 ## Nhóm
 group-only-private = Đồng chí vui lòng nhắn riêng cho bot để dùng chức năng này: { $link }
+
+## Gửi thông báo (outbox)
+broadcast-progress = 📤 <b>Đang gửi thông báo</b>: { $done }/{ $total }
+    • Đã gửi: { $sent }
+    • Lỗi: { $failed }
+    • Không liên lạc được: { $unreachable }
+    Dự kiến xong sau: { $eta }
+broadcast-summary = ✅ <b>Đã gửi xong</b>: { $done }/{ $total }
+    • Đã gửi: { $sent }
+    • Lỗi: { $failed }
+    • { $unreachable } không liên lạc được (đã chặn bot hoặc xoá tài khoản)
+broadcast-summary-cancelled = ⏹ <b>Đã dừng gửi</b>: { $done }/{ $total }
+    • Đã gửi: { $sent }
+    • Lỗi: { $failed }
+    • { $unreachable } không liên lạc được
+    • Huỷ, không gửi: { $cancelled }
+broadcast-stop-button = ⏹ Dừng gửi
+broadcast-stop-done = Đã dừng gửi; { $dropped } tin chưa gửi đã được huỷ.
+broadcast-stop-not_found = Không tìm thấy đợt gửi này.
+broadcast-stop-not_yours = Chỉ người phát động hoặc quản trị viên mới dừng được đợt gửi này.
+broadcast-stop-finished = Đợt gửi này đã kết thúc.
+
+## Nhắc hạn và báo cáo sơ kết/tổng kết
+reminder-header-one = ⏰ <b>Nhắc hạn thi đua</b>
+reminder-header-many = ⏰ <b>Nhắc hạn thi đua</b> ({ $count } việc sắp đến hạn)
+reminder-nudge-header = 🔔 <b>Cán bộ phụ trách thi đua nhắc lại</b>: đồng chí chưa hoàn thành việc sau.
+reminder-line = • <b>{ $campaign }</b>: { $what } — hạn { $deadline } ({ $left })
+reminder-footer = Đồng chí bấm nút bên dưới để thực hiện ngay. Tắt nhắc hạn: /settings
+reminder-what-REGISTRATION = đăng ký thi đua
+reminder-what-PROGRESS_REPORT = báo cáo tiến độ
+reminder-what-MIDTERM_REVIEW = báo cáo sơ kết của đơn vị
+reminder-what-FINAL_REVIEW = báo cáo tổng kết của đơn vị
+reminder-what-CUSTOM = mốc của phong trào
+reminder-left-days = còn { $days } ngày
+reminder-left-days-hours = còn { $days } ngày { $hours } giờ
+reminder-left-hours = còn { $hours } giờ
+reminder-left-hours-minutes = còn { $hours } giờ { $minutes } phút
+reminder-left-minutes = còn { $minutes } phút
+reminder-left-past = đã quá hạn
+reminder-button-REGISTRATION = 📝 Đăng ký: { $campaign }
+reminder-button-PROGRESS_REPORT = 📊 Báo cáo: { $campaign }
+reminder-button-MIDTERM_REVIEW = 📄 Nộp báo cáo sơ kết: { $campaign }
+reminder-button-FINAL_REVIEW = 📄 Nộp báo cáo tổng kết: { $campaign }
+reminder-button-CUSTOM = 📋 Xem: { $campaign }
+reminder-report-hint = Đồng chí gửi /report để báo cáo tiến độ phong trào «{ $campaign }».
+reminder-summary-header = 📋 <b>Tổng hợp sau hạn</b>: { $campaign } — { $what }, hạn { $deadline }
+reminder-summary-unit-done = ✅ { $unit }: { $done }/{ $total }
+reminder-summary-unit-behind = ⏳ { $unit }: { $done }/{ $total } — chưa thực hiện: { $names }
+reminder-summary-more = { " " }và { $count } người khác
+reminder-summary-unit-submitted = ✅ { $unit }: đã nộp
+reminder-summary-unit-missing = ⏳ { $unit }: chưa nộp
+reminder-summary-total = Tổng cộng: { $done }/{ $total } đã hoàn thành.
+reminder-nudge-button = 🔔 Nhắc người chưa thực hiện
+nudge-done = Đã gửi lời nhắc tới { $count } người chưa thực hiện.
+nudge-already = Những người chưa thực hiện đã được nhắc hôm nay ({ $laggards } người); không gửi lại.
+nudge-none = Tất cả đã hoàn thành, không cần nhắc.
+nudge-choose = Chọn mốc cần nhắc những người chưa thực hiện:
+nudge-nothing = Không có mốc nào trong 30 ngày qua hoặc 30 ngày tới để nhắc.
+nudge-not-launched = Phong trào này không còn đang diễn ra.
+settings-show = <b>Cài đặt</b>
+    Nhắc hạn thi đua: <b>{ $state }</b>
+settings-state-on = Bật
+settings-state-off = Tắt
+settings-turn-on = 🔔 Bật nhắc hạn
+settings-turn-off = 🔕 Tắt nhắc hạn
+settings-saved-on = Đã bật nhắc hạn. Bot sẽ nhắc đồng chí trước các mốc thi đua.
+settings-saved-off = Đã tắt nhắc hạn. Đồng chí có thể bật lại bằng /settings.
+cmd-settings = Cài đặt nhắc hạn
+cmd-nudge = Nhắc người chưa thực hiện
+cmd-review = Báo cáo sơ kết/tổng kết
+review-none = Hiện không có mốc sơ kết/tổng kết nào đang mở cho đơn vị «{ $unit }».
+review-choose = Chọn mốc để nộp báo cáo của đơn vị «{ $unit }» (bấm «Tình hình nộp» để xem các đơn vị cấp dưới):
+review-item = { $campaign } · { $what } · hạn { $deadline }{ $done ->
+    [yes] { " " }✅
+   *[no] {""}
+}
+review-status-button = 📊 Tình hình nộp: { $campaign }
+review-status-title = <b>Tình hình nộp báo cáo</b>: { $campaign } — { $what }, hạn { $deadline }
+review-status-submitted = ✅ { $unit } — { $at }
+review-status-missing = ⏳ { $unit } — chưa nộp
+review-ask-file = Đồng chí gửi tệp báo cáo { $what } của đơn vị «{ $unit }» (PDF, DOCX hoặc XLSX, tối đa 20 MB).{ $replace ->
+    [yes] { " " }Đơn vị đã nộp «{ $file }»; tệp mới sẽ thay thế tệp cũ.
+   *[no] {""}
+}
+review-file-type = Chỉ nhận tệp PDF, DOCX hoặc XLSX. Đồng chí vui lòng gửi lại tệp báo cáo.
+review-file-too-large = Tệp lớn hơn 20 MB. Đồng chí vui lòng nén hoặc tách tệp rồi gửi lại.
+review-need-file = Đồng chí vui lòng gửi tệp báo cáo dưới dạng tài liệu (PDF, DOCX hoặc XLSX), hoặc /cancel để hủy.
+review-ask-figures = Số liệu chính (không bắt buộc): mỗi dòng một chỉ tiêu dạng «tên: giá trị», ví dụ:
+    Đảng viên mới: 12
+    Sáng kiến được công nhận: 3
+review-figures-invalid = Dòng «{ $line }» chưa đúng dạng «tên: giá trị». Đồng chí gõ lại số liệu (tối đa 20 dòng) hoặc bấm «Bỏ qua».
+review-ask-note = Ghi chú kèm báo cáo (không bắt buộc, tối đa 1000 ký tự):
+review-skip = Bỏ qua ›
+review-confirm = <b>Xác nhận nộp báo cáo</b>
+    Phong trào: { $campaign }
+    Nội dung: { $what }, hạn { $deadline }
+    Đơn vị: { $unit }
+    Tệp: { $file }
+    Số liệu: { $figures }
+    Ghi chú: { $note }
+review-none-given = (không có)
+review-confirm-button = ✔ Nộp báo cáo
+review-saved = ✅ Đã nhận báo cáo { $what } của đơn vị «{ $unit }». Đồng chí có thể nộp lại để thay thế trước { $deadline }.
+review-replaced = ✅ Đã thay thế báo cáo { $what } của đơn vị «{ $unit }» bằng tệp mới.
+review-closed = Mốc này đã quá hạn hoặc phong trào không còn diễn ra; không thể nộp báo cáo.
+review-not-in-audience = Đơn vị của đồng chí không thuộc đối tượng của phong trào này.
+review-not-found = Không tìm thấy mốc báo cáo này.
+
+## Campaigns
+camp-title-LDTT = Lao động tiên tiến
+camp-title-CSTDCS = Chiến sĩ thi đua cơ sở
+camp-title-CSTD_TINH = Chiến sĩ thi đua cấp tỉnh, bộ, ngành
+camp-title-CSTD_TQ = Chiến sĩ thi đua toàn quốc
+camp-title-TTLDTT = Tập thể lao động tiên tiến
+camp-title-TTLDXS = Tập thể lao động xuất sắc
+camp-title-CO_TINH = Cờ thi đua cấp tỉnh, bộ, ngành
+camp-title-CO_CP = Cờ thi đua của Chính phủ
+camp-title-GIA_DINH_VH = Gia đình văn hóa
+camp-title-THON_VH = Thôn, tổ dân phố văn hóa
+camp-title-XA_TIEU_BIEU = Xã, phường, thị trấn tiêu biểu
+camp-milestone-REGISTRATION = Hạn đăng ký thi đua
+camp-milestone-PROGRESS_REPORT = Báo cáo tiến độ
+camp-milestone-MIDTERM_REVIEW = Sơ kết
+camp-milestone-FINAL_REVIEW = Tổng kết
+camp-milestone-CUSTOM = Mốc khác
+camp-status-DRAFT = Bản nháp
+camp-status-LAUNCHED = Đang triển khai
+camp-status-CLOSED = Đã kết thúc
+camp-status-ARCHIVED = Đã lưu trữ
+camp-reg-SUBMITTED = đã gửi, chờ duyệt
+camp-reg-RETURNED = bị trả lại để bổ sung
+camp-reg-APPROVED = đã được duyệt
+camp-reg-REJECTED = không được duyệt
+camp-reg-WITHDRAWN = đã rút
+camp-target = chỉ tiêu { $target }
+camp-issuer = Cơ quan phát động: { $issuer }
+camp-period = Thời gian: { $starts } – { $ends }
+camp-text-cut = (Nội dung dài, xem đầy đủ trong /campaigns.)
+camp-content-heading = <b>Nội dung thi đua</b>
+camp-registration-deadline = ⏰ Hạn đăng ký thi đua: <b>{ $at }</b>
+camp-announcement-call = Đề nghị đồng chí bấm nút bên dưới để đăng ký danh hiệu và chỉ tiêu thi đua.
+camp-register-button = 📝 Đăng ký thi đua
+camp-open-button = 📋 Xem phong trào
+camp-followup-heading = 📢 <b>Thông báo bổ sung — { $title }</b>
+camp-past = (đã qua)
+camp-series-next = kỳ tới { $next }, còn { $count } kỳ, đến { $last }
+camp-series-done = từ { $first } đến { $last } (đã qua)
+camp-titles-individual = <b>Danh hiệu cá nhân:</b> { $titles }
+camp-titles-collective = <b>Danh hiệu tập thể:</b> { $titles }
+camp-status-line = Trạng thái: <b>{ $status }</b> · mã <code>{ $code }</code>
+camp-deadlines-heading = <b>Các mốc thời hạn</b>
+camp-my-status = 👤 Đăng ký của đồng chí: <b>{ $title }</b> — { $status }
+camp-my-status-none = 👤 Đồng chí <b>chưa đăng ký</b> thi đua trong phong trào này.
+camp-errors-more = … và { $count } lỗi khác.
+camp-err-required = thiếu thông tin bắt buộc
+camp-err-type_invalid = kiểu dữ liệu không đúng { $value }
+camp-err-too_few = cần ít nhất { $min } mục
+camp-err-too_short = quá ngắn (ít nhất { $min } ký tự)
+camp-err-too_many = quá nhiều mục (tối đa { $max })
+camp-err-too_long = quá dài (tối đa { $max } ký tự)
+camp-err-format_invalid = «{ $value }» sai định dạng
+camp-err-value_invalid = «{ $value }» không hợp lệ; chỉ nhận: { $allowed }
+camp-err-key_unknown = khóa «{ $key }» không được hỗ trợ (gõ nhầm?)
+camp-err-json_syntax = tệp JSON sai cú pháp: { $message }
+camp-err-yaml_syntax = tệp YAML sai cú pháp ở dòng { $line }, cột { $col } ({ $message })
+camp-err-file_too_large = tệp quá lớn (tối đa { $max } ký tự)
+camp-err-ends_before_starts = ngày kết thúc { $value } trước ngày bắt đầu { $starts }
+camp-err-title_unknown = không có danh hiệu mã «{ $value }»
+camp-err-title_duplicate = danh hiệu «{ $value }» bị liệt kê hai lần
+camp-err-title_wrong_scope = danh hiệu «{ $value }» không thuộc nhóm này (thuộc { $expected })
+camp-err-titles_empty = phải có ít nhất một danh hiệu
+camp-err-criterion_duplicate = mã nội dung «{ $value }» bị trùng (đã có ở { $first })
+camp-err-criteria_too_deep = nội dung lồng quá { $max } cấp
+camp-err-criteria_too_many = quá nhiều nội dung ({ $count }, tối đa { $max })
+camp-err-target_not_number = chỉ tiêu chỉ dùng cho nội dung đo bằng số (đang là { $measure })
+camp-err-number_invalid = «{ $value }» không phải số hợp lệ
+camp-err-offset_too_large = mốc nhắc { $value } dài hơn cả đợt thi đua (tối đa { $max })
+camp-err-offset_invalid = «{ $value }» không phải mốc nhắc hợp lệ (ví dụ: 7d, 2d, 4h)
+camp-err-offset_negative = mốc nhắc «{ $value }» không được âm
+camp-err-until_without_repeat = có «until» ({ $value }) nhưng thiếu «repeat»
+camp-err-until_before_due = «until» { $value } trước hạn đầu tiên { $due }
+camp-err-milestone_outside_period = hạn { $value } nằm ngoài thời gian phong trào ({ $starts } – { $ends })
+camp-err-milestones_too_many = quá nhiều mốc ({ $count }, tối đa { $max })
+camp-err-milestone_past = hạn { $value } đã qua
+camp-err-yaml_comma_joined = đã ghép lại «{ $value }» (dòng { $line }); nên đặt giá trị có dấu phẩy trong ngoặc kép
+camp-err-date_invalid = { $value } không phải ngày hợp lệ
+camp-err-date_format = «{ $value }» không đúng dạng ngày dd/MM/yyyy
+camp-err-time_invalid = «{ $value }» có giờ không hợp lệ
+camp-err-invalid = «{ $value }» không hợp lệ
+camp-upload-ask = Đồng chí gửi tệp kế hoạch thi đua dạng <b>YAML</b> hoặc <b>JSON</b> (tối đa 1 MB) vào đây. Gửi /cancel để hủy.
+camp-upload-not-file = Đồng chí vui lòng gửi tệp YAML hoặc JSON dưới dạng tệp đính kèm, hoặc /cancel.
+camp-file-bad-type = Tệp «{ $name }» không phải YAML hoặc JSON. Chỉ nhận tệp .yaml, .yml hoặc .json.
+camp-import-done = ✅ Đã lưu bản nháp phong trào <b>{ $title }</b> (mã <code>{ $code }</code>).
+camp-import-replaced = ✅ Đã thay bản nháp <code>{ $code }</code> bằng tệp mới: <b>{ $title }</b>.
+camp-import-warnings = ⚠️ Lưu ý (không chặn việc lưu):
+camp-import-invalid = ❌ Tệp có { $count } lỗi, chưa lưu gì. Đồng chí sửa rồi gửi lại:
+camp-code-taken = Mã phong trào <code>{ $code }</code> đã được dùng. Đồng chí gõ một mã khác (chữ thường, số, dấu gạch ngang, ví dụ <code>{ $code }-2</code>), tôi sẽ nhập lại chính tệp này.
+camp-code-invalid = Mã <code>{ $code }</code> không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (3–40 ký tự). Đồng chí gõ lại.
+camp-audience-unknown = Không có đơn vị hoặc khối/cụm mang mã: { $codes }. Chưa lưu gì.
+camp-audience-out-of-scope = Đối tượng nằm ngoài phạm vi đơn vị của đồng chí: { $codes }. Chưa lưu gì.
+camp-out-of-scope = Phong trào này không thuộc phạm vi quản lý của đồng chí.
+camp-btn-launch = 🚀 Phát động
+camp-btn-edit = ✏️ Sửa
+camp-btn-announce = 📢 Gửi thông báo bổ sung
+camp-btn-close = 🏁 Kết thúc
+camp-btn-archive = 🗄 Lưu trữ
+camp-btn-launch-confirm = ✔ Xác nhận phát động
+camp-btn-announce-confirm = ✔ Gửi thông báo
+camp-officer-none = Chưa có phong trào nào trong phạm vi của đồng chí. Gửi tệp YAML/JSON hoặc dùng /newcampaign để tạo.
+camp-officer-list = <b>Phong trào trong phạm vi của đồng chí</b>
+camp-officer-hint = Chọn một phong trào để xem, sửa, phát động. Tạo mới: /newcampaign hoặc gửi tệp YAML/JSON.
+camp-already-launched = Phong trào này đã được phát động (hoặc không còn là bản nháp); không thể phát động lại.
+camp-preview-intro = 👁 Xem trước — thành viên sẽ nhận đúng tin nhắn sau:
+camp-launch-confirm = Sẽ gửi tới <b>{ $members }</b> đồng chí và <b>{ $groups }</b> nhóm của đơn vị. Xác nhận phát động?
+camp-launched = 🚀 Đã phát động <b>{ $title }</b>: đang gửi tới { $members } đồng chí và { $groups } nhóm. Tiến độ gửi sẽ hiện trong tin nhắn bên dưới.
+camp-edit-not-draft = Chỉ sửa được phong trào ở trạng thái bản nháp.
+camp-edit-ask = Sửa mục nào của bản nháp <code>{ $code }</code>? (Muốn thay toàn bộ, gửi lại tệp YAML/JSON cùng mã.)
+camp-edit-field-title = Tên phong trào
+camp-edit-field-slogan = Khẩu hiệu
+camp-edit-field-starts = Ngày bắt đầu
+camp-edit-field-ends = Ngày kết thúc
+camp-edit-ask-title = Gõ tên mới của phong trào.
+camp-edit-ask-slogan = Gõ khẩu hiệu mới (gõ «-» để bỏ khẩu hiệu).
+camp-edit-ask-starts = Gõ ngày bắt đầu mới (dd/MM/yyyy).
+camp-edit-ask-ends = Gõ ngày kết thúc mới (dd/MM/yyyy).
+camp-edit-saved = ✅ Đã lưu thay đổi.
+camp-edit-not_found = Không tìm thấy phong trào.
+camp-edit-not_draft = Chỉ sửa được phong trào ở trạng thái bản nháp.
+camp-edit-not_launched = Phong trào chưa được phát động.
+camp-edit-out_of_scope = Phong trào này không thuộc phạm vi quản lý của đồng chí.
+camp-edit-already_archived = Phong trào đã được lưu trữ.
+camp-edit-ends_before_starts = Ngày kết thúc không được trước ngày bắt đầu. Đồng chí gõ lại.
+camp-edit-milestone_outside_period = Có mốc thời hạn nằm ngoài khoảng thời gian mới. Đồng chí gõ ngày khác hoặc gửi lại tệp.
+camp-edit-text_invalid = Nội dung không hợp lệ (trống hoặc quá dài). Đồng chí gõ lại.
+camp-announce-ask = Gõ nội dung thông báo bổ sung cho phong trào <b>{ $title }</b>. Gửi /cancel để hủy.
+camp-announce-none = Chưa có phong trào nào đang triển khai để gửi thông báo.
+camp-announce-pick = Gửi thông báo bổ sung cho phong trào nào?
+camp-announce-confirm = Sẽ gửi tới <b>{ $members }</b> đồng chí và <b>{ $groups }</b> nhóm. Xác nhận gửi?
+camp-announce-not-launched = Chỉ gửi thông báo bổ sung cho phong trào đang triển khai.
+camp-announced = 📢 Đang gửi thông báo tới { $members } đồng chí và { $groups } nhóm.
+camp-closed = 🏁 Đã kết thúc phong trào <b>{ $title }</b>.
+camp-close-refused = Chỉ kết thúc được phong trào đang triển khai.
+camp-archived = 🗄 Đã lưu trữ phong trào <b>{ $title }</b>.
+camp-archive-refused = Không lưu trữ được: phong trào đang triển khai phải được kết thúc trước.
+camp-member-none = Hiện đơn vị của đồng chí chưa có phong trào thi đua nào đang triển khai.
+camp-member-list = <b>Các phong trào đang triển khai</b>
+camp-member-pick = Bấm nút hoặc gõ số thứ tự để xem chi tiết.
+camp-pick-invalid = Đồng chí gõ số từ 1 đến { $max }.
+camp-link-invalid = Đường dẫn phong trào không hợp lệ, đã kết thúc hoặc không dành cho đơn vị của đồng chí.
+group-link-forbidden = Chỉ cán bộ phụ trách thi đua mới liên kết được nhóm với đơn vị.
+group-linked = ✅ Đã liên kết nhóm này với đơn vị <b>{ $unit }</b>. Nhóm sẽ nhận thông báo phát động và thông báo bổ sung của các phong trào.
+group-added-hint = Xin chào! Cán bộ phụ trách thi đua của đơn vị gửi <b>/linkgroup</b> trong nhóm này để nhóm nhận thông báo các phong trào thi đua.
+wiz-intro = <b>Tạo phong trào thi đua mới</b>. Mỗi bước có nút «‹ Quay lại»; gửi /cancel để hủy bất cứ lúc nào.
+wiz-finish-first = Đồng chí đang tạo phong trào. Trả lời câu hỏi trên, hoặc gửi /cancel để hủy.
+wiz-need-text = Đồng chí vui lòng trả lời bằng chữ.
+wiz-ask-title = Bước 1 — Tên phong trào thi đua?
+wiz-title-invalid = Tên phong trào cần từ 3 đến 300 ký tự. Đồng chí gõ lại.
+wiz-ask-slogan = Bước 2 — Khẩu hiệu của phong trào? (bấm «Bỏ qua» nếu không có)
+wiz-skip = Bỏ qua
+wiz-done = ✔ Xong
+wiz-ask-starts = Bước 3 — Ngày bắt đầu (ví dụ 01/12/2026)?
+wiz-ask-ends = Bước 4 — Ngày kết thúc (ví dụ 31/12/2026)?
+wiz-date-date_invalid = { $value } không phải ngày hợp lệ. Đồng chí gõ lại ngày (dd/MM/yyyy).
+wiz-date-date_format = «{ $value }» không đúng dạng ngày. Đồng chí gõ theo dạng dd/MM/yyyy, ví dụ 30/06/2026.
+wiz-date-time_invalid = «{ $value }» có giờ không hợp lệ. Đồng chí gõ lại, ví dụ 30/06/2026 17:00.
+wiz-ends-before-starts = Ngày kết thúc phải sau ngày bắt đầu ({ $starts }). Đồng chí gõ lại.
+wiz-ask-titles = Bước 5 — Phong trào xét những danh hiệu nào? Bấm để chọn/bỏ (hoặc gõ số, ví dụ «1 2 5»), xong bấm «✔ Xong».
+wiz-titles-empty = Cần chọn ít nhất một danh hiệu.
+wiz-titles-help = Bấm nút hoặc gõ số thứ tự (ví dụ «1 2»), rồi «xong».
+wiz-titles-selected = Đã chọn { $count }. Tiếp tục chọn hoặc bấm «✔ Xong».
+wiz-ask-criterion = Bước 6 — Gõ nội dung thi đua thứ { $n } (mỗi tin nhắn một nội dung). Gõ «xong» khi đã đủ.
+wiz-criteria-empty = Cần ít nhất một nội dung thi đua.
+wiz-measure-NUMBER = Số lượng
+wiz-measure-YES_NO = Có / Không
+wiz-measure-TEXT = Mô tả bằng lời
+wiz-ask-measure = Nội dung «{ $title }» được đo bằng gì?
+wiz-measure-help = Đồng chí bấm một nút hoặc gõ số thứ tự.
+wiz-ask-unit = Đơn vị tính (ví dụ: người, km, sáng kiến)? Bấm «Bỏ qua» nếu không cần.
+wiz-ask-due = Bước 7 — { $kind }: hạn chót (ví dụ 15/12/2026 17:00), trong khoảng { $starts } – { $ends }?
+wiz-due-outside = Hạn { $value } nằm ngoài thời gian phong trào ({ $starts } – { $ends }). Đồng chí gõ lại.
+wiz-ask-remind = Nhắc trước hạn bao lâu? Gõ ví dụ «7d 2d 4h» (d = ngày, h = giờ), «0» để không nhắc, hoặc bấm «Mặc định».
+wiz-remind-default = Mặc định (7d 2d 4h)
+wiz-remind-offset_invalid = «{ $value }» không phải mốc nhắc hợp lệ. Gõ ví dụ «7d 2d 4h».
+wiz-remind-offset_negative = Mốc nhắc «{ $value }» không được âm. Gõ ví dụ «7d 2d 4h».
+wiz-remind-offset_too_large = Mốc nhắc «{ $value }» dài hơn cả đợt thi đua (tối đa { $max }). Đồng chí gõ lại.
+wiz-ask-more-milestones = Đã có { $count } mốc. Thêm mốc nào nữa? Bấm «✔ Xong» nếu đủ.
+wiz-ask-audience = Bước 8 — Phong trào dành cho ai?
+wiz-audience-own = 1. Toàn đơn vị của tôi (mặc định)
+wiz-audience-pick = 2. Chọn đơn vị cấp dưới
+wiz-ask-audience-units = Chọn các đơn vị tham gia (bấm để chọn/bỏ hoặc gõ số), xong bấm «✔ Xong».
+wiz-audience-empty = Cần chọn ít nhất một đơn vị.
+wiz-preview = 👁 <b>Xem trước bản nháp</b>
+wiz-save = 💾 Lưu bản nháp
+wiz-save-help = Bấm «💾 Lưu bản nháp», «‹ Quay lại» hoặc gửi /cancel.
+wiz-save-failed = Chưa lưu được ({ $reason }). Đồng chí kiểm tra lại các bước.
+wiz-saved = ✅ Đã lưu bản nháp <b>{ $title }</b> (mã <code>{ $code }</code>). Mở phong trào để phát động.
+wiz-open = 📋 Mở phong trào
+
+## Đăng ký thi đua, báo cáo tiến độ, Của tôi
+flow-generic = thao tác đang làm
+flow-restarted = Bot vừa được cập nhật nên «{ $flow }» phải bắt đầu lại từ đầu. Đồng chí vui lòng trả lời lại giúp; xin lỗi vì sự bất tiện.
+flow-restarted-gone = Bot vừa được cập nhật và thao tác đang dở không còn nữa. Đồng chí chọn việc cần làm trong menu.
+flow-busy = Đồng chí đang làm dở «{ $flow }». Hãy trả lời câu hỏi ở trên, hoặc gõ /cancel để dừng.
+flow-busy-button = Đồng chí đang làm dở «{ $flow }». Hãy dùng tin nhắn mới nhất, hoặc /cancel để dừng.
+cv-yes = Có
+cv-no = Không
+cv-skip = ⏭ Bỏ qua
+cv-done = ✔ Xong
+cv-confirm = ✔ Xác nhận
+cv-hint-button = Đồng chí vui lòng bấm một nút ở trên (hoặc gõ số thứ tự của lựa chọn), hoặc /cancel để dừng.
+cv-text-too-long = Nội dung dài quá { $max } ký tự. Đồng chí vui lòng gõ ngắn gọn hơn.
+cv-number-invalid = Chưa đọc được số. Đồng chí gõ số, ví dụ 1.234,5 hoặc 12 { $unit }.
+cv-number-negative = Số không được âm. Đồng chí gõ lại.
+cv-number-out_of_range = Số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 4). Đồng chí gõ lại.
+cv-yes-no-invalid = Đồng chí bấm «Có» hoặc «Không» (hoặc gõ có / không).
+reg-flow-name = Đăng ký thi đua
+reg-title-LDTT = Lao động tiên tiến
+reg-title-CSTDCS = Chiến sĩ thi đua cơ sở
+reg-title-CSTD_TINH = Chiến sĩ thi đua cấp tỉnh
+reg-title-CSTD_TQ = Chiến sĩ thi đua toàn quốc
+reg-title-TTLDTT = Tập thể lao động tiên tiến
+reg-title-TTLDXS = Tập thể lao động xuất sắc
+reg-title-CO_TINH = Cờ thi đua cấp tỉnh
+reg-title-CO_CP = Cờ thi đua của Chính phủ
+reg-title-GIA_DINH_VH = Gia đình văn hóa
+reg-title-THON_VH = Thôn, tổ dân phố văn hóa
+reg-title-XA_TIEU_BIEU = Xã, phường, thị trấn tiêu biểu
+reg-title-desc-LDTT = hoàn thành tốt nhiệm vụ trở lên (Điều 24 Luật TĐKT 2022).
+reg-title-desc-CSTDCS = đạt Lao động tiên tiến và có sáng kiến, đề tài hoặc hoàn thành xuất sắc nhiệm vụ (Điều 23).
+reg-title-desc-CSTD_TINH = 3 lần liên tục Chiến sĩ thi đua cơ sở và sáng kiến có phạm vi ảnh hưởng cấp tỉnh (Điều 22).
+reg-title-desc-CSTD_TQ = 2 lần liên tục Chiến sĩ thi đua cấp tỉnh và sáng kiến có ảnh hưởng toàn quốc (Điều 21).
+reg-title-desc-TTLDTT = hoàn thành tốt nhiệm vụ, từ 70% thành viên đạt Lao động tiên tiến (Điều 28).
+reg-title-desc-TTLDXS = 100% hoàn thành nhiệm vụ, từ 70% Lao động tiên tiến, có Chiến sĩ thi đua cơ sở (Điều 27).
+reg-title-desc-CO_TINH = đơn vị dẫn đầu khối, cụm thi đua trong năm (Điều 26).
+reg-title-desc-CO_CP = tiêu biểu nhất trong các đơn vị dẫn đầu khối, cụm (Điều 25).
+reg-title-desc-GIA_DINH_VH = bình xét hằng năm, hoàn thành trước 25/11 (Nghị định 86/2023).
+reg-title-desc-THON_VH = bình xét hằng năm, hoàn thành trước 25/11 (Nghị định 86/2023).
+reg-title-desc-XA_TIEU_BIEU = bình xét hằng năm, hoàn thành trước 25/11 (Nghị định 86/2023).
+reg-title-desc-custom = danh hiệu riêng của phong trào này.
+reg-basis-EXCELLENT_RATING = Hoàn thành xuất sắc nhiệm vụ
+reg-basis-INITIATIVE = Sáng kiến
+reg-basis-TOPIC = Đề tài khoa học
+reg-campaign-not-open = Phong trào này hiện không mở đăng ký cho đơn vị của đồng chí.
+reg-no-campaigns = Hiện chưa có phong trào thi đua nào đang mở cho đơn vị của đồng chí.
+reg-ask-campaign = Đồng chí đăng ký thi đua cho phong trào nào?
+reg-no-titles-for-you = Phong trào này không có danh hiệu nào để đồng chí đăng ký.
+reg-ask-scope = <b>{ $campaign }</b>
+    Đồng chí đăng ký cho cá nhân hay thay mặt tập thể đơn vị?
+reg-scope-individual = 👤 Cá nhân
+reg-scope-collective = 👥 Tập thể: { $unit }
+reg-existing = Đồng chí đã đăng ký (trạng thái: { $status }). Đăng ký lại sẽ sửa đăng ký này.
+reg-status-SUBMITTED = đã gửi, chờ duyệt
+reg-status-RETURNED = bị trả lại để bổ sung
+reg-status-APPROVED = đã được duyệt
+reg-status-REJECTED = không được chấp nhận
+reg-status-WITHDRAWN = đã rút
+reg-edit = ✏️ Sửa đăng ký
+reg-withdraw = ↩ Rút đăng ký
+reg-withdrawn = Đã rút đăng ký phong trào «{ $campaign }». Đồng chí có thể đăng ký lại trước hạn.
+reg-ask-title = <b>{ $campaign }</b>
+    Chọn danh hiệu thi đua đồng chí đăng ký:
+reg-keep = Giữ: { $value }
+reg-current = Hiện tại: <b>{ $value }</b>
+reg-ask-line-NUMBER = Chỉ tiêu { $n }/{ $total }: <b>{ $line }</b>
+    Đồng chí cam kết đạt bao nhiêu{ $unit }? Gõ số (ví dụ 1.234,5), hoặc «Bỏ qua», «Xong».
+reg-ask-line-YES_NO = Chỉ tiêu { $n }/{ $total }: <b>{ $line }</b>
+    Đồng chí có cam kết thực hiện không? Chọn «Có»/«Không», hoặc «Bỏ qua», «Xong».
+reg-ask-line-TEXT = Chỉ tiêu { $n }/{ $total }: <b>{ $line }</b>
+    Đồng chí gõ cam kết ngắn gọn, hoặc «Bỏ qua», «Xong».
+reg-hint-line-NUMBER = Đồng chí gõ một số (ví dụ 1.234,5 hoặc 12 ha), hoặc bấm «Bỏ qua» / «Xong».
+reg-hint-line-YES_NO = Đồng chí bấm «Có» hoặc «Không», hoặc «Bỏ qua» / «Xong».
+reg-hint-line-TEXT = Đồng chí gõ nội dung bằng chữ, hoặc bấm «Bỏ qua» / «Xong».
+reg-ask-basis = Danh hiệu <b>{ $title }</b> cần một trong các căn cứ sau ({ $citation }). Đồng chí dự kiến căn cứ nào?
+reg-ask-initiative = Đồng chí gõ tên sáng kiến dự kiến:
+reg-ask-topic = Đồng chí gõ tên đề tài khoa học dự kiến:
+reg-hint-initiative = Đồng chí gõ tên bằng chữ (tối đa 300 ký tự), hoặc /cancel để dừng.
+reg-summary-title = <b>Đăng ký thi đua — { $campaign }</b>
+reg-summary-individual = Đối tượng: cá nhân ({ $unit })
+reg-summary-collective = Đối tượng: tập thể <b>{ $unit }</b>
+reg-summary-danh-hieu = Danh hiệu: <b>{ $title }</b>
+reg-summary-no-commitments = Chỉ tiêu: (chưa có)
+reg-summary-commitments = Chỉ tiêu cam kết:
+reg-summary-basis = Căn cứ: { $basis }
+reg-summary-initiative = Sáng kiến/đề tài: <b>{ $initiative }</b>
+reg-done = ✅ Đã ghi nhận đăng ký danh hiệu <b>{ $title }</b> — phong trào «{ $campaign }». Cán bộ phụ trách sẽ xem xét và phản hồi.
+reg-updated = ✅ Đã cập nhật đăng ký: danh hiệu <b>{ $title }</b> — phong trào «{ $campaign }». Đăng ký đã được gửi lại để duyệt.
+reg-closed = Đã hết hạn đăng ký (hạn chót { $deadline }). Nếu có lý do chính đáng, đồng chí liên hệ cán bộ phụ trách thi đua: <b>{ $officer }</b>.
+reg-closed-no-officer = cán bộ phụ trách thi đua của đơn vị
+reg-refused-title_not_offered = Phong trào không có danh hiệu này.
+reg-refused-title_wrong_scope = Danh hiệu này không dành cho đối tượng đã chọn.
+reg-refused-collective_officer_only = Chỉ cán bộ phụ trách thi đua của đơn vị mới đăng ký danh hiệu tập thể.
+reg-refused-member_without_unit = Đồng chí chưa thuộc đơn vị nào. Gửi /start để chọn đơn vị.
+reg-refused-registration_closed = Đã hết hạn đăng ký.
+reg-refused-already_registered = Đồng chí đã đăng ký phong trào này.
+reg-refused-registration_rejected = Đăng ký của đồng chí đã không được chấp nhận nên không thể đăng ký lại. Đồng chí liên hệ cán bộ phụ trách nếu cần.
+reg-refused-basis_required = Danh hiệu này cần chọn căn cứ xét.
+reg-refused-basis_not_allowed = Căn cứ đã chọn không phù hợp với danh hiệu.
+reg-refused-campaign_not_open = Phong trào này không còn mở.
+reg-refused-not_in_audience = Đơn vị của đồng chí không thuộc đối tượng của phong trào này.
+reg-refused-not_found = Không tìm thấy đăng ký.
+reg-return-flow-name = Trả lại đăng ký
+reg-return-ask = Đồng chí gõ lý do trả lại đăng ký #{ $id } (người đăng ký sẽ nhận được lý do này):
+reg-return-hint = Đồng chí gõ lý do bằng chữ, hoặc /cancel để dừng.
+reg-returned = Đã trả lại đăng ký #{ $id }. Người đăng ký đã được báo kèm lý do.
+reg-approved = Đã duyệt đăng ký #{ $id }. Người đăng ký đã được báo.
+reg-approved-toast = Đã duyệt
+reg-decide-not_found = Không tìm thấy đăng ký này.
+reg-decide-out_of_scope = Đăng ký này nằm ngoài phạm vi phụ trách của đồng chí.
+reg-decide-not_pending = Đăng ký này đã được rút hoặc không còn chờ duyệt.
+reg-decide-reason_required = Cần ghi lý do khi trả lại.
+reg-notice-approved = ✅ Đăng ký danh hiệu <b>{ $title }</b> (phong trào «{ $campaign }») của đồng chí đã được cán bộ { $officer } duyệt.
+reg-notice-returned = ↩ Đăng ký danh hiệu <b>{ $title }</b> (phong trào «{ $campaign }») được cán bộ { $officer } trả lại để bổ sung.
+    Lý do: { $reason }
+    Đồng chí sửa bằng lệnh /register.
+reg-digest-title = <b>Đăng ký mới — { $campaign }</b> ({ $count }, đến { $at }):
+reg-digest-line = #{ $id } { $who }{ $unit }: { $title }
+reg-approve-button = ✔ Duyệt #{ $id }
+reg-return-button = ↩ Trả lại #{ $id }
+my-title = <b>👤 Tình hình thi đua của đồng chí</b>
+my-none = Hiện chưa có phong trào nào đang mở cho đơn vị của đồng chí.
+my-not-registered = Chưa đăng ký — gửi /register để đăng ký.
+my-reg-individual = Cá nhân: <b>{ $title }</b> — { $status }
+my-reg-collective = Tập thể { $unit }: <b>{ $title }</b> — { $status }
+my-return-reason = Lý do trả lại: { $reason }
+my-reports = Báo cáo đã gửi: { $count } (kỳ này: { $period })
+my-next-deadline = Hạn tiếp theo: { $what } — { $due } ({ $left })
+my-days-left = còn { $days } ngày
+my-hours-left = còn { $hours } giờ
+my-overdue = đã quá hạn
+my-milestone-REGISTRATION = Hạn đăng ký
+my-milestone-PROGRESS_REPORT = Báo cáo tiến độ
+my-milestone-MIDTERM_REVIEW = Sơ kết
+my-milestone-FINAL_REVIEW = Tổng kết
+my-milestone-CUSTOM = Mốc thời gian
+rep-flow-name = Báo cáo tiến độ
+rep-reviews-open = <b>Báo cáo sơ kết/tổng kết đang mở:</b>
+rep-review-line = • { $kind } { $title } — { $campaign }, hạn { $due }
+rep-review-MIDTERM_REVIEW = Sơ kết
+rep-review-FINAL_REVIEW = Tổng kết
+rep-reviews-pointer = Gửi báo cáo của đơn vị bằng lệnh /review.
+rep-no-campaigns = Hiện chưa có phong trào nào đang mở cho đơn vị của đồng chí.
+rep-ask-campaign = Đồng chí báo cáo cho phong trào nào?
+rep-no-period = Phong trào «{ $campaign }» hiện không có kỳ báo cáo nào đang mở.
+rep-ask-line = <b>{ $campaign }</b> — kỳ báo cáo hạn { $due }
+    Chọn nội dung cần báo cáo:
+rep-last = Kỳ này đồng chí đã báo cáo: <b>{ $value }</b> (lúc { $at }, { $files } tệp minh chứng). Gửi giá trị mới sẽ sửa báo cáo đó.
+rep-ask-value-NUMBER = <b>{ $line }</b>
+    Kết quả đạt được{ $unit }? Gõ số, ví dụ 1.234,5 hoặc 12 ha.
+rep-ask-value-YES_NO = <b>{ $line }</b>
+    Đã thực hiện chưa? Chọn «Có» hoặc «Không».
+rep-ask-value-TEXT = <b>{ $line }</b>
+    Đồng chí gõ kết quả thực hiện:
+rep-ask-note = Ghi chú thêm (nếu có)? Gõ ghi chú hoặc bấm «Bỏ qua».
+rep-hint-note = Đồng chí gõ ghi chú bằng chữ, hoặc bấm «Bỏ qua».
+rep-ask-evidence = Gửi ảnh hoặc tệp minh chứng (PDF, DOCX, XLSX, JPG, PNG; mỗi tệp tối đa { $max }). Gửi xong bấm «Xong» hoặc gõ «xong».
+rep-evidence-more = Đã nhận { $count } tệp minh chứng. Gửi thêm, hoặc bấm «Xong».
+rep-hint-evidence = Đồng chí gửi ảnh hoặc tệp (PDF, DOCX, XLSX, JPG, PNG), hoặc bấm «Xong».
+rep-evidence-too-large = Tệp { $name } ({ $size }) vượt quá giới hạn { $max }. Đồng chí gửi tệp nhỏ hơn.
+rep-evidence-type = Tệp «{ $name }» không đúng định dạng. Chỉ nhận PDF, DOCX, XLSX, JPG, PNG.
+rep-summary-title = <b>Báo cáo tiến độ — { $campaign }</b>
+rep-summary-line = Nội dung: { $line }
+rep-summary-value = Kết quả: <b>{ $value }</b>
+rep-summary-note = Ghi chú: { $note }
+rep-summary-evidence = Minh chứng: { $count } tệp
+rep-summary-corrects = (Báo cáo này sửa báo cáo đã gửi trong kỳ.)
+rep-done = ✅ Đã ghi nhận báo cáo «{ $line }»: <b>{ $value }</b>, { $files } tệp minh chứng. Kỳ báo cáo hạn { $due }.
+rep-corrected = ✅ Đã sửa báo cáo «{ $line }»: <b>{ $value }</b>, { $files } tệp minh chứng. Đồng chí còn sửa được đến { $due }.
+rep-refused-campaign_not_open = Phong trào này không còn mở.
+rep-refused-line_unknown = Nội dung này không thuộc phong trào.
+rep-refused-no_open_period = Kỳ báo cáo đã đóng.
+rep-refused-evidence_too_large = Có tệp minh chứng vượt quá 20 MB.
+rep-refused-evidence_type = Có tệp minh chứng không đúng định dạng.
+rep-evidence-unknown = Không có báo cáo #{ $id }.
+rep-evidence-header = Minh chứng của báo cáo #{ $id } — { $member }, «{ $line }» ({ $at }): { $count } tệp.
+rep-evidence-none = Chưa có báo cáo nào kèm minh chứng trong phạm vi của đồng chí.
+rep-evidence-list = Chọn báo cáo cần xem minh chứng:
+cmd-newcampaign = Tạo phong trào thi đua
+cmd-importcampaign = Nhập phong trào từ tệp YAML/JSON
+cmd-announce = Gửi thông báo bổ sung

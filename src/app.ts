@@ -5,7 +5,7 @@ import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createDatabase, type Database } from './db/client.js';
-import { PrismaSessionStorage } from './db/session-storage.js';
+import { PrismaSessionStorage, writeIfChanged } from './db/session-storage.js';
 import { createRedis, redisStorage, type Redis } from './redis.js';
 import { createServices, type Services } from './services/index.js';
 import { createBot, drainBot } from './bot/index.js';
@@ -14,6 +14,9 @@ import { createI18n, translator } from './bot/i18n.js';
 import { syncDefaultCommands } from './bot/commands.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createHttpApp, listen } from './http/server.js';
+import { Dispatcher } from './jobs/dispatcher.js';
+import { Scheduler, reminderRenderEnv } from './jobs/scheduler.js';
+import { quietHours } from './config.js';
 
 /** Things tests and benchmarks may replace; production passes none of them. */
 export interface AppOverrides {
@@ -22,6 +25,8 @@ export interface AppOverrides {
   now?: () => Date;
   /** Skip the HTTP server (benchmarks). */
   http?: boolean;
+  /** Skip background jobs (the outbox dispatcher): benches and tests that drive them by hand. */
+  jobs?: boolean;
 }
 
 export interface App {
@@ -32,6 +37,10 @@ export interface App {
   services: Services;
   bot: Bot<BotContext>;
   metrics: Metrics;
+  /** The outbox dispatcher (null when jobs are disabled). */
+  dispatcher: Dispatcher | null;
+  /** The reminder scheduler (null when jobs are disabled); tests call `scheduler.tick(now)`. */
+  scheduler: Scheduler | null;
   /** The port the HTTP server listens on (useful with PORT=0). */
   port: number | null;
   start(): Promise<void>;
@@ -51,7 +60,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let storage: StorageAdapter<unknown>;
   let conversationStorage: StorageAdapter<VersionedState<ConversationData>>;
   if (config.REDIS_URL) {
-    redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
+    redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX, (err) => logger.warn({ err: err.message }, 'redis connection error'));
     storage = redisStorage(redis, 'sess:');
     conversationStorage = redisStorage(redis, 'convo:');
   } else {
@@ -61,12 +70,39 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const services = createServices(db.prisma, {
     adminIds: config.ADMIN_IDS,
     defaultLocale: config.DEFAULT_LOCALE,
+    quietHours: quietHours(config),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const metrics = createMetrics();
   const i18n = createI18n(config.DEFAULT_LOCALE);
-  const bot = createBot({ config, logger, services, storage, conversationStorage, metrics, i18n });
+  const bot = createBot({ config, logger, services, storage: writeIfChanged(storage), conversationStorage, metrics, i18n });
 
+  const dispatcher =
+    overrides.jobs === false
+      ? null
+      : new Dispatcher({
+          prisma: db.prisma,
+          api: bot.api,
+          redis,
+          logger: logger.child({ job: 'dispatcher' }),
+          metrics,
+          i18n: translator(i18n),
+          now: services.now,
+          rate: config.BROADCAST_PAID ? 1000 : config.BROADCAST_RATE,
+          paid: config.BROADCAST_PAID,
+          defaultLocale: config.DEFAULT_LOCALE,
+          intervalMs: config.DISPATCH_INTERVAL_MS,
+        });
+  const scheduler =
+    overrides.jobs === false
+      ? null
+      : new Scheduler({
+          services,
+          logger: logger.child({ job: 'scheduler' }),
+          timezone: config.TZ_NAME,
+          render: () => reminderRenderEnv(i18n, bot.botInfo.username),
+          onQueued: () => dispatcher?.poke(),
+        });
   let runner: RunnerHandle | null = null;
   let server: ServerType | null = null;
   let stopped = false;
@@ -79,6 +115,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     services,
     bot,
     metrics,
+    dispatcher,
+    scheduler,
     port: null,
     async start() {
       await bot.init();
@@ -109,10 +147,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'my_chat_member'] } } });
         logger.info('polling started');
       }
+      dispatcher?.start();
+      scheduler?.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      // The scheduler first: no new outbox rows while the rest shuts down.
+      await scheduler?.stop();
+      // The dispatcher first: it finishes and records the batch in flight while the database is still open.
+      await dispatcher?.stop();
       // Reverse order: stop taking updates (in-flight ones finish), then the HTTP server, then storage.
       if (runner?.isRunning()) await runner.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));

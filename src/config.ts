@@ -76,6 +76,10 @@ export const configSchema = z
     ),
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['vi', 'en']).default('vi')),
     BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a number of messages per second' }).positive('must be positive').max(1000, 'must be at most 1000').default(25)),
+    /** Paid broadcasts (allow_paid_broadcast, billed in Stars): Telegram then allows up to 1000 msg/s. */
+    BROADCAST_PAID: z.preprocess(emptyToUndefined, z.stringbool({ error: 'must be true or false' }).default(false)),
+    /** How often an idle dispatcher looks for due outbox rows (ms). */
+    DISPATCH_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(60_000).optional()),
     QUIET_HOURS: z.preprocess(
       emptyToUndefined,
       z

@@ -8,8 +8,12 @@ export type { Redis };
  * One ioredis client for sessions, conversation state and (later) the shared rate limiter.
  * Every key the bot writes starts with `prefix`, so several bots — or test files — share a server.
  */
-export function createRedis(url: string, prefix: string): Redis {
-  return new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 3, lazyConnect: false, enableAutoPipelining: true });
+export function createRedis(url: string, prefix: string, onError?: (err: Error) => void): Redis {
+  const redis = new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 3, lazyConnect: false, enableAutoPipelining: true });
+  // Without a listener ioredis prints "Unhandled error event" on every reconnect attempt; it
+  // reconnects by itself, and /healthz reports Redis as down meanwhile.
+  redis.on('error', onError ?? (() => {}));
+  return redis;
 }
 
 /** grammY storage over ioredis; `namespace` separates sessions (`sess:`) from conversations (`convo:`). */

@@ -30,6 +30,34 @@ export const callbackActions = {
   'role.pick': { wire: 'rp', args: ['memberId', 'grant'], schema: z.object({ memberId: id, grant: z.enum(['1', '0']) }) },
   'role.confirm': { wire: 'rc', args: ['memberId', 'grant'], schema: z.object({ memberId: id, grant: z.enum(['1', '0']) }) },
   'flow.cancel': { wire: 'xc', args: [], schema: z.object({}) },
+  // Reminders and review reports (issue 5)
+  'rem.nudge': { wire: 'mn', args: ['milestoneId'], schema: z.object({ milestoneId: id }) },
+  'rem.report': { wire: 'mr', args: ['milestoneId'], schema: z.object({ milestoneId: id }) },
+  'rem.set': { wire: 'ms', args: ['on'], schema: z.object({ on: z.enum(['1', '0']) }) },
+  'rev.open': { wire: 'mo', args: ['milestoneId'], schema: z.object({ milestoneId: id }) },
+  'rev.status': { wire: 'mt', args: ['milestoneId'], schema: z.object({ milestoneId: id }) },
+  'rev.skip': { wire: 'mk', args: [], schema: z.object({}) },
+  'rev.confirm': { wire: 'mc', args: [], schema: z.object({}) },
+  'rev.back': { wire: 'mb', args: [], schema: z.object({}) },
+  // Conversations (registration, reports): a choice of the open step, Back; officers' decisions and evidence.
+  'cv.opt': { wire: 'vo', args: ['v'], schema: z.object({ v: z.string().regex(/^[A-Za-z0-9_.-]{1,48}$/) }) },
+  'cv.back': { wire: 'vb', args: [], schema: z.object({}) },
+  'reg.approve': { wire: 'ra', args: ['registrationId'], schema: z.object({ registrationId: id }) },
+  'reg.return': { wire: 'rr', args: ['registrationId'], schema: z.object({ registrationId: id }) },
+  'rep.evidence': { wire: 're', args: ['reportId'], schema: z.object({ reportId: id }) },
+  'broadcast.stop': { wire: 'bs', args: ['broadcastId'], schema: z.object({ broadcastId: id }) },
+  'camp.open': { wire: 'co', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.manage': { wire: 'cm', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.launch': { wire: 'cl', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.launchok': { wire: 'cy', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.edit': { wire: 'ce', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.editf': { wire: 'cf', args: ['campaignId', 'field'], schema: z.object({ campaignId: id, field: z.enum(['title', 'slogan', 'starts', 'ends']) }) },
+  'camp.announce': { wire: 'ca', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.announceok': { wire: 'cz', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.close': { wire: 'cx', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.archive': { wire: 'cr', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  /** A choice inside the /newcampaign wizard (only meaningful while the conversation waits). */
+  'wiz.pick': { wire: 'wz', args: ['value'], schema: z.object({ value: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }) },
 } as const;
 
 export type CallbackAction = keyof typeof callbackActions;

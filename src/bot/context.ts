@@ -16,7 +16,13 @@ export type Step =
   | { kind: 'switch-unit'; unitId: number }
   | { kind: 'admin-import-units' }
   | { kind: 'admin-grant'; role: 'OFFICER'; query?: string }
-  | { kind: 'admin-revoke' };
+  | { kind: 'admin-revoke' }
+  | { kind: 'campaign-upload' }
+  | { kind: 'campaign-code'; fileId: string; fileName: string; format: 'yaml' | 'json' }
+  | { kind: 'campaign-edit'; campaignId: number; field: 'title' | 'slogan' | 'starts' | 'ends' }
+  | { kind: 'campaign-announce'; campaignId: number }
+  | { kind: 'campaign-announce-confirm'; campaignId: number; text: string; nonce: string }
+  | { kind: 'campaign-pick'; ids: number[] };
 
 export interface SessionData {
   step?: Step | undefined;

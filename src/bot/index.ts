@@ -15,6 +15,7 @@ import { registration } from './features/registration.js';
 import { reports } from './features/reports.js';
 import { reminders } from './features/reminders.js';
 import { groups } from './features/groups.js';
+import { broadcasts } from './features/broadcasts.js';
 
 export type { BotDeps };
 
@@ -92,7 +93,7 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
   });
   features.use(conversationComposer(deps, deps.conversationStorage));
   // Feature composers, one per feature (see src/bot/features/). `unhandled` must stay last.
-  features.use(help, onboarding, profile, admin, campaigns, registration, reports, reminders, groups, unhandled);
+  features.use(help, onboarding, profile, admin, campaigns, registration, reports, reminders, groups, broadcasts, unhandled);
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'update failed outside features'));
   return bot;

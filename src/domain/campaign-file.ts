@@ -10,10 +10,12 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import { z } from 'zod';
 import {
   addMonthsClamped,
+  daysInMonth,
   endOfLocalDay,
   formatDate,
   formatDateTime,
   localDate,
+  localParts,
   parseDate,
   parseDateTime,
   type ParsedDate,
@@ -391,7 +393,9 @@ const REPEAT_MONTHS = { monthly: 1, quarterly: 3, yearly: 12 } as const;
  *
  * Repeats: `monthly`/`quarterly`/`yearly` add 1/3/12 months to the first due date, keeping its
  * day of month clamped to each month's length and computed from the first date (31/03 → 30/06 →
- * 30/09 → 31/12; 30/09 → 30/12 → 30/03). `until` is inclusive (any time that day); without it the
+ * 30/09 → 31/12). A first due date on the last day of its month stays on the last day of every
+ * month (30/09 → 31/12 → 31/03; 28/02/2025 monthly → 31/03 → 30/04), because officers mean
+ * "end of the month" and quarterly reports fall due at quarter end. `until` is inclusive (any time that day); without it the
  * series runs to the campaign's end. Offsets default to {@link DEFAULT_REMINDER_OFFSETS}.
  *
  * `now` only produces warnings (`milestone_past` for deadlines already over), never errors, so
@@ -568,8 +572,10 @@ function buildMilestones(
         errors.push({ path: `${base}.until`, code: 'until_before_due', params: { value: formatDate(lastDay), due: formatDateTime(m.due.date) } });
         return;
       }
+      // A due date on the last day of its month means "end of the month": keep it there.
+      const anchorDay = m.due.d === daysInMonth(m.due.y, m.due.m) ? 31 : m.due.d;
       for (let k = 0; ; k++) {
-        const d = addMonthsClamped(m.due.y, m.due.m, m.due.d, k * REPEAT_MONTHS[m.repeat]);
+        const d = addMonthsClamped(m.due.y, m.due.m, anchorDay, k * REPEAT_MONTHS[m.repeat]);
         const at = localDate(d.y, d.m, d.d, m.due.hh, m.due.mm);
         if (at.getTime() > lastDay.getTime() || total + dues.length > MAX_MILESTONES) break;
         dues.push(at);
@@ -607,4 +613,37 @@ function buildMilestones(
   return out
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.source - b.source)
     .map((m, position) => ({ ...m, position }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo data
+
+const FILE_DATE_RE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g;
+
+/**
+ * Moves every `dd/MM/yyyy` date in a campaign file by whole months, so the example plans of past
+ * years can be tried today (`npm run demo`, tests). Days keep their place in the month; a date on
+ * the last day of its month stays on the last day (30/09 + 3 months = 31/12), like repeats do.
+ *
+ * @example shiftCampaignFileDates('due: "31/03/2021 17:00"', 1) === 'due: "30/04/2021 17:00"'
+ */
+export function shiftCampaignFileDates(text: string, months: number): string {
+  return text.replace(FILE_DATE_RE, (whole, d: string, m: string, y: string) => {
+    const [dd, mm, yy] = [Number(d), Number(m), Number(y)];
+    if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(yy, mm)) return whole;
+    const anchor = dd === daysInMonth(yy, mm) ? 31 : dd;
+    const r = addMonthsClamped(yy, mm, anchor, months);
+    return `${String(r.d).padStart(2, '0')}/${String(r.m).padStart(2, '0')}/${r.y}`;
+  });
+}
+
+/**
+ * Whole months from a file's `starts:` month to the local month of `now`: the shift that makes the
+ * campaign start this month. Null when the file has no readable `starts:`.
+ */
+export function monthsToNow(text: string, now: Date): number | null {
+  const m = /^starts:\s*"?(\d{1,2})\/(\d{1,2})\/(\d{4})/m.exec(text);
+  if (!m) return null;
+  const today = localParts(now);
+  return (today.y - Number(m[3])) * 12 + (today.m - Number(m[2]));
 }

@@ -21,6 +21,8 @@ export class BroadcastService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly outbox: OutboxService,
+    /** The app clock: rows without a notBefore are due "now" by the same clock the dispatcher reads. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Creates the broadcast and enqueues its deliveries in one transaction. */
@@ -32,6 +34,7 @@ export class BroadcastService {
     progressChatId?: string | null;
     items: OutboxItem[];
   }): Promise<{ broadcastId: number; total: number }> {
+    const now = this.now();
     return this.prisma.$transaction(
       async (tx) => {
         const b = await tx.broadcast.create({
@@ -44,7 +47,7 @@ export class BroadcastService {
           },
         });
         const total = await this.outbox.enqueue(
-          input.items.map((i) => ({ ...i, broadcastId: b.id })),
+          input.items.map((i) => ({ ...i, notBefore: i.notBefore ?? now, broadcastId: b.id })),
           tx,
         );
         if (total !== input.items.length) await tx.broadcast.update({ where: { id: b.id }, data: { total } });
@@ -69,11 +72,26 @@ export class BroadcastService {
     };
   }
 
+  /**
+   * An officer presses "Stop sending": only the broadcast's creator or an admin may, and only while
+   * it is still going. The dispatcher then writes the summary (with how many were not sent).
+   */
+  async cancelFor(
+    broadcastId: number,
+    actor: { id: number; role: 'MEMBER' | 'OFFICER' | 'ADMIN' },
+  ): Promise<{ ok: true; dropped: number } | { ok: false; reason: 'not_found' | 'not_yours' | 'finished' }> {
+    const b = await this.prisma.broadcast.findUnique({ where: { id: broadcastId } });
+    if (!b) return { ok: false, reason: 'not_found' };
+    if (actor.role !== 'ADMIN' && b.createdById !== actor.id) return { ok: false, reason: 'not_yours' };
+    if (b.finishedAt || b.status === 'DONE' || b.status === 'CANCELLED') return { ok: false, reason: 'finished' };
+    return { ok: true, ...(await this.cancel(broadcastId)) };
+  }
+
   /** Drops the pending rows of a broadcast; rows already sent stay sent. */
   async cancel(broadcastId: number): Promise<{ dropped: number }> {
     return this.prisma.$transaction(async (tx) => {
       const dropped = await tx.delivery.updateMany({ where: { broadcastId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-      await tx.broadcast.update({ where: { id: broadcastId }, data: { status: 'CANCELLED', cancelledAt: new Date() } });
+      await tx.broadcast.update({ where: { id: broadcastId }, data: { status: 'CANCELLED', cancelledAt: this.now() } });
       return { dropped: dropped.count };
     });
   }

@@ -5,12 +5,21 @@ import { UnitService } from './units.js';
 import { CampaignService } from './campaigns.js';
 import { OutboxService } from './outbox.js';
 import { BroadcastService } from './broadcasts.js';
+import { RegistrationService } from './registrations.js';
+import { ReportService } from './reports.js';
+import { MyStatusService } from './my-status.js';
+import { GroupChatService } from './group-chats.js';
+import { ReminderService } from './reminders.js';
+import { ReviewReportService } from './review-reports.js';
+import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
 export interface ServiceOptions {
   adminIds: readonly string[];
   defaultLocale: Locale;
   now?: () => Date;
+  /** Quiet hours for reminders (config QUIET_HOURS); default 21:00–07:00, null = off. */
+  quietHours?: QuietHours;
 }
 
 /** All use cases, built once by the composition root and shared by every channel. */
@@ -23,19 +32,34 @@ export interface Services {
   campaigns: CampaignService;
   outbox: OutboxService;
   broadcasts: BroadcastService;
+  groupChats: GroupChatService;
+  registrations: RegistrationService;
+  reports: ReportService;
+  myStatus: MyStatusService;
+  reminders: ReminderService;
+  reviewReports: ReviewReportService;
 }
 
 export function createServices(prisma: PrismaClient, opts: ServiceOptions): Services {
   const now = opts.now ?? (() => new Date());
-  const outbox = new OutboxService(prisma);
+  const outbox = new OutboxService(prisma, now);
+  const broadcasts = new BroadcastService(prisma, outbox, now);
+  const audit = new AuditService(prisma);
+  const campaigns = new CampaignService(prisma, { broadcasts, audit, now });
   return {
     prisma,
     now,
-    audit: new AuditService(prisma),
+    audit,
     members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now }),
     units: new UnitService(prisma),
-    campaigns: new CampaignService(prisma),
+    campaigns,
     outbox,
-    broadcasts: new BroadcastService(prisma, outbox),
+    broadcasts,
+    groupChats: new GroupChatService(prisma),
+    registrations: new RegistrationService(prisma, campaigns, outbox, now),
+    reports: new ReportService(prisma, now),
+    myStatus: new MyStatusService(prisma, campaigns, now),
+    reminders: new ReminderService(prisma, outbox, { now, ...(opts.quietHours !== undefined ? { quiet: opts.quietHours } : {}) }),
+    reviewReports: new ReviewReportService(prisma, now),
   };
 }

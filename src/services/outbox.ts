@@ -39,7 +39,11 @@ const CHUNK = 1000;
  * leases. Handlers never loop over `sendMessage` themselves.
  */
 export class OutboxService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** The app clock: rows are due "now" by it, so tests that control time see them due. */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /**
    * Inserts deliveries, skipping any whose dedupe key already exists. Returns how many were new.
@@ -58,7 +62,7 @@ export class OutboxService {
           groupChatId: item.groupChatId ?? null,
           payload: item.message as unknown as Prisma.InputJsonValue,
           dedupeKey: item.dedupeKey,
-          ...(item.notBefore ? { notBefore: item.notBefore } : {}),
+          notBefore: item.notBefore ?? this.now(),
           broadcastId: item.broadcastId ?? null,
         })),
         skipDuplicates: true,

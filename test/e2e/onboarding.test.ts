@@ -140,6 +140,6 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     mai.send('xin chào');
     await mai.waitFor(/Tôi chưa hiểu yêu cầu này/);
     mai.send('📋 Phong trào');
-    await mai.waitFor(/sắp có/);
+    await mai.waitFor(/phong trào thi đua nào đang triển khai/);
   });
 });

@@ -99,8 +99,8 @@ describe.each([
     expect(c.criteria).toHaveLength(4);
     expect(c.milestones.filter((m) => m.kind === 'PROGRESS_REPORT').map((m) => formatDate(m.dueAt))).toEqual([
       '30/09/2024',
-      '30/12/2024',
-      '30/03/2025',
+      '31/12/2024',
+      '31/03/2025',
     ]);
     expect(c.milestones.find((m) => m.kind === 'FINAL_REVIEW')?.remindOffsets).toEqual([20160, 10080, 2880, 1440]);
   });
@@ -163,6 +163,15 @@ describe('a valid file', () => {
     const dates = c.milestones.filter((m) => m.kind === 'PROGRESS_REPORT').map((m) => formatDate(m.dueAt));
     expect(dates).toHaveLength(12);
     expect(dates.slice(0, 4)).toEqual(['31/01/2025', '28/02/2025', '31/03/2025', '30/04/2025']);
+  });
+
+  it('keeps a series that starts on the last day of a month on the last day (30/09 → 31/12 → 31/03)', () => {
+    const c = draftOf(parseCampaignFile(withLine('due: 31/03/2025, repeat: quarterly, until: 31/12/2025', 'due: 30/09/2025, repeat: quarterly, until: 31/12/2025').replace('ends: 31/12/2025', 'ends: 31/03/2026'), 'yaml'));
+    expect(c.milestones.filter((m) => m.kind === 'PROGRESS_REPORT').map((m) => formatDate(m.dueAt))).toEqual(['30/09/2025', '31/12/2025']);
+    const monthly = draftOf(parseCampaignFile(withLine('due: 31/03/2025, repeat: quarterly, until: 31/12/2025', 'due: 28/02/2025, repeat: monthly, until: 30/04/2025'), 'yaml'));
+    expect(monthly.milestones.filter((m) => m.kind === 'PROGRESS_REPORT').map((m) => formatDate(m.dueAt))).toEqual(['28/02/2025', '31/03/2025', '30/04/2025']);
+    const mid = draftOf(parseCampaignFile(withLine('due: 31/03/2025, repeat: quarterly, until: 31/12/2025', 'due: 15/02/2025, repeat: monthly, until: 30/04/2025'), 'yaml'));
+    expect(mid.milestones.filter((m) => m.kind === 'PROGRESS_REPORT').map((m) => formatDate(m.dueAt))).toEqual(['15/02/2025', '15/03/2025', '15/04/2025']);
   });
 
   it('warns, without refusing, about deadlines already past at upload', () => {
@@ -241,5 +250,20 @@ describe('an officer uploads a file with mistakes', () => {
     const file = withLine('[LDTT, CSTDCS]', '[LDTT, NOPE]').replace('"31/01/2025 17:00"', '"31/02/2025 17:00"');
     const codes = errorsOf(parseCampaignFile(file, 'yaml')).map((e) => e.code);
     expect(codes).toEqual(expect.arrayContaining(['title_unknown', 'date_invalid']));
+  });
+});
+
+describe('shifting an example plan to today (npm run demo)', () => {
+  it('moves every date by whole months, keeping month ends at month ends, and the file stays valid', async () => {
+    const { shiftCampaignFileDates, monthsToNow } = await import('../../src/domain/campaign-file.js');
+    const text = read(LOCAL, 'dong-khoi-moi-2020-2025.yaml');
+    const months = monthsToNow(text, new Date('2026-11-23T05:00:00Z'));
+    expect(months).toBe(73);
+    const shifted = shiftCampaignFileDates(text, months!);
+    const c = draftOf(parseCampaignFile(shifted, 'yaml'));
+    expect(formatDate(c.startsAt)).toBe('21/11/2026');
+    expect(formatDate(c.endsAt)).toBe('31/01/2032');
+    expect(formatDateTime(c.milestones[0]!.dueAt)).toBe('17:00 15/12/2026');
+    expect(shiftCampaignFileDates('30/09/2024', 3)).toBe('31/12/2024');
   });
 });

@@ -30,10 +30,6 @@ help.on('message:text').filter((ctx) => menuLabel(ctx, 'menu-help').includes(ctx
 
 /** Features that later issues fill in: campaigns, registration, reports, my status. */
 const COMING: Array<[string, (typeof MENU_KEYS)[number]]> = [
-  ['campaigns', 'menu-campaigns'],
-  ['register', 'menu-register'],
-  ['report', 'menu-report'],
-  ['my', 'menu-my'],
 ];
 for (const [command, key] of COMING) {
   const answer = (ctx: BotContext) => ctx.reply(ctx.t('coming-soon', { feature: ctx.t(key) }), { reply_markup: mainMenu(ctx) });

@@ -6,6 +6,7 @@ import { mainMenu } from '../keyboards/menu.js';
 import { unitPicker, unitResults } from '../keyboards/units.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
+import { openCampaignLink, resumeCampaignLink } from './registration.js';
 import { MAX_NAME_LENGTH, validatePersonName } from '../../domain/text.js';
 
 /**
@@ -53,6 +54,7 @@ export async function continueOnboarding(ctx: BotContext): Promise<void> {
     parse_mode: 'HTML',
     reply_markup: mainMenu(ctx),
   });
+  await resumeCampaignLink(ctx);
 }
 
 async function joinUnit(ctx: BotContext, unitId: number): Promise<boolean> {
@@ -63,10 +65,13 @@ async function joinUnit(ctx: BotContext, unitId: number): Promise<boolean> {
   return true;
 }
 
-onboarding.command('start', async (ctx) => {
+onboarding.command('start', async (ctx, next) => {
   const member = ctx.member!;
   if (ctx.chat.type !== 'private') return;
   const payload = ctx.match.trim();
+  // A campaign link (`c_<code>`): registration for it (after onboarding if needed), else the campaigns feature.
+  if (payload.startsWith('c_') && (await openCampaignLink(ctx, payload.slice(2)))) return;
+  if (payload.startsWith('c_') && member.unitId && member.fullName) return next();
   await syncMemberCommands(ctx.api, member, translator(ctx.deps.i18n), ctx.log);
 
   if (payload.startsWith('u_')) {

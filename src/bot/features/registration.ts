@@ -1,5 +1,161 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
+import { encodeCallback } from '../callback-data.js';
+import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
+import { requireRole, requireScope } from '../access.js';
+import { mainMenu, type MENU_KEYS } from '../keyboards/menu.js';
+import { translator } from '../i18n.js';
+import { botSetups } from '../conversations/index.js';
+import { REGISTER, RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
+import { formatDateTime, timeLeft } from '../../domain/dates.js';
 
-/** Placeholder composer: the registration feature lands with its issue. */
+declare module '../context.js' {
+  interface SessionData {
+    /** Campaign code of a `c_<code>` link opened before onboarding finished; registration follows it. */
+    pendingCampaign?: string | undefined;
+  }
+}
+
+/**
+ * Đăng ký thi đua and "Của tôi": /register, the menu button and the launch announcement's deep
+ * link (`/start c_<code>`) open the registration conversation; officers approve or return
+ * registrations from their digest; /my shows each campaign's registration, reports and next deadline.
+ */
 export const registration = new Composer<BotContext>();
+const privateChat = registration.chatType('private');
+
+botSetups.push((deps) => {
+  deps.services.registrations.setPresenter({
+    translate: translator(deps.i18n),
+    approveButton: (registrationId) => encodeCallback('reg.approve', { registrationId }),
+    returnButton: (registrationId) => encodeCallback('reg.return', { registrationId }),
+  });
+});
+
+function isMenu(ctx: BotContext, key: (typeof MENU_KEYS)[number], text: string): boolean {
+  return ctx.deps.i18n.locales.some((l) => ctx.deps.i18n.t(l, key) === text);
+}
+
+/** Enters the registration flow (for one campaign when given), if the member has joined. */
+export async function startRegistration(ctx: BotContext, campaignId?: number): Promise<void> {
+  if (!ctx.member?.unitId || !ctx.member.fullName) {
+    await ctx.reply(ctx.t('not-joined'));
+    return;
+  }
+  await ctx.conversation.enter(REGISTER, campaignId ?? null);
+}
+
+/**
+ * `/start c_<code>` (the Register button of a launch announcement). A member who has joined goes
+ * straight to registration for that campaign; one who has not is onboarded first and the link is
+ * remembered ({@link resumeCampaignLink} picks it up). Returns false when the link is not a campaign
+ * the member can register for, so other handlers may answer it.
+ */
+export async function openCampaignLink(ctx: BotContext, code: string): Promise<boolean> {
+  const member = ctx.member;
+  if (!member?.unitId || !member.fullName) {
+    ctx.session.pendingCampaign = code.slice(0, 64);
+    return false;
+  }
+  ctx.session.pendingCampaign = undefined;
+  const campaigns = await ctx.deps.services.registrations.campaignsFor(member.id);
+  const campaign = campaigns.find((c) => c.code === code);
+  if (!campaign) return false;
+  await ctx.conversation.enter(REGISTER, campaign.id);
+  return true;
+}
+
+/** After onboarding: continue with the campaign link the member opened first, if any. */
+export async function resumeCampaignLink(ctx: BotContext): Promise<void> {
+  const code = ctx.session.pendingCampaign;
+  if (!code) return;
+  ctx.session.pendingCampaign = undefined;
+  if (!(await openCampaignLink(ctx, code))) await ctx.reply(ctx.t('reg-campaign-not-open'));
+}
+
+privateChat.command('register', (ctx) => startRegistration(ctx));
+privateChat.on('message:text').filter((ctx) => isMenu(ctx, 'menu-register', ctx.msg.text), (ctx) => startRegistration(ctx));
+
+onAction(registration, 'reg.approve', async (ctx, { registrationId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'registration.approve'))) return;
+  const r = await ctx.deps.services.registrations.decide({ registrationId, officerId: ctx.member!.id, decision: 'APPROVE' });
+  if (!r.ok) {
+    if (r.reason === 'out_of_scope') {
+      await answerQuietly(ctx);
+      const reg = await ctx.deps.services.registrations.byId(registrationId);
+      await requireScope(ctx, reg?.unitId ?? reg?.member?.unitId ?? 0, 'registration.approve');
+      return;
+    }
+    return answerQuietly(ctx, ctx.t(`reg-decide-${r.reason}`));
+  }
+  await answerQuietly(ctx, ctx.t('reg-approved-toast'));
+  await ctx.reply(ctx.t('reg-approved', { id: registrationId }));
+});
+
+onAction(registration, 'reg.return', async (ctx, { registrationId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'registration.return'))) return;
+  const reg = await ctx.deps.services.registrations.byId(registrationId);
+  if (!reg) return answerQuietly(ctx, ctx.t('reg-decide-not_found'));
+  await answerQuietly(ctx);
+  if (!(await requireScope(ctx, reg.unitId ?? reg.member?.unitId ?? 0, 'registration.return'))) return;
+  await ctx.conversation.enter(RETURN_REGISTRATION, registrationId);
+});
+
+/** "còn 5 ngày" / "còn 3 giờ" / "đã quá hạn". */
+function daysLeft(ctx: BotContext, now: Date, due: Date): string {
+  const left = timeLeft(now, due);
+  if (left.past) return ctx.t('my-overdue');
+  if (left.days > 0) return ctx.t('my-days-left', { days: left.days });
+  return ctx.t('my-hours-left', { hours: Math.max(1, left.hours) });
+}
+
+/** "Của tôi": per open campaign, the registration(s) with commitments, reports sent, next deadline. */
+export async function showMyStatus(ctx: BotContext): Promise<void> {
+  const member = ctx.member;
+  if (!member?.unitId || !member.fullName) {
+    await ctx.reply(ctx.t('not-joined'));
+    return;
+  }
+  const items = await ctx.deps.services.myStatus.forMember(member.id);
+  if (items.length === 0) {
+    await ctx.reply(ctx.t('my-none'), { reply_markup: mainMenu(ctx) });
+    return;
+  }
+  const now = ctx.deps.services.now();
+  const blocks = items.map((c) => {
+    const lines = [`<b>${escapeHtml(c.title)}</b>`];
+    if (c.registrations.filter((r) => r.scope === 'INDIVIDUAL').length === 0) lines.push(ctx.t('my-not-registered'));
+    for (const r of c.registrations) {
+      lines.push(
+        ctx.t(r.scope === 'COLLECTIVE' ? 'my-reg-collective' : 'my-reg-individual', {
+          unit: escapeHtml(r.unitName ?? ''),
+          title: escapeHtml(titleLabel(ctx, r.titleCode, r.titleName)),
+          status: ctx.t(`reg-status-${r.status}`),
+        }),
+      );
+      if (r.status === 'RETURNED' && r.returnReason) lines.push(ctx.t('my-return-reason', { reason: escapeHtml(r.returnReason) }));
+      for (const cm of r.commitments) {
+        const value =
+          cm.number !== null ? `${formatQuantity(cm.number, member.locale)}${cm.unit ? ' ' + cm.unit : ''}` : cm.bool !== null ? ctx.t(cm.bool ? 'cv-yes' : 'cv-no') : (cm.text ?? '');
+        lines.push(`  • ${escapeHtml(cm.line)}: <b>${escapeHtml(value)}</b>`);
+      }
+      if (r.basis) lines.push('  ' + ctx.t('reg-summary-basis', { basis: ctx.t(`reg-basis-${r.basis}`) }));
+      if (r.initiativeTitle) lines.push('  ' + ctx.t('reg-summary-initiative', { initiative: escapeHtml(r.initiativeTitle) }));
+    }
+    lines.push(ctx.t('my-reports', { count: c.reportsSent, period: c.reportsThisPeriod }));
+    if (c.nextDeadline) {
+      lines.push(
+        ctx.t('my-next-deadline', {
+          what: c.nextDeadline.title ? escapeHtml(c.nextDeadline.title) : ctx.t(`my-milestone-${c.nextDeadline.kind}`),
+          due: formatDateTime(c.nextDeadline.dueAt),
+          left: daysLeft(ctx, now, c.nextDeadline.dueAt),
+        }),
+      );
+    }
+    return lines.join('\n');
+  });
+  await ctx.reply([ctx.t('my-title'), ...blocks].join('\n\n'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
+}
+
+privateChat.command('my', showMyStatus);
+privateChat.on('message:text').filter((ctx) => isMenu(ctx, 'menu-my', ctx.msg.text), showMyStatus);

@@ -1,0 +1,119 @@
+/**
+ * bench/registration — the registration conversation (đăng ký thi đua) under load, against bare
+ * grammY. MEMBERS members each walk the whole flow by typing (one conversation step per update:
+ * /register → title "1" → skip a text line → two number targets → confirm "1"), interleaved
+ * across members with 32 updates in flight, through the real bot built by createApp with Redis
+ * conversation state and PostgreSQL. Bot API calls are answered locally. Prints updates/s,
+ * p50/p99 and the ratio against a bare grammY bot fed the same updates.
+ */
+import { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { pino } from 'pino';
+import { parseConfig } from '../src/config.js';
+import { createApp } from '../src/app.js';
+import { conversationTransformers } from '../src/bot/conversations/index.js';
+import { parseCampaignFile } from '../src/domain/campaign-file.js';
+import { addLocalDays, formatDate } from '../src/domain/dates.js';
+import { createEmptyTestDatabase } from '../test/support/databases.js';
+import { deleteRedisPrefix, TEST_REDIS_URL } from '../test/support/app-harness.js';
+import { BOT_INFO, fmt, offlineApi, percentile, printTable, runConcurrently } from './lib.js';
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
+const CONCURRENCY = 32;
+const BASE_ID = 810_000_000;
+const STEPS = ['/register', '1', 'bỏ qua', '5', '1.234,5', '1'];
+
+/** Round k holds every member's k-th answer, so each chat's updates stay in order. */
+function makeRounds(): Update[][] {
+  let updateId = 1;
+  return STEPS.map((text) =>
+    Array.from({ length: MEMBERS }, (_, i) => {
+      const userId = BASE_ID + i;
+      const from = { id: userId, is_bot: false, first_name: 'Thành viên', language_code: 'vi' };
+      const chat = { id: userId, type: 'private' as const, first_name: 'Thành viên' };
+      const entities = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.length }] : undefined;
+      const id = updateId++;
+      return { update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat, from, text, ...(entities ? { entities } : {}) } } as Update;
+    }),
+  );
+}
+
+async function drive(rounds: Update[][], handle: (u: Update) => Promise<unknown>): Promise<{ latencies: number[]; seconds: number }> {
+  const t0 = performance.now();
+  const latencies: number[] = [];
+  for (const round of rounds) latencies.push(...(await runConcurrently(round, CONCURRENCY, handle)));
+  return { latencies, seconds: (performance.now() - t0) / 1000 };
+}
+
+function summarise(name: string, r: { latencies: number[]; seconds: number }) {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  return { name, 'updates/s': Math.round(r.latencies.length / r.seconds), 'p50 ms': fmt(percentile(sorted, 50), 2), 'p99 ms': fmt(percentile(sorted, 99), 2) };
+}
+
+export async function benchRegistration(): Promise<void> {
+  const rounds = makeRounds();
+
+  const bare = new Bot('123:bench', { botInfo: BOT_INFO });
+  bare.api.config.use(offlineApi);
+  bare.on('message:text', (ctx) => ctx.reply('ok'));
+  await drive(rounds.map((r) => r.slice(0, 50)), (u) => bare.handleUpdate(u)); // warm-up
+  const a = summarise('(a) bare grammY, trivial handler', await drive(rounds, (u) => bare.handleUpdate(u)));
+
+  const database = await createEmptyTestDatabase('thidua_bench_reg');
+  const prefix = `bench:reg:${Date.now()}:`;
+  const parsed = parseConfig({ BOT_TOKEN: '123:bench', DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' });
+  if (!parsed.ok) throw new Error(parsed.message);
+  const app = await createApp(parsed.config, { logger: pino({ level: process.env.BENCH_DEBUG ? 'error' : 'silent' }), http: false });
+  try {
+    const unit = await app.services.units.create({ code: 'BENCH', name: 'Đơn vị benchmark' });
+    if (!unit.ok) throw new Error(unit.reason);
+    const now = new Date();
+    const d = (n: number) => formatDate(addLocalDays(now, n));
+    const yaml = `
+code: bench-reg
+title: Phong trào benchmark
+kind: THEMATIC
+starts: ${d(-10)}
+ends: ${d(300)}
+titles: { individual: [LDTT, CSTDCS] }
+criteria:
+  - { code: K1, title: Học tập, measure: TEXT }
+  - { code: K2, title: Công trình, measure: NUMBER, unit: công trình }
+  - { code: K3, title: Diện tích, measure: NUMBER, unit: ha }
+milestones:
+  - { kind: REGISTRATION, due: "${d(30)} 17:00" }
+  - { kind: PROGRESS_REPORT, due: "${d(60)} 17:00" }
+`;
+    const draft = parseCampaignFile(yaml, 'yaml', now);
+    if (!draft.ok) throw new Error(JSON.stringify(draft.errors));
+    const created = await app.services.campaigns.createFromDraft(draft.campaign, { ownerUnitId: unit.unit.id });
+    if (!created.ok) throw new Error(created.reason);
+    await app.db.prisma.campaign.update({ where: { id: created.campaign.id }, data: { status: 'LAUNCHED', launchedAt: now } });
+    await app.db.prisma.member.createMany({
+      data: Array.from({ length: MEMBERS }, (_, i) => ({
+        telegramId: BigInt(BASE_ID + i),
+        fullName: `Thành viên ${i}`,
+        nameSearch: `thanh vien ${i}`,
+        unitId: unit.unit.id,
+        lastSeenAt: new Date(),
+      })),
+    });
+    app.bot.botInfo = BOT_INFO;
+    app.bot.api.config.use(offlineApi);
+    conversationTransformers.push(offlineApi);
+    if (process.env.BENCH_DEBUG) app.bot.api.config.use(async (prev, method, payload, signal) => { const p = payload as { chat_id?: number; text?: string }; if (p.chat_id === BASE_ID) console.log(method, p.text?.slice(0, 80)); return prev(method, payload, signal); });
+    const b = summarise('(b) ThiĐua Bot: registration conversation, Redis + PostgreSQL', await drive(rounds, (u) => app.bot.handleUpdate(u)));
+    const registered = await app.db.prisma.registration.count({ where: { campaignId: created.campaign.id } });
+    printTable(`bench/registration — ${MEMBERS} members × ${STEPS.length} steps = ${MEMBERS * STEPS.length} updates, ${CONCURRENCY} in flight`, [a, b]);
+    console.log(`registrations stored: ${registered}/${MEMBERS}`);
+    console.log(`ratio (b)/(a): ${fmt((b['updates/s'] / a['updates/s']) * 100, 2)} % of bare grammY`);
+  } finally {
+    await app.stop();
+    await database.drop();
+    await deleteRedisPrefix(prefix);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchRegistration();
+}

@@ -1,0 +1,178 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../logger.js';
+import type { OutboxMessage } from '../services/outbox.js';
+import type { BroadcastProgress } from '../services/broadcasts.js';
+import { encodeCallback } from '../bot/callback-data.js';
+import type { Translator } from '../bot/i18n.js';
+import type { ChannelSender } from './telegram-sender.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Minimum time between two edits of one progress message (Telegram edits are rate-limited too). */
+export const PROGRESS_EDIT_INTERVAL_MS = 3_000;
+
+/** "m:ss" for the progress message's ETA; language-neutral on purpose. */
+export function formatEta(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The officer's progress message while a broadcast is being sent, with a Stop button. */
+export function renderProgress(t: Translator, locale: string, broadcastId: number, p: BroadcastProgress, rate: number): OutboxMessage {
+  const done = p.sent + p.failed + p.unreachable;
+  return {
+    text: t(locale, 'broadcast-progress', {
+      done,
+      total: p.total,
+      sent: p.sent,
+      failed: p.failed,
+      unreachable: p.unreachable,
+      eta: formatEta(p.pending / rate),
+    }),
+    parseMode: 'HTML',
+    buttons: [[{ text: t(locale, 'broadcast-stop-button'), callbackData: encodeCallback('broadcast.stop', { broadcastId }) }]],
+  };
+}
+
+/** The final summary that replaces the progress message (no button). */
+export function renderSummary(t: Translator, locale: string, p: BroadcastProgress): OutboxMessage {
+  const done = p.sent + p.failed + p.unreachable;
+  return {
+    text: t(locale, p.cancelled > 0 || p.status === 'CANCELLED' ? 'broadcast-summary-cancelled' : 'broadcast-summary', {
+      done,
+      total: p.total,
+      sent: p.sent,
+      failed: p.failed,
+      unreachable: p.unreachable,
+      cancelled: p.cancelled,
+    }),
+    parseMode: 'HTML',
+  };
+}
+
+/**
+ * Keeps each broadcast's status and its officer's progress message up to date. Every step is a
+ * conditional UPDATE, so with several dispatcher instances exactly one of them sends the first
+ * message, one edits per interval, and one writes the summary.
+ *
+ * Progress and summary messages are the bot speaking to the officer about their own action; they
+ * go straight through the sender (not the outbox) but still take a slot of the global rate.
+ */
+export class ProgressReporter {
+  constructor(
+    private readonly deps: {
+      prisma: PrismaClient;
+      sender: ChannelSender;
+      limiter: RateLimiter;
+      t: Translator;
+      logger: Logger;
+      now: () => Date;
+      rate: number;
+      defaultLocale: string;
+    },
+  ) {}
+
+  /**
+   * Advances broadcasts: QUEUED → SENDING (first progress message), periodic edits, and DONE (or
+   * the end of a CANCELLED one) with the summary. `ids` limits the work to broadcasts a batch
+   * touched; without it, every unfinished broadcast is looked at (the idle sweep).
+   */
+  async refresh(ids?: number[]): Promise<void> {
+    const { prisma } = this.deps;
+    const broadcasts = await prisma.broadcast.findMany({
+      where: { finishedAt: null, ...(ids ? { id: { in: ids } } : {}) },
+      include: { createdBy: { select: { locale: true } } },
+      take: 100,
+    });
+    for (const b of broadcasts) {
+      try {
+        await this.refreshOne(b);
+      } catch (err) {
+        this.deps.logger.warn({ err, broadcastId: b.id }, 'broadcast progress update failed');
+      }
+    }
+  }
+
+  private async refreshOne(b: {
+    id: number;
+    status: BroadcastProgress['status'];
+    total: number;
+    progressChatId: string | null;
+    progressMessageId: number | null;
+    createdBy: { locale: string } | null;
+  }): Promise<void> {
+    const { prisma, t } = this.deps;
+    const locale = b.createdBy?.locale ?? this.deps.defaultLocale;
+    const progress = await this.progress(b.id, b.total, b.status);
+    const wall = new Date();
+
+    if (progress.pending === 0) {
+      const won = await prisma.broadcast.updateMany({
+        where: { id: b.id, finishedAt: null },
+        data: { finishedAt: this.deps.now(), status: b.status === 'CANCELLED' ? 'CANCELLED' : 'DONE', progressUpdatedAt: wall },
+      });
+      if (won.count === 1 && b.progressChatId) {
+        const summary = renderSummary(t, locale, { ...progress, status: b.status });
+        const current = await prisma.broadcast.findUnique({ where: { id: b.id }, select: { progressMessageId: true } });
+        await this.show(b.id, b.progressChatId, current?.progressMessageId ?? null, summary);
+      }
+      return;
+    }
+
+    if (b.status === 'QUEUED') {
+      const won = await prisma.broadcast.updateMany({
+        where: { id: b.id, status: 'QUEUED' },
+        data: { status: 'SENDING', progressUpdatedAt: wall },
+      });
+      if (won.count === 1 && b.progressChatId) {
+        await this.show(b.id, b.progressChatId, null, renderProgress(t, locale, b.id, progress, this.deps.rate));
+      }
+      return;
+    }
+
+    if (b.status === 'SENDING' && b.progressChatId && b.progressMessageId) {
+      const won = await prisma.broadcast.updateMany({
+        where: { id: b.id, status: 'SENDING', progressUpdatedAt: { lt: new Date(wall.getTime() - PROGRESS_EDIT_INTERVAL_MS) } },
+        data: { progressUpdatedAt: wall },
+      });
+      if (won.count === 1) {
+        await this.show(b.id, b.progressChatId, b.progressMessageId, renderProgress(t, locale, b.id, progress, this.deps.rate));
+      }
+    }
+  }
+
+  private async progress(broadcastId: number, total: number, status: BroadcastProgress['status']): Promise<BroadcastProgress> {
+    const rows = await this.deps.prisma.delivery.groupBy({ by: ['status'], where: { broadcastId }, _count: { _all: true } });
+    const n = (s: string) => rows.find((r) => r.status === s)?._count._all ?? 0;
+    return {
+      total,
+      sent: n('SENT'),
+      failed: n('FAILED'),
+      unreachable: n('UNREACHABLE'),
+      pending: n('PENDING') + n('SENDING'),
+      cancelled: n('CANCELLED'),
+      status,
+    };
+  }
+
+  /** Edits the progress message in place, or sends it (first time, or when the edit is impossible). */
+  private async show(broadcastId: number, chatId: string, messageId: number | null, message: OutboxMessage): Promise<void> {
+    const delay = await this.deps.limiter.reserveGlobal();
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (messageId) {
+      const edited = await this.deps.sender.edit(chatId, messageId, message);
+      if (edited.kind === 'sent') return;
+      if (edited.kind === 'rate_limited') {
+        await this.deps.limiter.pause(edited.retryAfterMs);
+        return;
+      }
+      this.deps.logger.warn({ broadcastId, error: 'error' in edited ? edited.error : undefined }, 'progress edit failed; sending anew');
+    }
+    const sent = await this.deps.sender.send(chatId, message);
+    if (sent.kind === 'sent') {
+      await this.deps.prisma.broadcast.update({ where: { id: broadcastId }, data: { progressMessageId: Number(sent.externalMessageId) } });
+    } else {
+      if (sent.kind === 'rate_limited') await this.deps.limiter.pause(sent.retryAfterMs);
+      this.deps.logger.warn({ broadcastId, error: sent.error }, 'progress message could not be sent');
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { I18n } from '@grammyjs/i18n';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/index.js';
+import type { BotContext } from '../bot/context.js';
+import type { RenderEnv } from '../domain/reminders.js';
+import type { ReminderTickResult } from '../services/reminders.js';
+import { encodeCallback } from '../bot/callback-data.js';
+import { translator } from '../bot/i18n.js';
+import { queueRegistrationDigests } from '../services/registrations.js';
+
+/**
+ * How reminders are rendered outside an update: the locale files, the bot's username (deep
+ * links) and our callback codec for the buttons. Built here so services never import grammY.
+ */
+export function reminderRenderEnv(i18n: I18n<BotContext>, botUsername: string): RenderEnv {
+  return {
+    t: translator(i18n),
+    botUsername,
+    callbackData: (action, id) =>
+      action === 'nudge'
+        ? encodeCallback('rem.nudge', { milestoneId: id })
+        : action === 'review'
+          ? encodeCallback('rev.open', { milestoneId: id })
+          : encodeCallback('rem.report', { milestoneId: id }),
+  };
+}
+
+export interface SchedulerOptions {
+  services: Services;
+  logger: Logger;
+  /** TZ_NAME: the cron's time zone. */
+  timezone: string;
+  /** Rendering for reminders; a function because the bot's username is known only after `bot.init()`. */
+  render: () => RenderEnv;
+  /** Called after a tick queued outbox rows (the dispatcher's poke), so they go out at once. */
+  onQueued?: () => void;
+}
+
+/**
+ * The scheduler (bộ hẹn giờ): node-cron every minute, in TZ_NAME, never overlapping itself.
+ * Each tick plans the reminders whose time has come, queues due ones into the outbox, sends the
+ * officers' after-deadline summaries and the registration digests. Every step is idempotent and
+ * claim-based, so several instances may tick at once; tests call {@link Scheduler.tick} directly
+ * with a controlled clock.
+ */
+export class Scheduler {
+  private task: ScheduledTask | null = null;
+  /** Horizon of the previous planning pass; null until the first (catch-up) pass. */
+  private lastHorizon: Date | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: SchedulerOptions) {}
+
+  /** Starts the cron (idempotent). The first tick runs at once, catching up after downtime. */
+  start(): void {
+    if (this.task) return;
+    this.task = cron.schedule('* * * * *', () => this.tick().then(() => undefined), {
+      timezone: this.o.timezone,
+      noOverlap: true,
+      name: 'reminders',
+    });
+    void this.tick();
+  }
+
+  /** Stops the cron and waits for a tick in progress. */
+  async stop(): Promise<void> {
+    const task = this.task;
+    this.task = null;
+    if (task) {
+      await task.stop();
+      await task.destroy();
+    }
+    await this.running.catch(() => undefined);
+  }
+
+  /**
+   * One pass at `now` (default the services' clock). Serialised within the process; errors are
+   * logged, never thrown (a bad row must not stop reminders for everyone).
+   */
+  tick(now: Date = this.o.services.now()): Promise<ReminderTickResult & { digests: number }> {
+    const run = this.running.catch(() => undefined).then(() => this.pass(now));
+    this.running = run;
+    return run;
+  }
+
+  private async pass(now: Date): Promise<ReminderTickResult & { digests: number }> {
+    const { services, logger } = this.o;
+    const result = { planned: 0, queued: 0, deliveries: 0, skipped: 0, cancelled: 0, summaries: 0, digests: 0 };
+    const started = Date.now();
+    try {
+      const env = this.o.render();
+      // Overlap the previous window by two minutes: a campaign launched during the last tick is not missed.
+      const after = this.lastHorizon ? new Date(Math.min(this.lastHorizon.getTime(), now.getTime()) - 120_000) : null;
+      result.planned = await services.reminders.plan(now, after);
+      this.lastHorizon = new Date(now.getTime() + 60_000);
+      Object.assign(result, await services.reminders.queueDue(now, env));
+      result.summaries = await services.reminders.queueSummaries(now, env);
+      result.digests = await queueRegistrationDigests(services, now).catch((err: unknown) => {
+        logger.debug({ err }, 'registration digests skipped');
+        return 0;
+      });
+      if (result.deliveries + result.summaries + result.digests > 0) this.o.onQueued?.();
+      const ms = Date.now() - started;
+      if (result.planned + result.deliveries + result.summaries + result.cancelled > 0) logger.info({ ...result, ms }, 'scheduler tick');
+    } catch (err) {
+      logger.error({ err }, 'scheduler tick failed');
+    }
+    return result;
+  }
+}

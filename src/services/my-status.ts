@@ -1,0 +1,87 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { nextDeadline } from '../domain/periods.js';
+import type { CampaignService } from './campaigns.js';
+
+/** One campaign on a member's "Của tôi" screen. */
+export interface MyCampaignStatus {
+  campaignId: number;
+  title: string;
+  registrations: Array<{
+    id: number;
+    scope: 'INDIVIDUAL' | 'COLLECTIVE';
+    unitName: string | null;
+    titleCode: string;
+    titleName: string | null;
+    status: 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+    returnReason: string | null;
+    basis: string | null;
+    initiativeTitle: string | null;
+    commitments: Array<{ line: string; unit: string | null; number: string | null; bool: boolean | null; text: string | null }>;
+  }>;
+  reportsSent: number;
+  reportsThisPeriod: number;
+  nextDeadline: { kind: string; title: string | null; dueAt: Date } | null;
+}
+
+/**
+ * "Của tôi" (My status): per open campaign of the member's unit, the registration(s) — their own
+ * and, for an officer, their unit's — with commitments and status, how many reports were sent,
+ * and the next deadline.
+ */
+export class MyStatusService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly campaigns: CampaignService,
+    private readonly now: () => Date,
+  ) {}
+
+  async forMember(memberId: number): Promise<MyCampaignStatus[]> {
+    const member = await this.prisma.member.findUnique({ where: { id: memberId } });
+    if (!member?.unitId) return [];
+    const campaigns = await this.campaigns.activeForUnit(member.unitId);
+    const now = this.now();
+    const out: MyCampaignStatus[] = [];
+    for (const c of campaigns) {
+      const regs = await this.prisma.registration.findMany({
+        where: {
+          campaignId: c.id,
+          OR: [{ memberId: member.id }, ...(member.role !== 'MEMBER' ? [{ unitId: member.unitId, scope: 'COLLECTIVE' as const }] : [])],
+        },
+        include: { commitments: { include: { criterion: true }, orderBy: { criterion: { position: 'asc' } } }, unit: true },
+        orderBy: { scope: 'asc' },
+      });
+      const reportsSent = await this.prisma.progressReport.count({ where: { campaignId: c.id, memberId: member.id } });
+      const period = nextDeadline(c.milestones, now, ['PROGRESS_REPORT']);
+      const reportsThisPeriod = period
+        ? await this.prisma.progressReport.count({ where: { campaignId: c.id, memberId: member.id, milestoneId: period.id } })
+        : 0;
+      const next = nextDeadline(c.milestones, now);
+      out.push({
+        campaignId: c.id,
+        title: c.title,
+        registrations: regs.map((r) => ({
+          id: r.id,
+          scope: r.scope,
+          unitName: r.unit?.name ?? null,
+          titleCode: r.titleCode,
+          titleName: c.titles.find((t) => t.code === r.titleCode)?.name ?? null,
+          status: r.status,
+          returnReason: r.returnReason,
+          basis: r.basis,
+          initiativeTitle: r.initiativeTitle,
+          commitments: r.commitments.map((cm) => ({
+            line: cm.criterion.title,
+            unit: cm.criterion.unitOfMeasure,
+            number: cm.targetNumber === null ? null : cm.targetNumber.toString(),
+            bool: cm.targetBool,
+            text: cm.targetText,
+          })),
+        })),
+        reportsSent,
+        reportsThisPeriod,
+        nextDeadline: next ? { kind: next.kind, title: next.title, dueAt: next.dueAt } : null,
+      });
+    }
+    return out;
+  }
+}

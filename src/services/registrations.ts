@@ -1,0 +1,452 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { checkRegistrationRules, isTitleCode, TITLE_POLICY, type Basis, type RegistrationRefusal, type Scope } from '../domain/titles.js';
+import { formatDateTime } from '../domain/dates.js';
+import { escapeHtml, nfc } from '../domain/text.js';
+import type { CampaignService } from './campaigns.js';
+import type { OutboxButton, OutboxItem, OutboxService } from './outbox.js';
+import type { Services } from './index.js';
+
+/** Translate outside an update: (locale, key, vars) → text. Same shape as the bot's Translator. */
+export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
+
+/**
+ * How notices about registrations are rendered: text through the locale files, buttons through the
+ * bot's callback codec. Injected by the bot when it is built (services know nothing of Telegram).
+ */
+export interface RegistrationPresenter {
+  translate: Translate;
+  approveButton(registrationId: number): string;
+  returnButton(registrationId: number): string;
+}
+
+/** A content line (nội dung / chỉ tiêu) as flows need it: plain JSON, safe for conversation state. */
+export interface LineDto {
+  id: number;
+  code: string;
+  parentId: number | null;
+  title: string;
+  measure: 'NUMBER' | 'YES_NO' | 'TEXT';
+  unitOfMeasure: string | null;
+  /** Lines without children are the ones members commit to and report on. */
+  leaf: boolean;
+}
+
+/** A campaign open to the member, as JSON for conversation state. */
+export interface CampaignDto {
+  id: number;
+  code: string;
+  title: string;
+  /** ISO time of the registration deadline (the last REGISTRATION milestone), or null. */
+  registrationDueAt: string | null;
+  registrationOpen: boolean;
+  titles: Array<{ code: string; name: string | null; scope: Scope; custom: boolean }>;
+  lines: LineDto[];
+}
+
+/** One commitment (chỉ tiêu / cam kết) as typed by the member. */
+export interface CommitmentInput {
+  criterionId: number;
+  /** Canonical decimal string ("1234.5") for NUMBER lines. */
+  number?: string | null;
+  bool?: boolean | null;
+  text?: string | null;
+}
+
+/** A stored registration, JSON-safe. */
+export interface RegistrationDto {
+  id: number;
+  campaignId: number;
+  scope: Scope;
+  memberId: number | null;
+  unitId: number | null;
+  titleCode: string;
+  basis: Basis | null;
+  initiativeTitle: string | null;
+  status: 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+  returnReason: string | null;
+  commitments: CommitmentInput[];
+}
+
+/** Input of {@link RegistrationService.submit}. */
+export interface SubmitRegistration {
+  campaignId: number;
+  actorMemberId: number;
+  scope: Scope;
+  titleCode: string;
+  basis?: Basis | null;
+  initiativeTitle?: string | null;
+  commitments: CommitmentInput[];
+}
+
+export type SubmitResult =
+  | { ok: true; registration: RegistrationDto; created: boolean }
+  | { ok: false; reason: RegistrationRefusal | 'campaign_not_open' | 'not_in_audience'; officerName?: string | null; citation?: string };
+
+export type DecideResult =
+  | { ok: true; registration: RegistrationDto }
+  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'not_pending' | 'reason_required' };
+
+const registrationInclude = { commitments: { orderBy: { criterionId: 'asc' } } } as const satisfies Prisma.RegistrationInclude;
+type RegistrationRow = Prisma.RegistrationGetPayload<{ include: typeof registrationInclude }>;
+
+function toDto(r: RegistrationRow): RegistrationDto {
+  return {
+    id: r.id,
+    campaignId: r.campaignId,
+    scope: r.scope,
+    memberId: r.memberId,
+    unitId: r.unitId,
+    titleCode: r.titleCode,
+    basis: (r.basis as Basis | null) ?? null,
+    initiativeTitle: r.initiativeTitle,
+    status: r.status,
+    returnReason: r.returnReason,
+    commitments: r.commitments.map((c) => ({
+      criterionId: c.criterionId,
+      number: c.targetNumber === null ? null : c.targetNumber.toString(),
+      bool: c.targetBool,
+      text: c.targetText,
+    })),
+  };
+}
+
+/** Digest bucket: one officer digest per campaign per hour. */
+export const DIGEST_WINDOW_MS = 60 * 60_000;
+
+/**
+ * Đăng ký thi đua: which campaigns a member can register for, storing a registration under the
+ * rules of `domain/titles.ts` (registering again edits it), withdrawal, officers' approval or
+ * return with a reason, and the hourly digest officers receive through the outbox.
+ */
+export class RegistrationService {
+  private presenter: RegistrationPresenter | null = null;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly campaigns: CampaignService,
+    private readonly outbox: OutboxService,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Called once by the bot so notices can be rendered in each recipient's language. */
+  setPresenter(presenter: RegistrationPresenter): void {
+    this.presenter = presenter;
+  }
+
+  getPresenter(): RegistrationPresenter | null {
+    return this.presenter;
+  }
+
+  /** Launched campaigns whose audience includes the member's unit, newest first, as JSON. */
+  async campaignsFor(memberId: number): Promise<CampaignDto[]> {
+    const member = await this.prisma.member.findUnique({ where: { id: memberId } });
+    if (!member?.unitId) return [];
+    const campaigns = await this.campaigns.activeForUnit(member.unitId);
+    const now = this.now();
+    return campaigns.map((c) => {
+      const regDue = c.milestones.filter((m) => m.kind === 'REGISTRATION').map((m) => m.dueAt).sort((a, b) => b.getTime() - a.getTime())[0];
+      const parents = new Set(c.criteria.map((cr) => cr.parentId).filter((p): p is number => p !== null));
+      return {
+        id: c.id,
+        code: c.code,
+        title: c.title,
+        registrationDueAt: regDue ? regDue.toISOString() : null,
+        registrationOpen: !regDue || now.getTime() <= regDue.getTime(),
+        titles: c.titles.map((t) => ({ code: t.code, name: t.name, scope: t.scope, custom: t.custom })),
+        lines: c.criteria.map((cr) => ({
+          id: cr.id,
+          code: cr.code,
+          parentId: cr.parentId,
+          title: cr.title,
+          measure: cr.measure,
+          unitOfMeasure: cr.unitOfMeasure,
+          leaf: !parents.has(cr.id),
+        })),
+      };
+    });
+  }
+
+  /** The officer a member should contact about a unit: the nearest officer up the unit tree. */
+  async contactOfficer(unitId: number): Promise<string | null> {
+    const unit = await this.prisma.unit.findUnique({ where: { id: unitId } });
+    if (!unit) return null;
+    const ids = unit.path.split('/').filter(Boolean).map(Number).reverse();
+    const officers = await this.prisma.member.findMany({
+      where: { unitId: { in: ids }, role: 'OFFICER', fullName: { not: null }, leftAt: null },
+      orderBy: { id: 'asc' },
+    });
+    for (const id of ids) {
+      const o = officers.find((m) => m.unitId === id);
+      if (o) return o.fullName;
+    }
+    return null;
+  }
+
+  /** The member's (individual) or their unit's (collective) registration in a campaign, if any. */
+  async existing(campaignId: number, memberId: number, scope: Scope): Promise<RegistrationDto | null> {
+    const where = await this.keyFor(campaignId, memberId, scope);
+    if (!where) return null;
+    const r = await this.prisma.registration.findFirst({ where, include: registrationInclude });
+    return r ? toDto(r) : null;
+  }
+
+  private async keyFor(campaignId: number, memberId: number, scope: Scope): Promise<Prisma.RegistrationWhereInput | null> {
+    if (scope === 'INDIVIDUAL') return { campaignId, memberId, scope: 'INDIVIDUAL' };
+    const member = await this.prisma.member.findUnique({ where: { id: memberId } });
+    return member?.unitId ? { campaignId, unitId: member.unitId, scope: 'COLLECTIVE' } : null;
+  }
+
+  /**
+   * Stores a registration after checking the rules. Registering again edits the existing one (it
+   * returns to SUBMITTED and waits for the officers again); a REJECTED one cannot be redone. Two
+   * submissions racing for the same member or unit end as one row (unique keys; the loser edits).
+   */
+  async submit(input: SubmitRegistration): Promise<SubmitResult> {
+    const actor = await this.prisma.member.findUnique({ where: { id: input.actorMemberId } });
+    const campaign = await this.prisma.campaign.findUnique({
+      where: { id: input.campaignId },
+      include: { titles: true, milestones: { where: { kind: 'REGISTRATION' } }, criteria: { select: { id: true } } },
+    });
+    if (!actor || !campaign || campaign.status !== 'LAUNCHED') return { ok: false, reason: 'campaign_not_open' };
+    if (!actor.unitId) return { ok: false, reason: 'member_without_unit' };
+    const audience = await this.campaigns.audienceUnitIds(campaign.id);
+    if (!audience.includes(actor.unitId)) return { ok: false, reason: 'not_in_audience' };
+    const deadline = campaign.milestones.map((m) => m.dueAt).sort((a, b) => b.getTime() - a.getTime())[0];
+    const key = await this.keyFor(campaign.id, actor.id, input.scope);
+    const current = key ? await this.prisma.registration.findFirst({ where: key }) : null;
+    const rules = checkRegistrationRules({
+      offered: campaign.titles.map((t) => ({ code: t.code, scope: t.scope })),
+      title: input.titleCode,
+      scope: input.scope,
+      actor: { role: actor.role, unitId: actor.unitId, isOfficerOfTargetUnit: actor.role !== 'MEMBER' },
+      ...(input.basis !== undefined ? { basis: input.basis } : {}),
+      ...(deadline ? { registrationDeadline: deadline } : {}),
+      now: this.now(),
+      // Registering again edits: only a REJECTED registration blocks a new one.
+      existing: current?.status === 'REJECTED' ? 'REJECTED' : null,
+    });
+    if (!rules.ok) {
+      const officerName = rules.reason === 'registration_closed' ? await this.contactOfficer(actor.unitId) : undefined;
+      return { ok: false, reason: rules.reason, ...(officerName !== undefined ? { officerName } : {}), ...(rules.citation ? { citation: rules.citation } : {}) };
+    }
+    const policy = isTitleCode(input.titleCode) ? TITLE_POLICY[input.titleCode] : null;
+    const lineIds = new Set(campaign.criteria.map((c) => c.id));
+    const commitments = input.commitments.filter((c) => lineIds.has(c.criterionId));
+    const data = {
+      titleCode: input.titleCode,
+      basis: policy?.asksBasis ? (input.basis ?? null) : null,
+      initiativeTitle: policy?.asksBasis && input.basis !== 'EXCELLENT_RATING' && input.initiativeTitle ? nfc(input.initiativeTitle).trim() : null,
+      status: 'SUBMITTED' as const,
+      returnReason: null,
+      decidedById: null,
+      decidedAt: null,
+      digestedAt: null,
+      submittedById: actor.id,
+    };
+    const write = () =>
+      this.prisma.$transaction(async (tx) => {
+        const existing = await tx.registration.findFirst({ where: key! });
+        const reg = existing
+          ? await tx.registration.update({ where: { id: existing.id }, data })
+          : await tx.registration.create({
+              data: {
+                ...data,
+                campaignId: campaign.id,
+                scope: input.scope,
+                memberId: input.scope === 'INDIVIDUAL' ? actor.id : null,
+                unitId: input.scope === 'COLLECTIVE' ? actor.unitId : null,
+              },
+            });
+        await tx.commitment.deleteMany({ where: { registrationId: reg.id } });
+        if (commitments.length > 0) {
+          await tx.commitment.createMany({
+            data: commitments.map((c) => ({
+              registrationId: reg.id,
+              criterionId: c.criterionId,
+              targetNumber: c.number ?? null,
+              targetBool: c.bool ?? null,
+              targetText: c.text ?? null,
+            })),
+          });
+        }
+        const row = await tx.registration.findUniqueOrThrow({ where: { id: reg.id }, include: registrationInclude });
+        return { registration: toDto(row), created: !existing };
+      });
+    try {
+      return { ok: true, ...(await write()) };
+    } catch (e) {
+      // Lost a race with a concurrent first registration of the same member/unit: edit the winner.
+      if ((e as { code?: string }).code === 'P2002') return { ok: true, ...(await write()), created: false };
+      throw e;
+    }
+  }
+
+  /** Withdraws (rút đăng ký) a registration until the registration deadline. */
+  async withdraw(registrationId: number, actorMemberId: number): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'registration_closed' }> {
+    const reg = await this.prisma.registration.findUnique({ where: { id: registrationId }, include: { campaign: { include: { milestones: { where: { kind: 'REGISTRATION' } } } } } });
+    const actor = await this.prisma.member.findUnique({ where: { id: actorMemberId } });
+    if (!reg || !actor) return { ok: false, reason: 'not_found' };
+    const mine = reg.scope === 'INDIVIDUAL' ? reg.memberId === actor.id : actor.role !== 'MEMBER' && reg.unitId === actor.unitId;
+    if (!mine) return { ok: false, reason: 'not_found' };
+    const deadline = reg.campaign.milestones.map((m) => m.dueAt).sort((a, b) => b.getTime() - a.getTime())[0];
+    if (deadline && this.now().getTime() > deadline.getTime()) return { ok: false, reason: 'registration_closed' };
+    await this.prisma.registration.update({ where: { id: reg.id }, data: { status: 'WITHDRAWN' } });
+    return { ok: true };
+  }
+
+  /** A registration with who made it, for officers' screens. */
+  byId(id: number) {
+    return this.prisma.registration.findUnique({ where: { id }, include: { ...registrationInclude, member: true, unit: true, campaign: true, submittedBy: true } });
+  }
+
+  /** The unit a registration belongs to: the member's unit (individual) or the unit (collective). */
+  private async unitOf(reg: { unitId: number | null; memberId: number | null }): Promise<number | null> {
+    if (reg.unitId) return reg.unitId;
+    if (!reg.memberId) return null;
+    return (await this.prisma.member.findUnique({ where: { id: reg.memberId } }))?.unitId ?? null;
+  }
+
+  /**
+   * An officer approves (duyệt) or returns (trả lại, with a reason) a registration in their scope;
+   * the registrant is notified through the outbox in their own language.
+   */
+  async decide(input: { registrationId: number; officerId: number; decision: 'APPROVE' | 'RETURN'; reason?: string }): Promise<DecideResult> {
+    const reg = await this.byId(input.registrationId);
+    const officer = await this.prisma.member.findUnique({ where: { id: input.officerId }, include: { unit: true } });
+    if (!reg || !officer) return { ok: false, reason: 'not_found' };
+    const unitId = await this.unitOf(reg);
+    if (officer.role !== 'ADMIN') {
+      const unit = unitId ? await this.prisma.unit.findUnique({ where: { id: unitId } }) : null;
+      if (!officer.unit || !unit || !unit.path.startsWith(officer.unit.path)) return { ok: false, reason: 'out_of_scope' };
+    }
+    if (reg.status !== 'SUBMITTED' && reg.status !== 'APPROVED' && reg.status !== 'RETURNED') return { ok: false, reason: 'not_pending' };
+    const reason = input.reason ? nfc(input.reason).trim().slice(0, 500) : '';
+    if (input.decision === 'RETURN' && !reason) return { ok: false, reason: 'reason_required' };
+    const recipient = reg.scope === 'INDIVIDUAL' ? reg.member : reg.submittedBy;
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const row = await tx.registration.update({
+        where: { id: reg.id },
+        data: {
+          status: input.decision === 'APPROVE' ? 'APPROVED' : 'RETURNED',
+          returnReason: input.decision === 'RETURN' ? reason : null,
+          decidedById: officer.id,
+          decidedAt: this.now(),
+        },
+        include: registrationInclude,
+      });
+      const p = this.presenter;
+      if (p && recipient?.telegramId) {
+        const vars = {
+          campaign: escapeHtml(reg.campaign.title),
+          title: escapeHtml(titleName(p.translate, recipient.locale, reg.titleCode, null)),
+          officer: escapeHtml(officer.fullName ?? ''),
+          reason: escapeHtml(reason),
+        };
+        await this.outbox.enqueue(
+          [
+            {
+              chatId: recipient.telegramId.toString(),
+              memberId: recipient.id,
+              message: { text: p.translate(recipient.locale, input.decision === 'APPROVE' ? 'reg-notice-approved' : 'reg-notice-returned', vars), parseMode: 'HTML' },
+              dedupeKey: `reg-decision:${reg.id}:${row.updatedAt.getTime()}`,
+            },
+          ],
+          tx,
+        );
+      }
+      return row;
+    });
+    return { ok: true, registration: toDto(updated) };
+  }
+
+  /** Registrations waiting for a decision in an officer's subtree (newest first). */
+  async pendingInScope(officerId: number, limit = 10) {
+    const officer = await this.prisma.member.findUnique({ where: { id: officerId }, include: { unit: true } });
+    if (!officer?.unit) return [];
+    const path = officer.role === 'ADMIN' ? '/' : officer.unit.path;
+    return this.prisma.registration.findMany({
+      where: {
+        status: 'SUBMITTED',
+        OR: [{ unit: { path: { startsWith: path } } }, { member: { unit: { path: { startsWith: path } } } }],
+      },
+      include: { member: true, unit: true, campaign: true },
+      orderBy: { updatedAt: 'desc' },
+      take: limit,
+    });
+  }
+}
+
+/** Display name of a title: a custom honour's own name, or the locale's name of a standard code. */
+export function titleName(t: Translate, locale: string, code: string, customName: string | null): string {
+  if (customName) return customName;
+  return isTitleCode(code) ? t(locale, `reg-title-${code}`) : code;
+}
+
+/**
+ * Queues the officers' digest of new registrations (đăng ký mới): for each campaign with
+ * registrations not yet digested, one message per officer whose unit contains the registrant, at
+ * most one digest per campaign per clock hour (dedupe key `regdigest:<campaign>:<hour>:<officer>`).
+ * Idempotent and safe to run from several instances; the scheduler calls it every minute.
+ *
+ * @returns how many digest messages were queued
+ */
+export async function queueRegistrationDigests(services: Services, now: Date, presenter?: RegistrationPresenter): Promise<number> {
+  const p = presenter ?? services.registrations.getPresenter();
+  if (!p) throw new Error('queueRegistrationDigests: no presenter (the bot sets one when it is built)');
+  const prisma = services.prisma;
+  const hour = Math.floor(now.getTime() / DIGEST_WINDOW_MS);
+  const pending = await prisma.registration.groupBy({ by: ['campaignId'], where: { digestedAt: null, status: 'SUBMITTED' } });
+  let queued = 0;
+  for (const { campaignId } of pending) {
+    const already = await prisma.delivery.findFirst({ where: { dedupeKey: { startsWith: `regdigest:${campaignId}:${hour}:` } }, select: { id: true } });
+    if (already) continue;
+    const regs = await prisma.registration.findMany({
+      where: { campaignId, digestedAt: null, status: 'SUBMITTED' },
+      include: { member: { include: { unit: true } }, unit: true, campaign: true },
+      orderBy: { id: 'asc' },
+    });
+    if (regs.length === 0) continue;
+    const officers = await prisma.member.findMany({
+      where: { role: 'OFFICER', leftAt: null, telegramId: { not: null }, unitId: { not: null } },
+      include: { unit: true },
+    });
+    const items: OutboxItem[] = [];
+    for (const officer of officers) {
+      const mine = regs.filter((r) => {
+        const path = r.unit?.path ?? r.member?.unit?.path;
+        return !!path && !!officer.unit && path.startsWith(officer.unit.path);
+      });
+      if (mine.length === 0) continue;
+      const lines = mine.map((r) =>
+        p.translate(officer.locale, 'reg-digest-line', {
+          id: r.id,
+          who: escapeHtml(r.scope === 'COLLECTIVE' ? (r.unit?.name ?? '') : (r.member?.fullName ?? '')),
+          unit: r.scope === 'COLLECTIVE' || !r.member?.unit ? '' : ` (${escapeHtml(r.member.unit.name)})`,
+          title: escapeHtml(titleName(p.translate, officer.locale, r.titleCode, null)),
+        }),
+      );
+      const buttons: OutboxButton[][] = mine.slice(0, 10).map((r) => [
+        { text: p.translate(officer.locale, 'reg-approve-button', { id: r.id }), callbackData: p.approveButton(r.id) },
+        { text: p.translate(officer.locale, 'reg-return-button', { id: r.id }), callbackData: p.returnButton(r.id) },
+      ]);
+      items.push({
+        chatId: officer.telegramId!.toString(),
+        memberId: officer.id,
+        message: {
+          text: [
+            p.translate(officer.locale, 'reg-digest-title', { campaign: escapeHtml(regs[0]!.campaign.title), count: mine.length, at: formatDateTime(now) }),
+            ...lines,
+          ].join('\n'),
+          parseMode: 'HTML' as const,
+          buttons,
+        },
+        dedupeKey: `regdigest:${campaignId}:${hour}:${officer.id}`,
+      });
+    }
+    await prisma.$transaction(async (tx) => {
+      if (items.length > 0) queued += await services.outbox.enqueue(items, tx);
+      await tx.registration.updateMany({ where: { id: { in: regs.map((r) => r.id) }, digestedAt: null }, data: { digestedAt: now } });
+    });
+  }
+  return queued;
+}

@@ -1,0 +1,246 @@
+/**
+ * Campaigns end to end through the real app and the fake Bot API: an officer uploads the
+ * "Đồng khởi mới" file, previews and launches it to 50 members and a linked group through the outbox;
+ * the chat wizard; bad files; forged buttons.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from 'grammy/types';
+import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
+import type { FakeGroup, SimulatedUser } from '../support/simulated-user.js';
+import { encodeCallback } from '../../src/bot/callback-data.js';
+
+const FILE = 'dong-khoi-moi-2020-2025.yaml';
+const yaml = readFileSync(new URL(`../../examples/${FILE}`, import.meta.url));
+const ADMIN_ID = 990_001;
+
+const UNITS = [
+  { code: 'BENTRE', name: 'UBND tỉnh Bến Tre' },
+  { code: 'GIONGTROM', name: 'Huyện Giồng Trôm', parent: 'BENTRE' },
+  { code: 'DONGKHOI', name: 'Xã Đồng Khởi', parent: 'GIONGTROM' },
+  { code: 'SOGD', name: 'Sở Giáo dục và Đào tạo', parent: 'BENTRE' },
+];
+
+function urlButtons(message: Message | undefined): Array<{ text: string; url?: string }> {
+  return (message?.reply_markup?.inline_keyboard.flat() ?? []) as Array<{ text: string; url?: string }>;
+}
+
+describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
+  let h: Harness;
+  let officer: SimulatedUser;
+  let unitGroup: FakeGroup;
+
+  /** A member who has joined `unitCode` (rows made through the services: onboarding has its own tests). */
+  async function joined(user: SimulatedUser, unitCode: string, name: string, locale = 'vi') {
+    const unit = (await h.app.services.units.byCode(unitCode))!;
+    const m = await h.app.services.members.touchTelegram({ telegramId: user.id, firstName: user.firstName, languageCode: locale });
+    await h.app.services.members.setUnit(m.id, unit.id);
+    return h.app.services.members.setName(m.id, name);
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({ storage: 'postgres', redis: true, adminIds: [ADMIN_ID] });
+    await seedUnits(h.app, UNITS);
+    officer = h.fake.user({ firstName: 'Hạnh', lastName: 'Lê Thị' });
+    const o = await joined(officer, 'GIONGTROM', 'Lê Thị Hạnh');
+    await h.app.services.members.setRole(o.id, 'OFFICER');
+  });
+  afterAll(() => h?.close());
+
+  it('links a unit group when the officer runs /linkgroup there, after a hint on being added', async () => {
+    const group = (unitGroup = h.fake.group({ title: 'Huyện Giồng Trôm — thi đua' }));
+    h.fake.addBotToGroup(group, officer);
+    await group.waitFor(/\/linkgroup/);
+    const stranger = h.fake.user({ firstName: 'Khách' });
+    group.send(stranger, '/linkgroup');
+    await group.waitFor(/Chỉ cán bộ phụ trách thi đua/);
+    group.send(officer, '/linkgroup');
+    await group.waitFor(/Đã liên kết nhóm này với đơn vị Huyện Giồng Trôm/);
+    const linked = await h.app.services.groupChats.byChat(String(group.id));
+    expect(linked?.unit.code).toBe('GIONGTROM');
+  });
+
+  it('lists a malformed file’s error with its path and saves nothing', async () => {
+    const bad = yaml.toString('utf8').replace('"30/11/2025 17:00"', '"31/02/2025 17:00"').replace('code: dong-khoi-moi', 'code: dong-khoi-loi');
+    officer.sendDocument({ fileName: 'loi.yaml', mimeType: 'application/x-yaml', content: Buffer.from(bad) });
+    const answer = await officer.waitFor(/chưa lưu gì/);
+    expect(answer.text).toContain('milestones[3].due: 31/02/2025 17:00 không phải ngày hợp lệ');
+    expect(await h.app.services.campaigns.byCode('dong-khoi-loi')).toBeNull();
+    officer.sendDocument({ fileName: 'ke-hoach.pdf', mimeType: 'application/pdf', content: Buffer.from('%PDF') });
+    // A PDF outside an upload is not for us: only after /importcampaign is it refused as "not YAML/JSON".
+    officer.send('/importcampaign');
+    await officer.waitFor(/YAML/);
+    officer.sendDocument({ fileName: 'ke-hoach.pdf', mimeType: 'application/pdf', content: Buffer.from('%PDF') });
+    await officer.waitFor(/không phải YAML hoặc JSON/);
+    officer.send('/cancel');
+    await officer.waitFor(/Đã hủy/);
+  });
+
+  it('uploads "Đồng khởi mới", previews it and launches it to 50 members and the linked group; a blocked member is marked unreachable', async () => {
+    const users: SimulatedUser[] = [];
+    for (let i = 0; i < 49; i++) {
+      const u = h.fake.user({ firstName: `TV${i}`, languageCode: i === 0 ? 'en' : 'vi' });
+      await joined(u, i % 2 ? 'DONGKHOI' : 'GIONGTROM', `Thành viên ${i}`, i === 0 ? 'en' : 'vi');
+      users.push(u);
+    }
+    const outsider = h.fake.user({ firstName: 'Ngoài' });
+    await joined(outsider, 'SOGD', 'Người Sở Giáo dục');
+    const blocked = users[7]!;
+    h.fake.blockBot(blocked.id);
+
+    officer.sendDocument({ fileName: FILE, mimeType: 'application/x-yaml', content: yaml });
+    await officer.waitFor(/Đã lưu bản nháp phong trào/);
+    await officer.waitFor(/Bản nháp · mã dong-khoi-moi/);
+    officer.press('🚀 Phát động');
+    const confirm = await officer.waitFor(/Sẽ gửi tới 50 đồng chí và 1 nhóm/);
+    const preview = officer.messages.find((m) => m.text?.includes('Đề nghị đồng chí bấm nút') && m.message_id < confirm.message_id)!;
+    expect(preview.text).toContain('Học tập "điển hình", bắt kịp "điển hình", vượt qua "điển hình"');
+    expect(preview.text).toContain('Chân thứ nhất: xây dựng Đảng');
+    expect(preview.text).toContain('Hạn đăng ký thi đua: 17:00 15/11/2020');
+    expect(urlButtons(preview)).toEqual([{ text: '📝 Đăng ký thi đua', url: 'https://t.me/thidua_test_bot?start=c_dong-khoi-moi' }]);
+
+    officer.press('✔ Xác nhận phát động');
+    await officer.waitFor(/Đã phát động/);
+    const summary = await officer.waitFor(/Đã gửi xong: 51\/51/, { timeoutMs: 20_000 });
+    expect(summary.text).toContain('1 không liên lạc được');
+
+    for (const u of users.filter((x) => x !== blocked)) {
+      const got = u.messages.find((m) => m.text?.includes('Đồng khởi mới'));
+      expect(got, u.firstName).toBeDefined();
+      const [button] = urlButtons(got);
+      expect(button?.url).toBe('https://t.me/thidua_test_bot?start=c_dong-khoi-moi');
+      if (u === users[0]) expect(button?.text).toBe('📝 Register');
+      else expect(got!.text).toBe(preview.text);
+    }
+    expect(outsider.messages.some((m) => m.text?.includes('Đồng khởi mới'))).toBe(false);
+    const inGroup = unitGroup.messages.filter((m) => m.text?.includes('Đồng khởi mới'));
+    expect(inGroup).toHaveLength(1);
+    expect(urlButtons(inGroup[0])[0]?.url).toBe('https://t.me/thidua_test_bot?start=c_dong-khoi-moi');
+    const blockedMember = await h.app.services.members.byTelegramId(blocked.id);
+    expect(blockedMember?.reachable).toBe(false);
+
+    // The Register button works: its deep link reaches registration for this campaign (whose
+    // registration closed on 15/11/2020 — the file is imported as it is).
+    users[2]!.start('c_dong-khoi-moi');
+    await users[2]!.waitFor(/Đồng khởi mới|hạn đăng ký.*15\/11\/2020/i);
+  });
+
+  it('cannot launch twice, and refuses and audits a member pressing a forged launch button', async () => {
+    const c = (await h.app.services.campaigns.byCode('dong-khoi-moi'))!;
+    officer.pressData(encodeCallback('camp.launchok', { campaignId: c.id }));
+    await officer.waitFor(/đã được phát động/);
+    const member = h.fake.user({ firstName: 'Gian' });
+    await joined(member, 'DONGKHOI', 'Trần Văn Gian');
+    member.pressData(encodeCallback('camp.launchok', { campaignId: c.id }));
+    expect(String((await member.waitForCallbackAnswer()).text)).toMatch(/không có quyền/);
+    member.pressData(encodeCallback('camp.edit', { campaignId: c.id }));
+    await member.waitForCallbackAnswer();
+    const refusals = await h.app.services.audit.recent({ action: 'campaign.launch' });
+    expect(refusals.some((r) => r.outcome === 'REFUSED' && r.actorRef === `tg:${member.id}`)).toBe(true);
+    expect(await h.app.services.prisma.delivery.count({ where: { broadcast: { campaignId: c.id, kind: 'LAUNCH' } } })).toBe(51);
+  });
+
+  it('shows members the active campaign with its deadlines and their own status', async () => {
+    const u = h.fake.user({ firstName: 'Xem' });
+    await joined(u, 'DONGKHOI', 'Phan Thị Xem');
+    u.send('📋 Phong trào');
+    const detail = await u.waitFor(/Đồng khởi mới/);
+    expect(detail.text).toContain('Thời gian: 21/10/2020 – 31/12/2025');
+    expect(detail.text).toContain('Tổng kết giai đoạn 2020 - 2025: 30/11/2025');
+    expect(detail.text).toContain('chưa đăng ký');
+  });
+
+  it('asks for another code when the file’s code is taken, then imports the same file under it', async () => {
+    officer.sendDocument({ fileName: FILE, mimeType: 'application/x-yaml', content: yaml });
+    await officer.waitFor(/đã được dùng/);
+    officer.send('dong-khoi-giong-trom');
+    await officer.waitFor(/Đã lưu bản nháp phong trào/);
+    expect((await h.app.services.campaigns.byCode('dong-khoi-giong-trom'))?.ownerUnitId).toBe(officer && (await h.app.services.members.byTelegramId(officer.id))!.unitId);
+  });
+
+  it('creates an equivalent campaign with the wizard, re-asking only a wrong date, in Vietnamese', async () => {
+    officer.send('/newcampaign');
+    await officer.waitFor(/Bước 1/);
+    officer.send('Thi đua chào mừng Đại hội quý IV');
+    await officer.waitFor(/Bước 2/);
+    officer.send('Học tập điển hình, vượt qua điển hình');
+    await officer.waitFor(/Bước 3/);
+    officer.send('01/12/2026');
+    await officer.waitFor(/Bước 4/);
+    officer.press('‹ Quay lại');
+    await officer.waitFor(/Bước 3/);
+    officer.send('1/12/2026');
+    await officer.waitFor(/Bước 4/);
+    officer.send('31/02/2027');
+    await officer.waitFor(/31\/02\/2027 không phải ngày hợp lệ/);
+    officer.send('28/02/2027');
+    await officer.waitFor(/Bước 5/);
+    officer.press(/1\. Lao động tiên tiến/);
+    await officer.waitFor(/Đã chọn 1/);
+    officer.send('6');
+    await officer.waitFor(/Đã chọn 2/);
+    officer.press('✔ Xong');
+    await officer.waitFor(/nội dung thi đua thứ 1/);
+    officer.send('Sáng kiến cải tiến lề lối làm việc');
+    await officer.waitFor(/được đo bằng gì/);
+    officer.press('1. Số lượng');
+    await officer.waitFor(/Đơn vị tính/);
+    officer.send('sáng kiến');
+    await officer.waitFor(/nội dung thi đua thứ 2/);
+    officer.send('Chi bộ trong sạch, vững mạnh');
+    await officer.waitFor(/được đo bằng gì/);
+    officer.send('2');
+    await officer.waitFor(/nội dung thi đua thứ 3/);
+    officer.send('xong');
+    await officer.waitFor(/Hạn đăng ký thi đua: hạn chót/);
+    officer.send('15/12/2026 17:00');
+    await officer.waitFor(/Nhắc trước hạn/);
+    officer.send('7d 2x');
+    await officer.waitFor(/«2x» không phải mốc nhắc hợp lệ/);
+    officer.send('7d 1d');
+    await officer.waitFor(/Thêm mốc nào nữa/);
+    officer.press('3. Tổng kết');
+    await officer.waitFor(/Tổng kết: hạn chót/);
+    officer.send('31/03/2027');
+    await officer.waitFor(/nằm ngoài thời gian phong trào/);
+    officer.send('25/02/2027');
+    await officer.waitFor(/Nhắc trước hạn/);
+    officer.press('Mặc định (7d 2d 4h)');
+    await officer.waitFor(/Đã có 2 mốc/);
+    officer.press('✔ Xong');
+    await officer.waitFor(/Bước 8/);
+    officer.press('1. Toàn đơn vị của tôi (mặc định)');
+    const preview = await officer.waitFor(/Xem trước bản nháp/);
+    expect(preview.text).toContain('Thời gian: 01/12/2026 – 28/02/2027');
+    expect(preview.text).toContain('1. Sáng kiến cải tiến lề lối làm việc (sáng kiến)');
+    officer.press('💾 Lưu bản nháp');
+    await officer.waitFor(/Đã lưu bản nháp/);
+
+    const c = (await h.app.services.campaigns.byCode('thi-dua-chao-mung-dai-hoi-quy-iv'))!;
+    expect(c).toMatchObject({ status: 'DRAFT', slogan: 'Học tập điển hình, vượt qua điển hình' });
+    expect(c.titles.map((t) => t.code)).toEqual(['LDTT', 'TTLDXS']);
+    expect(c.criteria.map((x) => [x.title, x.measure, x.unitOfMeasure])).toEqual([
+      ['Sáng kiến cải tiến lề lối làm việc', 'NUMBER', 'sáng kiến'],
+      ['Chi bộ trong sạch, vững mạnh', 'YES_NO', null],
+    ]);
+    expect(c.milestones.map((m) => [m.kind, m.remindOffsets])).toEqual([
+      ['REGISTRATION', [10080, 1440]],
+      ['FINAL_REVIEW', [10080, 2880, 240]],
+    ]);
+    expect(c.audienceUnits.map((a) => a.unit.code)).toEqual(['GIONGTROM']);
+  });
+
+  it('speaks English to an English-speaking officer and stops on /cancel', async () => {
+    const john = h.fake.user({ firstName: 'John', languageCode: 'en' });
+    const m = await joined(john, 'SOGD', 'John Smith', 'en');
+    await h.app.services.members.setRole(m.id, 'OFFICER');
+    john.send('/newcampaign');
+    await john.waitFor(/Step 1 — Campaign title/);
+    john.send('Quarterly drive');
+    await john.waitFor(/Step 2/);
+    john.send('/cancel');
+    await john.waitFor(/Cancelled/);
+    john.send('/campaigns');
+    await john.waitFor(/No campaigns in your scope yet/);
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * Đăng ký thi đua end to end: members and officers register through the real bot (polling,
+ * PostgreSQL, Redis conversation state) against the fake Telegram, in Vietnamese and English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
+import type { SimulatedUser } from '../support/simulated-user.js';
+import { parseCampaignFile } from '../../src/domain/campaign-file.js';
+import { addLocalDays, formatDate } from '../../src/domain/dates.js';
+import { encodeCallback } from '../../src/bot/callback-data.js';
+import { queueRegistrationDigests } from '../../src/services/registrations.js';
+
+const UNITS = [
+  { code: 'BENTRE', name: 'UBND tỉnh Bến Tre' },
+  { code: 'DONGKHOI', name: 'Xã Đồng Khởi', parent: 'BENTRE' },
+];
+
+/** A launched campaign with registration closing `regDays` from now (negative: already closed). */
+async function launchCampaign(h: Harness, code: string, regDays: number): Promise<number> {
+  const now = new Date();
+  const d = (n: number) => formatDate(addLocalDays(now, n));
+  const yaml = `
+code: ${code}
+title: Thi đua chào mừng đại hội ${code}
+kind: THEMATIC
+starts: ${d(-30)}
+ends: ${d(200)}
+titles:
+  individual: [LDTT, CSTDCS]
+  collective: [TTLDTT, TTLDXS]
+criteria:
+  - { code: K1, title: Học tập và làm theo tư tưởng Hồ Chí Minh, measure: TEXT }
+  - { code: K3, title: Công trình chào mừng đại hội, measure: NUMBER, unit: công trình }
+  - { code: K4, title: Phát hiện điển hình tiên tiến, measure: NUMBER, unit: điển hình }
+milestones:
+  - { kind: REGISTRATION, due: "${d(regDays)} 17:00" }
+  - { kind: PROGRESS_REPORT, due: "${d(5)} 17:00" }
+  - { kind: FINAL_REVIEW, due: "${d(150)} 17:00" }
+`;
+  const parsed = parseCampaignFile(yaml, 'yaml', now);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const unit = await h.app.services.units.byCode('BENTRE');
+  const created = await h.app.services.campaigns.createFromDraft(parsed.campaign, { ownerUnitId: unit!.id });
+  if (!created.ok) throw new Error(created.reason);
+  await h.app.services.prisma.campaign.update({ where: { id: created.campaign.id }, data: { status: 'LAUNCHED', launchedAt: now } });
+  return created.campaign.id;
+}
+
+async function joined(h: Harness, user: SimulatedUser, fullName: string, role: 'MEMBER' | 'OFFICER' = 'MEMBER', locale = 'vi') {
+  const unit = await h.app.services.units.byCode('DONGKHOI');
+  return h.app.services.prisma.member.create({ data: { telegramId: BigInt(user.id), fullName, nameSearch: fullName.toLowerCase(), unitId: unit!.id, role, locale } });
+}
+
+describe('registration (polling, PostgreSQL, Redis conversations)', () => {
+  let h: Harness;
+  let campaignId: number;
+  beforeAll(async () => {
+    h = await startHarness({ storage: 'postgres', redis: true });
+    await seedUnits(h.app, UNITS);
+    campaignId = await launchCampaign(h, 'dai-hoi-mo', 10);
+  }, 60_000);
+  afterAll(() => h?.close());
+
+  it('registers LĐTT with two commitments, edits a target, then registers CSTĐCS with an initiative', async () => {
+    const lan = h.fake.user({ firstName: 'Lan' });
+    await joined(h, lan, 'Nguyễn Thị Lan');
+    lan.send('/register');
+    const title = await lan.waitFor(/Chọn danh hiệu thi đua/);
+    expect(title.text).toContain('Lao động tiên tiến — hoàn thành tốt nhiệm vụ');
+    expect(lan.buttons()).toEqual(['Lao động tiên tiến', 'Chiến sĩ thi đua cơ sở', '✖ Hủy']);
+    lan.press('Lao động tiên tiến');
+    await lan.waitFor(/Chỉ tiêu 1\/3: .*Học tập/);
+    lan.press('⏭ Bỏ qua');
+    await lan.waitFor(/Chỉ tiêu 2\/3: .*Công trình chào mừng đại hội/);
+    lan.send('năm');
+    await lan.waitFor(/Chưa đọc được số/);
+    lan.send('5');
+    await lan.waitFor(/Chỉ tiêu 3\/3/);
+    lan.send('2 điển hình');
+    const summary = await lan.waitFor(/Đăng ký thi đua — /);
+    expect(summary.text).toContain('Danh hiệu: Lao động tiên tiến');
+    expect(summary.text).toContain('Công trình chào mừng đại hội: 5 công trình');
+    expect(summary.text).toContain('Phát hiện điển hình tiên tiến: 2 điển hình');
+    lan.press('✔ Xác nhận');
+    await lan.waitFor(/Đã ghi nhận đăng ký danh hiệu Lao động tiên tiến/);
+
+    // Registering again edits: change the first number target to 7, keep the other.
+    lan.send('📝 Đăng ký');
+    await lan.waitFor(/Đồng chí đã đăng ký \(trạng thái: đã gửi, chờ duyệt\)/);
+    lan.press('✏️ Sửa đăng ký');
+    await lan.waitFor(/Chọn danh hiệu/);
+    lan.press('Lao động tiên tiến');
+    await lan.waitFor(/Chỉ tiêu 1\/3/);
+    lan.press('⏭ Bỏ qua');
+    await lan.waitFor(/Chỉ tiêu 2\/3/);
+    expect(lan.buttons()).toContain('Giữ: 5 công trình');
+    lan.send('7');
+    await lan.waitFor(/Chỉ tiêu 3\/3/);
+    lan.press('Giữ: 2 điển hình');
+    await lan.waitFor(/Công trình chào mừng đại hội: 7 công trình/);
+    lan.press('✔ Xác nhận');
+    await lan.waitFor(/Đã cập nhật đăng ký: danh hiệu Lao động tiên tiến/);
+
+    // Then CSTĐCS with an initiative; "xong" finishes the targets early; Back returns one step.
+    lan.send('/register');
+    await lan.waitFor(/Đồng chí đã đăng ký/);
+    lan.press('✏️ Sửa đăng ký');
+    await lan.waitFor(/Chọn danh hiệu/);
+    lan.press('Chiến sĩ thi đua cơ sở');
+    await lan.waitFor(/Chỉ tiêu 1\/3/);
+    lan.send('xong');
+    await lan.waitFor(/cần một trong các căn cứ sau \(Luật TĐKT 2022, Điều 23\)/);
+    lan.press('Sáng kiến');
+    await lan.waitFor(/tên sáng kiến dự kiến/);
+    lan.press('‹ Quay lại');
+    await lan.waitFor(/căn cứ nào/);
+    lan.press('Sáng kiến');
+    await lan.waitFor(/tên sáng kiến dự kiến/);
+    lan.send('Số hóa hồ sơ thi đua <cấp xã>');
+    const s2 = await lan.waitFor(/Đăng ký thi đua — /);
+    expect(s2.text).toContain('Sáng kiến/đề tài: Số hóa hồ sơ thi đua <cấp xã>');
+    expect(s2.text).toContain('7 công trình');
+    lan.press('✔ Xác nhận');
+    await lan.waitFor(/Đã cập nhật đăng ký: danh hiệu Chiến sĩ thi đua cơ sở/);
+
+    const regs = await h.app.services.prisma.registration.findMany({ where: { campaignId }, include: { commitments: true } });
+    const mine = regs.filter((r) => r.memberId !== null);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ titleCode: 'CSTDCS', basis: 'INITIATIVE', initiativeTitle: 'Số hóa hồ sơ thi đua <cấp xã>', status: 'SUBMITTED' });
+    expect(mine[0]!.commitments.map((c) => c.targetNumber?.toString()).sort()).toEqual(['2', '7']);
+
+    // /my shows it all, with the next deadline and days left.
+    lan.send('/my');
+    const my = await lan.waitFor(/Tình hình thi đua/);
+    expect(my.text).toContain('Cá nhân: Chiến sĩ thi đua cơ sở — đã gửi, chờ duyệt');
+    expect(my.text).toContain('Công trình chào mừng đại hội: 7 công trình');
+    expect(my.text).toContain('Sáng kiến/đề tài: Số hóa hồ sơ thi đua <cấp xã>');
+    expect(my.text).toContain('Báo cáo đã gửi: 0');
+    expect(my.text).toMatch(/Hạn tiếp theo: Báo cáo tiến độ — 17:00 \d\d\/\d\d\/\d{4} \(còn [45] ngày\)/);
+  });
+
+  it('lets an officer register the unit for TTLĐXS, digests it, and returns it with a reason', async () => {
+    const hoa = h.fake.user({ firstName: 'Hoa' });
+    const officer = await joined(h, hoa, 'Trần Thị Hoa', 'OFFICER');
+    hoa.send('/register');
+    await hoa.waitFor(/cho cá nhân hay thay mặt tập thể/);
+    hoa.press('👥 Tập thể: Xã Đồng Khởi');
+    await hoa.waitFor(/Chọn danh hiệu/);
+    expect(hoa.buttons()).toEqual(['Tập thể lao động tiên tiến', 'Tập thể lao động xuất sắc', '‹ Quay lại', '✖ Hủy']);
+    hoa.press('Tập thể lao động xuất sắc');
+    await hoa.waitFor(/Chỉ tiêu 1\/3/);
+    hoa.press('✔ Xong');
+    const s = await hoa.waitFor(/Đăng ký thi đua — /);
+    expect(s.text).toContain('Đối tượng: tập thể Xã Đồng Khởi');
+    hoa.press('✔ Xác nhận');
+    await hoa.waitFor(/Đã ghi nhận đăng ký danh hiệu Tập thể lao động xuất sắc/);
+    const unitReg = await h.app.services.prisma.registration.findFirst({ where: { campaignId, scope: 'COLLECTIVE' } });
+    expect(unitReg).toMatchObject({ titleCode: 'TTLDXS', memberId: null, submittedById: officer.id });
+
+    // The officer digest: once per hour per campaign, through the outbox.
+    const now = new Date();
+    expect(await queueRegistrationDigests(h.app.services, now)).toBe(1);
+    expect(await queueRegistrationDigests(h.app.services, now)).toBe(0);
+    const digest = await h.app.services.prisma.delivery.findFirstOrThrow({ where: { memberId: officer.id, dedupeKey: { startsWith: 'regdigest:' } } });
+    const payload = digest.payload as { text: string; buttons: Array<Array<{ text: string }>> };
+    expect(payload.text).toContain('Nguyễn Thị Lan (Xã Đồng Khởi): Chiến sĩ thi đua cơ sở');
+    expect(payload.text).toContain('Xã Đồng Khởi: Tập thể lao động xuất sắc');
+    expect(payload.buttons.flat().map((b) => b.text)).toContain(`✔ Duyệt #${unitReg!.id}`);
+
+    // Return Lan's registration with a typed reason; Lan is notified through the outbox.
+    const lanReg = await h.app.services.prisma.registration.findFirstOrThrow({ where: { campaignId, scope: 'INDIVIDUAL' }, include: { member: true } });
+    hoa.pressData(encodeCallback('reg.return', { registrationId: lanReg.id }));
+    await hoa.waitFor(/gõ lý do trả lại đăng ký/);
+    hoa.sendSticker();
+    await hoa.waitFor(/gõ lý do bằng chữ/);
+    hoa.send('Thiếu minh chứng sáng kiến');
+    await hoa.waitFor(new RegExp(`Đã trả lại đăng ký #${lanReg.id}`));
+    const notice = await h.app.services.prisma.delivery.findFirstOrThrow({ where: { memberId: lanReg.memberId!, dedupeKey: { startsWith: `reg-decision:${lanReg.id}:` } } });
+    expect((notice.payload as { text: string }).text).toContain('Lý do: Thiếu minh chứng sáng kiến');
+    hoa.pressData(encodeCallback('reg.approve', { registrationId: unitReg!.id }));
+    expect(String((await hoa.waitForCallbackAnswer()).text)).toBe('Đã duyệt');
+  });
+
+  it('refuses a registration after the deadline and names the officer to contact', async () => {
+    await launchCampaign(h, 'da-dong', -1);
+    const minh = h.fake.user({ firstName: 'Minh' });
+    await joined(h, minh, 'Lê Văn Minh');
+    minh.start('c_da-dong');
+    const closed = await minh.waitFor(/Đã hết hạn đăng ký/);
+    expect(closed.text).toContain('liên hệ cán bộ phụ trách thi đua: Trần Thị Hoa');
+  });
+
+  it('refuses forged buttons: an offered title of another scope, and an officer action from a member', async () => {
+    const tuan = h.fake.user({ firstName: 'Tuấn' });
+    await joined(h, tuan, 'Phạm Văn Tuấn');
+    tuan.start('c_dai-hoi-mo');
+    const prompt = await tuan.waitFor(/Chọn danh hiệu/);
+    tuan.pressData(encodeCallback('cv.opt', { v: 'TTLDXS' }), prompt);
+    expect(String((await tuan.waitForCallbackAnswer()).text)).toMatch(/Nút này đã hết hạn/);
+    tuan.pressData(encodeCallback('reg.approve', { registrationId: 1 }), prompt);
+    expect(String((await tuan.waitForCallbackAnswer()).text)).toMatch(/Nút này đã hết hạn/);
+    tuan.sendVoice();
+    await tuan.waitFor(/bấm một nút ở trên/);
+    tuan.send('/cancel');
+    await tuan.waitFor(/Đã hủy/);
+    tuan.pressData(encodeCallback('reg.approve', { registrationId: 1 }));
+    expect(String((await tuan.waitForCallbackAnswer()).text)).toMatch(/không có quyền/);
+    expect(await h.app.services.prisma.registration.count({ where: { member: { fullName: 'Phạm Văn Tuấn' } } })).toBe(0);
+    const refusal = await h.app.services.prisma.auditLog.findFirst({ where: { action: 'registration.approve', outcome: 'REFUSED' } });
+    expect(refusal).not.toBeNull();
+  });
+
+  it('speaks English: registers Advanced Worker and shows it in /my', async () => {
+    const john = h.fake.user({ firstName: 'John', languageCode: 'en' });
+    await joined(h, john, 'John Smith', 'MEMBER', 'en');
+    john.send('/register');
+    await john.waitFor(/Which campaign do you want to register for/);
+    john.send('1');
+    const t = await john.waitFor(/Choose the title you are registering for/);
+    expect(t.text).toContain('Advanced Worker — tasks completed well or better');
+    john.press('Advanced Worker');
+    await john.waitFor(/Target 1\/3/);
+    john.send('Study every week');
+    await john.waitFor(/Target 2\/3/);
+    john.send('1,234.5');
+    await john.waitFor(/Target 3\/3/);
+    john.send('done');
+    const s = await john.waitFor(/Registration — /);
+    expect(s.text).toContain('1,234.5 công trình');
+    john.press('✔ Confirm');
+    await john.waitFor(/Your registration for Advanced Worker/);
+    john.send('/my');
+    const my = await john.waitFor(/Your emulation status/);
+    expect(my.text).toContain('Individual: Advanced Worker — submitted, awaiting approval');
+    expect(my.text).toMatch(/Next deadline: Progress report — 17:00 .* \([45] days left\)/);
+  });
+});

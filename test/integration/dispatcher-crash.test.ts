@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { FakeTelegram } from '../support/fake-telegram.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createServices } from '../../src/services/index.js';
+
+const CHILD = fileURLToPath(new URL('../support/dispatcher-child.ts', import.meta.url));
+const BATCH = 20;
+const RECIPIENTS = 500;
+
+function startChild(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited };
+}
+
+describe('dispatcher crash (SIGKILL) and restart', () => {
+  let fake: FakeTelegram;
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    fake = await FakeTelegram.start();
+    tdb = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await fake.close();
+    await tdb.drop();
+  });
+
+  it('delivers to every one of 500 recipients after being killed halfway, with duplicates ≤ one batch', async () => {
+    const users = Array.from({ length: RECIPIENTS }, (_, i) => fake.user({ firstName: `Crash${i}` }));
+    await tdb.db.prisma.member.createMany({ data: users.map((u) => ({ telegramId: BigInt(u.id), fullName: u.firstName })) });
+    const members = await tdb.db.prisma.member.findMany({ orderBy: { id: 'asc' } });
+    const services = createServices(tdb.db.prisma, { adminIds: [], defaultLocale: 'vi' });
+    await services.broadcasts.start({
+      kind: 'LAUNCH',
+      items: members.map((m) => ({
+        chatId: String(m.telegramId),
+        memberId: m.id,
+        dedupeKey: `crash:${m.id}`,
+        message: { text: 'Phát động thi đua (crash test)' },
+      })),
+    });
+    const env = { DATABASE_URL: tdb.url, TELEGRAM_API_ROOT: fake.apiRoot, BOT_TOKEN: fake.token, BATCH_SIZE: String(BATCH), LEASE_MS: '2000' };
+    const sends = () => fake.callsOf('sendMessage').length;
+
+    const first = startChild(env);
+    while (sends() < RECIPIENTS / 2) {
+      if (first.child.exitCode !== null) throw new Error('the dispatcher finished before it could be killed');
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const atKill = sends();
+    expect(atKill).toBeLessThan(RECIPIENTS);
+    const orphaned = await tdb.db.prisma.delivery.count({ where: { status: 'SENDING' } });
+    expect(orphaned).toBeGreaterThan(0); // the batch in flight was left claimed
+
+    const second = startChild(env);
+    expect(await second.exited).toBe(0);
+
+    const counts = users.map((u) => u.messages.filter((m) => m.text?.includes('crash test')).length);
+    expect(counts.filter((c) => c === 0)).toEqual([]); // nobody missed the launch
+    const duplicates = counts.reduce((sum, c) => sum + (c - 1), 0);
+    expect(duplicates).toBeLessThanOrEqual(BATCH);
+    const statuses = await tdb.db.prisma.delivery.groupBy({ by: ['status'], _count: { _all: true } });
+    expect(statuses.map((s) => [s.status, s._count._all])).toEqual([['SENT', RECIPIENTS]]);
+    console.info(`crash test: killed after ${atKill} sends, ${orphaned} rows orphaned, ${duplicates} duplicates`);
+  }, 30_000);
+});

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { localDate } from '../../src/domain/dates.js';
+import type { RenderEnv } from '../../src/domain/reminders.js';
+import { draft, launchedCampaign, member } from '../support/reminder-fixtures.js';
+
+const D = 1440;
+const env: RenderEnv = { t: (_l, key) => key, botUsername: 'bot', callbackData: (a, id) => `${a}:${id}` };
+let clock = localDate(2025, 3, 1, 9);
+
+describe('reminder planning and queueing against PostgreSQL', () => {
+  let tdb: TestDatabase;
+  let s: Services;
+  let unitId: number;
+  let tinhId: number;
+  let memberIds: number[] = [];
+  const period = { units: ['HUYEN'], startsAt: localDate(2025, 3, 1), endsAt: localDate(2025, 12, 31) };
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    s = createServices(tdb.db.prisma, { adminIds: [], defaultLocale: 'vi', now: () => clock });
+    await s.units.importUnits([{ code: 'TINH', name: 'Tỉnh', line: 2 }, { code: 'HUYEN', name: 'Huyện', parent: 'TINH', line: 3 }], []);
+    unitId = (await s.units.byCode('HUYEN'))!.id;
+    tinhId = (await s.units.byCode('TINH'))!.id;
+    memberIds = [];
+    for (let i = 0; i < 6; i++) memberIds.push((await member(s.prisma, 9000 + i, `Thành viên ${i}`, unitId, i === 0 ? 'OFFICER' : 'MEMBER')).id);
+    // Member 3 blocked the bot, 4 left the unit, 5 turned reminders off: none of them is reminded.
+    await s.prisma.member.update({ where: { id: memberIds[3]! }, data: { reachable: false } });
+    await s.prisma.member.update({ where: { id: memberIds[4]! }, data: { leftAt: clock } });
+    await s.prisma.member.update({ where: { id: memberIds[5]! }, data: { remindersEnabled: false } });
+  });
+  afterAll(() => tdb?.drop());
+
+  it('plans a progress-report reminder only for members without a report in that period, and skips the unreachable, the departed and those who opted out', async () => {
+    const c = await launchedCampaign(s, draft('q1', 'Q1', [{ kind: 'PROGRESS_REPORT', dueAt: localDate(2025, 3, 10, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
+    const criterion = await s.prisma.criterion.create({ data: { campaignId: c.id, code: 'A', title: 'A' } });
+    await s.prisma.progressReport.create({ data: { campaignId: c.id, criterionId: criterion.id, memberId: memberIds[1]!, milestoneId: c.milestones[0]!.id, valueText: 'x' } });
+    clock = localDate(2025, 3, 8, 17);
+    expect(await s.reminders.plan(clock, null)).toBe(2); // members 0 and 2
+    expect(await s.reminders.plan(clock, null)).toBe(0); // idempotent
+    const q = await s.reminders.queueDue(clock, env);
+    expect(q).toMatchObject({ queued: 2, deliveries: 2 });
+    const d = await s.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: 'reminder:' } } });
+    expect(d.map((x) => x.memberId).sort()).toEqual([memberIds[0], memberIds[2]].sort());
+    expect((d[0]!.payload as { buttons: unknown[][] }).buttons[0]).toEqual([{ text: 'reminder-button-PROGRESS_REPORT', callbackData: `report:${c.milestones[0]!.id}` }]);
+  });
+
+  it('reminds only the officers of units without a review report for a review milestone', async () => {
+    clock = localDate(2025, 4, 1, 9);
+    const c = await launchedCampaign(s, draft('sk', 'Sơ kết', [{ kind: 'MIDTERM_REVIEW', dueAt: localDate(2025, 4, 5, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
+    clock = localDate(2025, 4, 3, 17);
+    expect(await s.reminders.plan(clock, null)).toBe(1);
+    const r = await s.prisma.reminder.findFirst({ where: { milestoneId: c.milestones[0]!.id } });
+    expect(r?.memberId).toBe(memberIds[0]);
+  });
+
+  it('cancels pending reminders when the campaign closes, so nothing stale is sent', async () => {
+    clock = localDate(2025, 5, 1, 9);
+    const c = await launchedCampaign(s, draft('close-me', 'Đóng', [{ kind: 'REGISTRATION', dueAt: localDate(2025, 5, 5, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
+    clock = localDate(2025, 5, 3, 16, 59, );
+    expect(await s.reminders.plan(clock, null)).toBe(3); // look-ahead: the 17:00 reminder is planned a minute early
+    await s.prisma.campaign.update({ where: { id: c.id }, data: { status: 'CLOSED', closedAt: clock } });
+    expect(await s.reminders.onCampaignChanged(c.id)).toMatchObject({ cancelled: 3 });
+    clock = localDate(2025, 5, 3, 17);
+    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 0 });
+  });
+
+  it('re-plans against the new date when a milestone is moved after planning, and never sends the stale one', async () => {
+    clock = localDate(2025, 6, 1, 9);
+    const c = await launchedCampaign(s, draft('move-me', 'Dời hạn', [{ kind: 'REGISTRATION', dueAt: localDate(2025, 6, 5, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
+    const m = c.milestones[0]!;
+    clock = localDate(2025, 6, 3, 16, 59, );
+    expect(await s.reminders.plan(clock, null)).toBe(3);
+    // Moved to the 4th at 17:00 without telling the reminders service: the queue notices it.
+    await s.prisma.milestone.update({ where: { id: m.id }, data: { dueAt: localDate(2025, 6, 4, 17) } });
+    clock = localDate(2025, 6, 3, 17);
+    const q = await s.reminders.queueDue(clock, env);
+    expect(q).toMatchObject({ cancelled: 3, deliveries: 0 });
+    // … and re-planned for the new date: its 2-day reminder has passed, so it is the one catch-up sends now.
+    const planned = await s.prisma.reminder.findMany({ where: { milestoneId: m.id, status: 'PLANNED' } });
+    expect(planned).toHaveLength(3);
+    expect(planned[0]!.dueAt.toISOString()).toBe(localDate(2025, 6, 2, 17).toISOString());
+    const again = await s.reminders.queueDue(clock, env);
+    expect(again.deliveries).toBe(3);
+    expect((await s.reminders.queueDue(clock, env)).deliveries).toBe(0);
+  });
+
+  it('stores a review report, replaces it on resubmission and refuses a spreadsheet-less photo or a 25 MB file', async () => {
+    clock = localDate(2025, 7, 1, 9);
+    const c = await launchedCampaign(s, draft('tk', 'Tổng kết', [{ kind: 'FINAL_REVIEW', dueAt: localDate(2025, 7, 20, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
+    const actor = { id: memberIds[0]!, role: 'OFFICER' as const, unitId };
+    const doc = { fileId: 'f1', fileName: 'bao-cao.pdf', mimeType: 'application/pdf', size: 1000 };
+    expect(await s.reviewReports.submit({ milestoneId: c.milestones[0]!.id, actor, document: { ...doc, fileName: 'anh.jpg', mimeType: 'image/jpeg' }, figures: null, note: null })).toEqual({ ok: false, reason: 'file_type' });
+    expect(await s.reviewReports.submit({ milestoneId: c.milestones[0]!.id, actor, document: { ...doc, size: 25 * 1024 * 1024 }, figures: null, note: null })).toEqual({ ok: false, reason: 'file_too_large' });
+    const first = await s.reviewReports.submit({ milestoneId: c.milestones[0]!.id, actor, document: doc, figures: [{ label: 'Sáng kiến', value: '3' }], note: 'ok' });
+    expect(first).toMatchObject({ ok: true, replaced: false });
+    const second = await s.reviewReports.submit({ milestoneId: c.milestones[0]!.id, actor, document: { ...doc, fileId: 'f2', fileName: 'v2.docx' }, figures: null, note: null });
+    expect(second).toMatchObject({ ok: true, replaced: true });
+    const cur = await s.reviewReports.current(c.milestones[0]!.id, unitId);
+    expect(cur?.attachments.map((a) => a.fileName)).toEqual(['v2.docx']);
+    const status = await s.reviewReports.status(c.milestones[0]!.id, tinhId);
+    expect(status.map((r) => [r.name, r.file_name])).toEqual([['Huyện', 'v2.docx']]);
+    clock = localDate(2025, 7, 21, 9);
+    expect(await s.reviewReports.submit({ milestoneId: c.milestones[0]!.id, actor, document: doc, figures: null, note: null })).toEqual({ ok: false, reason: 'closed' });
+  });
+});
