@@ -203,16 +203,25 @@ audit-empty = The audit log is empty.
 group-only-private = Please write to the bot privately to use this: { $link }
 
 ## Gửi thông báo (outbox)
-broadcast-progress = 📤 <b>Sending the announcement</b>: { $done }/{ $total }
+broadcast-progress = 📤 <b>Sending the announcement</b>: { $done }/{ $total } people{ $groupsTotal ->
+        [0] {""}
+       *[other] , { $groupsDone }/{ $groupsTotal } groups
+    }
     • Sent: { $sent }
     • Failed: { $failed }
     • Unreachable: { $unreachable }
     Expected to finish in: { $eta }
-broadcast-summary = ✅ <b>Sending finished</b>: { $done }/{ $total }
+broadcast-summary = ✅ <b>Sending finished</b>: { $done }/{ $total } people{ $groupsTotal ->
+        [0] {""}
+       *[other] , { $groupsDone }/{ $groupsTotal } groups
+    }
     • Sent: { $sent }
     • Failed: { $failed }
     • { $unreachable } unreachable (blocked the bot or deleted their account)
-broadcast-summary-cancelled = ⏹ <b>Sending stopped</b>: { $done }/{ $total }
+broadcast-summary-cancelled = ⏹ <b>Sending stopped</b>: { $done }/{ $total } people{ $groupsTotal ->
+        [0] {""}
+       *[other] , { $groupsDone }/{ $groupsTotal } groups
+    }
     • Sent: { $sent }
     • Failed: { $failed }
     • { $unreachable } unreachable

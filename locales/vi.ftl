@@ -203,16 +203,25 @@ audit-empty = Nhật ký trống.
 group-only-private = Đồng chí vui lòng nhắn riêng cho bot để dùng chức năng này: { $link }
 
 ## Gửi thông báo (outbox)
-broadcast-progress = 📤 <b>Đang gửi thông báo</b>: { $done }/{ $total }
+broadcast-progress = 📤 <b>Đang gửi thông báo</b>: { $done }/{ $total } đồng chí{ $groupsTotal ->
+        [0] {""}
+       *[other] , { $groupsDone }/{ $groupsTotal } nhóm
+    }
     • Đã gửi: { $sent }
     • Lỗi: { $failed }
     • Không liên lạc được: { $unreachable }
     Dự kiến xong sau: { $eta }
-broadcast-summary = ✅ <b>Đã gửi xong</b>: { $done }/{ $total }
+broadcast-summary = ✅ <b>Đã gửi xong</b>: { $done }/{ $total } đồng chí{ $groupsTotal ->
+        [0] {""}
+       *[other] , { $groupsDone }/{ $groupsTotal } nhóm
+    }
     • Đã gửi: { $sent }
     • Lỗi: { $failed }
     • { $unreachable } không liên lạc được (đã chặn bot hoặc xoá tài khoản)
-broadcast-summary-cancelled = ⏹ <b>Đã dừng gửi</b>: { $done }/{ $total }
+broadcast-summary-cancelled = ⏹ <b>Đã dừng gửi</b>: { $done }/{ $total } đồng chí{ $groupsTotal ->
+        [0] {""}
+       *[other] , { $groupsDone }/{ $groupsTotal } nhóm
+    }
     • Đã gửi: { $sent }
     • Lỗi: { $failed }
     • { $unreachable } không liên lạc được

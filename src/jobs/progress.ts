@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { OutboxMessage } from '../services/outbox.js';
-import type { BroadcastProgress } from '../services/broadcasts.js';
+import { countBroadcast, type BroadcastProgress } from '../services/broadcasts.js';
 import { encodeCallback } from '../bot/callback-data.js';
 import type { Translator } from '../bot/i18n.js';
 import type { ChannelSender } from './telegram-sender.js';
@@ -17,12 +17,20 @@ export function formatEta(seconds: number): string {
 }
 
 /** The officer's progress message while a broadcast is being sent, with a Stop button. */
+/** Finished deliveries to people (not group chats) and how many people in all: "50/50 đồng chí". */
+function peopleFigures(p: BroadcastProgress) {
+  return {
+    done: p.sent + p.failed + p.unreachable - p.groups.sent,
+    total: p.total - p.groups.total,
+    groupsDone: p.groups.sent,
+    groupsTotal: p.groups.total,
+  };
+}
+
 export function renderProgress(t: Translator, locale: string, broadcastId: number, p: BroadcastProgress, rate: number): OutboxMessage {
-  const done = p.sent + p.failed + p.unreachable;
   return {
     text: t(locale, 'broadcast-progress', {
-      done,
-      total: p.total,
+      ...peopleFigures(p),
       sent: p.sent,
       failed: p.failed,
       unreachable: p.unreachable,
@@ -35,11 +43,9 @@ export function renderProgress(t: Translator, locale: string, broadcastId: numbe
 
 /** The final summary that replaces the progress message (no button). */
 export function renderSummary(t: Translator, locale: string, p: BroadcastProgress): OutboxMessage {
-  const done = p.sent + p.failed + p.unreachable;
   return {
     text: t(locale, p.cancelled > 0 || p.status === 'CANCELLED' ? 'broadcast-summary-cancelled' : 'broadcast-summary', {
-      done,
-      total: p.total,
+      ...peopleFigures(p),
       sent: p.sent,
       failed: p.failed,
       unreachable: p.unreachable,
@@ -102,7 +108,7 @@ export class ProgressReporter {
   }): Promise<void> {
     const { prisma, t } = this.deps;
     const locale = b.createdBy?.locale ?? this.deps.defaultLocale;
-    const progress = await this.progress(b.id, b.total, b.status);
+    const progress = await countBroadcast(this.deps.prisma, b.id, b.total, b.status);
     const wall = new Date();
 
     if (progress.pending === 0) {
@@ -138,20 +144,6 @@ export class ProgressReporter {
         await this.show(b.id, b.progressChatId, b.progressMessageId, renderProgress(t, locale, b.id, progress, this.deps.rate));
       }
     }
-  }
-
-  private async progress(broadcastId: number, total: number, status: BroadcastProgress['status']): Promise<BroadcastProgress> {
-    const rows = await this.deps.prisma.delivery.groupBy({ by: ['status'], where: { broadcastId }, _count: { _all: true } });
-    const n = (s: string) => rows.find((r) => r.status === s)?._count._all ?? 0;
-    return {
-      total,
-      sent: n('SENT'),
-      failed: n('FAILED'),
-      unreachable: n('UNREACHABLE'),
-      pending: n('PENDING') + n('SENDING'),
-      cancelled: n('CANCELLED'),
-      status,
-    };
   }
 
   /** Edits the progress message in place, or sends it (first time, or when the edit is impossible). */

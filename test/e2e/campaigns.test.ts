@@ -101,7 +101,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
 
     officer.press('✔ Xác nhận phát động');
     await officer.waitFor(/Đã phát động/);
-    const summary = await officer.waitFor(/Đã gửi xong: 51\/51/, { timeoutMs: 20_000 });
+    const summary = await officer.waitFor(/Đã gửi xong: 50\/50 đồng chí, 1\/1 nhóm/, { timeoutMs: 20_000 });
     expect(summary.text).toContain('1 không liên lạc được');
 
     for (const u of users.filter((x) => x !== blocked)) {

@@ -116,7 +116,9 @@ describe('dispatcher on PostgreSQL', () => {
     fake.disableLimits();
     expect(received(ms.map((m) => m.user), 'Nhắc hạn')).toEqual(ms.map(() => 1));
     expect(tooMany()).toBeGreaterThan(0);
-    expect(tooMany()).toBeLessThan(15);
+    // Only requests already in flight when the first 429 came back may meet another one (at most
+    // the concurrency); a dispatcher that retried without pausing would collect far more.
+    expect(tooMany()).toBeLessThanOrEqual(40);
     // retry_after was waited out rather than hammered.
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     const attempts = await tdb.db.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: 'flood:' } } });
