@@ -56,6 +56,8 @@ export const callbackActions = {
   'camp.announceok': { wire: 'cz', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.close': { wire: 'cx', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.archive': { wire: 'cr', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.closeok': { wire: 'cq', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  'camp.archiveok': { wire: 'cw', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   /** A choice inside the /newcampaign wizard (only meaningful while the conversation waits). */
   'wiz.pick': { wire: 'wz', args: ['value'], schema: z.object({ value: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }) },
 } as const;

@@ -65,7 +65,13 @@ export type CampaignFull = Prisma.CampaignGetPayload<{ include: typeof campaignF
 export class CampaignService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly deps: { broadcasts?: BroadcastService; audit?: AuditService; now?: () => Date } = {},
+    private readonly deps: {
+      broadcasts?: BroadcastService;
+      audit?: AuditService;
+      now?: () => Date;
+      /** Called after a campaign is launched, closed or archived (reminders re-plan or cancel). */
+      onChanged?: (campaignId: number) => Promise<unknown>;
+    } = {},
   ) {}
 
   private now(): Date {
@@ -452,6 +458,7 @@ export class CampaignService {
     if (!(await this.canManage(actor, c))) return { ok: false, reason: 'out_of_scope' };
     const moved = await this.prisma.campaign.updateMany({ where: { id: c.id, status: 'LAUNCHED' }, data: { status: 'CLOSED', closedAt: this.now() } });
     if (moved.count === 0) return { ok: false, reason: 'not_launched' };
+    await this.deps.onChanged?.(c.id);
     await this.deps.audit?.record({ actorId: actor.id, action: 'campaign.close', target: `campaign:${c.id}` });
     return { ok: true };
   }
@@ -464,6 +471,7 @@ export class CampaignService {
     if (c.archivedAt) return { ok: false, reason: 'already_archived' };
     const moved = await this.prisma.campaign.updateMany({ where: { id: c.id, status: { not: 'LAUNCHED' }, archivedAt: null }, data: { archivedAt: this.now() } });
     if (moved.count === 0) return { ok: false, reason: 'not_draft' };
+    await this.deps.onChanged?.(c.id);
     await this.deps.audit?.record({ actorId: actor.id, action: 'campaign.archive', target: `campaign:${c.id}` });
     return { ok: true };
   }

@@ -45,7 +45,8 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
   const outbox = new OutboxService(prisma, now);
   const broadcasts = new BroadcastService(prisma, outbox, now);
   const audit = new AuditService(prisma);
-  const campaigns = new CampaignService(prisma, { broadcasts, audit, now });
+  const reminders = new ReminderService(prisma, outbox, { now, ...(opts.quietHours !== undefined ? { quiet: opts.quietHours } : {}) });
+  const campaigns = new CampaignService(prisma, { broadcasts, audit, now, onChanged: (id) => reminders.onCampaignChanged(id) });
   return {
     prisma,
     now,
@@ -59,7 +60,7 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     registrations: new RegistrationService(prisma, campaigns, outbox, now),
     reports: new ReportService(prisma, now),
     myStatus: new MyStatusService(prisma, campaigns, now),
-    reminders: new ReminderService(prisma, outbox, { now, ...(opts.quietHours !== undefined ? { quiet: opts.quietHours } : {}) }),
+    reminders,
     reviewReports: new ReviewReportService(prisma, now),
   };
 }

@@ -214,7 +214,14 @@ export class ReminderService {
         where: { status: 'PLANNED', milestone: { campaignId } },
         data: { status: 'CANCELLED' },
       });
-      return { cancelled: r.count, replanned: 0 };
+      // Reminders already in the outbox but not sent yet are withdrawn too, unless the merged
+      // message also carries another campaign's reminder.
+      const withdrawn = await this.prisma.$executeRaw`
+        UPDATE delivery d SET status = 'CANCELLED'
+        WHERE d.status = 'PENDING'
+          AND EXISTS (SELECT 1 FROM reminder r JOIN milestone m ON m.id = r.milestone_id WHERE r.delivery_id = d.id AND m.campaign_id = ${campaignId})
+          AND NOT EXISTS (SELECT 1 FROM reminder r JOIN milestone m ON m.id = r.milestone_id WHERE r.delivery_id = d.id AND m.campaign_id <> ${campaignId})`;
+      return { cancelled: r.count + withdrawn, replanned: 0 };
     }
     // Deleted rather than cancelled: the (milestone, offset, member) key must be free for the new plan.
     const r = await this.prisma.reminder.deleteMany({ where: { status: 'PLANNED', milestone: { campaignId } } });

@@ -243,4 +243,36 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     john.send('/campaigns');
     await john.waitFor(/No campaigns in your scope yet/);
   });
+  it('closes a launched campaign only after confirmation, and withdraws its reminders not yet sent', async () => {
+    const c = (await h.app.services.campaigns.byCode('dong-khoi-moi'))!;
+    const member = (await h.app.services.prisma.member.findFirst({ where: { fullName: 'Thành viên 3' } }))!;
+    const milestone = c.milestones.find((m) => m.kind === 'FINAL_REVIEW')!;
+    const later = new Date(Date.now() + 86_400_000);
+    const delivery = await h.app.services.prisma.delivery.create({
+      data: { chatId: String(member.telegramId), memberId: member.id, payload: { text: 'Nhắc hạn' }, dedupeKey: 'test:close', notBefore: later },
+    });
+    await h.app.services.prisma.reminder.createMany({
+      data: [
+        { milestoneId: milestone.id, offsetMinutes: 1440, memberId: member.id, dueAt: later, status: 'QUEUED', deliveryId: delivery.id },
+        { milestoneId: milestone.id, offsetMinutes: 60, memberId: member.id, dueAt: later },
+      ],
+    });
+
+    officer.send('/campaigns');
+    const list = await officer.waitFor(/Phong trào trong phạm vi|phong trào/i);
+    // Two campaigns carry this title (one was imported under another code): take the launched one.
+    const rows = (list.reply_markup?.inline_keyboard.flat() ?? []) as Array<{ text: string; callback_data?: string }>;
+    officer.press(rows.find((b) => b.callback_data === encodeCallback('camp.manage', { campaignId: c.id }))!.text);
+    await officer.waitFor(/Đồng khởi mới/);
+    officer.press('🏁 Kết thúc');
+    await officer.waitFor(/Kết thúc phong trào .*Đồng khởi mới.*\? Sau khi kết thúc/s);
+    expect((await h.app.services.campaigns.byId(c.id))!.status).toBe('LAUNCHED');
+    officer.press('🏁 Xác nhận kết thúc');
+    await officer.waitFor(/Đã kết thúc phong trào/);
+
+    expect((await h.app.services.campaigns.byId(c.id))!.status).toBe('CLOSED');
+    const reminders = await h.app.services.prisma.reminder.findMany({ where: { milestoneId: milestone.id, memberId: member.id } });
+    expect(reminders.find((r) => r.offsetMinutes === 60)!.status).toBe('CANCELLED');
+    expect((await h.app.services.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe('CANCELLED');
+  });
 });

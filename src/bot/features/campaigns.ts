@@ -360,23 +360,32 @@ onAction(campaigns, 'camp.announceok', async (ctx, { campaignId }) => {
   await ctx.reply(ctx.t('camp-announced', { members: result.members, groups: result.groups }), { reply_markup: mainMenu(ctx) });
 });
 
-onAction(campaigns, 'camp.close', async (ctx, { campaignId }) => {
-  const c = await managed(ctx, campaignId, 'campaign.close');
-  if (!c) return;
-  await answerQuietly(ctx);
-  await ctx.editMessageReplyMarkup().catch(() => {});
-  const result = await ctx.deps.services.campaigns.close(campaignId, ctx.member!);
-  await ctx.reply(result.ok ? ctx.t('camp-closed', { title: escapeHtml(c.title) }) : ctx.t('camp-close-refused'), { parse_mode: 'HTML' });
-});
+/** Closing and archiving cannot be undone from chat: both ask for confirmation first. */
+for (const [ask, confirm, kind] of [
+  ['camp.close', 'camp.closeok', 'close'],
+  ['camp.archive', 'camp.archiveok', 'archive'],
+] as const) {
+  onAction(campaigns, ask, async (ctx, { campaignId }) => {
+    const c = await managed(ctx, campaignId, `campaign.${kind}`);
+    if (!c) return;
+    await answerQuietly(ctx);
+    const kb = new InlineKeyboard()
+      .text(ctx.t(`camp-${kind}-confirm-yes`), encodeCallback(confirm, { campaignId }))
+      .text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
+    await ctx.reply(ctx.t(`camp-${kind}-confirm`, { title: escapeHtml(c.title) }), { parse_mode: 'HTML', reply_markup: kb });
+  });
 
-onAction(campaigns, 'camp.archive', async (ctx, { campaignId }) => {
-  const c = await managed(ctx, campaignId, 'campaign.archive');
-  if (!c) return;
-  await answerQuietly(ctx);
-  await ctx.editMessageReplyMarkup().catch(() => {});
-  const result = await ctx.deps.services.campaigns.archive(campaignId, ctx.member!);
-  await ctx.reply(result.ok ? ctx.t('camp-archived', { title: escapeHtml(c.title) }) : ctx.t('camp-archive-refused'), { parse_mode: 'HTML' });
-});
+  onAction(campaigns, confirm, async (ctx, { campaignId }) => {
+    const c = await managed(ctx, campaignId, `campaign.${kind}`);
+    if (!c) return;
+    await answerQuietly(ctx);
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    const result = kind === 'close' ? await ctx.deps.services.campaigns.close(campaignId, ctx.member!) : await ctx.deps.services.campaigns.archive(campaignId, ctx.member!);
+    const done = kind === 'close' ? 'camp-closed' : 'camp-archived';
+    const refused = kind === 'close' ? 'camp-close-refused' : 'camp-archive-refused';
+    await ctx.reply(result.ok ? ctx.t(done, { title: escapeHtml(c.title) }) : ctx.t(refused), { parse_mode: 'HTML' });
+  });
+}
 
 // ---- Members: active campaigns of their unit --------------------------------------------------
 
