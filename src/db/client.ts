@@ -78,7 +78,8 @@ async function openPostgres(url: string, migrationsDir: string, logger?: Databas
   } finally {
     await client.end().catch(() => undefined);
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // 20 connections: 32 updates in flight (the runner's default concurrency) queue less than on pg's 10.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }) });
   let closed = false;
   return {
     prisma,

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Composer, InlineKeyboard, type Middleware, type StorageAdapter, type Transformer } from 'grammy';
 import type { Message } from 'grammy/types';
 import {
@@ -14,7 +13,7 @@ import type { BotDeps } from '../deps.js';
 import type { Member } from '../../generated/prisma/client.js';
 import { sessionKey } from '../session-key.js';
 import { decodeCallback, encodeCallback } from '../callback-data.js';
-import { mainMenu, MENU_KEYS } from '../keyboards/menu.js';
+import { isAnyMenuText, mainMenu } from '../keyboards/menu.js';
 import { fold } from '../../domain/text.js';
 
 /**
@@ -53,8 +52,12 @@ export const botSetups: Array<(deps: BotDeps) => void> = [];
  */
 export const conversationTransformers: Transformer[] = [];
 
-/** The member of the update being handled, so the plugins inside conversations need no query per replayed update. */
-const currentUpdate = new AsyncLocalStorage<{ member: Member | null }>();
+/**
+ * The members of the updates being handled, by Telegram user id, so the plugins inside
+ * conversations need no query per replayed update. (A plain map rather than AsyncLocalStorage:
+ * that would switch on promise hooks for the whole process, a measurable cost per update.)
+ */
+const membersInFlight = new Map<number, { member: Member | null; refs: number }>();
 
 /** Flows dropped because their stored version no longer matches the code, set on the context by the storage wrapper. */
 const RESTARTED = Symbol('restartedFlows');
@@ -123,7 +126,19 @@ export function versionedConversationStorage(adapter: StorageAdapter<StoredState
 export function conversationComposer(deps: BotDeps, storage: StorageAdapter<VersionedState<ConversationData>>): Composer<BotContext> {
   for (const setup of botSetups) setup(deps);
   const composer = new Composer<BotContext>();
-  composer.use((ctx, next) => currentUpdate.run({ member: ctx.member }, next));
+  composer.use(async (ctx, next) => {
+    const userId = ctx.from?.id;
+    if (userId === undefined) return next();
+    const entry = membersInFlight.get(userId) ?? { member: ctx.member, refs: 0 };
+    entry.member = ctx.member;
+    entry.refs++;
+    membersInFlight.set(userId, entry);
+    try {
+      await next();
+    } finally {
+      if (--entry.refs === 0) membersInFlight.delete(userId);
+    }
+  });
   composer.use(
     conversations<BotContext, ConvContext>({
       storage: { type: 'context', version: CONVERSATION_VERSION, adapter: versionedConversationStorage(storage as StorageAdapter<StoredState>) },
@@ -132,8 +147,8 @@ export function conversationComposer(deps: BotDeps, storage: StorageAdapter<Vers
           for (const t of conversationTransformers) ctx.api.config.use(t);
           ctx.deps = deps;
           ctx.log = deps.logger.child({ update_id: ctx.update.update_id, conversation: true });
-          const store = currentUpdate.getStore();
-          ctx.member = store ? store.member : ctx.from ? await deps.services.members.byTelegramId(ctx.from.id) : null;
+          const inFlight = ctx.from ? membersInFlight.get(ctx.from.id) : undefined;
+          ctx.member = inFlight ? inFlight.member : ctx.from ? await deps.services.members.byTelegramId(ctx.from.id) : null;
           await next();
         },
         deps.i18n as unknown as Middleware<ConvContext>,
@@ -205,9 +220,6 @@ type Verdict<T> = { accept: StepAnswer<T> | { kind: 'cancel' } } | { reject: 'ex
 
 const BACK_WORDS = new Set(['quay lai', 'back', '‹ quay lai', '‹ back']);
 
-function menuLabels(ctx: ConvContext): Set<string> {
-  return new Set(MENU_KEYS.flatMap((k) => ctx.deps.i18n.locales.map((l) => ctx.deps.i18n.t(l, k))));
-}
 
 function judge<T>(ctx: ConvContext, promptId: number, spec: StepSpec<T>): Verdict<T> {
   if (ctx.callbackQuery) {
@@ -225,7 +237,7 @@ function judge<T>(ctx: ConvContext, promptId: number, spec: StepSpec<T>): Verdic
     const text = msg.text.trim();
     if (/^\/cancel(@\w+)?$/i.test(text)) return { accept: { kind: 'cancel' } };
     if (text.startsWith('/')) return { reject: 'busy' };
-    if (menuLabels(ctx).has(text)) return { reject: 'busy' };
+    if (isAnyMenuText(ctx, text)) return { reject: 'busy' };
     const folded = fold(text);
     if (spec.back && BACK_WORDS.has(folded)) return { accept: { kind: 'back' } };
     const flat = spec.options?.flat() ?? [];

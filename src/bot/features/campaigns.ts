@@ -4,7 +4,7 @@ import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { actorRef, answerQuietly, escapeHtml, onAction } from '../helpers.js';
 import { hasRole, requireRole } from '../access.js';
-import { mainMenu, MENU_KEYS } from '../keyboards/menu.js';
+import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { downloadFile, formatBytes } from '../files.js';
 import type { CampaignFull, ImportCampaignResult } from '../../services/campaigns.js';
 import type { OutboxMessage } from '../../services/outbox.js';
@@ -453,11 +453,7 @@ privateChat.command('campaigns', async (ctx) => {
   return memberList(ctx);
 });
 
-const MENU_KEY: (typeof MENU_KEYS)[number] = 'menu-campaigns';
-privateChat.on('message:text').filter(
-  (ctx) => ctx.deps.i18n.locales.some((l) => ctx.deps.i18n.t(l, MENU_KEY) === ctx.msg.text),
-  memberList,
-);
+privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-campaigns', ctx.msg.text), memberList);
 
 /** `/start c_<code>` from an onboarded member (onboarding passes it on): the campaign itself. */
 privateChat.command('start', async (ctx, next) => {

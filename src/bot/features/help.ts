@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { hasRole } from '../access.js';
-import { mainMenu, MENU_KEYS } from '../keyboards/menu.js';
+import { isMenuText, mainMenu, MENU_KEYS } from '../keyboards/menu.js';
 
 /** /help (role-aware), /cancel, and the main-menu buttons whose features land in later issues. */
 export const help = new Composer<BotContext>();
@@ -21,12 +21,8 @@ help.command('cancel', async (ctx) => {
   await ctx.reply(ctx.t(had ? 'cancelled' : 'nothing-to-cancel'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });
 });
 
-/** Menu labels in every locale, so a member whose language just changed can still press an old keyboard. */
-function menuLabel(ctx: BotContext, key: (typeof MENU_KEYS)[number]): string[] {
-  return ctx.deps.i18n.locales.map((l) => ctx.deps.i18n.t(l, key));
-}
 
-help.on('message:text').filter((ctx) => menuLabel(ctx, 'menu-help').includes(ctx.msg.text), sendHelp);
+help.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-help', ctx.msg.text), sendHelp);
 
 /** Features that later issues fill in: campaigns, registration, reports, my status. */
 const COMING: Array<[string, (typeof MENU_KEYS)[number]]> = [
@@ -34,5 +30,5 @@ const COMING: Array<[string, (typeof MENU_KEYS)[number]]> = [
 for (const [command, key] of COMING) {
   const answer = (ctx: BotContext) => ctx.reply(ctx.t('coming-soon', { feature: ctx.t(key) }), { reply_markup: mainMenu(ctx) });
   help.command(command, answer);
-  help.on('message:text').filter((ctx) => menuLabel(ctx, key).includes(ctx.msg.text), answer);
+  help.on('message:text').filter((ctx) => isMenuText(ctx, key, ctx.msg.text), answer);
 }

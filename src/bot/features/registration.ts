@@ -3,7 +3,7 @@ import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
 import { requireRole, requireScope } from '../access.js';
-import { mainMenu, type MENU_KEYS } from '../keyboards/menu.js';
+import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { translator } from '../i18n.js';
 import { botSetups } from '../conversations/index.js';
 import { REGISTER, RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
@@ -32,9 +32,6 @@ botSetups.push((deps) => {
   });
 });
 
-function isMenu(ctx: BotContext, key: (typeof MENU_KEYS)[number], text: string): boolean {
-  return ctx.deps.i18n.locales.some((l) => ctx.deps.i18n.t(l, key) === text);
-}
 
 /** Enters the registration flow (for one campaign when given), if the member has joined. */
 export async function startRegistration(ctx: BotContext, campaignId?: number): Promise<void> {
@@ -74,7 +71,7 @@ export async function resumeCampaignLink(ctx: BotContext): Promise<void> {
 }
 
 privateChat.command('register', (ctx) => startRegistration(ctx));
-privateChat.on('message:text').filter((ctx) => isMenu(ctx, 'menu-register', ctx.msg.text), (ctx) => startRegistration(ctx));
+privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-register', ctx.msg.text), (ctx) => startRegistration(ctx));
 
 onAction(registration, 'reg.approve', async (ctx, { registrationId }) => {
   if (!(await requireRole(ctx, 'OFFICER', 'registration.approve'))) return;
@@ -158,4 +155,4 @@ export async function showMyStatus(ctx: BotContext): Promise<void> {
 }
 
 privateChat.command('my', showMyStatus);
-privateChat.on('message:text').filter((ctx) => isMenu(ctx, 'menu-my', ctx.msg.text), showMyStatus);
+privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-my', ctx.msg.text), showMyStatus);

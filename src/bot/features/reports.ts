@@ -3,7 +3,7 @@ import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
 import { requireRole, requireScope } from '../access.js';
-import { mainMenu } from '../keyboards/menu.js';
+import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { REPORT } from '../conversations/report.js';
 import { formatDateTime } from '../../domain/dates.js';
 
@@ -24,7 +24,7 @@ async function startReport(ctx: BotContext): Promise<void> {
 
 privateChat.command('report', startReport);
 privateChat.on('message:text').filter(
-  (ctx) => ctx.deps.i18n.locales.some((l) => ctx.deps.i18n.t(l, 'menu-report') === ctx.msg.text),
+  (ctx) => isMenuText(ctx, 'menu-report', ctx.msg.text),
   startReport,
 );
 
