@@ -4,52 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
-import type { SimulatedUser } from '../support/simulated-user.js';
-import { parseCampaignFile } from '../../src/domain/campaign-file.js';
-import { addLocalDays, formatDate } from '../../src/domain/dates.js';
+import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import { encodeCallback } from '../../src/bot/callback-data.js';
 import { queueRegistrationDigests } from '../../src/services/registrations.js';
-
-const UNITS = [
-  { code: 'BENTRE', name: 'UBND tỉnh Bến Tre' },
-  { code: 'DONGKHOI', name: 'Xã Đồng Khởi', parent: 'BENTRE' },
-];
-
-/** A launched campaign with registration closing `regDays` from now (negative: already closed). */
-async function launchCampaign(h: Harness, code: string, regDays: number): Promise<number> {
-  const now = new Date();
-  const d = (n: number) => formatDate(addLocalDays(now, n));
-  const yaml = `
-code: ${code}
-title: Thi đua chào mừng đại hội ${code}
-kind: THEMATIC
-starts: ${d(-30)}
-ends: ${d(200)}
-titles:
-  individual: [LDTT, CSTDCS]
-  collective: [TTLDTT, TTLDXS]
-criteria:
-  - { code: K1, title: Học tập và làm theo tư tưởng Hồ Chí Minh, measure: TEXT }
-  - { code: K3, title: Công trình chào mừng đại hội, measure: NUMBER, unit: công trình }
-  - { code: K4, title: Phát hiện điển hình tiên tiến, measure: NUMBER, unit: điển hình }
-milestones:
-  - { kind: REGISTRATION, due: "${d(regDays)} 17:00" }
-  - { kind: PROGRESS_REPORT, due: "${d(5)} 17:00" }
-  - { kind: FINAL_REVIEW, due: "${d(150)} 17:00" }
-`;
-  const parsed = parseCampaignFile(yaml, 'yaml', now);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const unit = await h.app.services.units.byCode('BENTRE');
-  const created = await h.app.services.campaigns.createFromDraft(parsed.campaign, { ownerUnitId: unit!.id });
-  if (!created.ok) throw new Error(created.reason);
-  await h.app.services.prisma.campaign.update({ where: { id: created.campaign.id }, data: { status: 'LAUNCHED', launchedAt: now } });
-  return created.campaign.id;
-}
-
-async function joined(h: Harness, user: SimulatedUser, fullName: string, role: 'MEMBER' | 'OFFICER' = 'MEMBER', locale = 'vi') {
-  const unit = await h.app.services.units.byCode('DONGKHOI');
-  return h.app.services.prisma.member.create({ data: { telegramId: BigInt(user.id), fullName, nameSearch: fullName.toLowerCase(), unitId: unit!.id, role, locale } });
-}
 
 describe('registration (polling, PostgreSQL, Redis conversations)', () => {
   let h: Harness;
