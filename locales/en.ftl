@@ -254,7 +254,6 @@ reminder-button-PROGRESS_REPORT = 📊 Report: { $campaign }
 reminder-button-MIDTERM_REVIEW = 📄 Send mid-term report: { $campaign }
 reminder-button-FINAL_REVIEW = 📄 Send final report: { $campaign }
 reminder-button-CUSTOM = 📋 Open: { $campaign }
-reminder-report-hint = Send /report to report your progress in «{ $campaign }».
 reminder-summary-header = 📋 <b>After-deadline summary</b>: { $campaign } — { $what }, due { $deadline }
 reminder-summary-unit-done = ✅ { $unit }: { $done }/{ $total }
 reminder-summary-unit-behind = ⏳ { $unit }: { $done }/{ $total } — not done: { $names }

@@ -254,7 +254,6 @@ reminder-button-PROGRESS_REPORT = 📊 Báo cáo: { $campaign }
 reminder-button-MIDTERM_REVIEW = 📄 Nộp báo cáo sơ kết: { $campaign }
 reminder-button-FINAL_REVIEW = 📄 Nộp báo cáo tổng kết: { $campaign }
 reminder-button-CUSTOM = 📋 Xem: { $campaign }
-reminder-report-hint = Đồng chí gửi /report để báo cáo tiến độ phong trào «{ $campaign }».
 reminder-summary-header = 📋 <b>Tổng hợp sau hạn</b>: { $campaign } — { $what }, hạn { $deadline }
 reminder-summary-unit-done = ✅ { $unit }: { $done }/{ $total }
 reminder-summary-unit-behind = ⏳ { $unit }: { $done }/{ $total } — chưa thực hiện: { $names }

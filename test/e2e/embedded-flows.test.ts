@@ -5,13 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
+import { encodeCallback } from '../../src/bot/callback-data.js';
 
 describe('conversations on the embedded database without Redis', () => {
   let h: Harness;
+  let campaignId: number;
   beforeAll(async () => {
     h = await startHarness({ storage: 'embedded', redis: false });
     await seedUnits(h.app, UNITS);
-    await launchCampaign(h, 'nhung-dong-khoi', 10);
+    campaignId = await launchCampaign(h, 'nhung-dong-khoi', 10);
   }, 60_000);
   afterAll(() => h?.close());
 
@@ -63,5 +65,16 @@ describe('conversations on the embedded database without Redis', () => {
     expect(report?.valueNumber?.toString()).toBe('1234.5');
     expect(report?.note).toBe('Hoàn thành trước hạn');
     expect(report?.attachments).toHaveLength(1);
+  });
+
+  it('opens the report flow of the campaign straight from a progress-report reminder’s button', async () => {
+    const chi = h.fake.user({ firstName: 'Chi' });
+    await joined(h, chi, 'Lê Thị Chi');
+    const period = await h.app.db.prisma.milestone.findFirstOrThrow({ where: { campaignId, kind: 'PROGRESS_REPORT' } });
+    const reminder = await h.app.bot.api.sendMessage(chi.id, 'Nhắc hạn báo cáo tiến độ', {
+      reply_markup: { inline_keyboard: [[{ text: '📊 Báo cáo ngay', callback_data: encodeCallback('rem.report', { milestoneId: period.id }) }]] },
+    });
+    chi.press('📊 Báo cáo ngay', { inMessage: reminder });
+    await chi.waitFor(/Chọn nội dung cần báo cáo/);
   });
 });

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
+import { startReport } from './reports.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, actorRef, escapeHtml, onAction } from '../helpers.js';
 import { requireRole } from '../access.js';
@@ -77,10 +78,12 @@ privateChats.command('nudge', async (ctx) => {
   await ctx.reply(ctx.t('nudge-choose'), { reply_markup: kb });
 });
 
+/** A progress-report reminder's button opens the report flow of that campaign directly. */
 onAction(reminders, 'rem.report', async (ctx, { milestoneId }) => {
   await answerQuietly(ctx);
   const m = await ctx.deps.services.reviewReports.milestone(milestoneId);
-  await ctx.reply(ctx.t('reminder-report-hint', { campaign: escapeHtml(m?.campaign.title ?? '') }), { parse_mode: 'HTML' });
+  if (!m) return void (await ctx.reply(ctx.t('button-expired')));
+  await startReport(ctx, m.campaign.id);
 });
 
 privateChats.command('review', async (ctx) => {

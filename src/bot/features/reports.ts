@@ -14,18 +14,19 @@ import { formatDateTime } from '../../domain/dates.js';
 export const reports = new Composer<BotContext>();
 const privateChat = reports.chatType('private');
 
-async function startReport(ctx: BotContext): Promise<void> {
+/** Enters the report flow (for one campaign when given: a reminder's button), if the member has joined. */
+export async function startReport(ctx: BotContext, campaignId: number | null = null): Promise<void> {
   if (!ctx.member?.unitId || !ctx.member.fullName) {
     await ctx.reply(ctx.t('not-joined'));
     return;
   }
-  await ctx.conversation.enter(REPORT, null);
+  await ctx.conversation.enter(REPORT, campaignId);
 }
 
-privateChat.command('report', startReport);
+privateChat.command('report', (ctx) => startReport(ctx));
 privateChat.on('message:text').filter(
   (ctx) => isMenuText(ctx, 'menu-report', ctx.msg.text),
-  startReport,
+  (ctx) => startReport(ctx),
 );
 
 /** Sends the original files of a report back as replies, after checking role and scope. */
