@@ -77,4 +77,18 @@ describe('conversations on the embedded database without Redis', () => {
     chi.press('📊 Báo cáo ngay', { inMessage: reminder });
     await chi.waitFor(/Chọn nội dung cần báo cáo/);
   });
+
+  it('offers the Register button on a campaign only to members who have not registered while it is open', async () => {
+    const dung = h.fake.user({ firstName: 'Dũng' });
+    await joined(h, dung, 'Phan Văn Dũng');
+    dung.send('📋 Phong trào');
+    const view = await dung.waitFor(/Thi đua chào mừng đại hội nhung-dong-khoi/);
+    const buttons = (view.reply_markup?.inline_keyboard.flat() ?? []) as Array<{ text: string; url?: string }>;
+    expect(buttons).toEqual([{ text: '📝 Đăng ký thi đua', url: 'https://t.me/thidua_test_bot?start=c_nhung-dong-khoi' }]);
+
+    const lan = h.fake.user({ id: Number((await h.app.db.prisma.member.findFirstOrThrow({ where: { fullName: 'Nguyễn Thị Lan' } })).telegramId), firstName: 'Lan' });
+    lan.send('📋 Phong trào');
+    const registered = await lan.waitFor(/Thi đua chào mừng đại hội nhung-dong-khoi/);
+    expect(registered.reply_markup?.inline_keyboard ?? []).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ import type { CampaignFull, ImportCampaignResult } from '../../services/campaign
 import type { OutboxMessage } from '../../services/outbox.js';
 import type { CampaignFileError } from '../../domain/campaign-file.js';
 import { parseDate } from '../../domain/dates.js';
-import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T } from '../render/campaign.js';
+import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T, registerLink } from '../render/campaign.js';
 import { CREATE_CAMPAIGN } from '../conversations/create-campaign.js';
 
 /**
@@ -399,9 +399,16 @@ export async function showCampaignForRegistration(ctx: BotContext, campaign: Cam
 
 async function showMemberDetail(ctx: BotContext, c: CampaignFull): Promise<void> {
   const reg = ctx.member ? await ctx.deps.services.campaigns.myRegistration(c.id, ctx.member.id) : null;
-  await ctx.reply(renderDetail(tOf(ctx), c, { now: ctx.deps.services.now(), status: reg }), {
+  const now = ctx.deps.services.now();
+  const registrationOpen = c.milestones.some((m) => m.kind === 'REGISTRATION' && m.dueAt > now);
+  // Not registered yet and still in time: the same Register button as the launch announcement.
+  const markup =
+    !reg && registrationOpen
+      ? new InlineKeyboard().url(ctx.t('camp-register-button'), registerLink(ctx.me.username, c.code))
+      : mainMenu(ctx);
+  await ctx.reply(renderDetail(tOf(ctx), c, { now, status: reg }), {
     parse_mode: 'HTML',
-    reply_markup: mainMenu(ctx),
+    reply_markup: markup,
     link_preview_options: { is_disabled: true },
   });
 }
