@@ -3,6 +3,7 @@
  * our code's cost, not the network's), and table printing.
  */
 import type { Transformer } from 'grammy';
+import type { PrismaClient } from '../src/generated/prisma/client.js';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -61,3 +62,16 @@ export function printTable(title: string, rows: Array<Record<string, string | nu
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** `count` onboarded members of one unit with Telegram ids from `baseId`, in one statement. */
+export async function seedMembers(prisma: PrismaClient, unitId: number, count: number, baseId: number): Promise<void> {
+  await prisma.member.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      telegramId: BigInt(baseId + i),
+      fullName: `Thành viên ${i}`,
+      nameSearch: `thanh vien ${i}`,
+      unitId,
+      lastSeenAt: new Date(),
+    })),
+  });
+}

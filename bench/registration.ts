@@ -16,7 +16,7 @@ import { parseCampaignFile } from '../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../src/domain/dates.js';
 import { createEmptyTestDatabase } from '../test/support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../test/support/app-harness.js';
-import { BOT_INFO, fmt, offlineApi, percentile, printTable, runConcurrently } from './lib.js';
+import { BOT_INFO, fmt, offlineApi, percentile, printTable, runConcurrently, seedMembers } from './lib.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
 const CONCURRENCY = 32;
@@ -89,15 +89,7 @@ milestones:
     const created = await app.services.campaigns.createFromDraft(draft.campaign, { ownerUnitId: unit.unit.id });
     if (!created.ok) throw new Error(created.reason);
     await app.db.prisma.campaign.update({ where: { id: created.campaign.id }, data: { status: 'LAUNCHED', launchedAt: now } });
-    await app.db.prisma.member.createMany({
-      data: Array.from({ length: MEMBERS }, (_, i) => ({
-        telegramId: BigInt(BASE_ID + i),
-        fullName: `Thành viên ${i}`,
-        nameSearch: `thanh vien ${i}`,
-        unitId: unit.unit.id,
-        lastSeenAt: new Date(),
-      })),
-    });
+    await seedMembers(app.db.prisma, unit.unit.id, MEMBERS, BASE_ID);
     app.bot.botInfo = BOT_INFO;
     app.bot.api.config.use(offlineApi);
     conversationTransformers.push(offlineApi);

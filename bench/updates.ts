@@ -14,7 +14,7 @@ import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { createEmptyTestDatabase } from '../test/support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../test/support/app-harness.js';
-import { BOT_INFO, fmt, offlineApi, percentile, printTable, runConcurrently } from './lib.js';
+import { BOT_INFO, fmt, offlineApi, percentile, printTable, runConcurrently, seedMembers } from './lib.js';
 
 const N = Number(process.env.BENCH_UPDATES ?? 10_000);
 const MEMBERS = 1_000;
@@ -73,15 +73,7 @@ export async function benchUpdates(): Promise<void> {
   try {
     const unit = await app.services.units.create({ code: 'BENCH', name: 'Đơn vị benchmark' });
     if (!unit.ok) throw new Error(unit.reason);
-    await app.db.prisma.member.createMany({
-      data: Array.from({ length: MEMBERS }, (_, i) => ({
-        telegramId: BigInt(BASE_ID + i),
-        fullName: `Thành viên ${i}`,
-        nameSearch: `thanh vien ${i}`,
-        unitId: unit.unit.id,
-        lastSeenAt: new Date(),
-      })),
-    });
+    await seedMembers(app.db.prisma, unit.unit.id, MEMBERS, BASE_ID);
     app.bot.botInfo = BOT_INFO;
     app.bot.api.config.use(offlineApi);
     await runConcurrently(updates.slice(0, 500), CONCURRENCY, (u) => app.bot.handleUpdate(u)); // warm-up

@@ -274,6 +274,19 @@ export class Flow {
     return this.conversation.external(() => task());
   }
 
+  /**
+   * "Which campaign?" when several are open: one button per campaign (also answerable by typing
+   * its number). Returns the campaign chosen, or null when the answer was something else (Back).
+   */
+  async askCampaign<C extends { id: number; title: string }>(text: string, campaigns: readonly C[]): Promise<C | null> {
+    const a = await this.ask({
+      text,
+      options: campaigns.map((c) => [{ value: `c${c.id}`, label: c.title.slice(0, 60) }]),
+      hint: this.ctx.t('cv-hint-button'),
+    });
+    return a.kind === 'option' ? (campaigns.find((c) => `c${c.id}` === a.value) ?? null) : null;
+  }
+
   /** Sends the question and waits for an answer that fits it. */
   async ask<T = never>(spec: StepSpec<T>): Promise<StepAnswer<T>> {
     const ctx = this.ctx;

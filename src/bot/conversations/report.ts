@@ -82,13 +82,9 @@ async function report(conversation: Convo, ctx: ConvContext, campaignId?: number
   for (;;) {
     switch (step) {
       case 'campaign': {
-        const a = await flow.ask({
-          text: ctx.t('rep-ask-campaign'),
-          options: campaigns.map((c) => [{ value: `c${c.id}`, label: c.title.slice(0, 60) }]),
-          hint: ctx.t('cv-hint-button'),
-        });
-        if (a.kind !== 'option') continue;
-        campaign = campaigns.find((c) => `c${c.id}` === a.value)!;
+        const picked = await flow.askCampaign(ctx.t('rep-ask-campaign'), campaigns);
+        if (!picked) continue;
+        campaign = picked;
         step = 'line';
         break;
       }
