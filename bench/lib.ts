@@ -3,6 +3,7 @@
  * our code's cost, not the network's), and table printing.
  */
 import type { Transformer } from 'grammy';
+import { FAKE_BOT_IDENTITY } from '../test/support/fake-telegram.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
 
 export function percentile(sorted: number[], p: number): number {
@@ -24,21 +25,8 @@ export const offlineApi: Transformer = async (_prev, method, payload) => {
   return { ok: true, result } as never;
 };
 
-export const BOT_INFO = {
-  id: 777000001,
-  is_bot: true as const,
-  first_name: 'ThiĐua Bot',
-  username: 'thidua_bench_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+/** The fake Bot API's identity, under a benchmark username. */
+export const BOT_INFO = { ...FAKE_BOT_IDENTITY, username: 'thidua_bench_bot' };
 
 /** Runs `fn` over items with at most `concurrency` in flight; returns per-item latencies (ms). */
 export async function runConcurrently<T>(items: T[], concurrency: number, fn: (item: T) => Promise<unknown>): Promise<number[]> {

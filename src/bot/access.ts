@@ -1,6 +1,6 @@
 import type { Role } from '../generated/prisma/client.js';
 import type { BotContext } from './context.js';
-import { actorRef } from './helpers.js';
+import { auditBy } from './helpers.js';
 
 const RANK: Record<Role, number> = { MEMBER: 0, OFFICER: 1, ADMIN: 2 };
 
@@ -16,9 +16,7 @@ export function hasRole(ctx: BotContext, role: Role): boolean {
 export async function requireRole(ctx: BotContext, role: Role, action: string): Promise<boolean> {
   if (hasRole(ctx, role)) return true;
   ctx.log.warn({ action, role: ctx.member?.role }, 'refused: insufficient role');
-  await ctx.deps.services.audit.record({
-    actorId: ctx.member?.id ?? null,
-    actorRef: actorRef(ctx),
+  await auditBy(ctx, {
     action,
     outcome: 'REFUSED',
     details: { need: role, had: ctx.member?.role ?? null },
@@ -37,9 +35,7 @@ export async function requireScope(ctx: BotContext, unitId: number, action: stri
   const inScope = !!member.unitId && (await ctx.deps.services.units.inSubtree(member.unitId, unitId));
   if (inScope) return true;
   const unit = await ctx.deps.services.units.byId(unitId);
-  await ctx.deps.services.audit.record({
-    actorId: member.id,
-    actorRef: actorRef(ctx),
+  await auditBy(ctx, {
     action,
     outcome: 'REFUSED',
     target: `unit:${unitId}`,

@@ -3,6 +3,7 @@ import type { BotContext } from './context.js';
 import type { CallbackAction, CallbackArgs, DecodedCallback } from './callback-data.js';
 import { decodeCallback } from './callback-data.js';
 import { escapeHtml } from '../domain/text.js';
+import type { AuditEntry } from '../services/audit.js';
 
 export { escapeHtml };
 
@@ -48,6 +49,11 @@ export function telegramName(ctx: BotContext): string {
 }
 
 /** A user reference for audit entries that works even before a Member row exists. */
-export function actorRef(ctx: BotContext): string | null {
+export function actorRef(ctx: Pick<BotContext, 'from'>): string | null {
   return ctx.from ? `tg:${ctx.from.id}` : null;
+}
+
+/** Writes an audit entry for the user behind this update: their member id and channel id are filled in. */
+export function auditBy(ctx: Pick<BotContext, 'from' | 'member' | 'deps'>, entry: Omit<AuditEntry, 'actorId' | 'actorRef'>): Promise<void> {
+  return ctx.deps.services.audit.record({ actorId: ctx.member?.id ?? null, actorRef: actorRef(ctx), ...entry });
 }

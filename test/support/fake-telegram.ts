@@ -368,6 +368,24 @@ function extensionMime(name: string): string {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+
+/** The bot the fake answers `getMe` with (tests and benchmarks share it). */
+export const FAKE_BOT_IDENTITY: UserFromGetMe = {
+  id: 777000001,
+  is_bot: true,
+  first_name: 'ThiĐua Bot',
+  username: 'thidua_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
 /**
  * A fake Telegram Bot API server speaking real HTTP on 127.0.0.1, so e2e tests exercise the real
  * grammY client (serialization, errors, long polling, multipart uploads, webhooks) instead of
@@ -429,21 +447,7 @@ export class FakeTelegram {
     this.token = options.token ?? '123456:TEST-TOKEN';
     this.now = options.now ?? Date.now;
     this.webhookRetry = { attempts: options.webhookRetry?.attempts ?? 5, delayMs: options.webhookRetry?.delayMs ?? 100 };
-    this.me = {
-      id: 777000001,
-      is_bot: true,
-      first_name: 'ThiĐua Bot',
-      username: 'thidua_test_bot',
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    };
+    this.me = { ...FAKE_BOT_IDENTITY };
     this.server = http.createServer((req, res) => {
       this.handleHttp(req, res).catch((error: unknown) => {
         if (!res.headersSent) this.reply(res, 500, { ok: false, error_code: 500, description: String(error) });

@@ -12,6 +12,7 @@ import { conversationRegistry, type ConvContext, type Convo } from './index.js';
 import { decodeCallback, encodeCallback } from '../callback-data.js';
 import { mainMenu } from '../keyboards/menu.js';
 import type { BotContext } from '../context.js';
+import { auditBy } from '../helpers.js';
 import { parseCampaignFile, type CampaignDraft, type CampaignFile } from '../../domain/campaign-file.js';
 import { formatDate, formatDateTime, parseDate, parseDateTime } from '../../domain/dates.js';
 import { formatOffset, parseOffset } from '../../domain/durations.js';
@@ -473,7 +474,7 @@ const preview: Step = async (conversation, ctx, s, env) => {
     if (!again.ok) return { ok: false as const, reason: 'invalid' };
     const r = await ctx.deps.services.campaigns.importDraft(again.campaign, member, JSON.stringify(file, null, 2));
     if (!r.ok) return { ok: false as const, reason: r.reason };
-    await ctx.deps.services.audit.record({ actorId: member.id, actorRef: `tg:${ctx.from!.id}`, action: 'campaign.create', target: `campaign:${r.campaign.id}`, details: { code } });
+    await auditBy(ctx, { action: 'campaign.create', target: `campaign:${r.campaign.id}`, details: { code } });
     return { ok: true as const, id: r.campaign.id, code: r.campaign.code };
   });
   if (!saved.ok) {

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { actorRef, answerQuietly, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, auditBy, escapeHtml, onAction } from '../helpers.js';
 import { requireRole, requireScope } from '../access.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
@@ -81,7 +81,7 @@ privateChat.command('addunit', async (ctx) => {
     const codeArg = result.reason === 'parent_unknown' ? parentCode : result.reason === 'group_unknown' ? groupCode : code;
     return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code: codeArg ?? '' })));
   }
-  await ctx.deps.services.audit.record({ actorId: ctx.member!.id, actorRef: actorRef(ctx), action: 'unit.create', target: `unit:${result.unit.id}`, details: { code } });
+  await auditBy(ctx, { action: 'unit.create', target: `unit:${result.unit.id}`, details: { code } });
   await ctx.reply(ctx.t('addunit-done', { name: escapeHtml(result.unit.name), code: escapeHtml(result.unit.code) }), { parse_mode: 'HTML' });
 });
 
@@ -92,7 +92,7 @@ privateChat.command('addgroup', async (ctx) => {
   if (!code || !name) return void (await ctx.reply(ctx.t('addgroup-usage')));
   const result = await ctx.deps.services.units.createGroup({ code, name, kind });
   if (!result.ok) return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code })));
-  await ctx.deps.services.audit.record({ actorId: ctx.member!.id, actorRef: actorRef(ctx), action: 'group.create', target: `group:${result.group.id}` });
+  await auditBy(ctx, { action: 'group.create', target: `group:${result.group.id}` });
   await ctx.reply(ctx.t('addgroup-done', { kind: ctx.t(`group-kind-${kind}`), name: escapeHtml(result.group.name), code: escapeHtml(code) }), {
     parse_mode: 'HTML',
   });
@@ -143,9 +143,7 @@ privateChat.on('message:document').filter(
     const parsed = parseUnitsFile(bytes.toString('utf8'), format);
     const result = parsed.ok ? await ctx.deps.services.units.importUnits(parsed.units, parsed.groups) : parsed;
     if (!result.ok) {
-      await ctx.deps.services.audit.record({
-        actorId: ctx.member!.id,
-        actorRef: actorRef(ctx),
+      await auditBy(ctx, {
         action: 'unit.import',
         outcome: 'REFUSED',
         details: { file: name, errors: result.errors.length },
@@ -153,9 +151,7 @@ privateChat.on('message:document').filter(
       return void (await ctx.reply(renderImportErrors(ctx, result.errors), { parse_mode: 'HTML' }));
     }
     ctx.session.step = undefined;
-    await ctx.deps.services.audit.record({
-      actorId: ctx.member!.id,
-      actorRef: actorRef(ctx),
+    await auditBy(ctx, {
       action: 'unit.import',
       details: { file: name, created: result.created, updated: result.updated, groups: result.groupsCreated },
     });
@@ -234,7 +230,7 @@ onAction(admin, 'role.confirm', async (ctx, { memberId, grant }) => {
   if (granting && !target.unitId) return void (await ctx.reply(ctx.t('grant-no-unit', { name })));
   const updated = await ctx.deps.services.members.setRole(target.id, granting ? 'OFFICER' : 'MEMBER');
   ctx.session.step = undefined;
-  await ctx.deps.services.audit.record({ actorId: ctx.member!.id, actorRef: actorRef(ctx), action, target: `member:${target.id}`, details: { unitId: target.unitId } });
+  await auditBy(ctx, { action, target: `member:${target.id}`, details: { unitId: target.unitId } });
   await syncMemberCommands(ctx.api, updated, translator(ctx.deps.i18n), ctx.log);
   await ctx.reply(granting ? ctx.t('grant-done', { name, unit: escapeHtml(target.unit?.name ?? '') }) : ctx.t('revoke-done', { name }), {
     parse_mode: 'HTML',

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { requireRole } from '../access.js';
-import { actorRef, answerQuietly, onAction } from '../helpers.js';
+import { answerQuietly, auditBy, onAction } from '../helpers.js';
 
 /**
  * Broadcast controls on the officer's progress message (the dispatcher sends and edits that
@@ -16,9 +16,7 @@ onAction(broadcasts, 'broadcast.stop', async (ctx, { broadcastId }) => {
   const result = await ctx.deps.services.broadcasts.cancelFor(broadcastId, member);
   if (!result.ok) {
     if (result.reason === 'not_yours') {
-      await ctx.deps.services.audit.record({
-        actorId: member.id,
-        actorRef: actorRef(ctx),
+      await auditBy(ctx, {
         action: 'broadcast.stop',
         outcome: 'REFUSED',
         target: `broadcast:${broadcastId}`,
@@ -28,9 +26,7 @@ onAction(broadcasts, 'broadcast.stop', async (ctx, { broadcastId }) => {
     await ctx.answerCallbackQuery({ text: ctx.t(`broadcast-stop-${result.reason}`), show_alert: result.reason === 'not_yours' });
     return;
   }
-  await ctx.deps.services.audit.record({
-    actorId: member.id,
-    actorRef: actorRef(ctx),
+  await auditBy(ctx, {
     action: 'broadcast.stop',
     outcome: 'OK',
     target: `broadcast:${broadcastId}`,

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { randomBytes } from 'node:crypto';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { actorRef, answerQuietly, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, auditBy, escapeHtml, onAction } from '../helpers.js';
 import { hasRole, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { downloadFile, formatBytes } from '../files.js';
@@ -52,17 +52,6 @@ export function renderFileProblems(t: T, problems: CampaignFileError[]): string 
   return lines.join('\n');
 }
 
-async function audit(ctx: BotContext, action: string, target: string | null, details?: Record<string, string | number | boolean>, outcome: 'OK' | 'REFUSED' = 'OK') {
-  await ctx.deps.services.audit.record({
-    actorId: ctx.member?.id ?? null,
-    actorRef: actorRef(ctx),
-    action,
-    outcome,
-    target,
-    ...(details ? { details } : {}),
-  });
-}
-
 // ---- Import from a file -------------------------------------------------------------------------
 
 privateChat.command('importcampaign', async (ctx) => {
@@ -75,13 +64,13 @@ privateChat.command('importcampaign', async (ctx) => {
 async function answerImport(ctx: BotContext, result: ImportCampaignResult, file: { fileId: string; fileName: string; format: 'yaml' | 'json' }) {
   if (result.ok) {
     ctx.session.step = undefined;
-    await audit(ctx, 'campaign.import', `campaign:${result.campaign.id}`, { file: file.fileName, replaced: result.replaced });
+    await auditBy(ctx, { action: 'campaign.import', target: `campaign:${result.campaign.id}`, details: { file: file.fileName, replaced: result.replaced } });
     let text = ctx.t(result.replaced ? 'camp-import-replaced' : 'camp-import-done', { title: escapeHtml(result.campaign.title), code: escapeHtml(result.campaign.code) });
     if (result.warnings.length > 0) text += `\n\n${ctx.t('camp-import-warnings')}\n${renderFileProblems(tOf(ctx), result.warnings)}`;
     await ctx.reply(text, { parse_mode: 'HTML' });
     return showManage(ctx, result.campaign.id);
   }
-  await audit(ctx, 'campaign.import', null, { file: file.fileName, reason: result.reason }, 'REFUSED');
+  await auditBy(ctx, { action: 'campaign.import', details: { file: file.fileName, reason: result.reason }, outcome: 'REFUSED' });
   switch (result.reason) {
     case 'invalid':
       return void (await ctx.reply(`${ctx.t('camp-import-invalid', { count: result.errors.length })}\n${renderFileProblems(tOf(ctx), result.errors)}`, { parse_mode: 'HTML' }));
@@ -164,7 +153,7 @@ async function managed(ctx: BotContext, campaignId: number, action: string): Pro
     return null;
   }
   if (!(await ctx.deps.services.campaigns.canManage(ctx.member!, campaign))) {
-    await audit(ctx, action, `campaign:${campaignId}`, { reason: 'out_of_scope' }, 'REFUSED');
+    await auditBy(ctx, { action, target: `campaign:${campaignId}`, details: { reason: 'out_of_scope' }, outcome: 'REFUSED' });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('camp-out-of-scope'), show_alert: true }).catch(() => {});
     else await ctx.reply(ctx.t('camp-out-of-scope'));
     return null;
@@ -248,7 +237,7 @@ onAction(campaigns, 'camp.launchok', async (ctx, { campaignId }) => {
     progressChatId: String(ctx.chat!.id),
   });
   if (!result.ok) {
-    await audit(ctx, 'campaign.launch', `campaign:${campaignId}`, { reason: result.reason }, 'REFUSED');
+    await auditBy(ctx, { action: 'campaign.launch', target: `campaign:${campaignId}`, details: { reason: result.reason }, outcome: 'REFUSED' });
     return void (await ctx.reply(ctx.t(result.reason === 'not_draft' ? 'camp-already-launched' : 'camp-out-of-scope')));
   }
   await ctx.reply(ctx.t('camp-launched', { title: escapeHtml(c.title), members: result.members, groups: result.groups }), {
@@ -296,7 +285,7 @@ privateChat.on('message:text').filter(
     const result = await ctx.deps.services.campaigns.editDraft(step.campaignId, ctx.member!, edit);
     if (!result.ok) return void (await ctx.reply(ctx.t(`camp-edit-${result.reason}`)));
     ctx.session.step = undefined;
-    await audit(ctx, 'campaign.edit', `campaign:${step.campaignId}`, { field: step.field });
+    await auditBy(ctx, { action: 'campaign.edit', target: `campaign:${step.campaignId}`, details: { field: step.field } });
     await ctx.reply(ctx.t('camp-edit-saved'));
     await showManage(ctx, step.campaignId);
   },

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { actorRef, escapeHtml } from '../helpers.js';
+import { auditBy, escapeHtml } from '../helpers.js';
 import { hasRole } from '../access.js';
 
 /**
@@ -13,9 +13,7 @@ const inGroup = groups.chatType(['group', 'supergroup']);
 inGroup.command('linkgroup', async (ctx) => {
   const member = ctx.member;
   if (!member || !hasRole(ctx, 'OFFICER')) {
-    await ctx.deps.services.audit.record({
-      actorId: member?.id ?? null,
-      actorRef: actorRef(ctx),
+    await auditBy(ctx, {
       action: 'group.link',
       outcome: 'REFUSED',
       target: `chat:${ctx.chat.id}`,
@@ -30,9 +28,7 @@ inGroup.command('linkgroup', async (ctx) => {
     unitId: member.unitId,
     linkedById: member.id,
   });
-  await ctx.deps.services.audit.record({
-    actorId: member.id,
-    actorRef: actorRef(ctx),
+  await auditBy(ctx, {
     action: 'group.link',
     target: `group_chat:${linked.id}`,
     details: { unitId: member.unitId, chatId: String(ctx.chat.id) },

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { startReport } from './reports.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, actorRef, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, auditBy, escapeHtml, onAction } from '../helpers.js';
 import { requireRole } from '../access.js';
 import { reminderRenderEnv } from '../../jobs/scheduler.js';
 import { formatDateTime } from '../../domain/dates.js';
@@ -46,9 +46,7 @@ async function nudge(ctx: BotContext, milestoneId: number): Promise<void> {
     { id: member.id, role: member.role, unitId: member.unitId },
     reminderRenderEnv(ctx.deps.i18n, ctx.me.username),
   );
-  await ctx.deps.services.audit.record({
-    actorId: member.id,
-    actorRef: actorRef(ctx),
+  await auditBy(ctx, {
     action: 'reminders.nudge',
     outcome: 'OK',
     target: `milestone:${milestoneId}`,
