@@ -17,6 +17,7 @@ import { createHttpApp, listen } from './http/server.js';
 import { Dispatcher } from './jobs/dispatcher.js';
 import { Scheduler, reminderRenderEnv } from './jobs/scheduler.js';
 import { quietHours } from './config.js';
+import { VN_TIME_ZONE } from './domain/dates.js';
 
 /** Things tests and benchmarks may replace; production passes none of them. */
 export interface AppOverrides {
@@ -99,7 +100,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       : new Scheduler({
           services,
           logger: logger.child({ job: 'scheduler' }),
-          timezone: config.TZ_NAME,
+          timezone: VN_TIME_ZONE,
           render: () => reminderRenderEnv(i18n, bot.botInfo.username),
           onQueued: () => dispatcher?.poke(),
         });

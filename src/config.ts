@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VN_TIME_ZONE } from './domain/dates.js';
 
 /**
  * The environment the bot runs in, validated once at start-up.
@@ -60,19 +61,20 @@ export const configSchema = z
           return ids;
         }),
     ),
+    /**
+     * Not a setting any more: every date is shown and read in Asia/Ho_Chi_Minh (the law's deadlines are
+     * Vietnamese). Kept in the schema only so that a deployment still setting another zone is told so
+     * instead of silently getting Vietnam time.
+     */
     TZ_NAME: z.preprocess(
       emptyToUndefined,
       z
         .string()
-        .default('Asia/Ho_Chi_Minh')
-        .refine((tz) => {
-          try {
-            new Intl.DateTimeFormat('en', { timeZone: tz });
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'is not a known IANA time zone'),
+        .refine(
+          (tz) => tz === VN_TIME_ZONE || tz === 'Asia/Saigon',
+          `is not a setting: ThiĐua Bot shows and reads every date in ${VN_TIME_ZONE} (UTC+7). Remove TZ_NAME`,
+        )
+        .optional(),
     ),
     DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['vi', 'en']).default('vi')),
     BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a number of messages per second' }).positive('must be positive').max(1000, 'must be at most 1000').default(25)),

@@ -7,6 +7,9 @@
  */
 import { fold } from './text.js';
 
+/** The one time zone the bot shows and reads dates in (the cron runs in it too). */
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 /** Asia/Ho_Chi_Minh offset from UTC in minutes. */
 export const VN_OFFSET_MINUTES = 7 * 60;
 

@@ -29,7 +29,7 @@ export function reminderRenderEnv(i18n: I18n<BotContext>, botUsername: string): 
 export interface SchedulerOptions {
   services: Services;
   logger: Logger;
-  /** TZ_NAME: the cron's time zone. */
+  /** The cron's time zone (Asia/Ho_Chi_Minh, see domain/dates VN_TIME_ZONE). */
   timezone: string;
   /** Rendering for reminders; a function because the bot's username is known only after `bot.init()`. */
   render: () => RenderEnv;
@@ -38,7 +38,7 @@ export interface SchedulerOptions {
 }
 
 /**
- * The scheduler (bộ hẹn giờ): node-cron every minute, in TZ_NAME, never overlapping itself.
+ * The scheduler (bộ hẹn giờ): node-cron every minute, in Vietnam time, never overlapping itself.
  * Each tick plans the reminders whose time has come, queues due ones into the outbox, sends the
  * officers' after-deadline summaries and the registration digests. Every step is idempotent and
  * claim-based, so several instances may tick at once; tests call {@link Scheduler.tick} directly

@@ -11,7 +11,6 @@ describe('configuration from the environment', () => {
     expect(r.config).toMatchObject({
       BOT_MODE: 'polling',
       DATA_DIR: './data',
-      TZ_NAME: 'Asia/Ho_Chi_Minh',
       DEFAULT_LOCALE: 'vi',
       BROADCAST_RATE: 25,
       TELEGRAM_API_ROOT: 'https://api.telegram.org',
@@ -38,7 +37,15 @@ describe('configuration from the environment', () => {
     expect(r.message).toMatch(/ADMIN_IDS "abc" is not a Telegram user id/);
     expect(r.message).toMatch(/QUIET_HOURS/);
     expect(r.message).toMatch(/DATABASE_URL must start with postgres:\/\//);
-    expect(r.message).toMatch(/TZ_NAME is not a known IANA time zone/);
+    expect(r.message).toMatch(/TZ_NAME is not a setting: ThiĐua Bot shows and reads every date in Asia\/Ho_Chi_Minh/);
+  });
+
+  it('accepts TZ_NAME only as Vietnam time, since every date is shown and read in Asia/Ho_Chi_Minh', () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TZ_NAME: 'Asia/Ho_Chi_Minh' }).ok).toBe(true);
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TZ_NAME: 'Asia/Saigon' }).ok).toBe(true);
+    const r = parseConfig({ BOT_TOKEN: TOKEN, TZ_NAME: 'Europe/Berlin' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/TZ_NAME is not a setting/);
   });
 
   it('requires WEBHOOK_URL and WEBHOOK_SECRET in webhook mode', () => {
