@@ -692,3 +692,16 @@ rep-evidence-list = Choose the report whose evidence you want:
 cmd-newcampaign = Create a campaign
 cmd-importcampaign = Import a campaign from a YAML/JSON file
 cmd-announce = Send a campaign update
+
+## Flows (src/flows): problems shown while re-asking one step, the same on every channel
+flow-problem-no-file = This step needs a typed answer, not a file. Type your answer, or "cancel" to stop.
+flow-problem-stale-choice = That choice is out of date. Please choose in the latest question.
+flow-problem-choice = Choose with a button, or type the option's number (1–{ $count }) or its name. Type "back" to go back, "cancel" to stop.
+flow-problem-number-invalid = I could not read a number. Type a number, e.g. 1,234.5 or 12.
+flow-problem-number-negative = The number cannot be negative. Please type it again.
+flow-problem-number-out-of-range = The number is too large or has too many decimals (at most 4). Please type it again.
+flow-problem-date-invalid = That date is not on the calendar. Please type the date again (dd/MM/yyyy).
+flow-problem-date-format = That is not a date. Type it as dd/MM/yyyy, e.g. 30/06/2026.
+flow-problem-file = This step needs a file or a photo. Send it, or type "back" / "cancel".
+flow-problem-text = Please type your answer.
+flow-problem-first-step = This is the first question. Answer it, or type "cancel" to stop.

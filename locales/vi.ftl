@@ -692,3 +692,16 @@ rep-evidence-list = Chọn báo cáo cần xem minh chứng:
 cmd-newcampaign = Tạo phong trào thi đua
 cmd-importcampaign = Nhập phong trào từ tệp YAML/JSON
 cmd-announce = Gửi thông báo bổ sung
+
+## Flows (src/flows): problems shown while re-asking one step, the same on every channel
+flow-problem-no-file = Bước này cần câu trả lời bằng chữ, không phải tệp. Đồng chí gõ câu trả lời, hoặc gõ «hủy» để dừng.
+flow-problem-stale-choice = Lựa chọn này đã cũ. Đồng chí chọn trong câu hỏi mới nhất.
+flow-problem-choice = Đồng chí chọn bằng nút, hoặc gõ số thứ tự (1–{ $count }) hay tên của lựa chọn. Gõ «quay lại» để trở lại, «hủy» để dừng.
+flow-problem-number-invalid = Chưa đọc được số. Đồng chí gõ số, ví dụ 1.234,5 hoặc 12.
+flow-problem-number-negative = Số không được âm. Đồng chí gõ lại.
+flow-problem-number-out-of-range = Số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 4). Đồng chí gõ lại.
+flow-problem-date-invalid = Ngày này không có trên lịch. Đồng chí gõ lại ngày (dd/MM/yyyy).
+flow-problem-date-format = Chưa đúng dạng ngày. Đồng chí gõ theo dạng dd/MM/yyyy, ví dụ 30/06/2026.
+flow-problem-file = Bước này cần một tệp hoặc ảnh. Đồng chí gửi tệp, hoặc gõ «quay lại» / «hủy».
+flow-problem-text = Đồng chí gõ câu trả lời bằng chữ.
+flow-problem-first-step = Đây là câu hỏi đầu tiên. Đồng chí trả lời, hoặc gõ «hủy» để dừng.

@@ -1,0 +1,262 @@
+/**
+ * The one flow model for multi-step input, for every channel (issue 9, step 1).
+ *
+ * A flow is a list of typed steps. Each step has a prompt (a template key and its variables), the
+ * choices it offers (value + label key), what it accepts (text, number, date, choice, file) and a
+ * validation that returns a localized problem. Back, Cancel and "answer by number or by words" are
+ * handled here once, so Telegram (buttons) and a text-only channel (numbered lines) behave the same.
+ *
+ * This module is pure: no grammY, no Prisma, no Redis. {@link advanceFlow} takes the stored state and
+ * one input and returns the next state and what to say; the runner (`runner.ts`) stores that state
+ * before the channel sends the prompt, so a restart — or another instance taking the next update —
+ * loses no answer.
+ *
+ * @example
+ * const name: Step<{ name?: string }> = {
+ *   id: 'name', accepts: 'text',
+ *   prompt: () => ({ key: 'onb-ask-name' }),
+ *   answer: (data, a) => (a.kind === 'text' ? { ok: true, data: { ...data, name: a.text } } : problem('flow-problem-text')),
+ * };
+ */
+import { parseDate } from '../domain/dates.js';
+import { fold, parseDecimalVi } from '../domain/text.js';
+
+/** A localized text to show: a Fluent key and its variables, rendered by the channel in the member's language. */
+export interface Message {
+  key: string;
+  vars?: Record<string, string | number>;
+}
+
+/** One option of a choice step. `aliases` are extra words that pick it when typed ("có", "yes"). */
+export interface Choice {
+  value: string;
+  label: Message;
+  aliases?: readonly string[];
+}
+
+/** A file a member sent, as the channel describes it (ids are the channel's own, as strings). */
+export interface FileRef {
+  channel: string;
+  fileId: string;
+  kind: 'photo' | 'document';
+  size?: number;
+  mimeType?: string;
+  fileName?: string;
+  caption?: string;
+}
+
+/** What a member sent, normalized by the channel: typed text, a tapped choice, a file, or Back/Cancel buttons. */
+export type FlowInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'choice'; value: string }
+  | { kind: 'file'; file: FileRef }
+  | { kind: 'back' }
+  | { kind: 'cancel' };
+
+/** What a step accepts; the engine parses numbers and dates the same way for every channel. */
+export type Accepts = 'text' | 'number' | 'date' | 'choice' | 'file';
+
+/** An answer after parsing, handed to {@link Step.answer}. */
+export type Answer =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: string; unit?: string; text: string }
+  | { kind: 'date'; date: Date; text: string }
+  | { kind: 'choice'; value: string }
+  | { kind: 'file'; file: FileRef };
+
+/** A step's verdict: the new data (and optionally the step to go to), or a problem to show while re-asking. */
+export type StepResult<D> = { ok: true; data: D; next?: string } | { ok: false; problem: Message };
+
+/** What a step may read besides the flow's data: the clock, and how labels read in the member's language. */
+export interface FlowContext {
+  now: Date;
+  /** Renders a message in the member's language; used to match typed words against choice labels. */
+  label(message: Message): string;
+}
+
+/** One question of a flow. */
+export interface Step<D> {
+  id: string;
+  accepts: Accepts;
+  prompt(data: D, ctx: FlowContext): Message;
+  choices?(data: D, ctx: FlowContext): readonly Choice[];
+  /** True when this step does not apply to the data so far (it is then passed over, also on Back). */
+  skip?(data: D, ctx: FlowContext): boolean;
+  answer(data: D, answer: Answer, ctx: FlowContext): StepResult<D>;
+}
+
+/** A flow: its id, the version of its state's shape, its steps in order, and its first data. */
+export interface Flow<D, A = void> {
+  id: string;
+  /** Bump when the steps or the data change shape: a stored state of another version restarts politely. */
+  version: number;
+  steps: readonly Step<D>[];
+  init(args: A): D;
+}
+
+/** The stored state of one member's open flow. `rev` starts at 1 and grows with every stored change. */
+export interface FlowState<D> {
+  flow: string;
+  version: number;
+  rev: number;
+  step: string;
+  data: D;
+  /** Steps answered so far, for Back. */
+  history: string[];
+}
+
+/** What to do after an input: ask (again), finish, or stop. */
+export type FlowOutcome<D> =
+  | { type: 'ask'; state: FlowState<D>; prompt: Message; choices: readonly Choice[]; accepts: Accepts; problem?: Message }
+  | { type: 'done'; state: FlowState<D> }
+  | { type: 'cancelled' }
+  | { type: 'outdated' };
+
+/** Shorthand for a refused answer. */
+export function problem(key: string, vars?: Record<string, string | number>): { ok: false; problem: Message } {
+  return { ok: false, problem: vars ? { key, vars } : { key } };
+}
+
+const CANCEL_WORDS = new Set(['/cancel', 'cancel', 'huy', 'huy bo', 'thoat', 'dung', 'stop']);
+const BACK_WORDS = new Set(['/back', 'back', 'quay lai', 'tro lai', 'lui']);
+
+/** Folded words without emoji or punctuation: "⬅️ Quay lại" → "quay lai". */
+function words(s: string): string {
+  return fold(s)
+    .replace(/[^\p{L}\p{N}/ ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when typed text means Cancel ("hủy", "/cancel", "thoát"…), in either language, with or without diacritics. */
+export function isCancelText(text: string): boolean {
+  return CANCEL_WORDS.has(words(text));
+}
+
+/**
+ * True when typed text means Back ("quay lại", "back"). On a choice step `0` is Back too; elsewhere
+ * 0 is a value a member may mean (a report of 0), so it is not.
+ */
+export function isBackText(text: string, accepts: Accepts): boolean {
+  const w = words(text);
+  return BACK_WORDS.has(w) || (accepts === 'choice' && w === '0');
+}
+
+/**
+ * Picks the choice a typed answer means: its number in the list (1-based), its label's words, its
+ * value, or one of its aliases — case- and diacritic-insensitive, emoji ignored.
+ */
+export function matchChoice(text: string, choices: readonly Choice[], ctx: FlowContext): Choice | undefined {
+  const w = words(text);
+  if (/^\d+$/.test(w)) {
+    const n = Number(w);
+    return n >= 1 && n <= choices.length ? choices[n - 1] : undefined;
+  }
+  if (w === '') return undefined;
+  return choices.find(
+    (c) => words(ctx.label(c.label)) === w || words(c.value) === w || (c.aliases ?? []).some((a) => words(a) === w),
+  );
+}
+
+function stepById<D>(flow: Flow<D, unknown>, id: string): Step<D> | undefined {
+  return flow.steps.find((s) => s.id === id);
+}
+
+/** The first step from `index` on that applies to `data`, or undefined when the flow is complete. */
+function firstApplicable<D>(flow: Flow<D, unknown>, index: number, data: D, ctx: FlowContext): Step<D> | undefined {
+  for (let i = index; i < flow.steps.length; i++) {
+    const step = flow.steps[i]!;
+    if (!step.skip?.(data, ctx)) return step;
+  }
+  return undefined;
+}
+
+function ask<D>(flow: Flow<D, unknown>, state: FlowState<D>, ctx: FlowContext, problemMsg?: Message): FlowOutcome<D> {
+  const step = stepById(flow, state.step)!;
+  return {
+    type: 'ask',
+    state,
+    prompt: step.prompt(state.data, ctx),
+    choices: step.choices?.(state.data, ctx) ?? [],
+    accepts: step.accepts,
+    ...(problemMsg ? { problem: problemMsg } : {}),
+  };
+}
+
+/**
+ * Starts `flow` with `args`: the state to store and the first question. A flow whose every step is
+ * skipped is done at once.
+ */
+export function startFlow<D, A>(flow: Flow<D, A>, args: A, ctx: FlowContext): FlowOutcome<D> {
+  const data = flow.init(args);
+  const first = firstApplicable(flow as Flow<D, unknown>, 0, data, ctx);
+  const state: FlowState<D> = { flow: flow.id, version: flow.version, rev: 1, step: first?.id ?? '', data, history: [] };
+  if (!first) return { type: 'done', state };
+  return ask(flow as Flow<D, unknown>, state, ctx);
+}
+
+/** Parses input for a step; a problem when it is not what the step accepts. */
+function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: FlowInput, ctx: FlowContext): Answer | Message {
+  if (input.kind === 'file') return step.accepts === 'file' ? { kind: 'file', file: input.file } : { key: 'flow-problem-no-file' };
+  if (input.kind === 'choice') {
+    const choice = choices.find((c) => c.value === input.value);
+    return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-stale-choice' };
+  }
+  if (input.kind !== 'text') return { key: 'flow-problem-choice' };
+  const text = input.text.trim();
+  switch (step.accepts) {
+    case 'choice': {
+      const choice = matchChoice(text, choices, ctx);
+      return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-choice', vars: { count: choices.length } };
+    }
+    case 'number': {
+      const n = parseDecimalVi(text);
+      if (!n.ok) return { key: `flow-problem-${n.reason.replace(/_/g, '-')}` };
+      return n.unit ? { kind: 'number', value: n.value, unit: n.unit, text } : { kind: 'number', value: n.value, text };
+    }
+    case 'date': {
+      const d = parseDate(text, ctx.now);
+      return d.ok ? { kind: 'date', date: d.date, text } : { key: `flow-problem-${d.reason.replace(/_/g, '-')}` };
+    }
+    case 'file':
+      return { key: 'flow-problem-file' };
+    case 'text':
+      return text === '' ? { key: 'flow-problem-text' } : { kind: 'text', text };
+  }
+}
+
+/**
+ * Applies one input to a stored state. Cancel stops; Back returns to the previous applicable step
+ * (keeping the data); an answer the step refuses re-asks that one step with the problem and keeps
+ * every earlier answer; an accepted one moves on (to `next`, or the following applicable step) or
+ * finishes. The returned state has `rev + 1` whenever it changed, for the store's compare-and-set.
+ */
+export function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, input: FlowInput, ctx: FlowContext): FlowOutcome<D> {
+  const f = flow as Flow<D, unknown>;
+  if (state.flow !== flow.id || state.version !== flow.version) return { type: 'outdated' };
+  const step = stepById(f, state.step);
+  if (!step) return { type: 'outdated' };
+  if (input.kind === 'cancel' || (input.kind === 'text' && isCancelText(input.text))) return { type: 'cancelled' };
+  if (input.kind === 'back' || (input.kind === 'text' && isBackText(input.text, step.accepts))) {
+    const history = [...state.history];
+    let previous: string | undefined;
+    while ((previous = history.pop()) !== undefined) {
+      const s = stepById(f, previous);
+      if (s && !s.skip?.(state.data, ctx)) break;
+    }
+    if (previous === undefined) return ask(f, state, ctx, { key: 'flow-problem-first-step' });
+    return ask(f, { ...state, rev: state.rev + 1, step: previous, history }, ctx);
+  }
+  const choices = step.choices?.(state.data, ctx) ?? [];
+  const parsed = parseAnswer(step as Step<unknown>, choices, input, ctx);
+  if ('key' in parsed) return ask(f, state, ctx, parsed);
+  const result = step.answer(state.data, parsed, ctx);
+  if (!result.ok) return ask(f, state, ctx, result.problem);
+  const history = [...state.history, step.id];
+  const nextIndex = result.next !== undefined ? f.steps.findIndex((s) => s.id === result.next) : f.steps.indexOf(step) + 1;
+  if (result.next !== undefined && nextIndex < 0) throw new Error(`flow ${flow.id}: step ${step.id} named unknown step ${result.next}`);
+  const next = firstApplicable(f, nextIndex, result.data, ctx);
+  const moved: FlowState<D> = { ...state, rev: state.rev + 1, data: result.data, history, step: next?.id ?? state.step };
+  if (!next) return { type: 'done', state: moved };
+  return ask(f, moved, ctx);
+}

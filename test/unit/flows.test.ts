@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  advanceFlow,
+  problem,
+  startFlow,
+  type Flow,
+  type FlowContext,
+  type FlowInput,
+  type FlowOutcome,
+  type Message,
+} from '../../src/flows/model.js';
+
+/** A registration-like flow: campaign → title (skipped when there is one) → target → date → photo. */
+interface Data {
+  campaigns: string[];
+  campaign?: string;
+  title?: string;
+  target?: string;
+  until?: string;
+  photo?: string;
+}
+const label = (text: string): Message => ({ key: 'test-label', vars: { text } });
+const flow: Flow<Data, string[]> = {
+  id: 'sample',
+  version: 2,
+  init: (campaigns) => ({ campaigns }),
+  steps: [
+    {
+      id: 'campaign',
+      accepts: 'choice',
+      prompt: () => ({ key: 'ask-campaign' }),
+      choices: (d) => d.campaigns.map((c) => ({ value: c, label: label(c) })),
+      answer: (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, campaign: a.value } } : problem('x')),
+    },
+    {
+      id: 'title',
+      accepts: 'choice',
+      skip: (d) => d.campaign === 'Chỉ một danh hiệu',
+      prompt: () => ({ key: 'ask-title' }),
+      choices: () => [
+        { value: 'LDTT', label: label('🏅 Lao động tiên tiến') },
+        { value: 'CSTDCS', label: label('⭐ Chiến sĩ thi đua cơ sở'), aliases: ['cstd'] },
+      ],
+      answer: (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, title: a.value } } : problem('x')),
+    },
+    {
+      id: 'target',
+      accepts: 'number',
+      prompt: () => ({ key: 'ask-target' }),
+      answer: (d, a) =>
+        a.kind === 'number' && Number(a.value) <= 10000 ? { ok: true, data: { ...d, target: a.value } } : problem('ask-target-too-big', { max: 10000 }),
+    },
+    {
+      id: 'until',
+      accepts: 'date',
+      prompt: () => ({ key: 'ask-until' }),
+      answer: (d, a) => (a.kind === 'date' ? { ok: true, data: { ...d, until: a.date.toISOString() } } : problem('x')),
+    },
+    {
+      id: 'photo',
+      accepts: 'file',
+      prompt: () => ({ key: 'ask-photo' }),
+      answer: (d, a) => (a.kind === 'file' ? { ok: true, data: { ...d, photo: a.file.fileId } } : problem('x')),
+    },
+  ],
+};
+
+const ctx: FlowContext = { now: new Date('2026-11-30T03:00:00Z'), label: (m) => String(m.vars?.text ?? m.key) };
+const text = (t: string): FlowInput => ({ kind: 'text', text: t });
+const CAMPAIGNS = ['Dân vận khéo', 'Chỉ một danh hiệu'];
+
+function asked(o: FlowOutcome<unknown>): { step: string; problem?: string } {
+  if (o.type !== 'ask') throw new Error(`expected a question, got ${o.type}`);
+  return { step: o.state.step, ...(o.problem ? { problem: o.problem.key } : {}) };
+}
+
+/** Feeds inputs one by one from the start, returning every outcome (the state is carried as a store would). */
+function run(inputs: FlowInput[], campaigns = CAMPAIGNS): FlowOutcome<Data>[] {
+  let outcome = startFlow(flow, campaigns, ctx);
+  const outcomes = [outcome];
+  for (const input of inputs) {
+    if (outcome.type !== 'ask') throw new Error('flow ended early');
+    const next = advanceFlow(flow, outcome.state, input, ctx);
+    outcomes.push(next);
+    outcome = next.type === 'ask' ? next : outcome.type === 'ask' && next.type !== 'done' ? outcome : next;
+  }
+  return outcomes;
+}
+
+describe('the flow model', () => {
+  it('walks every step with typed answers: a number in the list, words without diacritics, a Vietnamese number, a date', () => {
+    const outcomes = run([text('1'), text('lao dong tien tien'), text('1.234'), text('30/6/2027'), { kind: 'file', file: { channel: 'zalo', fileId: 'f1', kind: 'photo' } }]);
+    const done = outcomes.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type !== 'done') return;
+    expect(done.state.data).toMatchObject({ campaign: 'Dân vận khéo', title: 'LDTT', target: '1234', until: '2027-06-29T17:00:00.000Z', photo: 'f1' });
+    expect(done.state.history).toEqual(['campaign', 'title', 'target', 'until', 'photo']);
+  });
+
+  it('takes a tapped choice, an alias, and ignores the emoji of a label', () => {
+    const [, afterCampaign] = run([{ kind: 'choice', value: 'Dân vận khéo' }]);
+    expect(asked(afterCampaign!).step).toBe('title');
+    const [, , byAlias] = run([text('1'), text('CSTD')]);
+    expect(byAlias!.type === 'ask' && byAlias!.state.data.title).toBe('CSTDCS');
+    const [, , byLabel] = run([text('1'), text('Chiến sĩ thi đua cơ sở')]);
+    expect(byLabel!.type === 'ask' && byLabel!.state.data.title).toBe('CSTDCS');
+  });
+
+  it('skips a step that does not apply, also when going back', () => {
+    const outcomes = run([text('2'), text('5'), text('quay lại')]);
+    expect(outcomes.map((o) => (o.type === 'ask' ? o.state.step : o.type))).toEqual(['campaign', 'target', 'until', 'target']);
+  });
+
+  it('re-asks only the date when the member types 31/02/2027, keeping the earlier answers', () => {
+    const outcomes = run([text('1'), text('1'), text('12'), text('31/02/2027')]);
+    const last = outcomes.at(-1)!;
+    expect(asked(last)).toEqual({ step: 'until', problem: 'flow-problem-date-invalid' });
+    expect(last.type === 'ask' && last.state.data).toMatchObject({ campaign: 'Dân vận khéo', title: 'LDTT', target: '12' });
+    // A refused answer does not change the stored state, so nothing needs writing.
+    const before = outcomes.at(-2)!;
+    expect(before.type === 'ask' && last.type === 'ask' && last.state.rev === before.state.rev).toBe(true);
+  });
+
+  it("shows the step's own problem with its variables when the value is refused", () => {
+    const last = run([text('1'), text('1'), text('50000')]).at(-1)!;
+    expect(last.type === 'ask' && last.problem).toEqual({ key: 'ask-target-too-big', vars: { max: 10000 } });
+  });
+
+  it('reads 0 as Back on a choice step but as a value on a number step', () => {
+    const onChoice = run([text('1'), text('0')]).at(-1)!;
+    expect(asked(onChoice).step).toBe('campaign');
+    const onNumber = run([text('1'), text('1'), text('0')]).at(-1)!;
+    expect(asked(onNumber).step).toBe('until');
+    expect(onNumber.type === 'ask' && onNumber.state.data.target).toBe('0');
+  });
+
+  it('keeps answers when going back and forward again', () => {
+    const last = run([text('1'), text('2'), text('7'), { kind: 'back' }, { kind: 'back' }, text('1')]).at(-1)!;
+    expect(asked(last).step).toBe('target');
+    expect(last.type === 'ask' && last.state.data).toMatchObject({ title: 'LDTT', target: '7' });
+  });
+
+  it('cancels on "hủy", "Huy", "/cancel" or the Cancel button, at any step', () => {
+    for (const input of [text('hủy'), text('Huy'), text('/cancel'), text('✖ Hủy'), { kind: 'cancel' } as FlowInput]) {
+      expect(run([text('1'), input]).at(-1)!.type).toBe('cancelled');
+    }
+  });
+
+  it('refuses a number out of the list, a stale button, a file where text is expected, and text where a file is', () => {
+    expect(asked(run([text('3')]).at(-1)!)).toEqual({ step: 'campaign', problem: 'flow-problem-choice' });
+    expect(asked(run([{ kind: 'choice', value: 'Năm ngoái' }]).at(-1)!)).toEqual({ step: 'campaign', problem: 'flow-problem-stale-choice' });
+    expect(asked(run([text('1'), text('1'), { kind: 'file', file: { channel: 'telegram', fileId: 'x', kind: 'photo' } }]).at(-1)!).problem).toBe(
+      'flow-problem-no-file',
+    );
+    expect(asked(run([text('1'), text('1'), text('3'), text('1/1/2027'), text('ảnh đây')]).at(-1)!).problem).toBe('flow-problem-file');
+    expect(asked(run([text('quay lại')]).at(-1)!).problem).toBe('flow-problem-first-step');
+  });
+
+  it('refuses a state of another version instead of misreading it', () => {
+    const start = startFlow(flow, CAMPAIGNS, ctx);
+    if (start.type !== 'ask') throw new Error('no question');
+    expect(advanceFlow(flow, { ...start.state, version: 1 }, text('1'), ctx).type).toBe('outdated');
+  });
+
+  it('has every problem it can show in both locales', () => {
+    const keys = new Set<string>();
+    const inputs: FlowInput[][] = [
+      [text('9')],
+      [{ kind: 'choice', value: 'old' }],
+      [{ kind: 'back' }],
+      [{ kind: 'file', file: { channel: 'telegram', fileId: 'x', kind: 'photo' } }],
+      [text('1'), text('1'), text('abc')],
+      [text('1'), text('1'), text('-5')],
+      [text('1'), text('1'), text('123456789012345678')],
+      [text('1'), text('1'), text('1'), text('31/02/2027')],
+      [text('1'), text('1'), text('1'), text('sau tết')],
+      [text('1'), text('1'), text('1'), text('1/1/2027'), text('x')],
+    ];
+    for (const seq of inputs) {
+      const o = run(seq).at(-1)!;
+      if (o.type === 'ask' && o.problem) keys.add(o.problem.key);
+    }
+    expect(keys.size).toBe(10);
+    for (const locale of ['vi', 'en']) {
+      const ftl = readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), 'utf8');
+      for (const key of [...keys, 'flow-problem-text']) expect(ftl, `${locale} lacks ${key}`).toMatch(new RegExp(`^${key} =`, 'm'));
+    }
+  });
+});
