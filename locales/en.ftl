@@ -705,3 +705,5 @@ flow-problem-date-format = That is not a date. Type it as dd/MM/yyyy, e.g. 30/06
 flow-problem-file = This step needs a file or a photo. Send it, or type "back" / "cancel".
 flow-problem-text = Please type your answer.
 flow-problem-first-step = This is the first question. Answer it, or type "cancel" to stop.
+flow-text-hint-choice = Answer with the option's number or its name. 0 — back · "cancel" — stop.
+flow-text-hint = "back" — previous question · "cancel" — stop.

@@ -705,3 +705,5 @@ flow-problem-date-format = Chưa đúng dạng ngày. Đồng chí gõ theo dạ
 flow-problem-file = Bước này cần một tệp hoặc ảnh. Đồng chí gửi tệp, hoặc gõ «quay lại» / «hủy».
 flow-problem-text = Đồng chí gõ câu trả lời bằng chữ.
 flow-problem-first-step = Đây là câu hỏi đầu tiên. Đồng chí trả lời, hoặc gõ «hủy» để dừng.
+flow-text-hint-choice = Trả lời bằng số thứ tự hoặc tên lựa chọn. 0 — quay lại · «hủy» — dừng.
+flow-text-hint = «quay lại» — trở lại câu trước · «hủy» — dừng.

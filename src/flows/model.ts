@@ -45,10 +45,15 @@ export interface FileRef {
   caption?: string;
 }
 
-/** What a member sent, normalized by the channel: typed text, a tapped choice, a file, or Back/Cancel buttons. */
+/**
+ * What a member sent, normalized by the channel: typed text, a tapped choice (by value, or by its
+ * index in the question of revision `rev` — what fits in 64 bytes of button data), a file, or the
+ * Back/Cancel buttons.
+ */
 export type FlowInput =
   | { kind: 'text'; text: string }
   | { kind: 'choice'; value: string }
+  | { kind: 'pick'; index: number; rev: number }
   | { kind: 'file'; file: FileRef }
   | { kind: 'back' }
   | { kind: 'cancel' };
@@ -196,10 +201,15 @@ export function startFlow<D, A>(flow: Flow<D, A>, args: A, ctx: FlowContext): Fl
 }
 
 /** Parses input for a step; a problem when it is not what the step accepts. */
-function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: FlowInput, ctx: FlowContext): Answer | Message {
+function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: FlowInput, rev: number, ctx: FlowContext): Answer | Message {
   if (input.kind === 'file') return step.accepts === 'file' ? { kind: 'file', file: input.file } : { key: 'flow-problem-no-file' };
   if (input.kind === 'choice') {
     const choice = choices.find((c) => c.value === input.value);
+    return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-stale-choice' };
+  }
+  if (input.kind === 'pick') {
+    // A button of an earlier question (the member went back, or tapped an old message) is stale.
+    const choice = input.rev === rev ? choices[input.index] : undefined;
     return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-stale-choice' };
   }
   if (input.kind !== 'text') return { key: 'flow-problem-choice' };
@@ -248,7 +258,7 @@ export function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, input: 
     return ask(f, { ...state, rev: state.rev + 1, step: previous, history }, ctx);
   }
   const choices = step.choices?.(state.data, ctx) ?? [];
-  const parsed = parseAnswer(step as Step<unknown>, choices, input, ctx);
+  const parsed = parseAnswer(step as Step<unknown>, choices, input, state.rev, ctx);
   if ('key' in parsed) return ask(f, state, ctx, parsed);
   const result = step.answer(state.data, parsed, ctx);
   if (!result.ok) return ask(f, state, ctx, result.problem);

@@ -107,6 +107,22 @@ describe('the flow model', () => {
     expect(byLabel!.type === 'ask' && byLabel!.state.data.title).toBe('CSTDCS');
   });
 
+  it('takes a button by its index in the question it was shown with, and refuses one from an earlier question', () => {
+    const start = startFlow(flow, CAMPAIGNS, ctx);
+    if (start.type !== 'ask') throw new Error('no question');
+    const picked = advanceFlow(flow, start.state, { kind: 'pick', index: 1, rev: start.state.rev }, ctx);
+    expect(picked.type === 'ask' && picked.state.data.campaign).toBe('Chỉ một danh hiệu');
+    if (picked.type !== 'ask') return;
+    const back = advanceFlow(flow, picked.state, { kind: 'back' }, ctx);
+    if (back.type !== 'ask') throw new Error('no question');
+    // The first question's button, tapped again after going back, belongs to an older revision.
+    expect(asked(advanceFlow(flow, back.state, { kind: 'pick', index: 0, rev: start.state.rev }, ctx))).toEqual({
+      step: 'campaign',
+      problem: 'flow-problem-stale-choice',
+    });
+    expect(asked(advanceFlow(flow, back.state, { kind: 'pick', index: 5, rev: back.state.rev }, ctx)).problem).toBe('flow-problem-stale-choice');
+  });
+
   it('skips a step that does not apply, also when going back', () => {
     const outcomes = run([text('2'), text('5'), text('quay lại')]);
     expect(outcomes.map((o) => (o.type === 'ask' ? o.state.step : o.type))).toEqual(['campaign', 'target', 'until', 'target']);
@@ -186,5 +202,24 @@ describe('the flow model', () => {
       const ftl = readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), 'utf8');
       for (const key of [...keys, 'flow-problem-text']) expect(ftl, `${locale} lacks ${key}`).toMatch(new RegExp(`^${key} =`, 'm'));
     }
+  });
+});
+
+describe('a question on a channel without buttons', () => {
+  it('lists the choices as numbered lines, without HTML, with the Back and Cancel words', async () => {
+    const { questionAsText } = await import('../../src/flows/render.js');
+    const start = startFlow(flow, ['<b>Dân vận khéo</b> & "Xanh"', 'Chỉ một danh hiệu'], ctx);
+    if (start.type !== 'ask') throw new Error('no question');
+    const refused = advanceFlow(flow, start.state, text('7'), ctx);
+    if (refused.type !== 'ask') throw new Error('no question');
+    const vi: Record<string, string> = {
+      'ask-campaign': 'Chọn <b>phong trào</b>:',
+      'flow-problem-choice': 'Đồng chí chọn số 1–2.',
+      'flow-text-hint-choice': '0 — quay lại · «hủy» — dừng.',
+    };
+    const render = (m: Message) => vi[m.key] ?? String(m.vars?.text ?? m.key).replace(/&/g, '&amp;');
+    expect(questionAsText(refused, render)).toBe(
+      ['Đồng chí chọn số 1–2.', 'Chọn phong trào:', '1. Dân vận khéo & "Xanh"\n2. Chỉ một danh hiệu', '0 — quay lại · «hủy» — dừng.'].join('\n\n'),
+    );
   });
 });
