@@ -6,8 +6,9 @@
  * validation that returns a localized problem. Back, Cancel and "answer by number or by words" are
  * handled here once, so Telegram (buttons) and a text-only channel (numbered lines) behave the same.
  *
- * This module is pure: no grammY, no Prisma, no Redis. {@link advanceFlow} takes the stored state and
- * one input and returns the next state and what to say; the runner (`runner.ts`) stores that state
+ * This module knows no channel and no storage: no grammY, no Prisma, no Redis (a step's `answer` may
+ * call a service it is given). {@link advanceFlow} takes the stored state and one input and returns
+ * the next state and what to say; the runner (`runner.ts`) stores that state
  * before the channel sends the prompt, so a restart — or another instance taking the next update —
  * loses no answer.
  *
@@ -87,7 +88,8 @@ export interface Step<D> {
   choices?(data: D, ctx: FlowContext): readonly Choice[];
   /** True when this step does not apply to the data so far (it is then passed over, also on Back). */
   skip?(data: D, ctx: FlowContext): boolean;
-  answer(data: D, answer: Answer, ctx: FlowContext): StepResult<D>;
+  /** Validates and stores the answer; may call services (a unit search, a duplicate check). */
+  answer(data: D, answer: Answer, ctx: FlowContext): StepResult<D> | Promise<StepResult<D>>;
 }
 
 /** A flow: its id, the version of its state's shape, its steps in order, and its first data. */
@@ -241,7 +243,7 @@ function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: Flo
  * every earlier answer; an accepted one moves on (to `next`, or the following applicable step) or
  * finishes. The returned state has `rev + 1` whenever it changed, for the store's compare-and-set.
  */
-export function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, input: FlowInput, ctx: FlowContext): FlowOutcome<D> {
+export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, input: FlowInput, ctx: FlowContext): Promise<FlowOutcome<D>> {
   const f = flow as Flow<D, unknown>;
   if (state.flow !== flow.id || state.version !== flow.version) return { type: 'outdated' };
   const step = stepById(f, state.step);
@@ -260,7 +262,7 @@ export function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, input: 
   const choices = step.choices?.(state.data, ctx) ?? [];
   const parsed = parseAnswer(step as Step<unknown>, choices, input, state.rev, ctx);
   if ('key' in parsed) return ask(f, state, ctx, parsed);
-  const result = step.answer(state.data, parsed, ctx);
+  const result = await step.answer(state.data, parsed, ctx);
   if (!result.ok) return ask(f, state, ctx, result.problem);
   const history = [...state.history, step.id];
   const nextIndex = result.next !== undefined ? f.steps.findIndex((s) => s.id === result.next) : f.steps.indexOf(step) + 1;

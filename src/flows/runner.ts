@@ -54,7 +54,7 @@ export class FlowRunner {
         await this.store.clear(key, state.rev);
         return { type: 'outdated' };
       }
-      const outcome = advanceFlow(flow, state, input, ctx);
+      const outcome = await advanceFlow(flow, state, input, ctx);
       if (outcome.type === 'cancelled' || outcome.type === 'outdated') {
         await this.store.clear(key, state.rev);
         return outcome;

@@ -16,7 +16,7 @@ import { PrismaFlowStore, RedisFlowStore, type FlowStore } from '../../src/flows
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/app-harness.js';
 
-/** Onboarding-like: unit (choice) → name (text) → phone (number). */
+/** Onboarding-like: unit (choice) → name (text) → a note (text), so two typed answers fit either order. */
 interface Data {
   unit?: string;
   name?: string;
@@ -44,10 +44,10 @@ const onboarding: Flow<Data> = {
       answer: (d, a) => (a.kind === 'text' ? { ok: true, data: { ...d, name: a.text, answers: [...d.answers, a.text] } } : problem('x')),
     },
     {
-      id: 'count',
-      accepts: 'number',
-      prompt: () => ({ key: 'ask-count' }),
-      answer: (d, a) => (a.kind === 'number' ? { ok: true, data: { ...d, answers: [...d.answers, a.value] } } : problem('x')),
+      id: 'note',
+      accepts: 'text',
+      prompt: () => ({ key: 'ask-note' }),
+      answer: (d, a) => (a.kind === 'text' ? { ok: true, data: { ...d, answers: [...d.answers, a.text] } } : problem('x')),
     },
   ],
 };
@@ -74,12 +74,12 @@ function contract(name: string, open: () => Promise<{ a: FlowStore; b: FlowStore
       const key = `m:${randomBytes(3).toString('hex')}`;
       expect(stepOf(await one.start(key, onboarding, undefined, ctx))).toBe('unit');
       expect(stepOf(await two.handle(key, { kind: 'text', text: 'xa an binh' }, ctx))).toBe('name');
-      expect(stepOf(await one.handle(key, { kind: 'text', text: 'Nguyễn Văn An' }, ctx))).toBe('count');
+      expect(stepOf(await one.handle(key, { kind: 'text', text: 'Nguyễn Văn An' }, ctx))).toBe('note');
       const done = await two.handle(key, { kind: 'text', text: '3' }, ctx);
       expect(done?.type).toBe('done');
       expect(done?.type === 'done' && done.state.data).toEqual({ unit: 'XA_AN_BINH', name: 'Nguyễn Văn An', answers: ['XA_AN_BINH', 'Nguyễn Văn An', '3'] });
       // Finished but not yet consumed: still there, so an outage in the use case loses nothing.
-      expect((await one.current(key))?.step).toBe('count');
+      expect((await one.current(key))?.step).toBe('note');
       if (done?.type === 'done') await one.end(key, done.state);
       expect(await two.current(key)).toBeNull();
       expect(await two.handle(key, { kind: 'text', text: 'hello' }, ctx)).toBeNull();
@@ -91,7 +91,7 @@ function contract(name: string, open: () => Promise<{ a: FlowStore; b: FlowStore
       const key = `m:${randomBytes(3).toString('hex')}`;
       await one.start(key, onboarding, undefined, ctx);
       await one.handle(key, { kind: 'text', text: '2' }, ctx);
-      // "Trần Thị Bình" answers the name; "7" then answers the count — whichever lands first.
+      // Whichever lands first answers the name, the other the note: both are kept.
       const [x, y] = await Promise.all([
         one.handle(key, { kind: 'text', text: 'Trần Thị Bình' }, ctx),
         two.handle(key, { kind: 'text', text: '7' }, ctx),
@@ -102,7 +102,7 @@ function contract(name: string, open: () => Promise<{ a: FlowStore; b: FlowStore
       expect(data.answers).toHaveLength(3);
       expect(data.answers[0]).toBe('XA_TAN_PHU');
       expect(new Set(data.answers.slice(1))).toEqual(new Set(['Trần Thị Bình', '7']));
-      expect(outcomes).toEqual(['count', 'done']);
+      expect(outcomes).toEqual(['done', 'note']);
     });
 
     it('a stale save is refused and a cancel removes the flow', async () => {

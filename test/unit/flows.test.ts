@@ -76,12 +76,12 @@ function asked(o: FlowOutcome<unknown>): { step: string; problem?: string } {
 }
 
 /** Feeds inputs one by one from the start, returning every outcome (the state is carried as a store would). */
-function run(inputs: FlowInput[], campaigns = CAMPAIGNS): FlowOutcome<Data>[] {
+async function run(inputs: FlowInput[], campaigns = CAMPAIGNS): Promise<FlowOutcome<Data>[]> {
   let outcome = startFlow(flow, campaigns, ctx);
   const outcomes = [outcome];
   for (const input of inputs) {
     if (outcome.type !== 'ask') throw new Error('flow ended early');
-    const next = advanceFlow(flow, outcome.state, input, ctx);
+    const next = await advanceFlow(flow, outcome.state, input, ctx);
     outcomes.push(next);
     outcome = next.type === 'ask' ? next : outcome.type === 'ask' && next.type !== 'done' ? outcome : next;
   }
@@ -89,8 +89,8 @@ function run(inputs: FlowInput[], campaigns = CAMPAIGNS): FlowOutcome<Data>[] {
 }
 
 describe('the flow model', () => {
-  it('walks every step with typed answers: a number in the list, words without diacritics, a Vietnamese number, a date', () => {
-    const outcomes = run([text('1'), text('lao dong tien tien'), text('1.234'), text('30/6/2027'), { kind: 'file', file: { channel: 'zalo', fileId: 'f1', kind: 'photo' } }]);
+  it('walks every step with typed answers: a number in the list, words without diacritics, a Vietnamese number, a date', async () => {
+    const outcomes = (await run([text('1'), text('lao dong tien tien'), text('1.234'), text('30/6/2027'), { kind: 'file', file: { channel: 'zalo', fileId: 'f1', kind: 'photo' } }]));
     const done = outcomes.at(-1)!;
     expect(done.type).toBe('done');
     if (done.type !== 'done') return;
@@ -98,38 +98,38 @@ describe('the flow model', () => {
     expect(done.state.history).toEqual(['campaign', 'title', 'target', 'until', 'photo']);
   });
 
-  it('takes a tapped choice, an alias, and ignores the emoji of a label', () => {
-    const [, afterCampaign] = run([{ kind: 'choice', value: 'Dân vận khéo' }]);
+  it('takes a tapped choice, an alias, and ignores the emoji of a label', async () => {
+    const [, afterCampaign] = (await run([{ kind: 'choice', value: 'Dân vận khéo' }]));
     expect(asked(afterCampaign!).step).toBe('title');
-    const [, , byAlias] = run([text('1'), text('CSTD')]);
+    const [, , byAlias] = (await run([text('1'), text('CSTD')]));
     expect(byAlias!.type === 'ask' && byAlias!.state.data.title).toBe('CSTDCS');
-    const [, , byLabel] = run([text('1'), text('Chiến sĩ thi đua cơ sở')]);
+    const [, , byLabel] = (await run([text('1'), text('Chiến sĩ thi đua cơ sở')]));
     expect(byLabel!.type === 'ask' && byLabel!.state.data.title).toBe('CSTDCS');
   });
 
-  it('takes a button by its index in the question it was shown with, and refuses one from an earlier question', () => {
+  it('takes a button by its index in the question it was shown with, and refuses one from an earlier question', async () => {
     const start = startFlow(flow, CAMPAIGNS, ctx);
     if (start.type !== 'ask') throw new Error('no question');
-    const picked = advanceFlow(flow, start.state, { kind: 'pick', index: 1, rev: start.state.rev }, ctx);
+    const picked = await advanceFlow(flow, start.state, { kind: 'pick', index: 1, rev: start.state.rev }, ctx);
     expect(picked.type === 'ask' && picked.state.data.campaign).toBe('Chỉ một danh hiệu');
     if (picked.type !== 'ask') return;
-    const back = advanceFlow(flow, picked.state, { kind: 'back' }, ctx);
+    const back = await advanceFlow(flow, picked.state, { kind: 'back' }, ctx);
     if (back.type !== 'ask') throw new Error('no question');
     // The first question's button, tapped again after going back, belongs to an older revision.
-    expect(asked(advanceFlow(flow, back.state, { kind: 'pick', index: 0, rev: start.state.rev }, ctx))).toEqual({
+    expect(asked(await advanceFlow(flow, back.state, { kind: 'pick', index: 0, rev: start.state.rev }, ctx))).toEqual({
       step: 'campaign',
       problem: 'flow-problem-stale-choice',
     });
-    expect(asked(advanceFlow(flow, back.state, { kind: 'pick', index: 5, rev: back.state.rev }, ctx)).problem).toBe('flow-problem-stale-choice');
+    expect(asked(await advanceFlow(flow, back.state, { kind: 'pick', index: 5, rev: back.state.rev }, ctx)).problem).toBe('flow-problem-stale-choice');
   });
 
-  it('skips a step that does not apply, also when going back', () => {
-    const outcomes = run([text('2'), text('5'), text('quay lại')]);
+  it('skips a step that does not apply, also when going back', async () => {
+    const outcomes = (await run([text('2'), text('5'), text('quay lại')]));
     expect(outcomes.map((o) => (o.type === 'ask' ? o.state.step : o.type))).toEqual(['campaign', 'target', 'until', 'target']);
   });
 
-  it('re-asks only the date when the member types 31/02/2027, keeping the earlier answers', () => {
-    const outcomes = run([text('1'), text('1'), text('12'), text('31/02/2027')]);
+  it('re-asks only the date when the member types 31/02/2027, keeping the earlier answers', async () => {
+    const outcomes = (await run([text('1'), text('1'), text('12'), text('31/02/2027')]));
     const last = outcomes.at(-1)!;
     expect(asked(last)).toEqual({ step: 'until', problem: 'flow-problem-date-invalid' });
     expect(last.type === 'ask' && last.state.data).toMatchObject({ campaign: 'Dân vận khéo', title: 'LDTT', target: '12' });
@@ -138,48 +138,48 @@ describe('the flow model', () => {
     expect(before.type === 'ask' && last.type === 'ask' && last.state.rev === before.state.rev).toBe(true);
   });
 
-  it("shows the step's own problem with its variables when the value is refused", () => {
-    const last = run([text('1'), text('1'), text('50000')]).at(-1)!;
+  it("shows the step's own problem with its variables when the value is refused", async () => {
+    const last = (await run([text('1'), text('1'), text('50000')])).at(-1)!;
     expect(last.type === 'ask' && last.problem).toEqual({ key: 'ask-target-too-big', vars: { max: 10000 } });
   });
 
-  it('reads 0 as Back on a choice step but as a value on a number step', () => {
-    const onChoice = run([text('1'), text('0')]).at(-1)!;
+  it('reads 0 as Back on a choice step but as a value on a number step', async () => {
+    const onChoice = (await run([text('1'), text('0')])).at(-1)!;
     expect(asked(onChoice).step).toBe('campaign');
-    const onNumber = run([text('1'), text('1'), text('0')]).at(-1)!;
+    const onNumber = (await run([text('1'), text('1'), text('0')])).at(-1)!;
     expect(asked(onNumber).step).toBe('until');
     expect(onNumber.type === 'ask' && onNumber.state.data.target).toBe('0');
   });
 
-  it('keeps answers when going back and forward again', () => {
-    const last = run([text('1'), text('2'), text('7'), { kind: 'back' }, { kind: 'back' }, text('1')]).at(-1)!;
+  it('keeps answers when going back and forward again', async () => {
+    const last = (await run([text('1'), text('2'), text('7'), { kind: 'back' }, { kind: 'back' }, text('1')])).at(-1)!;
     expect(asked(last).step).toBe('target');
     expect(last.type === 'ask' && last.state.data).toMatchObject({ title: 'LDTT', target: '7' });
   });
 
-  it('cancels on "hủy", "Huy", "/cancel" or the Cancel button, at any step', () => {
+  it('cancels on "hủy", "Huy", "/cancel" or the Cancel button, at any step', async () => {
     for (const input of [text('hủy'), text('Huy'), text('/cancel'), text('✖ Hủy'), { kind: 'cancel' } as FlowInput]) {
-      expect(run([text('1'), input]).at(-1)!.type).toBe('cancelled');
+      expect((await run([text('1'), input])).at(-1)!.type).toBe('cancelled');
     }
   });
 
-  it('refuses a number out of the list, a stale button, a file where text is expected, and text where a file is', () => {
-    expect(asked(run([text('3')]).at(-1)!)).toEqual({ step: 'campaign', problem: 'flow-problem-choice' });
-    expect(asked(run([{ kind: 'choice', value: 'Năm ngoái' }]).at(-1)!)).toEqual({ step: 'campaign', problem: 'flow-problem-stale-choice' });
-    expect(asked(run([text('1'), text('1'), { kind: 'file', file: { channel: 'telegram', fileId: 'x', kind: 'photo' } }]).at(-1)!).problem).toBe(
+  it('refuses a number out of the list, a stale button, a file where text is expected, and text where a file is', async () => {
+    expect(asked((await run([text('3')])).at(-1)!)).toEqual({ step: 'campaign', problem: 'flow-problem-choice' });
+    expect(asked((await run([{ kind: 'choice', value: 'Năm ngoái' }])).at(-1)!)).toEqual({ step: 'campaign', problem: 'flow-problem-stale-choice' });
+    expect(asked((await run([text('1'), text('1'), { kind: 'file', file: { channel: 'telegram', fileId: 'x', kind: 'photo' } }])).at(-1)!).problem).toBe(
       'flow-problem-no-file',
     );
-    expect(asked(run([text('1'), text('1'), text('3'), text('1/1/2027'), text('ảnh đây')]).at(-1)!).problem).toBe('flow-problem-file');
-    expect(asked(run([text('quay lại')]).at(-1)!).problem).toBe('flow-problem-first-step');
+    expect(asked((await run([text('1'), text('1'), text('3'), text('1/1/2027'), text('ảnh đây')])).at(-1)!).problem).toBe('flow-problem-file');
+    expect(asked((await run([text('quay lại')])).at(-1)!).problem).toBe('flow-problem-first-step');
   });
 
-  it('refuses a state of another version instead of misreading it', () => {
+  it('refuses a state of another version instead of misreading it', async () => {
     const start = startFlow(flow, CAMPAIGNS, ctx);
     if (start.type !== 'ask') throw new Error('no question');
-    expect(advanceFlow(flow, { ...start.state, version: 1 }, text('1'), ctx).type).toBe('outdated');
+    expect((await advanceFlow(flow, { ...start.state, version: 1 }, text('1'), ctx)).type).toBe('outdated');
   });
 
-  it('has every problem it can show in both locales', () => {
+  it('has every problem it can show in both locales', async () => {
     const keys = new Set<string>();
     const inputs: FlowInput[][] = [
       [text('9')],
@@ -194,7 +194,7 @@ describe('the flow model', () => {
       [text('1'), text('1'), text('1'), text('1/1/2027'), text('x')],
     ];
     for (const seq of inputs) {
-      const o = run(seq).at(-1)!;
+      const o = (await run(seq)).at(-1)!;
       if (o.type === 'ask' && o.problem) keys.add(o.problem.key);
     }
     expect(keys.size).toBe(10);
@@ -210,7 +210,7 @@ describe('a question on a channel without buttons', () => {
     const { questionAsText } = await import('../../src/flows/render.js');
     const start = startFlow(flow, ['<b>Dân vận khéo</b> & "Xanh"', 'Chỉ một danh hiệu'], ctx);
     if (start.type !== 'ask') throw new Error('no question');
-    const refused = advanceFlow(flow, start.state, text('7'), ctx);
+    const refused = await advanceFlow(flow, start.state, text('7'), ctx);
     if (refused.type !== 'ask') throw new Error('no question');
     const vi: Record<string, string> = {
       'ask-campaign': 'Chọn <b>phong trào</b>:',
