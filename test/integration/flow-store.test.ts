@@ -159,3 +159,39 @@ contract('the embedded database', async () => {
     },
   };
 });
+
+describe('a finished flow whose use case fails', () => {
+  it('stays at its last question, so the member sends the last answer again and nothing is lost', async () => {
+    const { Conversations } = await import('../../src/flows/conversations.js');
+    const prefix = `test:${randomBytes(4).toString('hex')}:`;
+    const redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix });
+    try {
+      let outage = true;
+      const saved: Data[] = [];
+      const spec = {
+        ...onboarding,
+        nameKey: 'flow-name-test',
+        async complete(data: Data) {
+          if (outage) throw new Error('database unavailable');
+          saved.push(data);
+          return [{ kind: 'say' as const, message: { key: 'onboarding-done' }, menu: true }];
+        },
+      };
+      const conversations = new Conversations(new RedisFlowStore(redis), [spec]);
+      const env = { ...ctx, memberId: 1 };
+      await conversations.start('m1', 'onboarding-test', undefined, env);
+      await conversations.input('m1', { kind: 'text', text: '1' }, env);
+      await conversations.input('m1', { kind: 'text', text: 'Lê Thị Cúc' }, env);
+      await expect(conversations.input('m1', { kind: 'text', text: 'ghi chú' }, env)).rejects.toThrow('database unavailable');
+      expect((await conversations.open('m1'))?.state.step).toBe('note');
+      outage = false;
+      const replies = await conversations.input('m1', { kind: 'text', text: 'ghi chú' }, env);
+      expect(replies).toEqual([{ kind: 'say', message: { key: 'onboarding-done' }, menu: true }]);
+      expect(saved).toEqual([{ unit: 'XA_AN_BINH', name: 'Lê Thị Cúc', answers: ['XA_AN_BINH', 'Lê Thị Cúc', 'ghi chú'] }]);
+      expect(await conversations.open('m1')).toBeNull();
+    } finally {
+      redis.disconnect();
+      await deleteRedisPrefix(prefix);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The channel-neutral conversation service: which flows exist, how a member starts one, and what an
+ * input to the open flow produces — replies as data (a question, or a message), which each channel
+ * renders its own way (Telegram: HTML and inline buttons; a text channel: numbered lines).
+ *
+ * A finished flow's answers are consumed by its `complete` (a use case of services/), and only then
+ * is the flow closed: if the use case fails (an outage), the flow stays at its last question and the
+ * member's resent answer completes it.
+ */
+import type { Flow, FlowContext, FlowInput, FlowOutcome, FlowState, Message } from './model.js';
+import { FlowRunner } from './runner.js';
+import type { FlowStore } from './store.js';
+
+/** A question to render (its state is already stored). */
+export type AskOutcome = Extract<FlowOutcome<unknown>, { type: 'ask' }>;
+
+/** What the member is told after an input: the next question, or a message (optionally with the main menu). */
+export type Reply = { kind: 'ask'; ask: AskOutcome } | { kind: 'say'; message: Message; menu?: boolean };
+
+/** Who is answering, besides the clock and the label renderer. */
+export interface FlowEnv extends FlowContext {
+  memberId: number;
+}
+
+/** A flow the bot offers: its steps, its name (for hints) and the use case that consumes its answers. */
+export interface FlowSpec<D, A = void> extends Flow<D, A> {
+  /** Locale key of the flow's name, e.g. "flow-name-onboarding". */
+  nameKey: string;
+  /** Consumes the finished answers through a service; returns what to tell the member. */
+  complete(data: D, env: FlowEnv): Promise<Reply[]>;
+  /** What to say when the member cancels (default: the generic "cancelled"). */
+  cancelled?: Message;
+}
+
+/** A registry holds flows of different data shapes. */
+type AnySpec = FlowSpec<any, any>;
+
+export class Conversations {
+  private readonly runner: FlowRunner;
+  private readonly specs = new Map<string, AnySpec>();
+
+  constructor(store: FlowStore, specs: readonly AnySpec[]) {
+    for (const spec of specs) this.specs.set(spec.id, spec);
+    this.runner = new FlowRunner(store, specs as never);
+  }
+
+  /** Starts flow `id` for `key` (replacing any open one); the first question is stored before it is returned. */
+  async start<A>(key: string, id: string, args: A, env: FlowEnv): Promise<Reply[]> {
+    const spec = this.specs.get(id);
+    if (!spec) throw new Error(`unknown flow ${id}`);
+    const outcome = await this.runner.start(key, spec, args, env);
+    return this.replies(key, spec, outcome, env);
+  }
+
+  /** The open flow of `key`, if any (to say "you are in the middle of …"). */
+  async open(key: string): Promise<{ state: FlowState<unknown>; nameKey: string } | null> {
+    const state = await this.runner.current(key);
+    const spec = state ? this.specs.get(state.flow) : undefined;
+    return state && spec ? { state, nameKey: spec.nameKey } : null;
+  }
+
+  /** Applies an input to the open flow of `key`; null when none is open (the channel handles it otherwise). */
+  async input(key: string, input: FlowInput, env: FlowEnv): Promise<Reply[] | null> {
+    const current = await this.runner.current(key);
+    if (!current) return null;
+    const spec = this.specs.get(current.flow);
+    const outcome = await this.runner.handle(key, input, env);
+    if (!outcome) return null;
+    return this.replies(key, spec, outcome, env);
+  }
+
+  /** Closes the open flow of `key` without a word (e.g. the member started something else). */
+  async close(key: string): Promise<void> {
+    const state = await this.runner.current(key);
+    if (state) await this.runner.end(key, { ...state, rev: state.rev + 1 });
+  }
+
+  private async replies(key: string, spec: AnySpec | undefined, outcome: FlowOutcome<unknown>, env: FlowEnv): Promise<Reply[]> {
+    switch (outcome.type) {
+      case 'ask':
+        return [{ kind: 'ask', ask: outcome }];
+      case 'cancelled':
+        return [{ kind: 'say', message: spec?.cancelled ?? { key: 'cancelled' }, menu: true }];
+      case 'outdated':
+        return [{ kind: 'say', message: { key: 'flow-restarted-gone' }, menu: true }];
+      case 'done': {
+        const replies = await spec!.complete(outcome.state.data, env);
+        await this.runner.end(key, outcome.state);
+        return replies;
+      }
+    }
+  }
+}
