@@ -58,6 +58,9 @@ export const callbackActions = {
   'camp.archive': { wire: 'cr', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.closeok': { wire: 'cq', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.archiveok': { wire: 'cw', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  // Flows of src/flows: a choice by its index in the question of revision `rev`, and Back.
+  'fl.pick': { wire: 'fp', args: ['index', 'rev'], schema: z.object({ index: z.coerce.number().int().min(0).max(99), rev: z.coerce.number().int().min(1).max(2_147_483_647) }) },
+  'fl.back': { wire: 'fb', args: [], schema: z.object({}) },
   /** A choice inside the /newcampaign wizard (only meaningful while the conversation waits). */
   'wiz.pick': { wire: 'wz', args: ['value'], schema: z.object({ value: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }) },
 } as const;
