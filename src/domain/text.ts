@@ -84,52 +84,87 @@ export function escapeHtml(s: string): string {
 }
 
 /** Why a typed number was refused. */
-export type NumberRejection = 'number_invalid' | 'number_negative' | 'number_out_of_range';
+export type NumberRejection = 'number_invalid' | 'number_negative' | 'number_out_of_range' | 'number_exponent';
+
+/**
+ * A figure whose only separator may group thousands or mark decimals ("500,000": 500.000 or 500?).
+ * Both readings are given so the channel can ask the person which one they meant; guessing was a
+ * 1,000× error nobody noticed.
+ */
+export interface AmbiguousNumber {
+  ok: false;
+  reason: 'number_ambiguous';
+  /** Canonical decimal string when the separator groups thousands ("500000"). */
+  thousands: string;
+  /** Canonical decimal string when the separator is the decimal mark ("500"). */
+  decimal: string;
+  unit?: string;
+}
 
 /** Result of {@link parseDecimalVi}: a canonical decimal string ("1234.5"), never a float. */
 export type DecimalResult =
   | { ok: true; value: string; unit?: string }
-  | { ok: false; reason: NumberRejection };
+  | { ok: false; reason: NumberRejection }
+  | AmbiguousNumber;
 
 /** Options of {@link parseDecimalVi}. Defaults fit the `Decimal(18, 4)` report columns. */
 export interface DecimalOptions {
   allowNegative?: boolean;
   maxIntegerDigits?: number;
   maxFractionDigits?: number;
+  /**
+   * Language the person writes in (default `vi`). In Vietnamese a lone dot before three digits
+   * groups thousands (`1.234` = 1234); in English it is usually the decimal mark, so it is asked.
+   */
+  locale?: 'vi' | 'en';
 }
+
+/** Scientific notation ("1e9", "2,5E-3"): not a way anyone writes a Vietnamese figure. */
+const EXPONENT = /^[-+\u2212]?\s*\d[\d.,]*\s*[eE]\s*[-+\u2212]?\d/u;
+
+/** A 1–3 digit integer part that a thousands group may follow ("500" in "500,000"; not "0"). */
+const GROUP_HEAD = /^[1-9]\d{0,2}$/;
 
 /**
  * Parse a quantity a member reports ("1.234,5 ha"), Vietnamese conventions first.
  *
  * Rules, in order:
+ * - Scientific notation (`1e9`) is refused (`number_exponent`), not read as 1 with the unit "e9".
  * - Spaces (also no-break spaces) between digit groups of three are thousands separators: `1 234,5`.
  * - Both `.` and `,` present: the last one is the decimal mark, the other groups thousands
  *   (`1.234,5` and `1,234.5` are both 1234.5); groups must be of three digits.
- * - Only `,`: one comma is the decimal mark as in Vietnamese (`1,5` = 1.5, `1,234` = 1.234);
- *   several commas group thousands (`1,234,567`).
- * - Only `.`: several dots group thousands (`1.234.567`); a single dot followed by exactly three
- *   digits after a 1–3 digit non-zero-led integer is thousands in Vietnamese (`1.234` = 1234);
- *   otherwise it is a decimal mark (`1234.5`, `0.234`, `12.25`).
+ * - Several of one mark group thousands (`1.234.567`, `1,234,567`).
+ * - One `,` followed by exactly three digits after a 1–3 digit non-zero-led integer (`500,000`) is
+ *   `number_ambiguous` with both readings: Vietnamese reads 500, English 500 000. Any other single
+ *   comma is the decimal mark (`1,5`, `0,500`, `1234,567`).
+ * - One `.` followed by exactly three digits after such an integer groups thousands in Vietnamese
+ *   (`1.234` = 1234) and is `number_ambiguous` in English; otherwise it is the decimal mark
+ *   (`1234.5`, `0.234`, `12.25`).
+ * - A reading that does not fit the options (e.g. `maxFractionDigits: 0`) drops out, so the
+ *   other one is returned without asking.
  * - A trailing unit word is allowed and returned (`12 ha` → unit "ha", `10%`, `5 m²`).
  * - A leading minus is refused (`number_negative`) unless `allowNegative`.
  * - More than 14 integer or 4 fraction digits is `number_out_of_range` (column `Decimal(18, 4)`).
  *
  * @example parseDecimalVi('1.234,5 ha') // { ok: true, value: '1234.5', unit: 'ha' }
+ * @example parseDecimalVi('500,000') // { ok: false, reason: 'number_ambiguous', thousands: '500000', decimal: '500' }
  */
 export function parseDecimalVi(input: string, opts: DecimalOptions = {}): DecimalResult {
-  const maxInt = opts.maxIntegerDigits ?? 14;
-  const maxFrac = opts.maxFractionDigits ?? 4;
   const s = nfc(input).trim().replace(/[\u00A0\u202F\u2007]/g, ' ');
+  if (EXPONENT.test(s)) return { ok: false, reason: 'number_exponent' };
   const m = /^([-+\u2212]?)\s*(\d[\d.,\s]*?)\s*([\p{L}%°][\p{L}\p{M}\d%°²³/.\s-]*)?$/u.exec(s);
   if (!m) return { ok: false, reason: 'number_invalid' };
-  const sign = m[1] ?? '';
+  const negative = m[1] === '-' || m[1] === '\u2212';
   const body = (m[2] ?? '').trim();
   const unitRaw = m[3]?.trim();
   if (unitRaw !== undefined && [...unitRaw].length > 40) return { ok: false, reason: 'number_invalid' };
   if (/[.,]$/.test(body)) return { ok: false, reason: 'number_invalid' };
+  const unit = unitRaw ? { unit: unitRaw } : {};
+  const read = (intDigits: string, fracDigits = ''): DecimalResult => {
+    const r = canonicalDecimal(intDigits, fracDigits, negative, opts);
+    return r.ok ? { ...r, ...unit } : r;
+  };
 
-  let intDigits: string;
-  let fracDigits = '';
   const dots = (body.match(/\./g) ?? []).length;
   const commas = (body.match(/,/g) ?? []).length;
   if (/\s/.test(body)) {
@@ -138,44 +173,68 @@ export function parseDecimalVi(input: string, opts: DecimalOptions = {}): Decima
     const idx = body.search(/[.,]/);
     const intPart = idx >= 0 ? body.slice(0, idx) : body;
     if (!/^\d{1,3}(?: \d{3})+$/.test(intPart)) return { ok: false, reason: 'number_invalid' };
-    intDigits = intPart.replace(/ /g, '');
-    fracDigits = idx >= 0 ? body.slice(idx + 1) : '';
-  } else if (dots > 0 && commas > 0) {
+    return read(intPart.replace(/ /g, ''), idx >= 0 ? body.slice(idx + 1) : '');
+  }
+  if (dots > 0 && commas > 0) {
     const decIdx = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
-    const decMark = body[decIdx] === '.' ? '.' : ',';
-    const thousands = decMark === '.' ? ',' : '.';
+    const thousands = body[decIdx] === '.' ? ',' : '.';
     const intPart = body.slice(0, decIdx);
     const grouped = new RegExp(`^\\d{1,3}(?:\\${thousands}\\d{3})+$`);
     if (!grouped.test(intPart)) return { ok: false, reason: 'number_invalid' };
-    intDigits = intPart.split(thousands).join('');
-    fracDigits = body.slice(decIdx + 1);
-  } else if (commas > 1 || dots > 1) {
+    return read(intPart.split(thousands).join(''), body.slice(decIdx + 1));
+  }
+  if (commas > 1 || dots > 1) {
     const grouped = commas > 1 ? /^\d{1,3}(?:,\d{3})+$/ : /^\d{1,3}(?:\.\d{3})+$/;
     if (!grouped.test(body)) return { ok: false, reason: 'number_invalid' };
-    intDigits = body.replace(/[.,]/g, '');
-  } else if (commas === 1) {
-    [intDigits = '', fracDigits = ''] = body.split(',');
-  } else if (dots === 1) {
-    const [a = '', b = ''] = body.split('.');
-    if (/^[1-9]\d{0,2}$/.test(a) && /^\d{3}$/.test(b)) {
-      intDigits = a + b;
-    } else {
-      intDigits = a;
-      fracDigits = b;
-    }
-  } else {
-    intDigits = body;
+    return read(body.replace(/[.,]/g, ''));
   }
-  if (!/^\d+$/.test(intDigits) || !/^\d*$/.test(fracDigits)) return { ok: false, reason: 'number_invalid' };
+  if (commas + dots === 0) return read(body);
+  const [a = '', b = ''] = body.split(/[.,]/);
+  if (!GROUP_HEAD.test(a) || !/^\d{3}$/.test(b)) return read(a, b);
+  if (dots === 1 && (opts.locale ?? 'vi') === 'vi') return read(a + b);
+  return ambiguous(read(a + b), read(a, b), unit);
+}
 
-  intDigits = intDigits.replace(/^0+(?=\d)/, '');
-  fracDigits = fracDigits.replace(/0+$/, '');
-  if (intDigits.length > maxInt || fracDigits.length > maxFrac) return { ok: false, reason: 'number_out_of_range' };
+/** Both readings of an ambiguous figure, or the only one that fits the options. */
+function ambiguous(asThousands: DecimalResult, asDecimal: DecimalResult, unit: { unit?: string }): DecimalResult {
+  if (!asThousands.ok) return asDecimal;
+  if (!asDecimal.ok) return asThousands;
+  return { ok: false, reason: 'number_ambiguous', thousands: asThousands.value, decimal: asDecimal.value, ...unit };
+}
+
+/** Digits → canonical decimal string, with the sign and the size limits of the options. */
+function canonicalDecimal(intIn: string, fracIn: string, negativeSign: boolean, opts: DecimalOptions): { ok: true; value: string } | { ok: false; reason: NumberRejection } {
+  if (!/^\d+$/.test(intIn) || !/^\d*$/.test(fracIn)) return { ok: false, reason: 'number_invalid' };
+  const intDigits = intIn.replace(/^0+(?=\d)/, '');
+  const fracDigits = fracIn.replace(/0+$/, '');
+  if (intDigits.length > (opts.maxIntegerDigits ?? 14) || fracDigits.length > (opts.maxFractionDigits ?? 4)) {
+    return { ok: false, reason: 'number_out_of_range' };
+  }
   const magnitude = fracDigits ? `${intDigits}.${fracDigits}` : intDigits;
-  const negative = (sign === '-' || sign === '\u2212') && magnitude !== '0';
+  const negative = negativeSign && magnitude !== '0';
   if (negative && !opts.allowNegative) return { ok: false, reason: 'number_negative' };
-  const value = negative ? `-${magnitude}` : magnitude;
-  return unitRaw ? { ok: true, value, unit: unitRaw } : { ok: true, value };
+  return { ok: true, value: negative ? `-${magnitude}` : magnitude };
+}
+
+/** Fraction digits {@link addDecimals} keeps: those of the `Decimal(18, 4)` columns. */
+const SCALE = 4;
+
+/**
+ * Sum of two canonical decimal strings ("1234.5" + "0.5" = "1235"), exactly: a report that adds
+ * to an earlier one must not pick up float noise (0.1 + 0.2).
+ *
+ * @example addDecimals('3', '2.25') === '5.25'
+ */
+export function addDecimals(a: string, b: string): string {
+  const units = (s: string): bigint => {
+    const [int = '0', frac = ''] = s.replace(/^-/, '').split('.');
+    const u = BigInt(int + frac.padEnd(SCALE, '0').slice(0, SCALE));
+    return s.startsWith('-') ? -u : u;
+  };
+  const sum = units(a) + units(b);
+  const digits = (sum < 0n ? -sum : sum).toString().padStart(SCALE + 1, '0');
+  const frac = digits.slice(-SCALE).replace(/0+$/, '');
+  return (sum < 0n ? '-' : '') + digits.slice(0, -SCALE) + (frac ? `.${frac}` : '');
 }
 
 const YES = new Set(['co', 'yes', 'y', 'roi', 'da roi', 'dat', '1', 'ok', 'true', 'x', '✅', '✔', '✔️', '👍']);

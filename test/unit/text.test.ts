@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDecimals,
   escapeHtml,
   fold,
   matchesQuery,
@@ -81,7 +82,7 @@ describe('a member reports a number', () => {
     ['1.234.567', '1234567'],
     ['1,234,567', '1234567'],
     ['1,5', '1.5'],
-    ['1,234', '1.234'],
+    ['1,2345', '1.2345'],
     ['0.234', '0.234'],
     ['12.25', '12.25'],
     ['007', '7'],
@@ -108,9 +109,57 @@ describe('a member reports a number', () => {
     expect(parseDecimalVi(input)).toEqual({ ok: false, reason: 'number_invalid' });
   });
 
+  it('refuses "1e9" instead of reading 1 with the unit "e9"', () => {
+    expect(parseDecimalVi('1e9')).toEqual({ ok: false, reason: 'number_exponent' });
+    expect(parseDecimalVi('2,5E3 ha')).toEqual({ ok: false, reason: 'number_exponent' });
+    expect(parseDecimalVi('1e-3', { locale: 'en' })).toEqual({ ok: false, reason: 'number_exponent' });
+  });
+
+  it('asks which one is meant when "500,000" could be 500.000 or 500', () => {
+    expect(parseDecimalVi('500,000')).toEqual({ ok: false, reason: 'number_ambiguous', thousands: '500000', decimal: '500' });
+    expect(parseDecimalVi('500,000 đồng', { locale: 'en' })).toEqual({ ok: false, reason: 'number_ambiguous', thousands: '500000', decimal: '500', unit: 'đồng' });
+    expect(parseDecimalVi('1,234')).toEqual({ ok: false, reason: 'number_ambiguous', thousands: '1234', decimal: '1.234' });
+  });
+
+  it('asks about "1.234" typed in English, where the dot is usually the decimal mark', () => {
+    expect(parseDecimalVi('1.234', { locale: 'en' })).toEqual({ ok: false, reason: 'number_ambiguous', thousands: '1234', decimal: '1.234' });
+  });
+
+  it.each([
+    ['500.000', 'vi', '500000'],
+    ['1.234', 'vi', '1234'],
+    ['1,5', 'vi', '1.5'],
+    ['1,5', 'en', '1.5'],
+    ['12', 'vi', '12'],
+    ['12', 'en', '12'],
+    ['0,500', 'vi', '0.5'],
+    ['1234,567', 'vi', '1234.567'],
+    ['1.234,5', 'en', '1234.5'],
+    ['1,234.5', 'vi', '1234.5'],
+    ['500.000.000', 'en', '500000000'],
+  ] as const)('reads the unambiguous %s (%s) as %s without asking', (input, locale, value) => {
+    expect(parseDecimalVi(input, { locale })).toEqual({ ok: true, value });
+  });
+
+  it('does not ask when only one reading fits the line (whole numbers only)', () => {
+    expect(parseDecimalVi('1,234', { maxFractionDigits: 2 })).toEqual({ ok: true, value: '1234' });
+  });
+
   it('refuses figures that do not fit Decimal(18, 4)', () => {
     expect(parseDecimalVi('1,23456')).toEqual({ ok: false, reason: 'number_out_of_range' });
     expect(parseDecimalVi('123456789012345')).toEqual({ ok: false, reason: 'number_out_of_range' });
+  });
+});
+
+describe('a report that adds to the earlier one sums exactly', () => {
+  it.each([
+    ['3', '2', '5'],
+    ['0.1', '0.2', '0.3'],
+    ['1234.5', '0.5', '1235'],
+    ['99999999999999.9999', '0.0001', '100000000000000'],
+    ['5', '-7.25', '-2.25'],
+  ])('%s + %s = %s', (a, b, sum) => {
+    expect(addDecimals(a, b)).toBe(sum);
   });
 });
 
