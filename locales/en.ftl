@@ -658,13 +658,6 @@ rep-ask-campaign = Which campaign are you reporting on?
 rep-no-period = “{ $campaign }” has no reporting period open right now.
 rep-ask-line = <b>{ $campaign }</b> — period due { $due }
     Choose the line you are reporting on:
-rep-last = You already reported this period: <b>{ $value }</b> (at { $at }, { $files } evidence files). Sending a new value corrects that report.
-rep-ask-value-NUMBER = <b>{ $line }</b>
-    What have you achieved{ $unit }? Type a number, e.g. 1,234.5 or 12 ha.
-rep-ask-value-YES_NO = <b>{ $line }</b>
-    Is it done? Choose “Yes” or “No”.
-rep-ask-value-TEXT = <b>{ $line }</b>
-    Type what you have achieved:
 rep-ask-note = Any note to add? Type it or press “Skip”.
 rep-hint-note = Please type the note as text, or press “Skip”.
 rep-ask-evidence = Send photos or files as evidence (PDF, DOCX, XLSX, JPG, PNG; at most { $max } each). When finished press “Done” or type “done”.
@@ -677,9 +670,6 @@ rep-summary-line = Line: { $line }
 rep-summary-value = Result: <b>{ $value }</b>
 rep-summary-note = Note: { $note }
 rep-summary-evidence = Evidence: { $count } files
-rep-summary-corrects = (This corrects the report you sent this period.)
-rep-done = ✅ Report recorded for “{ $line }”: <b>{ $value }</b>, { $files } evidence files. The period is due { $due }.
-rep-corrected = ✅ Report corrected for “{ $line }”: <b>{ $value }</b>, { $files } evidence files. You can correct it until { $due }.
 rep-refused-campaign_not_open = This campaign is no longer open.
 rep-refused-line_unknown = This line does not belong to the campaign.
 rep-refused-no_open_period = The reporting period has closed.
@@ -707,3 +697,66 @@ flow-problem-text = Please type your answer.
 flow-problem-first-step = This is the first question. Answer it, or type "cancel" to stop.
 flow-text-hint-choice = Answer with the option's number or its name. 0 — back · "cancel" — stop.
 flow-text-hint = "back" — previous question · "cancel" — stop.
+# --- Reports and numbers (issue 8: evidence kept on correction, add/replace, two-way figures) ---
+cv-number-exponent = Numbers in exponent form (like 1e9) are not accepted. Please type all the digits, e.g. 1,000,000,000.
+cv-number-which = You typed “{ $typed }”: do you mean <b>{ $thousands }</b> or <b>{ $decimal }</b>?
+    Press one, or type the number again without a thousands separator (e.g. 500000).
+cv-number-which-hint = Please press one of the two choices above, or type the number again without a thousands separator (e.g. 500000 or 500).
+rep-ask-mode = You already reported “{ $line }” this period: <b>{ $value }</b> (at { $at }, { $files ->
+        [one] 1 evidence file
+       *[other] { $files } evidence files
+    }).
+    Do you want to add a new result to that report, or correct (replace) it?
+rep-mode-add = ➕ Add to the report already sent
+rep-mode-replace = ✏️ Correct (replace) the report sent
+rep-value-total-NUMBER = <b>{ $line }</b>
+    Your total for this period so far{ $unit }? Type a number, e.g. 1,234.5 or 12 ha.
+rep-value-total-YES_NO = <b>{ $line }</b>
+    Is it done so far this period? Choose “Yes” or “No”.
+rep-value-total-TEXT = <b>{ $line }</b>
+    Type what you have achieved this period so far:
+rep-value-add-NUMBER = <b>{ $line }</b>
+    What is NEW since your last report{ $unit }? It will be added to the { $previous } already reported. Type a number, e.g. 1,234.5 or 12 ha.
+rep-value-add-TEXT = <b>{ $line }</b>
+    Type what is NEW since your last report; it is appended to the report already sent:
+rep-value-replace-NUMBER = <b>{ $line }</b>
+    Your total for the whole period so far{ $unit }, replacing the { $previous } already reported? Type a number, e.g. 1,234.5 or 12 ha.
+rep-value-replace-YES_NO = <b>{ $line }</b>
+    Is it done so far this period (replacing “{ $previous }” already reported)? Choose “Yes” or “No”.
+rep-value-replace-TEXT = <b>{ $line }</b>
+    Type what you have achieved in the whole period so far; it replaces the report already sent:
+rep-ask-keep-evidence = The report you sent has { $count ->
+        [one] 1 evidence file
+       *[other] { $count } evidence files
+    }. Keep them (and add more if needed) or replace them with new files?
+rep-keep-evidence = 📎 Keep the { $count ->
+        [one] file
+       *[other] { $count } files
+    } already sent
+rep-replace-evidence = 🔄 Replace with new files
+rep-evidence-kept = ({ $count ->
+        [one] The file
+       *[other] The { $count } files
+    } already sent stay; files you send now are added.)
+rep-evidence-caption = Note with the file: “{ $caption }”
+rep-summary-value-added = Result: <b>{ $value }</b> (added to the { $previous } already reported: total <b>{ $total }</b>)
+rep-summary-value-appended = Added result: <b>{ $value }</b> (appended to the report already sent)
+rep-summary-evidence-kept = Evidence: { $total } files ({ $kept } already sent, { $added } new)
+rep-summary-evidence-replaced = Evidence: { $added } new files (replacing the { $dropped } sent before)
+rep-summary-replaces = (This replaces the result reported this period: { $previous }.)
+rep-saved-new = ✅ Report recorded for “{ $line }”: <b>{ $value }</b>. The report has { $files ->
+        [one] 1 evidence file
+       *[other] { $files } evidence files
+    }. The period is due { $due }.
+rep-saved-add = ✅ Added to the report for “{ $line }”: total this period <b>{ $value }</b>. The report has { $files ->
+        [one] 1 evidence file
+       *[other] { $files } evidence files
+    }. You can add to or correct it until { $due }.
+rep-saved-replace = ✅ Report corrected for “{ $line }”: <b>{ $value }</b>. The report has { $files ->
+        [one] 1 evidence file
+       *[other] { $files } evidence files
+    }. You can add to or correct it until { $due }.
+rep-refused-report_exists = While you were reporting, another report was sent for this line this period. Please open /report again to add to it or correct it.
+rep-refused-report_changed = The report you were correcting changed in the meantime. Please open /report again to see the latest result.
+rep-refused-cannot_add = A yes/no line cannot be added up; please choose to correct the report.
+rep-refused-value_out_of_range = The total after adding is too large. Please check the number you typed.

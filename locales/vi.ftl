@@ -658,13 +658,6 @@ rep-ask-campaign = Đồng chí báo cáo cho phong trào nào?
 rep-no-period = Phong trào «{ $campaign }» hiện không có kỳ báo cáo nào đang mở.
 rep-ask-line = <b>{ $campaign }</b> — kỳ báo cáo hạn { $due }
     Chọn nội dung cần báo cáo:
-rep-last = Kỳ này đồng chí đã báo cáo: <b>{ $value }</b> (lúc { $at }, { $files } tệp minh chứng). Gửi giá trị mới sẽ sửa báo cáo đó.
-rep-ask-value-NUMBER = <b>{ $line }</b>
-    Kết quả đạt được{ $unit }? Gõ số, ví dụ 1.234,5 hoặc 12 ha.
-rep-ask-value-YES_NO = <b>{ $line }</b>
-    Đã thực hiện chưa? Chọn «Có» hoặc «Không».
-rep-ask-value-TEXT = <b>{ $line }</b>
-    Đồng chí gõ kết quả thực hiện:
 rep-ask-note = Ghi chú thêm (nếu có)? Gõ ghi chú hoặc bấm «Bỏ qua».
 rep-hint-note = Đồng chí gõ ghi chú bằng chữ, hoặc bấm «Bỏ qua».
 rep-ask-evidence = Gửi ảnh hoặc tệp minh chứng (PDF, DOCX, XLSX, JPG, PNG; mỗi tệp tối đa { $max }). Gửi xong bấm «Xong» hoặc gõ «xong».
@@ -677,9 +670,6 @@ rep-summary-line = Nội dung: { $line }
 rep-summary-value = Kết quả: <b>{ $value }</b>
 rep-summary-note = Ghi chú: { $note }
 rep-summary-evidence = Minh chứng: { $count } tệp
-rep-summary-corrects = (Báo cáo này sửa báo cáo đã gửi trong kỳ.)
-rep-done = ✅ Đã ghi nhận báo cáo «{ $line }»: <b>{ $value }</b>, { $files } tệp minh chứng. Kỳ báo cáo hạn { $due }.
-rep-corrected = ✅ Đã sửa báo cáo «{ $line }»: <b>{ $value }</b>, { $files } tệp minh chứng. Đồng chí còn sửa được đến { $due }.
 rep-refused-campaign_not_open = Phong trào này không còn mở.
 rep-refused-line_unknown = Nội dung này không thuộc phong trào.
 rep-refused-no_open_period = Kỳ báo cáo đã đóng.
@@ -707,3 +697,45 @@ flow-problem-text = Đồng chí gõ câu trả lời bằng chữ.
 flow-problem-first-step = Đây là câu hỏi đầu tiên. Đồng chí trả lời, hoặc gõ «hủy» để dừng.
 flow-text-hint-choice = Trả lời bằng số thứ tự hoặc tên lựa chọn. 0 — quay lại · «hủy» — dừng.
 flow-text-hint = «quay lại» — trở lại câu trước · «hủy» — dừng.
+# --- Reports and numbers (issue 8: evidence kept on correction, add/replace, two-way figures) ---
+cv-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). Đồng chí gõ đủ các chữ số, ví dụ 1.000.000.000.
+cv-number-which = Đồng chí gõ «{ $typed }»: ý đồng chí là <b>{ $thousands }</b> hay <b>{ $decimal }</b>?
+    Đồng chí bấm chọn, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000).
+cv-number-which-hint = Đồng chí bấm một trong hai lựa chọn ở trên, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000 hoặc 500).
+rep-ask-mode = Kỳ này đồng chí đã báo cáo «{ $line }»: <b>{ $value }</b> (lúc { $at }, { $files } tệp minh chứng).
+    Lần này đồng chí cộng thêm kết quả mới vào báo cáo đó, hay sửa (thay) kết quả đã báo cáo?
+rep-mode-add = ➕ Cộng thêm vào báo cáo đã gửi
+rep-mode-replace = ✏️ Sửa (thay) báo cáo đã gửi
+rep-value-total-NUMBER = <b>{ $line }</b>
+    Tổng kết quả đạt được trong kỳ tính đến nay{ $unit }? Gõ số, ví dụ 1.234,5 hoặc 12 ha.
+rep-value-total-YES_NO = <b>{ $line }</b>
+    Tính đến nay trong kỳ đã thực hiện chưa? Chọn «Có» hoặc «Không».
+rep-value-total-TEXT = <b>{ $line }</b>
+    Đồng chí gõ kết quả thực hiện trong kỳ tính đến nay:
+rep-value-add-NUMBER = <b>{ $line }</b>
+    Kết quả MỚI đạt được từ lần báo cáo trước{ $unit }? Số này sẽ được cộng vào { $previous } đã báo cáo. Gõ số, ví dụ 1.234,5 hoặc 12 ha.
+rep-value-add-TEXT = <b>{ $line }</b>
+    Đồng chí gõ kết quả MỚI từ lần báo cáo trước; nội dung này được bổ sung vào báo cáo đã gửi:
+rep-value-replace-NUMBER = <b>{ $line }</b>
+    Tổng kết quả cả kỳ tính đến nay{ $unit }, thay cho { $previous } đã báo cáo? Gõ số, ví dụ 1.234,5 hoặc 12 ha.
+rep-value-replace-YES_NO = <b>{ $line }</b>
+    Tính đến nay trong kỳ đã thực hiện chưa (thay cho «{ $previous }» đã báo cáo)? Chọn «Có» hoặc «Không».
+rep-value-replace-TEXT = <b>{ $line }</b>
+    Đồng chí gõ kết quả thực hiện cả kỳ tính đến nay; nội dung này thay cho báo cáo đã gửi:
+rep-ask-keep-evidence = Báo cáo đã gửi có { $count } tệp minh chứng. Đồng chí giữ các tệp đó (và gửi thêm nếu cần) hay thay bằng tệp mới?
+rep-keep-evidence = 📎 Giữ { $count } tệp đã gửi
+rep-replace-evidence = 🔄 Thay bằng tệp mới
+rep-evidence-kept = (Giữ nguyên { $count } tệp đã gửi; tệp gửi thêm sẽ được bổ sung.)
+rep-evidence-caption = Ghi chú của tệp: «{ $caption }»
+rep-summary-value-added = Kết quả: <b>{ $value }</b> (cộng vào { $previous } đã báo cáo: tổng <b>{ $total }</b>)
+rep-summary-value-appended = Kết quả bổ sung: <b>{ $value }</b> (thêm vào báo cáo đã gửi)
+rep-summary-evidence-kept = Minh chứng: { $total } tệp ({ $kept } tệp đã gửi, { $added } tệp mới)
+rep-summary-evidence-replaced = Minh chứng: { $added } tệp mới (thay cho { $dropped } tệp đã gửi)
+rep-summary-replaces = (Báo cáo này thay cho kết quả đã báo cáo trong kỳ: { $previous }.)
+rep-saved-new = ✅ Đã ghi nhận báo cáo «{ $line }»: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Kỳ báo cáo hạn { $due }.
+rep-saved-add = ✅ Đã cộng thêm vào báo cáo «{ $line }»: tổng kỳ này <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
+rep-saved-replace = ✅ Đã sửa báo cáo «{ $line }»: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
+rep-refused-report_exists = Trong lúc đồng chí báo cáo, nội dung này đã có báo cáo khác trong kỳ. Đồng chí mở lại /report để chọn cộng thêm hay sửa báo cáo đó.
+rep-refused-report_changed = Báo cáo đồng chí định sửa đã thay đổi trong lúc đồng chí thao tác. Đồng chí mở lại /report để xem kết quả mới nhất.
+rep-refused-cannot_add = Nội dung dạng có/không không cộng dồn được; đồng chí chọn sửa báo cáo.
+rep-refused-value_out_of_range = Tổng kết quả sau khi cộng quá lớn. Đồng chí kiểm tra lại số đã gõ.

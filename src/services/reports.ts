@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { currentPeriod } from '../domain/periods.js';
-import { nfc } from '../domain/text.js';
+import { addDecimals, nfc } from '../domain/text.js';
 
 /** Largest evidence file accepted (Telegram bots can fetch up to 20 MB). */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -22,7 +22,12 @@ export interface EvidenceInput {
   fileName?: string | null;
   mimeType?: string | null;
   size?: number | null;
+  /** What the member wrote with the file (a photo's caption); officers see it with /evidence. */
+  note?: string | null;
 }
+
+/** Longest note kept per file: Telegram's caption limit, so it can be sent back as a caption. */
+export const MAX_EVIDENCE_NOTE = 1024;
 
 export type EvidenceCheck = { ok: true } | { ok: false; reason: 'evidence_too_large' | 'evidence_type' };
 
@@ -65,6 +70,18 @@ export interface ReportDto {
   createdAt: string;
 }
 
+/**
+ * What a report counts, chosen by the member — never guessed. The stored value is always the total
+ * for the period so far: the first report of a line in a period is that total (`new`); a later one
+ * either adds what is new since then (`add`: numbers are summed, texts appended) or replaces the
+ * figure (`replace`). Earlier evidence stays unless a replacement says `keepEvidence: false`.
+ * `reportId` is the report the member was shown, so a report changed meanwhile is not overwritten.
+ */
+export type ReportMode =
+  | { kind: 'new' }
+  | { kind: 'add'; reportId: number }
+  | { kind: 'replace'; reportId: number; keepEvidence: boolean };
+
 export interface SubmitReport {
   memberId: number;
   campaignId: number;
@@ -74,16 +91,38 @@ export interface SubmitReport {
   text?: string | null;
   note?: string | null;
   evidence: EvidenceInput[];
+  /** Default `{ kind: 'new' }`. */
+  mode?: ReportMode;
 }
 
+export type SubmitReportRefusal =
+  | 'campaign_not_open'
+  | 'line_unknown'
+  | 'no_open_period'
+  | 'evidence_too_large'
+  | 'evidence_type'
+  /** `new` although the line already has a report in this period: the member must choose add or replace. */
+  | 'report_exists'
+  /** `add`/`replace` of a report that is not (or no longer) the line's report in this period. */
+  | 'report_changed'
+  /** `add` on a yes/no line: there is nothing to add up. */
+  | 'cannot_add'
+  /** The sum of `add` does not fit the value column. */
+  | 'value_out_of_range';
+
 export type SubmitReportResult =
-  | { ok: true; report: ReportDto; corrected: boolean }
-  | { ok: false; reason: 'campaign_not_open' | 'line_unknown' | 'no_open_period' | 'evidence_too_large' | 'evidence_type' };
+  | { ok: true; report: ReportDto; mode: ReportMode['kind']; keptEvidence: number }
+  | { ok: false; reason: SubmitReportRefusal };
+
+/** Largest stored figure: `Decimal(18, 4)` has 14 integer digits. */
+const MAX_INTEGER_DIGITS = 14;
 
 /**
  * Báo cáo tiến độ: a member's progress on a content line with evidence. One report per member,
- * line and reporting period; reporting the same line again in the same period corrects it (until
- * the period's deadline, after which the report belongs to the next period).
+ * line and reporting period, holding the total for the period so far; reporting the same line again
+ * in the same period adds to it or replaces it, as the member chose (until the period's deadline,
+ * after which the report belongs to the next period). A correction is audited with the previous
+ * value, so nothing the member sent before is lost without a trace.
  */
 export class ReportService {
   constructor(
@@ -108,7 +147,10 @@ export class ReportService {
     return r ? reportDto(r) : null;
   }
 
-  /** Stores (or corrects) a report in the current period, evidence included, in one transaction. */
+  /**
+   * Stores a report in the current period, or adds to / replaces the member's report of the line
+   * in it (see {@link ReportMode}), evidence included, in one transaction with its audit row.
+   */
   async submit(input: SubmitReport): Promise<SubmitReportResult> {
     const campaign = await this.prisma.campaign.findUnique({ where: { id: input.campaignId } });
     if (!campaign || campaign.status !== 'LAUNCHED') return { ok: false, reason: 'campaign_not_open' };
@@ -120,37 +162,72 @@ export class ReportService {
     }
     const period = await this.period(campaign.id);
     if (!period) return { ok: false, reason: 'no_open_period' };
-    const data = {
+    const mode = input.mode ?? { kind: 'new' };
+    if (mode.kind === 'add' && line.measure === 'YES_NO') return { ok: false, reason: 'cannot_add' };
+    const given = {
       valueNumber: input.number ?? null,
       valueBool: input.bool ?? null,
       valueText: input.text ? nfc(input.text).trim() : null,
       note: input.note ? nfc(input.note).trim() : null,
     };
-    return this.prisma.$transaction(async (tx) => {
-      const previous = await tx.progressReport.findFirst({
+    return this.prisma.$transaction(async (tx): Promise<SubmitReportResult> => {
+      const found = await tx.progressReport.findFirst({
         where: { memberId: input.memberId, criterionId: line.id, milestoneId: period.milestoneId },
         orderBy: { createdAt: 'desc' },
+        select: { id: true },
       });
-      const report = previous
-        ? await tx.progressReport.update({ where: { id: previous.id }, data })
-        : await tx.progressReport.create({
-            data: { ...data, campaignId: campaign.id, criterionId: line.id, memberId: input.memberId, milestoneId: period.milestoneId },
-          });
-      if (previous) await tx.attachment.deleteMany({ where: { progressReportId: report.id } });
+      if (mode.kind === 'new' && found) return { ok: false, reason: 'report_exists' };
+      if (mode.kind !== 'new' && found?.id !== mode.reportId) return { ok: false, reason: 'report_changed' };
+      let reportId: number;
+      let kept = 0;
+      if (mode.kind === 'new') {
+        const created = await tx.progressReport.create({
+          data: { ...given, campaignId: campaign.id, criterionId: line.id, memberId: input.memberId, milestoneId: period.milestoneId },
+        });
+        reportId = created.id;
+      } else {
+        // Lock the row: two corrections at once must not both read the same earlier total.
+        await tx.$queryRaw`SELECT id FROM progress_report WHERE id = ${mode.reportId} FOR UPDATE`;
+        const previous = await tx.progressReport.findUniqueOrThrow({ where: { id: mode.reportId }, include: { _count: { select: { attachments: true } } } });
+        const data = mode.kind === 'add' ? added(previous, given) : given;
+        if (data.valueNumber !== null && data.valueNumber.replace(/^-/, '').split('.')[0]!.length > MAX_INTEGER_DIGITS) {
+          return { ok: false, reason: 'value_out_of_range' };
+        }
+        await tx.progressReport.update({ where: { id: previous.id }, data });
+        const dropEvidence = mode.kind === 'replace' && !mode.keepEvidence;
+        if (dropEvidence) await tx.attachment.deleteMany({ where: { progressReportId: previous.id } });
+        kept = dropEvidence ? 0 : previous._count.attachments;
+        reportId = previous.id;
+        await tx.auditLog.create({
+          data: {
+            actorId: input.memberId,
+            action: `report.${mode.kind}`,
+            target: `report:${previous.id}`,
+            details: {
+              previous: { number: previous.valueNumber?.toString() ?? null, bool: previous.valueBool, text: previous.valueText, note: previous.note },
+              evidenceKept: kept,
+              evidenceDropped: previous._count.attachments - kept,
+              evidenceAdded: input.evidence.length,
+            },
+          },
+        });
+      }
       if (input.evidence.length > 0) {
         await tx.attachment.createMany({
           data: input.evidence.map((e) => ({
-            progressReportId: report.id,
+            progressReportId: reportId,
             kind: e.kind,
             fileId: e.fileId,
             fileUniqueId: e.fileUniqueId ?? null,
             fileName: e.fileName ?? null,
             mimeType: e.mimeType ?? null,
             size: e.size ?? null,
+            note: evidenceNote(e.note),
           })),
         });
       }
-      return { ok: true as const, corrected: !!previous, report: reportDto({ ...report, _count: { attachments: input.evidence.length } }) };
+      const report = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, include: { _count: { select: { attachments: true } } } });
+      return { ok: true, mode: mode.kind, keptEvidence: kept, report: reportDto(report) };
     });
   }
 
@@ -181,6 +258,32 @@ export class ReportService {
     });
     return rows.map((m) => ({ id: m.id, kind: m.kind, title: m.title, dueAt: m.dueAt.toISOString(), campaign: m.campaign.title }));
   }
+}
+
+type ReportValues = { valueNumber: string | null; valueBool: boolean | null; valueText: string | null; note: string | null };
+
+/**
+ * The report after adding what is new to it: figures summed, texts and notes appended on a new
+ * line (a value not given keeps the earlier one).
+ */
+function added(
+  previous: { valueNumber: { toString(): string } | null; valueBool: boolean | null; valueText: string | null; note: string | null },
+  given: ReportValues,
+): ReportValues {
+  const join = (a: string | null, b: string | null) => [a, b].filter((x) => x).join('\n') || null;
+  const before = previous.valueNumber?.toString() ?? null;
+  return {
+    valueNumber: before !== null && given.valueNumber !== null ? addDecimals(before, given.valueNumber) : (given.valueNumber ?? before),
+    valueBool: given.valueBool ?? previous.valueBool,
+    valueText: join(previous.valueText, given.valueText),
+    note: join(previous.note, given.note),
+  };
+}
+
+/** A file's note as stored: NFC, trimmed, at most {@link MAX_EVIDENCE_NOTE} characters, or null. */
+function evidenceNote(note: string | null | undefined): string | null {
+  const n = note ? nfc(note).trim() : '';
+  return n ? [...n].slice(0, MAX_EVIDENCE_NOTE).join('') : null;
 }
 
 function reportDto(r: {

@@ -50,7 +50,7 @@ describe('conversations on the embedded database without Redis', () => {
     binh.send('/report');
     await binh.waitFor(/Chọn nội dung cần báo cáo/);
     binh.press('2. Công trình chào mừng đại hội');
-    await binh.waitFor(/Kết quả đạt được \(công trình\)/);
+    await binh.waitFor(/Tổng kết quả đạt được trong kỳ tính đến nay \(công trình\)/);
     binh.send('1.234,5');
     await binh.waitFor(/Ghi chú thêm/);
     binh.send('Hoàn thành trước hạn');
@@ -60,7 +60,7 @@ describe('conversations on the embedded database without Redis', () => {
     binh.send('xong');
     await binh.waitFor(/Báo cáo tiến độ — /);
     binh.press('✔ Xác nhận');
-    await binh.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 1.234,5 công trình, 1 tệp minh chứng/);
+    await binh.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 1.234,5 công trình\. Báo cáo có 1 tệp minh chứng/);
     const report = await h.app.db.prisma.progressReport.findFirst({ where: { memberId: member.id }, include: { attachments: true } });
     expect(report?.valueNumber?.toString()).toBe('1234.5');
     expect(report?.note).toBe('Hoàn thành trước hạn');

@@ -96,6 +96,34 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     expect(my.text).toMatch(/Hạn tiếp theo: Báo cáo tiến độ — 17:00 \d\d\/\d\d\/\d{4} \(còn [45] ngày\)/);
   });
 
+  it('asks "500.000 or 500?" when a target is typed as 500,000, by button or by typing, and keeps the earlier answers', async () => {
+    const an = h.fake.user({ firstName: 'An' });
+    await joined(h, an, 'Võ Thị An');
+    an.start('c_dai-hoi-mo');
+    await an.waitFor(/Chọn danh hiệu/);
+    an.press('Lao động tiên tiến');
+    await an.waitFor(/Chỉ tiêu 1\/3/);
+    an.send('Học tập mỗi tuần');
+    await an.waitFor(/Chỉ tiêu 2\/3/);
+    an.send('500,000');
+    const which = await an.waitFor(/Đồng chí gõ «500,000»/);
+    expect(which.text).toContain('ý đồng chí là 500.000 công trình hay 500 công trình?');
+    expect(an.buttons()).toEqual(['500.000 công trình', '500 công trình', '‹ Quay lại', '✖ Hủy']);
+    an.press('500.000 công trình');
+    await an.waitFor(/Chỉ tiêu 3\/3/);
+    an.send('12,500');
+    await an.waitFor(/12\.500 điển hình hay 12,5 điển hình\?/);
+    an.send('12,5');
+    const s = await an.waitFor(/Đăng ký thi đua — /);
+    expect(s.text).toContain('Học tập và làm theo tư tưởng Hồ Chí Minh: Học tập mỗi tuần');
+    expect(s.text).toContain('Công trình chào mừng đại hội: 500.000 công trình');
+    expect(s.text).toContain('Phát hiện điển hình tiên tiến: 12,5 điển hình');
+    an.press('✔ Xác nhận');
+    await an.waitFor(/Đã ghi nhận đăng ký danh hiệu Lao động tiên tiến/);
+    const reg = await h.app.services.prisma.registration.findFirstOrThrow({ where: { member: { fullName: 'Võ Thị An' } }, include: { commitments: true } });
+    expect(reg.commitments.map((c) => c.targetNumber?.toString() ?? c.targetText).sort()).toEqual(['12.5', '500000', 'Học tập mỗi tuần']);
+  });
+
   it('lets an officer register the unit for TTLĐXS, digests it, and returns it with a reason', async () => {
     const hoa = h.fake.user({ firstName: 'Hoa' });
     const officer = await joined(h, hoa, 'Trần Thị Hoa', 'OFFICER');
@@ -179,6 +207,9 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     await john.waitFor(/Target 1\/3/);
     john.send('Study every week');
     await john.waitFor(/Target 2\/3/);
+    john.send('1.234');
+    const which = await john.waitFor(/You typed “1\.234”/);
+    expect(which.text).toContain('do you mean 1,234 công trình or 1.234 công trình?');
     john.send('1,234.5');
     await john.waitFor(/Target 3\/3/);
     john.send('done');

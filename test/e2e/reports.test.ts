@@ -1,7 +1,9 @@
 /**
  * Báo cáo tiến độ end to end: a member reports a number in Vietnamese format with photos as
  * evidence, across a restart of the bot in the middle of the photo step; bad files are refused
- * politely; the last report of a line is corrected; officers get the original files back.
+ * politely; a second report in a period adds to or replaces the first by the member's choice and
+ * keeps the earlier evidence unless they replace it; a figure that may be read two ways is
+ * confirmed; officers get the original files back with their captions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
@@ -24,15 +26,19 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     const lines = await lan.waitFor(/Chọn nội dung cần báo cáo/);
     expect(lines.text).toContain('2. Công trình chào mừng đại hội');
     lan.press('2. Công trình chào mừng đại hội');
-    await lan.waitFor(/Kết quả đạt được \(công trình\)/);
+    const ask = await lan.waitFor(/kết quả đạt được/);
+    expect(ask.text).toContain('Tổng kết quả đạt được trong kỳ tính đến nay (công trình)?');
     lan.send('một nghìn');
     await lan.waitFor(/Chưa đọc được số/);
+    lan.send('1e9');
+    await lan.waitFor(/không đọc số viết dạng lũy thừa \(như 1e9\)/);
     lan.send('1.234,5');
     await lan.waitFor(/Ghi chú thêm/);
     lan.press('⏭ Bỏ qua');
     await lan.waitFor(/Gửi ảnh hoặc tệp minh chứng/);
-    lan.sendPhoto();
-    await lan.waitFor(/Đã nhận 1 tệp minh chứng/);
+    lan.sendPhoto({ caption: 'Khánh thành nhà văn hóa ấp 3' });
+    const got = await lan.waitFor(/Đã nhận 1 tệp minh chứng/);
+    expect(got.text).toContain('Ghi chú của tệp: «Khánh thành nhà văn hóa ấp 3»');
     await h.restart();
     lan.sendPhoto({ fileSize: 2_000_000 });
     await lan.waitFor(/Đã nhận 2 tệp minh chứng/);
@@ -45,45 +51,145 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     expect(summary.text).toContain('Kết quả: 1.234,5 công trình');
     expect(summary.text).toContain('Minh chứng: 2 tệp');
     lan.press('✔ Xác nhận');
-    await lan.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 1.234,5 công trình, 2 tệp minh chứng/);
-    const reports = await h.app.services.prisma.progressReport.findMany({ where: { memberId: member.id }, include: { attachments: true, milestone: true } });
+    await lan.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 1.234,5 công trình\. Báo cáo có 2 tệp minh chứng/);
+    const reports = await h.app.services.prisma.progressReport.findMany({ where: { memberId: member.id }, include: { attachments: { orderBy: { id: 'asc' } }, milestone: true } });
     expect(reports).toHaveLength(1);
     expect(reports[0]!.valueNumber?.toString()).toBe('1234.5');
     expect(reports[0]!.milestone?.kind).toBe('PROGRESS_REPORT');
     expect(reports[0]!.attachments.map((a) => a.kind)).toEqual(['PHOTO', 'PHOTO']);
     expect(reports[0]!.attachments[1]!.size).toBe(2_000_000);
+    expect(reports[0]!.attachments.map((a) => a.note)).toEqual(['Khánh thành nhà văn hóa ấp 3', null]);
   });
 
-  it('shows and corrects the last report of a line until the period deadline', async () => {
-    const lan = h.fake.user({ id: 7_700_001, firstName: 'Ba' });
-    const member = await joined(h, lan, 'Trần Văn Ba');
-    for (const value of ['3', '4']) {
-      lan.send('/report');
-      await lan.waitFor(/Chọn nội dung/);
-      lan.press('3. Phát hiện điển hình tiên tiến');
-      const ask = await lan.waitFor(/Kết quả đạt được/);
-      if (value === '4') expect(ask.text).toContain('Kỳ này đồng chí đã báo cáo: 3 điển hình');
-      lan.send(value);
-      await lan.waitFor(/Ghi chú/);
-      lan.send('Đã biểu dương');
-      await lan.waitFor(/Gửi ảnh/);
-      lan.sendDocument({ fileName: 'danh-sach.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-      await lan.waitFor(/Đã nhận 1 tệp/);
-      lan.press('✔ Xong');
-      await lan.waitFor(/Báo cáo tiến độ — /);
-      lan.press('✔ Xác nhận');
-      await lan.waitFor(value === '3' ? /Đã ghi nhận báo cáo/ : /Đã sửa báo cáo «Phát hiện điển hình tiên tiến»: 4 điển hình/);
-    }
-    const rows = await h.app.services.prisma.progressReport.findMany({ where: { memberId: member.id }, include: { attachments: true } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.valueNumber?.toString()).toBe('4');
-    expect(rows[0]!.attachments).toHaveLength(1);
+  it('asks whether a second report in the period adds to or replaces the first, and keeps the earlier files unless replaced', async () => {
+    const ba = h.fake.user({ id: 7_700_001, firstName: 'Ba' });
+    const member = await joined(h, ba, 'Trần Văn Ba');
+    const rows = () => h.app.services.prisma.progressReport.findMany({ where: { memberId: member.id }, include: { attachments: { orderBy: { id: 'asc' } } } });
+    const open = async () => {
+      ba.send('/report');
+      await ba.waitFor(/Chọn nội dung/);
+      ba.press('3. Phát hiện điển hình tiên tiến');
+    };
+
+    // First report: the total for the period so far, with one file.
+    await open();
+    await ba.waitFor(/Tổng kết quả đạt được trong kỳ tính đến nay/);
+    ba.send('3');
+    await ba.waitFor(/Ghi chú/);
+    ba.send('Đã biểu dương');
+    await ba.waitFor(/Gửi ảnh/);
+    ba.sendDocument({ fileName: 'danh-sach.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    await ba.waitFor(/Đã nhận 1 tệp/);
+    ba.press('✔ Xong');
+    await ba.waitFor(/Báo cáo tiến độ — /);
+    ba.press('✔ Xác nhận');
+    await ba.waitFor(/Đã ghi nhận báo cáo «Phát hiện điển hình tiên tiến»: 3 điển hình\. Báo cáo có 1 tệp minh chứng/);
+
+    // Second report: never silently a correction — the member chooses; "add" sums and keeps the file.
+    await open();
+    const mode = await ba.waitFor(/Kỳ này đồng chí đã báo cáo/);
+    expect(mode.text).toContain('3 điển hình');
+    expect(ba.buttons()).toEqual(['➕ Cộng thêm vào báo cáo đã gửi', '✏️ Sửa (thay) báo cáo đã gửi', '‹ Quay lại', '✖ Hủy']);
+    ba.press('➕ Cộng thêm vào báo cáo đã gửi');
+    const addAsk = await ba.waitFor(/Kết quả MỚI/);
+    expect(addAsk.text).toContain('sẽ được cộng vào 3 điển hình đã báo cáo');
+    ba.send('2');
+    await ba.waitFor(/Ghi chú/);
+    ba.press('⏭ Bỏ qua');
+    await ba.waitFor(/Gửi ảnh/);
+    ba.sendPhoto();
+    await ba.waitFor(/Đã nhận 1 tệp/);
+    ba.press('✔ Xong');
+    const addSummary = await ba.waitFor(/Báo cáo tiến độ — /);
+    expect(addSummary.text).toContain('Kết quả: 2 điển hình (cộng vào 3 điển hình đã báo cáo: tổng 5 điển hình)');
+    expect(addSummary.text).toContain('Minh chứng: 2 tệp (1 tệp đã gửi, 1 tệp mới)');
+    ba.press('✔ Xác nhận');
+    await ba.waitFor(/Đã cộng thêm vào báo cáo «Phát hiện điển hình tiên tiến»: tổng kỳ này 5 điển hình\. Báo cáo có 2 tệp minh chứng/);
+    let saved = await rows();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.valueNumber?.toString()).toBe('5');
+    expect(saved[0]!.attachments.map((a) => a.kind)).toEqual(['DOCUMENT', 'PHOTO']);
+
+    // Third: replace the figure but keep the two files, adding one more.
+    await open();
+    await ba.waitFor(/Kỳ này đồng chí đã báo cáo/);
+    ba.press('✏️ Sửa (thay) báo cáo đã gửi');
+    const replaceAsk = await ba.waitFor(/Tổng kết quả cả kỳ tính đến nay/);
+    expect(replaceAsk.text).toContain('thay cho 5 điển hình đã báo cáo');
+    ba.send('4');
+    await ba.waitFor(/Ghi chú/);
+    ba.press('⏭ Bỏ qua');
+    await ba.waitFor(/Báo cáo đã gửi có 2 tệp minh chứng/);
+    expect(ba.buttons()).toEqual(['📎 Giữ 2 tệp đã gửi', '🔄 Thay bằng tệp mới', '‹ Quay lại', '✖ Hủy']);
+    ba.press('📎 Giữ 2 tệp đã gửi');
+    await ba.waitFor(/Gửi ảnh/);
+    ba.sendPhoto();
+    await ba.waitFor(/Đã nhận 1 tệp/);
+    ba.press('✔ Xong');
+    const keepSummary = await ba.waitFor(/Báo cáo tiến độ — /);
+    expect(keepSummary.text).toContain('Minh chứng: 3 tệp (2 tệp đã gửi, 1 tệp mới)');
+    ba.press('✔ Xác nhận');
+    await ba.waitFor(/Đã sửa báo cáo «Phát hiện điển hình tiên tiến»: 4 điển hình\. Báo cáo có 3 tệp minh chứng/);
+    saved = await rows();
+    expect(saved[0]!.valueNumber?.toString()).toBe('4');
+    expect(saved[0]!.attachments).toHaveLength(3);
+
+    // Fourth: replace the files too.
+    await open();
+    await ba.waitFor(/Kỳ này đồng chí đã báo cáo/);
+    ba.press('✏️ Sửa (thay) báo cáo đã gửi');
+    await ba.waitFor(/Tổng kết quả cả kỳ/);
+    ba.send('4');
+    await ba.waitFor(/Ghi chú/);
+    ba.press('⏭ Bỏ qua');
+    await ba.waitFor(/Báo cáo đã gửi có 3 tệp minh chứng/);
+    ba.press('🔄 Thay bằng tệp mới');
+    await ba.waitFor(/Gửi ảnh/);
+    ba.sendDocument({ fileName: 'bien-ban.pdf', mimeType: 'application/pdf' });
+    await ba.waitFor(/Đã nhận 1 tệp/);
+    ba.press('✔ Xong');
+    const replaceSummary = await ba.waitFor(/Báo cáo tiến độ — /);
+    expect(replaceSummary.text).toContain('Minh chứng: 1 tệp mới (thay cho 3 tệp đã gửi)');
+    ba.press('✔ Xác nhận');
+    await ba.waitFor(/Đã sửa báo cáo «Phát hiện điển hình tiên tiến»: 4 điển hình\. Báo cáo có 1 tệp minh chứng/);
+    saved = await rows();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.attachments.map((a) => a.fileName)).toEqual(['bien-ban.pdf']);
+  });
+
+  it('confirms a figure that reads two ways ("500,000": 500.000 or 500?) and keeps the answers before it', async () => {
+    const cuc = h.fake.user({ firstName: 'Cúc' });
+    const member = await joined(h, cuc, 'Lê Thị Cúc');
+    cuc.send('/report');
+    await cuc.waitFor(/Chọn nội dung/);
+    cuc.press('2. Công trình chào mừng đại hội');
+    await cuc.waitFor(/kết quả đạt được/);
+    cuc.send('500,000');
+    const which = await cuc.waitFor(/Đồng chí gõ «500,000»/);
+    expect(which.text).toContain('ý đồng chí là 500.000 công trình hay 500 công trình?');
+    expect(cuc.buttons()).toEqual(['500.000 công trình', '500 công trình', '‹ Quay lại', '✖ Hủy']);
+    cuc.press('‹ Quay lại');
+    await cuc.waitFor(/kết quả đạt được/);
+    cuc.send('500,000');
+    await cuc.waitFor(/hay 500 công trình\?/);
+    cuc.send('500');
+    await cuc.waitFor(/Ghi chú/);
+    cuc.press('⏭ Bỏ qua');
+    await cuc.waitFor(/Gửi ảnh/);
+    cuc.send('xong');
+    const summary = await cuc.waitFor(/Báo cáo tiến độ — /);
+    expect(summary.text).toContain('Nội dung: Công trình chào mừng đại hội');
+    expect(summary.text).toContain('Kết quả: 500 công trình');
+    cuc.press('✔ Xác nhận');
+    await cuc.waitFor(/Đã ghi nhận báo cáo/);
+    const row = await h.app.services.prisma.progressReport.findFirstOrThrow({ where: { memberId: member.id } });
+    expect(row.valueNumber?.toString()).toBe('500');
   });
 
   it('gives an officer the original files back and points officers to /review', async () => {
     const hoa = h.fake.user({ firstName: 'Hoa', languageCode: 'en' });
     await joined(h, hoa, 'Trần Thị Hoa', 'OFFICER', 'en');
-    const report = await h.app.services.prisma.progressReport.findFirstOrThrow({ where: { member: { fullName: 'Nguyễn Thị Lan' } }, include: { attachments: true } });
+    const report = await h.app.services.prisma.progressReport.findFirstOrThrow({ where: { member: { fullName: 'Nguyễn Thị Lan' } }, include: { attachments: { orderBy: { id: 'asc' } } } });
     hoa.send('/evidence');
     await hoa.waitFor(/Choose the report whose evidence you want/);
     hoa.press(new RegExp(`^#${report.id} Nguyễn Thị Lan`));
@@ -91,6 +197,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     await new Promise((r) => setTimeout(r, 300));
     const sent = h.fake.callsOf('sendPhoto').filter((c) => String(c.payload.chat_id) === String(hoa.id));
     expect(sent.map((c) => c.payload.photo)).toEqual(report.attachments.map((a) => a.fileId));
+    expect(sent.map((c) => c.payload.caption)).toEqual(['Khánh thành nhà văn hóa ấp 3', undefined]);
 
     hoa.send('/report');
     const reviews = await hoa.waitFor(/Open review reports/);

@@ -44,17 +44,43 @@ describe('reports service (PostgreSQL)', () => {
     expect(checkEvidence({ kind: 'PHOTO', fileId: 'f', size: 21 * 1024 * 1024 })).toEqual({ ok: false, reason: 'evidence_too_large' });
   });
 
-  it('corrects the report of a line within its period, and starts a new one in the next period', async () => {
-    const ev = [{ kind: 'PHOTO' as const, fileId: 'p1', size: 100 }];
+  it('asks for a choice before touching an earlier report, and starts a new one in the next period', async () => {
+    const ev = [{ kind: 'PHOTO' as const, fileId: 'p1', size: 100, note: '  Lễ ra quân  ' }];
     const a = await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '12', evidence: ev });
-    const b = await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '1234.5', evidence: [...ev, { kind: 'PHOTO', fileId: 'p2' }] });
-    expect(a).toMatchObject({ ok: true, corrected: false });
-    expect(b).toMatchObject({ ok: true, corrected: true, report: { number: '1234.5', attachments: 2 } });
+    expect(a).toMatchObject({ ok: true, mode: 'new', report: { number: '12', attachments: 1 } });
+    if (!a.ok) return;
+    expect(await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '1', evidence: [] })).toEqual({ ok: false, reason: 'report_exists' });
+    expect(await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '1', evidence: [], mode: { kind: 'add', reportId: a.report.id + 1000 } })).toEqual({
+      ok: false,
+      reason: 'report_changed',
+    });
+
+    const b = await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '0.5', note: 'đợt 2', evidence: [{ kind: 'PHOTO', fileId: 'p2' }], mode: { kind: 'add', reportId: a.report.id } });
+    expect(b).toMatchObject({ ok: true, mode: 'add', keptEvidence: 1, report: { id: a.report.id, number: '12.5', note: 'đợt 2', attachments: 2 } });
+    const c = await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '1234.5', evidence: [], mode: { kind: 'replace', reportId: a.report.id, keepEvidence: true } });
+    expect(c).toMatchObject({ ok: true, mode: 'replace', keptEvidence: 2, report: { number: '1234.5', attachments: 2 } });
+    const d = await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '7', evidence: [{ kind: 'PHOTO', fileId: 'p3' }], mode: { kind: 'replace', reportId: a.report.id, keepEvidence: false } });
+    expect(d).toMatchObject({ ok: true, mode: 'replace', keptEvidence: 0, report: { number: '7', attachments: 1 } });
+    const files = await t.db.prisma.attachment.findMany({ where: { progressReportId: a.report.id } });
+    expect(files.map((f) => f.fileId)).toEqual(['p3']);
+    const audit = await t.db.prisma.auditLog.findMany({ where: { target: `report:${a.report.id}` }, orderBy: { id: 'asc' } });
+    expect(audit.map((r) => r.action)).toEqual(['report.add', 'report.replace', 'report.replace']);
+    expect(audit[2]!.details).toMatchObject({ previous: { number: '1234.5' }, evidenceDropped: 2, evidenceAdded: 1 });
+
     clock = addLocalDays(new Date(), 3);
-    const c = await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '20', evidence: [] });
-    expect(c).toMatchObject({ ok: true, corrected: false });
+    const next = await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '20', evidence: [] });
+    expect(next).toMatchObject({ ok: true, mode: 'new' });
     expect(await t.db.prisma.progressReport.count({ where: { memberId } })).toBe(2);
     clock = addLocalDays(new Date(), 40);
     expect(await s.reports.submit({ memberId, campaignId, criterionId: lineId, number: '1', evidence: [] })).toEqual({ ok: false, reason: 'no_open_period' });
+  });
+
+  it('keeps a photo caption as the note of that file', async () => {
+    clock = new Date();
+    const other = (await t.db.prisma.member.create({ data: { telegramId: 2n, fullName: 'B', unitId: (await s.units.byCode('XA'))!.id } })).id;
+    const r = await s.reports.submit({ memberId: other, campaignId, criterionId: lineId, number: '1', evidence: [{ kind: 'PHOTO', fileId: 'c1', note: '  Lễ ra quân  ' }, { kind: 'PHOTO', fileId: 'c2' }] });
+    if (!r.ok) throw new Error(r.reason);
+    const report = await s.reports.evidence(r.report.id);
+    expect(report!.attachments.map((a) => a.note)).toEqual(['Lễ ra quân', null]);
   });
 });

@@ -1,4 +1,4 @@
-import { conversationRegistry, Flow, type Convo, type ConvContext, type StepOption } from './index.js';
+import { conversationRegistry, Flow, type Convo, type ConvContext, type Parsed, type StepOption } from './index.js';
 import { escapeHtml } from '../helpers.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { parseDecimalVi, parseYesNo } from '../../domain/text.js';
@@ -54,20 +54,64 @@ export function linePath(lines: LineDto[], line: LineDto): string {
   return parts.join(' › ');
 }
 
+/**
+ * A value typed for a line: understood, or a figure that reads two ways ("500,000": 500.000 or
+ * 500?) which {@link confirmLineValue} puts to the member before anything is kept.
+ */
+export type LineAnswer =
+  | { kind: 'value'; value: CommitmentInput }
+  | { kind: 'ambiguous'; typed: string; thousands: string; decimal: string };
+
+/** The member's writing convention for numbers (their interface language). */
+function numberLocale(ctx: ConvContext): 'vi' | 'en' {
+  return ctx.member?.locale === 'en' ? 'en' : 'vi';
+}
+
 /** Parses a typed value in a line's measure; errors are rendered messages that re-ask the step. */
-export function parseLineValue(ctx: ConvContext, line: LineDto, input: string): { ok: true; value: CommitmentInput } | { ok: false; error: string } {
+export function parseLineValue(ctx: ConvContext, line: LineDto, input: string): Parsed<LineAnswer> {
   if (line.measure === 'NUMBER') {
-    const r = parseDecimalVi(input);
+    const r = parseDecimalVi(input, { locale: numberLocale(ctx) });
+    if (!r.ok && r.reason === 'number_ambiguous') return { ok: true, value: { kind: 'ambiguous', typed: input.trim(), thousands: r.thousands, decimal: r.decimal } };
     if (!r.ok) return { ok: false, error: ctx.t(`cv-number-${r.reason.replace('number_', '')}`, { unit: line.unitOfMeasure ?? '' }) };
-    return { ok: true, value: { criterionId: line.id, number: r.value } };
+    return { ok: true, value: { kind: 'value', value: { criterionId: line.id, number: r.value } } };
   }
   if (line.measure === 'YES_NO') {
     const r = parseYesNo(input);
-    return r.ok ? { ok: true, value: { criterionId: line.id, bool: r.value } } : { ok: false, error: ctx.t('cv-yes-no-invalid') };
+    return r.ok ? { ok: true, value: { kind: 'value', value: { criterionId: line.id, bool: r.value } } } : { ok: false, error: ctx.t('cv-yes-no-invalid') };
   }
   const text = input.trim();
   if ([...text].length > MAX_TEXT) return { ok: false, error: ctx.t('cv-text-too-long', { max: MAX_TEXT }) };
-  return { ok: true, value: { criterionId: line.id, text } };
+  return { ok: true, value: { kind: 'value', value: { criterionId: line.id, text } } };
+}
+
+/**
+ * The value a typed answer stands for. A figure that reads two ways is never guessed: the member
+ * picks one of the two readings by button, by typing it ("500", "500.000", "500000"), or types the
+ * number again unambiguously. Null when they go Back (the caller re-asks the value).
+ */
+export async function confirmLineValue(flow: Flow, ctx: ConvContext, line: LineDto, answer: LineAnswer): Promise<CommitmentInput | null> {
+  if (answer.kind === 'value') return answer.value;
+  const locale = numberLocale(ctx);
+  const reading = (value: string) => ({
+    label: valueText(ctx, line, { number: value }),
+    aliases: [value, formatQuantity(value, locale)],
+  });
+  const thousands = reading(answer.thousands);
+  const decimal = reading(answer.decimal);
+  const a = await flow.ask<CommitmentInput>({
+    text: ctx.t('cv-number-which', { typed: escapeHtml(answer.typed), thousands: escapeHtml(thousands.label), decimal: escapeHtml(decimal.label) }),
+    options: [[{ value: 'thousands', ...thousands }], [{ value: 'decimal', ...decimal }]],
+    back: true,
+    parse: (text) => {
+      const r = parseLineValue(ctx, line, text);
+      if (!r.ok) return r;
+      return r.value.kind === 'value' ? { ok: true, value: r.value.value } : { ok: false, error: ctx.t('cv-number-which-hint') };
+    },
+    hint: ctx.t('cv-number-which-hint'),
+  });
+  if (a.kind === 'text') return a.value;
+  if (a.kind === 'option') return { criterionId: line.id, number: a.value === 'thousands' ? answer.thousands : answer.decimal };
+  return null;
 }
 
 function summary(ctx: ConvContext, campaign: CampaignDto, scope: Scope, unitName: string, d: Draft): string {
@@ -246,7 +290,7 @@ async function register(conversation: Convo, ctx: ConvContext, campaignId?: numb
         row.push({ value: 'skip', label: ctx.t('cv-skip'), aliases: ['bo qua', 'skip'] });
         row.push({ value: 'done', label: ctx.t('cv-done'), aliases: ['xong', 'done'] });
         options.push(row);
-        const a = await flow.ask<CommitmentInput>({
+        const a = await flow.ask<LineAnswer>({
           text: ctx.t(`reg-ask-line-${line.measure}`, {
             n: lineIdx + 1,
             total: leaves.length,
@@ -264,7 +308,9 @@ async function register(conversation: Convo, ctx: ConvContext, campaignId?: numb
           break;
         }
         if (a.kind === 'text') {
-          draft.commitments[String(line.id)] = a.value;
+          const value = await confirmLineValue(flow, ctx, line, a.value);
+          if (!value) break;
+          draft.commitments[String(line.id)] = value;
           lineIdx++;
         } else if (a.kind === 'option') {
           if (a.value === 'yes' || a.value === 'no') draft.commitments[String(line.id)] = { criterionId: line.id, bool: a.value === 'yes' };
@@ -371,7 +417,8 @@ async function register(conversation: Convo, ctx: ConvContext, campaignId?: numb
   }
 }
 
-conversationRegistry.push({ id: REGISTER, builder: register as never, version: 1, nameKey: 'reg-flow-name' });
+// Version 2: a figure that reads two ways ("500,000") is confirmed in an extra question.
+conversationRegistry.push({ id: REGISTER, builder: register as never, version: 2, nameKey: 'reg-flow-name' });
 
 /** Conversation id of an officer returning a registration with a typed reason. */
 export const RETURN_REGISTRATION = 'reg-return';

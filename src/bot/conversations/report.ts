@@ -1,28 +1,30 @@
 import type { Message } from 'grammy/types';
 import { conversationRegistry, Flow, type Convo, type ConvContext, type StepOption } from './index.js';
-import { linePath, parseLineValue, valueText } from './register.js';
+import { confirmLineValue, linePath, parseLineValue, valueText, type LineAnswer } from './register.js';
+import { addDecimals } from '../../domain/text.js';
 import { escapeHtml } from '../helpers.js';
 import { formatBytes } from '../files.js';
 import { formatDateTime } from '../../domain/dates.js';
 import type { CampaignDto, CommitmentInput, LineDto } from '../../services/registrations.js';
-import { checkEvidence, MAX_EVIDENCE_BYTES, type EvidenceInput, type ReportDto } from '../../services/reports.js';
+import { checkEvidence, MAX_EVIDENCE_BYTES, type EvidenceInput, type ReportDto, type ReportMode } from '../../services/reports.js';
 
 /** Conversation id of báo cáo tiến độ. */
 export const REPORT = 'report';
 
 const MAX_NOTE = 500;
 
-type Step = 'campaign' | 'line' | 'value' | 'note' | 'evidence' | 'summary';
+type Step = 'campaign' | 'line' | 'mode' | 'value' | 'note' | 'keep' | 'evidence' | 'summary';
 
-/** The evidence a message carries (the largest size of a photo), or null. */
+/** The evidence a message carries (the largest size of a photo), its caption as the file's note, or null. */
 export function evidenceOf(msg: Message): EvidenceInput | null {
+  const note = msg.caption?.trim() || null;
   if (msg.photo?.length) {
     const p = msg.photo[msg.photo.length - 1]!;
-    return { kind: 'PHOTO', fileId: p.file_id, fileUniqueId: p.file_unique_id, fileName: null, mimeType: 'image/jpeg', size: p.file_size ?? null };
+    return { kind: 'PHOTO', fileId: p.file_id, fileUniqueId: p.file_unique_id, fileName: null, mimeType: 'image/jpeg', size: p.file_size ?? null, note };
   }
   if (msg.document) {
     const d = msg.document;
-    return { kind: 'DOCUMENT', fileId: d.file_id, fileUniqueId: d.file_unique_id, fileName: d.file_name ?? null, mimeType: d.mime_type ?? null, size: d.file_size ?? null };
+    return { kind: 'DOCUMENT', fileId: d.file_id, fileUniqueId: d.file_unique_id, fileName: d.file_name ?? null, mimeType: d.mime_type ?? null, size: d.file_size ?? null, note };
   }
   return null;
 }
@@ -44,10 +46,11 @@ function treeText(lines: LineDto[]): string {
 }
 
 /**
- * Báo cáo tiến độ: campaign → content line (the tree, grouped) → value in the line's measure →
- * optional note → evidence (photos, PDF/DOCX/XLSX/JPG/PNG ≤ 20 MB; "xong" finishes) → summary →
- * Confirm. The report counts for the current period; reporting a line again in the same period
- * corrects the last report. Officers are also shown the open review milestones (→ /review).
+ * Báo cáo tiến độ: campaign → content line (the tree, grouped) → [add to / replace the report
+ * already sent this period] → value in the line's measure (the prompt says what it counts) →
+ * optional note → [keep / replace the earlier files] → evidence (photos with their captions,
+ * PDF/DOCX/XLSX/JPG/PNG ≤ 20 MB; "xong" finishes) → summary → Confirm. The report counts for the
+ * current period. Officers are also shown the open review milestones (→ /review).
  */
 async function report(conversation: Convo, ctx: ConvContext, campaignId?: number | null): Promise<void> {
   const flow = new Flow(conversation, ctx, 'rep-flow-name');
@@ -75,9 +78,15 @@ async function report(conversation: Convo, ctx: ConvContext, campaignId?: number
   let period: { milestoneId: number; dueAt: string } | null = null;
   let line: LineDto | null = null;
   let last: ReportDto | null = null;
+  /** What this report counts: the period total (`new`, `replace`) or what is new since `last` (`add`). */
+  let mode: ReportMode['kind'] = 'new';
+  let keepEvidence = true;
   let value: CommitmentInput | null = null;
   let note: string | null = null;
   let evidence: EvidenceInput[] = [];
+  /** Files of `last` that stay with the report. */
+  const keptFiles = () => (last && (mode === 'add' || (mode === 'replace' && keepEvidence)) ? last.attachments : 0);
+  const lastValue = (l: LineDto) => (last ? valueText(ctx, l, { number: last.number, bool: last.bool, text: last.text }) : '');
 
   for (;;) {
     switch (step) {
@@ -109,31 +118,59 @@ async function report(conversation: Convo, ctx: ConvContext, campaignId?: number
         const lid = line.id;
         const mid = period.milestoneId;
         last = await flow.external(() => services.reports.lastInPeriod(me.id, lid, mid));
+        mode = 'new';
+        keepEvidence = true;
         value = null;
         note = null;
         evidence = [];
+        step = last ? 'mode' : 'value';
+        break;
+      }
+      case 'mode': {
+        // A second report in the period never silently corrects the first: the member says how it counts.
+        const l = line!;
+        const prev = last!;
+        const add: StepOption = { value: 'add', label: ctx.t('rep-mode-add') };
+        const replace: StepOption = { value: 'replace', label: ctx.t('rep-mode-replace') };
+        const a = await flow.ask({
+          text: ctx.t('rep-ask-mode', { line: escapeHtml(l.title), value: escapeHtml(lastValue(l)), at: formatDateTime(new Date(prev.createdAt)), files: prev.attachments }),
+          options: l.measure === 'YES_NO' ? [[replace]] : [[add], [replace]],
+          back: true,
+          hint: ctx.t('cv-hint-button'),
+        });
+        if (a.kind === 'back') {
+          step = 'line';
+          break;
+        }
+        if (a.kind !== 'option') continue;
+        mode = a.value === 'add' ? 'add' : 'replace';
         step = 'value';
         break;
       }
       case 'value': {
         const l = line!;
         const options: StepOption[][] = l.measure === 'YES_NO' ? [[{ value: 'yes', label: ctx.t('cv-yes') }, { value: 'no', label: ctx.t('cv-no') }]] : [];
-        const lastText = last
-          ? '\n\n' + ctx.t('rep-last', { value: escapeHtml(valueText(ctx, l, { number: last.number, bool: last.bool, text: last.text })), at: formatDateTime(new Date(last.createdAt)), files: last.attachments })
-          : '';
-        const a = await flow.ask<CommitmentInput>({
-          text: ctx.t(`rep-ask-value-${l.measure}`, { line: escapeHtml(linePath(campaign!.lines, l)), unit: l.unitOfMeasure ? ` (${escapeHtml(l.unitOfMeasure)})` : '' }) + lastText,
+        const counts = mode === 'new' ? 'total' : mode;
+        const a = await flow.ask<LineAnswer>({
+          text: ctx.t(`rep-value-${counts}-${l.measure}`, {
+            line: escapeHtml(linePath(campaign!.lines, l)),
+            unit: l.unitOfMeasure ? ` (${escapeHtml(l.unitOfMeasure)})` : '',
+            previous: escapeHtml(lastValue(l)),
+          }),
           options,
           back: true,
           parse: (text) => parseLineValue(ctx, l, text),
           hint: ctx.t(`reg-hint-line-${l.measure}`),
         });
         if (a.kind === 'back') {
-          step = 'line';
+          step = last ? 'mode' : 'line';
           break;
         }
-        if (a.kind === 'text') value = a.value;
-        else if (a.kind === 'option') value = { criterionId: l.id, bool: a.value === 'yes' };
+        if (a.kind === 'text') {
+          const confirmed = await confirmLineValue(flow, ctx, l, a.value);
+          if (!confirmed) continue;
+          value = confirmed;
+        } else if (a.kind === 'option') value = { criterionId: l.id, bool: a.value === 'yes' };
         else continue;
         step = 'note';
         break;
@@ -151,19 +188,43 @@ async function report(conversation: Convo, ctx: ConvContext, campaignId?: number
           break;
         }
         note = a.kind === 'text' ? a.value : null;
+        step = mode === 'replace' && last!.attachments > 0 ? 'keep' : 'evidence';
+        break;
+      }
+      case 'keep': {
+        // Correcting the figure must not delete the evidence behind it unless the member says so.
+        const count = last!.attachments;
+        const a = await flow.ask({
+          text: ctx.t('rep-ask-keep-evidence', { count }),
+          options: [[{ value: 'keep', label: ctx.t('rep-keep-evidence', { count }) }], [{ value: 'replace', label: ctx.t('rep-replace-evidence') }]],
+          back: true,
+          hint: ctx.t('cv-hint-button'),
+        });
+        if (a.kind === 'back') {
+          step = 'note';
+          break;
+        }
+        if (a.kind !== 'option') continue;
+        keepEvidence = a.value === 'keep';
         step = 'evidence';
         break;
       }
       case 'evidence': {
+        const kept = keptFiles();
+        const received = evidence.at(-1);
+        const text =
+          evidence.length === 0
+            ? ctx.t('rep-ask-evidence', { max: formatBytes(MAX_EVIDENCE_BYTES) }) + (kept > 0 ? '\n' + ctx.t('rep-evidence-kept', { count: kept }) : '')
+            : ctx.t('rep-evidence-more', { count: evidence.length }) + (received?.note ? '\n' + ctx.t('rep-evidence-caption', { caption: escapeHtml(received.note) }) : '');
         const a = await flow.ask({
-          text: evidence.length === 0 ? ctx.t('rep-ask-evidence', { max: formatBytes(MAX_EVIDENCE_BYTES) }) : ctx.t('rep-evidence-more', { count: evidence.length }),
+          text,
           options: [[{ value: 'done', label: ctx.t('cv-done'), aliases: ['xong', 'done', 'bo qua', 'skip'] }]],
           back: true,
           media: true,
           hint: ctx.t('rep-hint-evidence'),
         });
         if (a.kind === 'back') {
-          step = 'note';
+          step = mode === 'replace' && last!.attachments > 0 ? 'keep' : 'note';
           break;
         }
         if (a.kind === 'media') {
@@ -189,13 +250,29 @@ async function report(conversation: Convo, ctx: ConvContext, campaignId?: number
         const c = campaign!;
         const l = line!;
         const v = value!;
+        const shown = escapeHtml(valueText(ctx, l, v));
+        const previous = escapeHtml(lastValue(l));
+        const valueLine =
+          mode === 'add' && l.measure === 'NUMBER' && last?.number && v.number
+            ? ctx.t('rep-summary-value-added', { value: shown, previous, total: escapeHtml(valueText(ctx, l, { number: addDecimals(last.number, v.number) })) })
+            : mode === 'add'
+              ? ctx.t('rep-summary-value-appended', { value: shown })
+              : ctx.t('rep-summary-value', { value: shown });
+        const kept = keptFiles();
+        const dropped = last && mode === 'replace' && !keepEvidence ? last.attachments : 0;
+        const evidenceLine =
+          kept > 0
+            ? ctx.t('rep-summary-evidence-kept', { total: kept + evidence.length, kept, added: evidence.length })
+            : dropped > 0
+              ? ctx.t('rep-summary-evidence-replaced', { added: evidence.length, dropped })
+              : ctx.t('rep-summary-evidence', { count: evidence.length });
         const text = [
           ctx.t('rep-summary-title', { campaign: escapeHtml(c.title) }),
           ctx.t('rep-summary-line', { line: escapeHtml(l.title) }),
-          ctx.t('rep-summary-value', { value: escapeHtml(valueText(ctx, l, v)) }),
+          valueLine,
           ...(note ? [ctx.t('rep-summary-note', { note: escapeHtml(note) })] : []),
-          ctx.t('rep-summary-evidence', { count: evidence.length }),
-          ...(last ? [ctx.t('rep-summary-corrects')] : []),
+          evidenceLine,
+          ...(mode === 'replace' ? [ctx.t('rep-summary-replaces', { previous })] : []),
         ].join('\n');
         const a = await flow.ask({
           text,
@@ -208,14 +285,16 @@ async function report(conversation: Convo, ctx: ConvContext, campaignId?: number
           break;
         }
         if (a.kind !== 'option') continue;
-        const input = { memberId: me.id, campaignId: c.id, criterionId: l.id, number: v.number ?? null, bool: v.bool ?? null, text: v.text ?? null, note, evidence };
+        const reportMode: ReportMode = mode === 'new' ? { kind: 'new' } : mode === 'add' ? { kind: 'add', reportId: last!.id } : { kind: 'replace', reportId: last!.id, keepEvidence };
+        const input = { memberId: me.id, campaignId: c.id, criterionId: l.id, number: v.number ?? null, bool: v.bool ?? null, text: v.text ?? null, note, evidence, mode: reportMode };
         const result = await flow.external(() => services.reports.submit(input));
         if (!result.ok) return flow.finish(ctx.t(`rep-refused-${result.reason}`));
+        const r = result.report;
         return flow.finish(
-          ctx.t(result.corrected ? 'rep-corrected' : 'rep-done', {
+          ctx.t(`rep-saved-${result.mode}`, {
             line: escapeHtml(l.title),
-            value: escapeHtml(valueText(ctx, l, v)),
-            files: result.report.attachments,
+            value: escapeHtml(valueText(ctx, l, { number: r.number, bool: r.bool, text: r.text })),
+            files: r.attachments,
             due: formatDateTime(new Date(period!.dueAt)),
           }),
         );
@@ -224,4 +303,5 @@ async function report(conversation: Convo, ctx: ConvContext, campaignId?: number
   }
 }
 
-conversationRegistry.push({ id: REPORT, builder: report as never, version: 1, nameKey: 'rep-flow-name' });
+// Version 2: add/replace choice, keep/replace the earlier files, confirmation of two-way figures.
+conversationRegistry.push({ id: REPORT, builder: report as never, version: 2, nameKey: 'rep-flow-name' });

@@ -48,10 +48,19 @@ async function sendEvidence(ctx: BotContext, reportId: number): Promise<void> {
     { parse_mode: 'HTML' },
   );
   for (const a of report.attachments) {
-    const caption = a.fileName ?? undefined;
+    const caption = evidenceCaption(a);
     if (a.kind === 'PHOTO') await ctx.replyWithPhoto(a.fileId, caption ? { caption } : {});
     else await ctx.replyWithDocument(a.fileId, caption ? { caption } : {});
   }
+}
+
+/**
+ * What an officer reads under a returned file: the file name (documents) and the note the member
+ * wrote with it (a photo's caption), within Telegram's 1,024-character caption limit.
+ */
+export function evidenceCaption(a: { fileName: string | null; note: string | null }): string | undefined {
+  const caption = [a.fileName, a.note].filter((x) => x).join(' — ');
+  return caption ? [...caption].slice(0, 1024).join('') : undefined;
 }
 
 privateChat.command('evidence', async (ctx) => {
