@@ -760,3 +760,5 @@ rep-refused-report_exists = While you were reporting, another report was sent fo
 rep-refused-report_changed = The report you were correcting changed in the meantime. Please open /report again to see the latest result.
 rep-refused-cannot_add = A yes/no line cannot be added up; please choose to correct the report.
 rep-refused-value_out_of_range = The total after adding is too large. Please check the number you typed.
+flow-problem-number-exponent = Numbers in exponent form (like 1e9) are not accepted. Please type all the digits, e.g. 1,000,000,000.
+flow-problem-number-ambiguous = This number reads two ways (e.g. is 500,000 five hundred thousand or 500?). Please type it again without a thousands separator, e.g. 500000 or 500.

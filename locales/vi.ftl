@@ -739,3 +739,5 @@ rep-refused-report_exists = Trong lúc đồng chí báo cáo, nội dung này �
 rep-refused-report_changed = Báo cáo đồng chí định sửa đã thay đổi trong lúc đồng chí thao tác. Đồng chí mở lại /report để xem kết quả mới nhất.
 rep-refused-cannot_add = Nội dung dạng có/không không cộng dồn được; đồng chí chọn sửa báo cáo.
 rep-refused-value_out_of_range = Tổng kết quả sau khi cộng quá lớn. Đồng chí kiểm tra lại số đã gõ.
+flow-problem-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). Đồng chí gõ đủ các chữ số, ví dụ 1.000.000.000.
+flow-problem-number-ambiguous = Số này đọc được hai cách (ví dụ 500,000 là 500.000 hay 500?). Đồng chí gõ lại số không dùng dấu phân cách hàng nghìn, ví dụ 500000 hoặc 500.

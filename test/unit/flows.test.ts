@@ -143,6 +143,14 @@ describe('the flow model', () => {
     expect(last.type === 'ask' && last.problem).toEqual({ key: 'ask-target-too-big', vars: { max: 10000 } });
   });
 
+  it('never guesses a figure that reads two ways or is in exponent form: it re-asks and keeps nothing', async () => {
+    for (const [typed, problem] of [['500,000', 'flow-problem-number-ambiguous'], ['1e9', 'flow-problem-number-exponent']]) {
+      const last = (await run([text('1'), text('1'), text(typed!)])).at(-1)!;
+      expect(asked(last)).toEqual({ step: 'target', problem });
+      expect(last.type === 'ask' && last.state.data.target).toBeUndefined();
+    }
+  });
+
   it('reads 0 as Back on a choice step but as a value on a number step', async () => {
     const onChoice = (await run([text('1'), text('0')])).at(-1)!;
     expect(asked(onChoice).step).toBe('campaign');
