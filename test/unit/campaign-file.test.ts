@@ -193,6 +193,8 @@ describe('an officer uploads a file with mistakes', () => {
     ['a missing kind', withLine('kind: REGULAR\n', ''), { path: 'kind', code: 'required' }],
     ['a target on a YES_NO line', withLine('measure: YES_NO', 'measure: YES_NO, target: 1'), { path: 'criteria[1].items[0].target', code: 'target_not_number' }],
     ['an unreadable target', withLine('target: 10', 'target: mười'), { path: 'criteria[0].target', code: 'number_invalid' }],
+    ['a target that reads two ways ("500,000": 500.000 or 500?)', withLine('target: 10', 'target: "500,000"'), { path: 'criteria[0].target', code: 'number_invalid', params: { value: '500,000' } }],
+    ['a target in exponent form', withLine('target: 10', 'target: "1e9"'), { path: 'criteria[0].target', code: 'number_invalid', params: { value: '1e9' } }],
     ['a misspelt key', withLine('remind: [5d, 1d]', 'remid: [5d, 1d]'), { path: 'milestones[1].remid', code: 'key_unknown', params: { key: 'remid' } }],
     ['a code with capitals', withLine('code: thi-dua-2025', 'code: Thi-Dua'), { path: 'code', code: 'format_invalid', params: { value: 'Thi-Dua' } }],
     ['a code too short', withLine('code: thi-dua-2025', 'code: td'), { path: 'code', code: 'too_short', params: { min: 3, value: 'td' } }],
