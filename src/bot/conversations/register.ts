@@ -92,9 +92,11 @@ export function parseLineValue(ctx: ConvContext, line: LineDto, input: string): 
 export async function confirmLineValue(flow: Flow, ctx: ConvContext, line: LineDto, answer: LineAnswer): Promise<CommitmentInput | null> {
   if (answer.kind === 'value') return answer.value;
   const locale = numberLocale(ctx);
+  // A reading may be typed as shown in the member's convention ("500.000", "1,234.5") or, when
+  // whole, as bare digits ("500000"); a canonical fraction ("1.234") would read as thousands in vi.
   const reading = (value: string) => ({
     label: valueText(ctx, line, { number: value }),
-    aliases: [value, formatQuantity(value, locale)],
+    aliases: [formatQuantity(value, locale), ...(/^\d+$/.test(value) ? [value] : [])],
   });
   const thousands = reading(answer.thousands);
   const decimal = reading(answer.decimal);
