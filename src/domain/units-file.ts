@@ -203,22 +203,3 @@ export function parseUnitsFile(text: string, format: 'csv' | 'yaml'): UnitsFileR
   const errors = checkRows(units, parsed.groups);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, units, groups: parsed.groups };
 }
-
-/**
- * Orders rows so every parent defined in the file comes before its children: the service can then
- * insert them in one pass.
- */
-export function parentsFirst(units: UnitRow[]): UnitRow[] {
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const out: UnitRow[] = [];
-  const done = new Set<string>();
-  const visit = (u: UnitRow) => {
-    if (done.has(u.code)) return;
-    done.add(u.code);
-    const parent = u.parent ? byCode.get(u.parent) : undefined;
-    if (parent) visit(parent);
-    out.push(u);
-  };
-  units.forEach(visit);
-  return out;
-}

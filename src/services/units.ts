@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { EmulationGroup, PrismaClient, Unit } from '../generated/prisma/client.js';
 import { fold } from '../domain/text.js';
-import { parentsFirst, UNIT_CODE, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
+import { UNIT_CODE, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
+import { planUnitTree, treePaths } from '../domain/unit-tree.js';
+import { Prisma } from '../db/sql.js';
 
 export type { Unit, EmulationGroup };
 
@@ -93,18 +95,20 @@ export class UnitService {
     if (!UNIT_CODE.test(input.code)) return { ok: false, reason: 'code_invalid' };
     if (!name) return { ok: false, reason: 'name_missing' };
     if (await this.byCode(input.code)) return { ok: false, reason: 'code_taken' };
-    const parent = input.parentCode ? await this.byCode(input.parentCode) : null;
-    if (input.parentCode && !parent) return { ok: false, reason: 'parent_unknown' };
     const group = input.groupCode ? await this.prisma.emulationGroup.findUnique({ where: { code: input.groupCode } }) : null;
     if (input.groupCode && !group) return { ok: false, reason: 'group_unknown' };
     try {
-      const unit = await this.prisma.$transaction(async (tx) => {
+      return await this.prisma.$transaction(async (tx): Promise<CreateUnitResult> => {
+        // The parent's path is read under the tree lock: an import moving it cannot interleave.
+        await lockUnitTree(tx);
+        const parent = input.parentCode ? await tx.unit.findUnique({ where: { code: input.parentCode } }) : null;
+        if (input.parentCode && !parent) return { ok: false, reason: 'parent_unknown' };
         const created = await tx.unit.create({
           data: { code: input.code, name, nameSearch: fold(name), parentId: parent?.id ?? null, groupId: group?.id ?? null, inviteCode: newInviteCode() },
         });
-        return tx.unit.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
+        const unit = await tx.unit.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
+        return { ok: true, unit };
       });
-      return { ok: true, unit };
     } catch (e) {
       if ((e as { code?: string }).code === 'P2002') return { ok: false, reason: 'code_taken' };
       throw e;
@@ -135,81 +139,101 @@ export class UnitService {
 
   /**
    * Imports a checked units file in one transaction: units are created or renamed/moved by code,
-   * unknown group codes are created (named after their code unless the file names them). A parent
-   * that is neither in the file nor in the database is reported with its line and nothing is saved.
+   * unknown group codes are created (named after their code unless the file names them).
+   *
+   * The final tree is computed before anything is written (see `domain/unit-tree.ts`): a parent
+   * that is neither in the file nor in the database, and every row on a cycle the file would form
+   * (alone or with the existing tree), are reported with their lines and nothing is saved.
+   * Then every path that changes — moved units, their whole subtrees, new units — is written once,
+   * so the order of the rows and moves of relatives in one file cannot leave a stale path.
    */
   async importUnits(units: UnitRow[], groups: GroupRow[]): Promise<ImportResult> {
-    const codesInFile = new Set(units.map((u) => u.code));
-    const parentCodes = [...new Set(units.map((u) => u.parent).filter((p): p is string => !!p && !codesInFile.has(p)))];
-    const existingParents = await this.prisma.unit.findMany({ where: { code: { in: parentCodes } } });
-    const known = new Set(existingParents.map((p) => p.code));
-    const errors: UnitsFileError[] = units
-      .filter((u) => u.parent && !codesInFile.has(u.parent) && !known.has(u.parent))
-      .map((u) => ({ line: u.line, code: 'parent_unknown' as const, params: { value: u.parent! } }));
-    const existing = await this.prisma.unit.findMany({ where: { code: { in: [...codesInFile] } } });
-    const existingByCode = new Map(existing.map((u) => [u.code, u]));
-    // Moving a unit below one of its own descendants would corrupt the tree.
-    const dbParentByCode = new Map(existingParents.map((p) => [p.code, p]));
-    for (const u of units) {
-      const prior = existingByCode.get(u.code);
-      const parent = u.parent ? dbParentByCode.get(u.parent) : undefined;
-      if (prior && parent && parent.path.startsWith(prior.path)) {
-        errors.push({ line: u.line, code: 'parent_cycle', params: { value: u.code } });
-      }
-    }
-    if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-
     return this.prisma.$transaction(
       async (tx) => {
-        let groupsCreated = 0;
-        const groupIds = new Map<string, number>();
-        const groupCodes = new Set([...groups.map((g) => g.code), ...units.map((u) => u.group).filter((g): g is string => !!g)]);
-        for (const code of groupCodes) {
-          const declared = groups.find((g) => g.code === code);
-          const found = await tx.emulationGroup.findUnique({ where: { code } });
-          if (found) {
-            if (declared && (declared.name !== found.name || declared.kind !== found.kind)) {
-              await tx.emulationGroup.update({ where: { id: found.id }, data: { name: declared.name, kind: declared.kind } });
-            }
-            groupIds.set(code, found.id);
-          } else {
-            const g = await tx.emulationGroup.create({ data: { code, name: declared?.name ?? code, kind: declared?.kind ?? 'BLOCK' } });
-            groupIds.set(code, g.id);
-            groupsCreated++;
-          }
-        }
-        const pathByCode = new Map(existingParents.map((p) => [p.code, { id: p.id, path: p.path }]));
+        await lockUnitTree(tx);
+        const current = await tx.unit.findMany({ select: { id: true, code: true, parentId: true, path: true } });
+        const codeById = new Map(current.map((u) => [u.id, u.code]));
+        const plan = planUnitTree(new Map(current.map((u) => [u.code, u.parentId === null ? undefined : codeById.get(u.parentId)])), units);
+        if (!plan.ok) return plan;
+
+        const { groupIds, groupsCreated } = await upsertGroups(tx, units, groups);
+        const idByCode = new Map(current.map((u) => [u.code, u.id]));
         let created = 0;
         let updated = 0;
-        for (const row of parentsFirst(units)) {
-          const parent = row.parent ? pathByCode.get(row.parent) : undefined;
-          const data = {
-            name: row.name,
-            nameSearch: fold(row.name),
-            parentId: parent?.id ?? null,
-            groupId: row.group ? groupIds.get(row.group)! : null,
-          };
-          const prior = existingByCode.get(row.code);
-          if (prior) {
-            const path = `${parent?.path ?? '/'}${prior.id}/`;
-            await tx.unit.update({ where: { id: prior.id }, data: { ...data, path } });
-            if (path !== prior.path) {
-              // Re-root the subtree of a moved unit.
-              await tx.$executeRaw`UPDATE unit SET path = ${path} || substr(path, ${prior.path.length + 1}) WHERE path LIKE ${prior.path + '%'} AND id <> ${prior.id}`;
-            }
-            pathByCode.set(row.code, { id: prior.id, path });
-            updated++;
-          } else {
-            const u = await tx.unit.create({ data: { ...data, code: row.code, inviteCode: newInviteCode() } });
-            const path = `${parent?.path ?? '/'}${u.id}/`;
-            await tx.unit.update({ where: { id: u.id }, data: { path } });
-            pathByCode.set(row.code, { id: u.id, path });
+        for (const row of units) {
+          const data = { name: row.name, nameSearch: fold(row.name), groupId: row.group ? groupIds.get(row.group)! : null };
+          const id = idByCode.get(row.code);
+          if (id === undefined) {
+            // Parent and path are set below with everyone else's, once every new id is known.
+            const u = await tx.unit.create({ data: { ...data, code: row.code, inviteCode: newInviteCode() }, select: { id: true } });
+            idByCode.set(row.code, u.id);
             created++;
+          } else {
+            await tx.unit.update({ where: { id }, data });
+            updated++;
           }
         }
+
+        const parentIdOf = new Map<number, number | null>();
+        for (const [code, parentCode] of plan.parentOf) {
+          parentIdOf.set(idByCode.get(code)!, parentCode === undefined ? null : idByCode.get(parentCode)!);
+        }
+        const before = new Map(current.map((u) => [u.id, u]));
+        const changed = [...treePaths(parentIdOf)]
+          .map(([id, path]) => ({ id, path, parentId: parentIdOf.get(id)! }))
+          .filter((u) => before.get(u.id)?.path !== u.path || before.get(u.id)?.parentId !== u.parentId);
+        await writeTreeRows(tx, changed);
         return { ok: true as const, created, updated, groupsCreated };
       },
       { timeout: 60_000, maxWait: 10_000 },
     );
   }
+}
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * Serialises changes to the unit tree (imports, new units): a path is computed from the parents'
+ * paths, so two writers interleaving could each write a path the other just made stale.
+ */
+async function lockUnitTree(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${UNIT_TREE_LOCK_KEY})`);
+}
+
+/** Advisory lock key of the unit tree ("UNIT" in ASCII), distinct from the migrator's. */
+const UNIT_TREE_LOCK_KEY = 0x554e4954;
+
+/** Rows per UPDATE of {@link writeTreeRows}: 3 parameters each, far below PostgreSQL's 65,535. */
+const TREE_WRITE_CHUNK = 1000;
+
+/** Writes parent and path of the given units, a chunk of rows per statement. */
+async function writeTreeRows(tx: Tx, rows: { id: number; parentId: number | null; path: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += TREE_WRITE_CHUNK) {
+    const values = Prisma.join(
+      rows.slice(i, i + TREE_WRITE_CHUNK).map((r) => Prisma.sql`(${r.id}::int, ${r.parentId}::int, ${r.path}::text)`),
+    );
+    await tx.$executeRaw`UPDATE unit AS u SET parent_id = v.parent_id, path = v.path FROM (VALUES ${values}) AS v(id, parent_id, path) WHERE u.id = v.id`;
+  }
+}
+
+/** Creates the khối/cụm a file names that do not exist yet and renames the ones it redeclares. */
+async function upsertGroups(tx: Tx, units: UnitRow[], groups: GroupRow[]): Promise<{ groupIds: Map<string, number>; groupsCreated: number }> {
+  let groupsCreated = 0;
+  const groupIds = new Map<string, number>();
+  const groupCodes = new Set([...groups.map((g) => g.code), ...units.map((u) => u.group).filter((g): g is string => !!g)]);
+  for (const code of groupCodes) {
+    const declared = groups.find((g) => g.code === code);
+    const found = await tx.emulationGroup.findUnique({ where: { code } });
+    if (found) {
+      if (declared && (declared.name !== found.name || declared.kind !== found.kind)) {
+        await tx.emulationGroup.update({ where: { id: found.id }, data: { name: declared.name, kind: declared.kind } });
+      }
+      groupIds.set(code, found.id);
+    } else {
+      const g = await tx.emulationGroup.create({ data: { code, name: declared?.name ?? code, kind: declared?.kind ?? 'BLOCK' } });
+      groupIds.set(code, g.id);
+      groupsCreated++;
+    }
+  }
+  return { groupIds, groupsCreated };
 }

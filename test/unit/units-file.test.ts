@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parentsFirst, parseUnitsFile } from '../../src/domain/units-file.js';
+import { parseUnitsFile } from '../../src/domain/units-file.js';
 
 describe('units file', () => {
   it('reads CSV with quoted names, semicolons and a BOM', () => {
@@ -35,14 +35,5 @@ describe('units file', () => {
   it('rejects a header without code and name', () => {
     const r = parseUnitsFile('ma,ten\nA,B\n', 'csv');
     expect(r).toMatchObject({ ok: false, errors: [{ line: 1, code: 'file_header' }] });
-  });
-
-  it('orders parents before children whatever the file order', () => {
-    const rows = [
-      { code: 'C', name: 'c', parent: 'B', line: 2 },
-      { code: 'B', name: 'b', parent: 'A', line: 3 },
-      { code: 'A', name: 'a', line: 4 },
-    ];
-    expect(parentsFirst(rows).map((r) => r.code)).toEqual(['A', 'B', 'C']);
   });
 });
