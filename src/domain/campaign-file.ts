@@ -23,6 +23,7 @@ import {
 } from './dates.js';
 import { DEFAULT_REMINDER_OFFSETS, formatOffset, normaliseOffsets, parseOffset } from './durations.js';
 import type { MilestoneKind } from './periods.js';
+import { checkJsonNesting, checkYamlNesting, MAX_NESTING, MAX_YAML_ALIASES, yamlToData } from './file-limits.js';
 import { nfc, parseDecimalVi } from './text.js';
 import { isTitleCode, TITLE_POLICY, type Scope, type TitleCategory } from './titles.js';
 
@@ -296,6 +297,8 @@ type ReadResult = { ok: true; data: unknown; warnings: CampaignFileError[] } | {
 
 function readText(text: string, format: 'yaml' | 'json'): ReadResult {
   if (format === 'json') {
+    const nesting = checkJsonNesting(text);
+    if (!nesting.ok) return { ok: false, error: { path: '', code: 'nesting_too_deep', params: { max: MAX_NESTING, line: nesting.line } } };
     try {
       return { ok: true, data: JSON.parse(text) as unknown, warnings: [] };
     } catch (e) {
@@ -306,6 +309,8 @@ function readText(text: string, format: 'yaml' | 'json'): ReadResult {
       return { ok: false, error: { path: '', code: 'json_syntax', params } };
     }
   }
+  const nesting = checkYamlNesting(text);
+  if (!nesting.ok) return { ok: false, error: { path: '', code: 'nesting_too_deep', params: { max: MAX_NESTING, line: nesting.line } } };
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   const err = doc.errors[0];
@@ -316,8 +321,11 @@ function readText(text: string, format: 'yaml' | 'json'): ReadResult {
       error: { path: '', code: 'yaml_syntax', params: { line: at.line, col: at.col, message: err.code } },
     };
   }
+  // Rejoining walks nodes, never through aliases, so it is cheap even on an alias bomb.
   const warnings = rejoinCommaSplitValues(doc, text, lines);
-  return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) as unknown, warnings };
+  const data = yamlToData(doc, (offset) => lines.linePos(offset).line);
+  if (!data.ok) return { ok: false, error: { path: '', code: 'yaml_aliases', params: { max: MAX_YAML_ALIASES, line: data.line } } };
+  return { ok: true, data: data.data, warnings };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseDocument, isSeq, isMap, LineCounter } from 'yaml';
 import { z } from 'zod';
+import { checkYamlNesting, MAX_NESTING, MAX_YAML_ALIASES, yamlToData } from './file-limits.js';
 
 /**
  * A units file (danh sách đơn vị) an admin uploads to build the unit tree in one go.
@@ -44,6 +45,8 @@ export type UnitsFileErrorCode =
   | 'parent_cycle'
   | 'parent_unknown'
   | 'too_many_rows'
+  | 'file_too_deep'
+  | 'file_aliases'
   | 'group_invalid';
 
 export type UnitsFileResult =
@@ -116,6 +119,8 @@ const yamlGroup = z.object({
 });
 
 function parseYaml(text: string): UnitsFileResult {
+  const nesting = checkYamlNesting(text);
+  if (!nesting.ok) return { ok: false, errors: [{ line: nesting.line, code: 'file_too_deep', params: { max: MAX_NESTING } }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -123,6 +128,8 @@ function parseYaml(text: string): UnitsFileResult {
     const line = lineCounter.linePos(first.pos[0]).line;
     return { ok: false, errors: [{ line, code: 'file_syntax', params: { message: first.message.split('\n')[0] ?? '' } }] };
   }
+  const data = yamlToData(doc, (offset) => lineCounter.linePos(offset).line);
+  if (!data.ok) return { ok: false, errors: [{ line: data.line, code: 'file_aliases', params: { max: MAX_YAML_ALIASES } }] };
   const root = doc.contents;
   const unitsNode = isSeq(root) ? root : isMap(root) ? root.get('units', true) : undefined;
   const groupsNode = isMap(root) ? root.get('groups', true) : undefined;

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCampaignFile, type CampaignFileError, type CampaignFileResult } from '../../src/domain/campaign-file.js';
 import { formatDate, formatDateTime } from '../../src/domain/dates.js';
+import { billionLaughs, deepJson } from '../support/hostile-files.js';
+import { parse as parseYaml } from 'yaml';
 
 const LOCAL = new URL('../../examples/', import.meta.url);
 const FILES = ['dong-khoi-moi-2020-2025.yaml', 'chao-mung-dai-hoi-dang-2025-2030.yaml', 'khoi-mttq-doan-the-2020.yaml'] as const;
@@ -259,5 +261,30 @@ describe('shifting an example plan to today (npm run demo)', () => {
     expect(formatDate(c.endsAt)).toBe('31/01/2032');
     expect(formatDateTime(c.milestones[0]!.dueAt)).toBe('17:00 15/12/2026');
     expect(shiftCampaignFileDates('30/09/2024', 3)).toBe('31/12/2024');
+  });
+});
+
+describe('a hostile file', () => {
+  it('refuses a YAML alias bomb (billion laughs) with a clear error instead of expanding it', () => {
+    const r = parseCampaignFile(billionLaughs((alias) => `${MINIMAL}\ndescription: ${alias}`), 'yaml');
+    expect(r).toEqual({ ok: false, errors: [{ path: '', code: 'yaml_aliases', params: { max: 100, line: 3 } }] });
+  });
+
+  it('refuses JSON nested 10,000 levels deep with the line, without blowing the stack', () => {
+    expect(parseCampaignFile(deepJson(10_000), 'json')).toEqual({
+      ok: false,
+      errors: [{ path: '', code: 'nesting_too_deep', params: { max: 50, line: 1 } }],
+    });
+  });
+
+  it('refuses the same nesting in a YAML file, as JSON or as block sequences', () => {
+    const tooDeep = (line: number) => ({ ok: false, errors: [{ path: '', code: 'nesting_too_deep', params: { max: 50, line } }] });
+    expect(parseCampaignFile(`# deep\n${deepJson(10_000)}`, 'yaml')).toEqual(tooDeep(2));
+    expect(parseCampaignFile(`code: x\ncriteria:\n  ${'- '.repeat(10_000)}x\n`, 'yaml')).toEqual(tooDeep(3));
+  });
+
+  it('still reads a JSON file as deep as a real one', () => {
+    const r = parseCampaignFile(JSON.stringify(parseYaml(MINIMAL)), 'json');
+    expect(r.ok, JSON.stringify(r.ok ? null : r.errors)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUnitsFile } from '../../src/domain/units-file.js';
+import { billionLaughs, deepJson } from '../support/hostile-files.js';
 
 describe('units file', () => {
   it('reads CSV with quoted names, semicolons and a BOM', () => {
@@ -35,5 +36,23 @@ describe('units file', () => {
   it('rejects a header without code and name', () => {
     const r = parseUnitsFile('ma,ten\nA,B\n', 'csv');
     expect(r).toMatchObject({ ok: false, errors: [{ line: 1, code: 'file_header' }] });
+  });
+});
+
+describe('a hostile units file', () => {
+  it('refuses a YAML alias bomb (billion laughs) with a clear error naming the first alias line', () => {
+    const bomb = billionLaughs((alias) => `units:\n  - { code: A, name: Tỉnh A }\n  - { code: B, name: ${alias} }`);
+    expect(parseUnitsFile(bomb, 'yaml')).toEqual({ ok: false, errors: [{ line: 3, code: 'file_aliases', params: { max: 100 } }] });
+  });
+
+  it('refuses JSON nested 10,000 levels deep (JSON is YAML) without blowing the stack', () => {
+    expect(parseUnitsFile(`units: []\nextra: ${deepJson(10_000)}`, 'yaml')).toEqual({
+      ok: false,
+      errors: [{ line: 2, code: 'file_too_deep', params: { max: 50 } }],
+    });
+    expect(parseUnitsFile(`units:\n  ${'- '.repeat(10_000)}x\n`, 'yaml')).toEqual({
+      ok: false,
+      errors: [{ line: 2, code: 'file_too_deep', params: { max: 50 } }],
+    });
   });
 });
