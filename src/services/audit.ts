@@ -19,8 +19,9 @@ export interface AuditEntry {
 export class AuditService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.prisma.auditLog.create({
+  /** Writes one entry; pass the transaction client (`db`) to commit it together with the change it records. */
+  async record(entry: AuditEntry, db: Pick<PrismaClient, 'auditLog'> = this.prisma): Promise<void> {
+    await db.auditLog.create({
       data: {
         actorId: entry.actorId ?? null,
         actorRef: entry.actorRef ?? null,

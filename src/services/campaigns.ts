@@ -1,4 +1,4 @@
-import type { Campaign, Member, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Campaign, Member, Milestone, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { campaignFileSchema, parseCampaignFile, type CampaignDraft, type CampaignFileError } from '../domain/campaign-file.js';
 import { endOfLocalDay } from '../domain/dates.js';
 import type { OutboxItem, OutboxMessage } from './outbox.js';
@@ -46,6 +46,11 @@ export interface DraftEdit {
 export type EditResult =
   | { ok: true; campaign: Campaign }
   | { ok: false; reason: CampaignChangeRefusal | 'ends_before_starts' | 'milestone_outside_period' | 'text_invalid' };
+
+/** Result of {@link CampaignService.moveMilestone}. */
+export type MoveMilestoneResult =
+  | { ok: true; milestone: Milestone }
+  | { ok: false; reason: CampaignChangeRefusal | 'milestone_outside_period' | 'due_in_past' };
 
 /** A campaign with everything a screen about it needs. */
 export const campaignFull = {
@@ -352,6 +357,38 @@ export class CampaignService {
       },
     });
     return { ok: true, campaign };
+  }
+
+  /**
+   * Dời hạn: moves a milestone's deadline (a DRAFT's or a LAUNCHED campaign's) within the campaign
+   * period and not into the past. The move is a new revision of the milestone (the database bumps
+   * it whenever `due_at` changes), so the reminders are planned again for the new date even if
+   * those for the old date already went out; pending ones for the old date are withdrawn.
+   * Audited in the same transaction as the move.
+   */
+  async moveMilestone(input: { milestoneId: number; dueAt: Date; actor: Actor }): Promise<MoveMilestoneResult> {
+    const m = await this.prisma.milestone.findUnique({ where: { id: input.milestoneId }, include: { campaign: true } });
+    if (!m) return { ok: false, reason: 'not_found' };
+    const c = m.campaign;
+    if (!(await this.canManage(input.actor, c))) return { ok: false, reason: 'out_of_scope' };
+    if (c.status === 'CLOSED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
+    if (input.dueAt < c.startsAt || input.dueAt > c.endsAt) return { ok: false, reason: 'milestone_outside_period' };
+    if (input.dueAt.getTime() <= this.now().getTime()) return { ok: false, reason: 'due_in_past' };
+    const milestone = await this.prisma.$transaction(async (tx) => {
+      const moved = await tx.milestone.update({ where: { id: m.id }, data: { dueAt: input.dueAt } });
+      await this.deps.audit?.record(
+        {
+          actorId: input.actor.id,
+          action: 'milestone.move',
+          target: `milestone:${m.id}`,
+          details: { campaignId: c.id, from: m.dueAt.toISOString(), to: input.dueAt.toISOString(), revision: moved.revision },
+        },
+        tx,
+      );
+      return moved;
+    });
+    await this.deps.onChanged?.(c.id);
+    return { ok: true, milestone };
   }
 
   // ---- Audience -----------------------------------------------------------------------------

@@ -69,6 +69,8 @@ export interface UnitProgress {
 type DueRow = {
   id: bigint;
   milestone_id: number;
+  milestone_revision: number;
+  revision: number;
   offset_minutes: number;
   member_id: number;
   due_at: Date;
@@ -88,6 +90,7 @@ type DueRow = {
 
 type MilestoneRow = {
   id: number;
+  revision: number;
   campaign_id: number;
   kind: MilestoneKind;
   due_at: Date;
@@ -128,7 +131,8 @@ function isReview(kind: MilestoneKind): boolean {
  * Nhắc hạn: plans reminders lazily (only the offsets sending now), queues due ones as one merged
  * outbox message per member, sends officers a summary an hour after each deadline, and nudges
  * laggards on request. Every write is idempotent so any number of instances and restarts agree:
- * planning is `INSERT … ON CONFLICT (milestone_id, offset_minutes, member_id) DO NOTHING`, queueing
+ * planning is `INSERT … ON CONFLICT (milestone_id, milestone_revision, offset_minutes, member_id) DO
+ * NOTHING` (a moved deadline is a new revision, reminded again for its new date), queueing
  * claims rows with `FOR UPDATE SKIP LOCKED`, deliveries carry dedupe keys.
  */
 export class ReminderService {
@@ -158,7 +162,7 @@ export class ReminderService {
     const upper = new Date(horizon.getTime() + MAX_OFFSET_MS + MAX_QUIET_SHIFT_MS);
     const lowerSend = after ? new Date(after.getTime() - MAX_QUIET_SHIFT_MS) : null;
     const rows = await this.prisma.$queryRaw<MilestoneRow[]>`
-      SELECT m.id, m.campaign_id, m.kind::text AS kind, m.due_at, m.remind_offsets, c.launched_at, c.starts_at
+      SELECT m.id, m.revision, m.campaign_id, m.kind::text AS kind, m.due_at, m.remind_offsets, c.launched_at, c.starts_at
       FROM milestone m JOIN campaign c ON c.id = m.campaign_id
       WHERE m.due_at > ${now} AND m.due_at <= ${upper}
         AND c.status = 'LAUNCHED' AND c.archived_at IS NULL
@@ -175,30 +179,38 @@ export class ReminderService {
         notBefore: m.launched_at ?? m.starts_at,
       });
       if (!pick) continue;
+      // Per revision: a moved deadline (new revision) gets this offset again, for its new date.
       const exists = await this.prisma.reminder.findFirst({
-        where: { milestoneId: m.id, offsetMinutes: pick.offsetMinutes },
+        where: { milestoneId: m.id, milestoneRevision: m.revision, offsetMinutes: pick.offsetMinutes },
         select: { id: true },
       });
       if (exists) continue;
-      planned += await this.planOffset(m.id, m.campaign_id, m.kind, pick.offsetMinutes, pick.sendAt);
+      planned += await this.planOffset(m.id, m.campaign_id, m.kind, pick.offsetMinutes, pick.sendAt, m.revision);
     }
     return planned;
   }
 
   /**
-   * One INSERT … SELECT for one (milestone, offset): every audience member who has not acted and can
-   * be reached. Idempotent; returns the rows inserted.
+   * One INSERT … SELECT for one (milestone revision, offset): every audience member who has not
+   * acted and can be reached. Idempotent; returns the rows inserted.
    */
-  async planOffset(milestoneId: number, campaignId: number, kind: MilestoneKind, offsetMinutes: number, sendAt: Date): Promise<number> {
+  async planOffset(
+    milestoneId: number,
+    campaignId: number,
+    kind: MilestoneKind,
+    offsetMinutes: number,
+    sendAt: Date,
+    revision: number,
+  ): Promise<number> {
     const officersOnly = isReview(kind) ? P.sql`AND mem.role = 'OFFICER'` : P.empty;
     return this.prisma.$executeRaw`
-      INSERT INTO reminder (milestone_id, offset_minutes, member_id, due_at, status)
-      SELECT ${milestoneId}, ${offsetMinutes}, mem.id, ${sendAt}, 'PLANNED'
+      INSERT INTO reminder (milestone_id, milestone_revision, offset_minutes, member_id, due_at, status)
+      SELECT ${milestoneId}, ${revision}, ${offsetMinutes}, mem.id, ${sendAt}, 'PLANNED'
       FROM member mem
       WHERE mem.unit_id IN (${audienceUnitsSql(campaignId)})
         AND ${REACHABLE} ${officersOnly}
         AND NOT ${actedSql(P.sql`${kind}`, P.sql`${milestoneId}`, P.sql`${campaignId}`)}
-      ON CONFLICT (milestone_id, offset_minutes, member_id) DO NOTHING`;
+      ON CONFLICT (milestone_id, milestone_revision, offset_minutes, member_id) DO NOTHING`;
   }
 
   /**
@@ -223,7 +235,7 @@ export class ReminderService {
           AND NOT EXISTS (SELECT 1 FROM reminder r JOIN milestone m ON m.id = r.milestone_id WHERE r.delivery_id = d.id AND m.campaign_id <> ${campaignId})`;
       return { cancelled: r.count + withdrawn, replanned: 0 };
     }
-    // Deleted rather than cancelled: the (milestone, offset, member) key must be free for the new plan.
+    // Deleted rather than cancelled: the (milestone, revision, offset, member) key must be free for the new plan.
     const r = await this.prisma.reminder.deleteMany({ where: { status: 'PLANNED', milestone: { campaignId } } });
     const replanned = await this.plan(this.opts.now(), null, campaignId);
     return { cancelled: r.count, replanned };
@@ -252,7 +264,7 @@ export class ReminderService {
       const batch = await this.prisma.$transaction(
         async (tx) => {
           const rows = await tx.$queryRaw<DueRow[]>`
-            SELECT r.id, r.milestone_id, r.offset_minutes, r.member_id, r.due_at,
+            SELECT r.id, r.milestone_id, r.milestone_revision, m.revision, r.offset_minutes, r.member_id, r.due_at,
                    m.kind::text AS kind, m.title AS m_title, m.due_at AS deadline, m.remind_offsets,
                    c.code AS c_code, c.title AS c_title, c.status::text AS c_status, c.archived_at AS c_archived,
                    mem.telegram_id, mem.locale, (${REACHABLE}) AS ok_member,
@@ -274,11 +286,12 @@ export class ReminderService {
               r.c_status !== 'LAUNCHED' ||
               r.c_archived !== null ||
               r.deadline.getTime() <= now.getTime() ||
+              r.milestone_revision !== r.revision ||
               !r.remind_offsets.includes(r.offset_minutes) ||
               expected.getTime() !== r.due_at.getTime();
             if (stale) {
               const live = r.c_status === 'LAUNCHED' && !r.c_archived && r.deadline.getTime() > now.getTime();
-              // Still running: dropped (not cancelled) so the (milestone, offset, member) key is free to re-plan.
+              // Still running: dropped (not cancelled) so the (milestone, revision, offset, member) key is free to re-plan.
               (live ? drop : cancel).push(r.id);
               if (live) replan.add(r.milestone_id);
             } else if (!r.ok_member || r.acted || r.telegram_id === null) skip.push(r.id);
@@ -410,7 +423,8 @@ export class ReminderService {
         chatId: o.telegram_id.toString(),
         memberId: o.id,
         message: this.renderSummary(m, units, o.locale, now, env),
-        dedupeKey: `summary:${milestoneId}:${o.id}`,
+        // A moved deadline (revision > 0) is summed up again after its new date.
+        dedupeKey: `summary:${milestoneId}:${o.id}${m.revision > 0 ? `:r${m.revision}` : ''}`,
         notBefore: now,
       });
     }

@@ -86,6 +86,76 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     expect((await s.reminders.queueDue(clock, env)).deliveries).toBe(0);
   });
 
+  it('plans and sends reminders for a moved deadline although those for the old date already went out', async () => {
+    clock = localDate(2025, 8, 1, 9);
+    const c = await launchedCampaign(s, draft('moved-later', 'Gia hạn', [{ kind: 'REGISTRATION', dueAt: localDate(2025, 8, 10, 17), remindOffsets: [7 * D, 2 * D] }], period), tinhId, clock);
+    const m = c.milestones[0]!;
+    const sentTo = async () =>
+      (await s.prisma.delivery.findMany({ where: { reminders: { some: { milestoneId: m.id } } }, select: { memberId: true, dedupeKey: true } })).sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey));
+    // The 7-day reminder for 10/08 goes out to members 0, 1 and 2.
+    clock = localDate(2025, 8, 3, 17);
+    expect(await s.reminders.plan(clock, null)).toBe(3);
+    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    const first = await sentTo();
+
+    // The officer moves the deadline to 20/08; the move is audited.
+    clock = localDate(2025, 8, 4, 9);
+    const admin = { id: memberIds[0]!, role: 'ADMIN' as const, unitId: null };
+    const moved = await s.campaigns.moveMilestone({ milestoneId: m.id, dueAt: localDate(2025, 8, 20, 17), actor: admin });
+    expect(moved).toMatchObject({ ok: true, milestone: { revision: 1 } });
+    expect((await s.audit.recent({ action: 'milestone.move', limit: 1 }))[0]).toMatchObject({ target: `milestone:${m.id}`, outcome: 'OK' });
+
+    // 7 days before the new date: a new reminder for each of them, carrying the new deadline.
+    clock = localDate(2025, 8, 13, 17);
+    expect(await s.reminders.plan(clock, new Date(clock.getTime() - 60_000))).toBe(3);
+    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    const second = (await sentTo()).filter((d) => !first.some((f) => f.dedupeKey === d.dedupeKey));
+    expect(second.map((d) => d.memberId).sort()).toEqual(first.map((d) => d.memberId).sort());
+    const planned = await s.prisma.reminder.findMany({ where: { milestoneId: m.id, offsetMinutes: 7 * D }, orderBy: { id: 'asc' } });
+    expect(planned.map((r) => r.dueAt.toISOString())).toEqual([
+      ...Array(3).fill(localDate(2025, 8, 3, 17).toISOString()),
+      ...Array(3).fill(localDate(2025, 8, 13, 17).toISOString()),
+    ]);
+    // … and the 2-day one before the new date, once.
+    clock = localDate(2025, 8, 18, 17);
+    expect(await s.reminders.plan(clock, new Date(clock.getTime() - 60_000))).toBe(3);
+    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    expect(await s.reminders.plan(clock, null)).toBe(0);
+    expect(await sentTo()).toHaveLength(9);
+  });
+
+  it('extends a deadline that has already passed: members are reminded for the new date and officers get a new summary after it', async () => {
+    clock = localDate(2025, 10, 1, 9);
+    const c = await launchedCampaign(s, draft('extended', 'Gia hạn sau hạn', [{ kind: 'REGISTRATION', dueAt: localDate(2025, 10, 5, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
+    const m = c.milestones[0]!;
+    clock = localDate(2025, 10, 3, 17);
+    expect(await s.reminders.plan(clock, null)).toBe(3);
+    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    clock = localDate(2025, 10, 5, 18, 30);
+    expect(await s.reminders.queueSummaries(clock, env)).toBe(1);
+
+    clock = localDate(2025, 10, 6, 9);
+    const admin = { id: memberIds[0]!, role: 'ADMIN' as const, unitId: null };
+    expect(await s.campaigns.moveMilestone({ milestoneId: m.id, dueAt: localDate(2025, 10, 12, 17), actor: admin })).toMatchObject({ ok: true });
+    clock = localDate(2025, 10, 10, 17);
+    expect(await s.reminders.plan(clock, new Date(clock.getTime() - 60_000))).toBe(3);
+    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    clock = localDate(2025, 10, 12, 18, 30);
+    expect(await s.reminders.queueSummaries(clock, env)).toBe(1);
+  });
+
+  it('refuses to move a deadline outside the period, into the past, or out of the officer\'s scope', async () => {
+    clock = localDate(2025, 9, 1, 9);
+    const c = await launchedCampaign(s, draft('move-refused', 'Từ chối', [{ kind: 'REGISTRATION', dueAt: localDate(2025, 9, 10, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
+    const milestoneId = c.milestones[0]!.id;
+    const admin = { id: memberIds[0]!, role: 'ADMIN' as const, unitId: null };
+    const officer = { id: memberIds[0]!, role: 'OFFICER' as const, unitId };
+    expect(await s.campaigns.moveMilestone({ milestoneId, dueAt: localDate(2026, 1, 5, 17), actor: admin })).toEqual({ ok: false, reason: 'milestone_outside_period' });
+    expect(await s.campaigns.moveMilestone({ milestoneId, dueAt: localDate(2025, 8, 31, 17), actor: admin })).toEqual({ ok: false, reason: 'due_in_past' });
+    expect(await s.campaigns.moveMilestone({ milestoneId, dueAt: localDate(2025, 9, 12, 17), actor: officer })).toEqual({ ok: false, reason: 'out_of_scope' });
+    expect((await s.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } })).dueAt).toEqual(localDate(2025, 9, 10, 17));
+  });
+
   it('stores a review report, replaces it on resubmission and refuses a spreadsheet-less photo or a 25 MB file', async () => {
     clock = localDate(2025, 7, 1, 9);
     const c = await launchedCampaign(s, draft('tk', 'Tổng kết', [{ kind: 'FINAL_REVIEW', dueAt: localDate(2025, 7, 20, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
