@@ -541,13 +541,13 @@ reg-title-GIA_DINH_VH = Cultured Family
 reg-title-THON_VH = Cultured Village / Residential Group
 reg-title-XA_TIEU_BIEU = Model Commune / Ward / Town
 reg-title-desc-LDTT = tasks completed well or better (Art. 24, Law 2022).
-reg-title-desc-CSTDCS = Advanced Worker plus an initiative, a research topic or an excellent rating (Art. 23).
-reg-title-desc-CSTD_TINH = 3 consecutive Grassroots Fighter titles and a province-wide initiative (Art. 22).
-reg-title-desc-CSTD_TQ = 2 consecutive Provincial Fighter titles and a nationwide initiative (Art. 21).
+reg-title-desc-CSTDCS = Advanced Worker plus an excellent rating, an initiative, a research topic/project or combat ingenuity (Art. 23).
+reg-title-desc-CSTD_TINH = 3 consecutive Grassroots Fighter titles and an initiative, a research topic/project or combat ingenuity with ministry- or province-wide effect (Art. 22).
+reg-title-desc-CSTD_TQ = 2 consecutive ministry/provincial Fighter titles and an initiative, a research topic/project or combat ingenuity with nationwide effect (Art. 21).
 reg-title-desc-TTLDTT = tasks completed well, at least 70% of members Advanced Workers (Art. 28).
-reg-title-desc-TTLDXS = 100% complete their tasks, at least 70% Advanced Workers, one Grassroots Fighter (Art. 27).
+reg-title-desc-TTLDXS = the collective completes its tasks excellently with effective emulation; 100% of members complete their tasks, at least 70% Advanced Workers, one Grassroots Fighter; internal unity (Art. 27).
 reg-title-desc-CO_TINH = the leading unit of its block or cluster this year (Art. 26).
-reg-title-desc-CO_CP = the most outstanding among block and cluster leaders (Art. 25).
+reg-title-desc-CO_CP = outstanding among the leaders of blocks and clusters, the leader of a block or cluster run by a central body, or the leader of a movement launched by the Prime Minister for 5 years or more (Art. 25).
 reg-title-desc-GIA_DINH_VH = assessed yearly, before 25/11 (Decree 86/2023).
 reg-title-desc-THON_VH = assessed yearly, before 25/11 (Decree 86/2023).
 reg-title-desc-XA_TIEU_BIEU = assessed yearly, before 25/11 (Decree 86/2023).
@@ -767,3 +767,7 @@ camp-err-nesting_too_deep = the file is nested more than { $max } levels deep (a
 camp-err-yaml_aliases = the file uses YAML aliases (*name, at line { $line }) to repeat content more than { $max } times; please write the content out instead
 units-error-file_too_deep = the file is nested more than { $max } levels deep; a units list needs only a few levels — please check it is the right file
 units-error-file_aliases = the file uses YAML aliases (*name) to repeat content more than { $max } times; please write each unit out instead
+
+# ---- Titles under the law in force (hardening: combat ingenuity basis) ----
+reg-basis-COMBAT_INGENUITY = Combat ingenuity
+reg-ask-combat = Type a short description of your planned combat ingenuity (in combat or in support of combat):

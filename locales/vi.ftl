@@ -541,13 +541,13 @@ reg-title-GIA_DINH_VH = Gia đình văn hóa
 reg-title-THON_VH = Thôn, tổ dân phố văn hóa
 reg-title-XA_TIEU_BIEU = Xã, phường, thị trấn tiêu biểu
 reg-title-desc-LDTT = hoàn thành tốt nhiệm vụ trở lên (Điều 24 Luật TĐKT 2022).
-reg-title-desc-CSTDCS = đạt Lao động tiên tiến và có sáng kiến, đề tài hoặc hoàn thành xuất sắc nhiệm vụ (Điều 23).
-reg-title-desc-CSTD_TINH = 3 lần liên tục Chiến sĩ thi đua cơ sở và sáng kiến có phạm vi ảnh hưởng cấp tỉnh (Điều 22).
-reg-title-desc-CSTD_TQ = 2 lần liên tục Chiến sĩ thi đua cấp tỉnh và sáng kiến có ảnh hưởng toàn quốc (Điều 21).
+reg-title-desc-CSTDCS = đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến, đề tài/đề án khoa học, hoặc mưu trí, sáng tạo trong chiến đấu (Điều 23).
+reg-title-desc-CSTD_TINH = 3 lần liên tục Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).
+reg-title-desc-CSTD_TQ = 2 lần liên tục Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng toàn quốc (Điều 21).
 reg-title-desc-TTLDTT = hoàn thành tốt nhiệm vụ, từ 70% thành viên đạt Lao động tiên tiến (Điều 28).
-reg-title-desc-TTLDXS = 100% hoàn thành nhiệm vụ, từ 70% Lao động tiên tiến, có Chiến sĩ thi đua cơ sở (Điều 27).
+reg-title-desc-TTLDXS = tập thể hoàn thành xuất sắc nhiệm vụ, thi đua thiết thực, hiệu quả; 100% thành viên hoàn thành nhiệm vụ, từ 70% Lao động tiên tiến, có Chiến sĩ thi đua cơ sở; nội bộ đoàn kết (Điều 27).
 reg-title-desc-CO_TINH = đơn vị dẫn đầu khối, cụm thi đua trong năm (Điều 26).
-reg-title-desc-CO_CP = tiêu biểu nhất trong các đơn vị dẫn đầu khối, cụm (Điều 25).
+reg-title-desc-CO_CP = tiêu biểu xuất sắc trong các đơn vị dẫn đầu khối, cụm thi đua; hoặc dẫn đầu khối, cụm do cơ quan trung ương tổ chức; hoặc dẫn đầu phong trào thi đua do Thủ tướng Chính phủ phát động từ 5 năm trở lên (Điều 25).
 reg-title-desc-GIA_DINH_VH = bình xét hằng năm, hoàn thành trước 25/11 (Nghị định 86/2023).
 reg-title-desc-THON_VH = bình xét hằng năm, hoàn thành trước 25/11 (Nghị định 86/2023).
 reg-title-desc-XA_TIEU_BIEU = bình xét hằng năm, hoàn thành trước 25/11 (Nghị định 86/2023).
@@ -746,3 +746,7 @@ camp-err-nesting_too_deep = tệp lồng nhau sâu quá { $max } cấp (tại d�
 camp-err-yaml_aliases = tệp dùng bí danh YAML (*tên, tại dòng { $line }) để lặp lại nội dung quá { $max } lần; đề nghị Đồng chí viết trực tiếp nội dung thay cho bí danh
 units-error-file_too_deep = tệp lồng nhau sâu quá { $max } cấp; danh sách đơn vị chỉ cần vài cấp, đề nghị Đồng chí kiểm tra lại đúng tệp
 units-error-file_aliases = tệp dùng bí danh YAML (*tên) để lặp lại nội dung quá { $max } lần; đề nghị Đồng chí viết trực tiếp từng đơn vị
+
+# ---- Danh hiệu theo luật hiện hành (hardening: căn cứ mưu trí, sáng tạo trong chiến đấu) ----
+reg-basis-COMBAT_INGENUITY = Mưu trí, sáng tạo trong chiến đấu
+reg-ask-combat = Đồng chí gõ tóm tắt thành tích mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu dự kiến:

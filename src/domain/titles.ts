@@ -3,13 +3,18 @@
  * and explains. Every threshold is data in {@link TITLE_POLICY} with the article it comes from, so
  * an officer or a change of the law (a 2025 draft amends it) corrects one table, not the code.
  *
- * Sources: Luật Thi đua, khen thưởng 06/2022/QH15 (in force 01/01/2024) Arts 21–28, Decree
- * 98/2023/NĐ-CP, Circular 01/2024/TT-BNV; household and community titles in Decree 86/2023/NĐ-CP.
+ * Sources, as checked against public copies of the texts on 30/11/2026: Luật Thi đua, khen thưởng
+ * 06/2022/QH15 (in force 01/01/2024) Arts 21–28 for the titles; Decree 152/2025/NĐ-CP, which
+ * details the law from 01/07/2025 and repealed Decree 98/2023/NĐ-CP (Art. 59.2); household and
+ * community titles in Decree 86/2023/NĐ-CP. A rule whose source could not be confirmed as current
+ * carries `verified: false` and is shown as such — a member must never be told a rule that is not
+ * the law: Circular 01/2024/TT-BNV (the LĐTT 6-month rule; possibly replaced by TT 15/2025/TT-BNV)
+ * and the emulation council's vote shares (Decree 98/2023 Art. 30.7; kept by Decree 152/2025?).
  */
 import { addMonthsClamped, localDate, localParts } from './dates.js';
 
-/** Date from which this table applies (the 2022 law's entry into force). Bump it on every change. */
-export const POLICY_VERSION = '2024-01-01';
+/** Date from which this table applies (Decree 152/2025/NĐ-CP in force). Bump it on every change. */
+export const POLICY_VERSION = '2025-07-01';
 
 /** Every standard title code, in the order officers know them (individual, collective, household). */
 export const TITLE_CODES = [
@@ -35,11 +40,18 @@ export type Scope = 'INDIVIDUAL' | 'COLLECTIVE';
 /** What the title is for; households and communities register with COLLECTIVE scope. */
 export type TitleCategory = 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD' | 'COMMUNITY';
 
-/** The basis a CSTĐCS candidate plans (cơ sở xét): excellent rating, an initiative, or a topic. */
-export type Basis = 'EXCELLENT_RATING' | 'INITIATIVE' | 'TOPIC';
+/**
+ * The basis a CSTĐCS-or-higher candidate plans (cơ sở xét): an excellent rating (CSTĐCS only), an
+ * initiative (sáng kiến), a scientific topic or project (đề tài, đề án khoa học), or combat
+ * ingenuity (mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu — armed forces).
+ */
+export type Basis = 'EXCELLENT_RATING' | 'INITIATIVE' | 'TOPIC' | 'COMBAT_INGENUITY';
 
 /** Every basis, for keyboards. */
-export const BASES: readonly Basis[] = ['EXCELLENT_RATING', 'INITIATIVE', 'TOPIC'];
+export const BASES: readonly Basis[] = ['EXCELLENT_RATING', 'INITIATIVE', 'TOPIC', 'COMBAT_INGENUITY'];
+
+/** The achievements with a reach (all bases but the rating): CSTĐ bộ/tỉnh and toàn quốc take any of them. */
+const ACHIEVEMENTS: readonly Basis[] = ['INITIATIVE', 'TOPIC', 'COMBAT_INGENUITY'];
 
 /**
  * Yearly task rating (xếp loại): hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ.
@@ -49,7 +61,7 @@ export type TaskRating = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
 /** Disciplinary measure (kỷ luật), mildest first: khiển trách, cảnh cáo, then anything heavier. */
 export type DisciplineLevel = 'NONE' | 'REPRIMAND' | 'WARNING' | 'SEVERE';
 
-/** How far an initiative (sáng kiến) is recognised to have effect. */
+/** How far an initiative, topic or combat ingenuity is recognised to have effect. */
 export type EffectLevel = 'UNIT' | 'PROVINCE' | 'NATIONAL';
 
 const RATING_RANK: Readonly<Record<TaskRating, number>> = { NOT_COMPLETED: 0, COMPLETED: 1, GOOD: 2, EXCELLENT: 3 };
@@ -66,29 +78,43 @@ export const CITATIONS = {
   CO_TINH: 'Luật TĐKT 2022, Điều 26',
   TTLDXS: 'Luật TĐKT 2022, Điều 27',
   TTLDTT: 'Luật TĐKT 2022, Điều 28',
-  DECREE_98: 'Nghị định 98/2023/NĐ-CP',
+  DECREE_152: 'Nghị định 152/2025/NĐ-CP',
   CIRCULAR_01: 'Thông tư 01/2024/TT-BNV',
   DECREE_86: 'Nghị định 86/2023/NĐ-CP',
 } as const;
 
 /**
- * One precondition of a title, as data. `code` is the stable key locale files render
- * ("eligibility-ldtt-task-rating"); `kind` says how {@link explainEligibility} evaluates it.
+ * Facts only the unit or the emulation council can confirm (yes or no), named as in
+ * {@link EligibilityFacts}.
  */
-export type Precondition =
-  | { code: string; kind: 'TASK_RATING_AT_LEAST'; rating: TaskRating; citation: string }
-  | { code: string; kind: 'MIN_MONTHS_BEFORE_YEAR_END'; months: number; citation: string }
-  | { code: string; kind: 'HOLDS_TITLE_THIS_YEAR'; title: TitleCode; citation: string }
-  | { code: string; kind: 'ONE_BASIS_OF'; bases: readonly Basis[]; citation: string }
-  | { code: string; kind: 'CONSECUTIVE_TITLES'; title: TitleCode; years: number; citation: string }
-  | { code: string; kind: 'INITIATIVE_EFFECT_AT_LEAST'; level: EffectLevel; citation: string }
-  | { code: string; kind: 'MEMBER_TITLE_SHARE_AT_LEAST'; title: TitleCode; share: number; citation: string }
-  | { code: string; kind: 'MEMBER_COMPLETION_SHARE_AT_LEAST'; share: number; citation: string }
-  | { code: string; kind: 'MEMBER_TITLE_COUNT_AT_LEAST'; title: TitleCode; count: number; citation: string }
-  | { code: string; kind: 'NO_DISCIPLINE_AT_OR_ABOVE'; level: DisciplineLevel; citation: string }
-  | { code: string; kind: 'GROUP_LEADER'; citation: string }
-  | { code: string; kind: 'OUTSTANDING_AMONG_LEADERS'; citation: string }
-  | { code: string; kind: 'ASSESSED_BY'; day: number; month: number; citation: string };
+export type ConfirmedFact =
+  | 'activeEmulation'
+  | 'internalUnity'
+  | 'isGroupLeader'
+  | 'outstandingAmongLeaders'
+  | 'leadsCentralGroup'
+  | 'leadsPrimeMinisterMovement';
+
+/**
+ * One precondition of a title, as data. `code` is the stable key locale files render
+ * ("eligibility-ldtt-task-rating"); `kind` says how {@link explainEligibility} evaluates it;
+ * `verified` is false when its source could not be confirmed as current law (see the module note).
+ */
+export type Precondition = { code: string; citation: string; verified: boolean } & (
+  | { kind: 'TASK_RATING_AT_LEAST'; rating: TaskRating }
+  | { kind: 'MIN_MONTHS_BEFORE_YEAR_END'; months: number }
+  | { kind: 'HOLDS_TITLE_THIS_YEAR'; title: TitleCode }
+  /** One of the bases; achievements must reach at least `level` (the rating has no reach). */
+  | { kind: 'ONE_BASIS_OF'; bases: readonly Basis[]; level: EffectLevel }
+  | { kind: 'CONSECUTIVE_TITLES'; title: TitleCode; years: number }
+  | { kind: 'MEMBER_TITLE_SHARE_AT_LEAST'; title: TitleCode; share: number }
+  | { kind: 'MEMBER_COMPLETION_SHARE_AT_LEAST'; share: number }
+  | { kind: 'MEMBER_TITLE_COUNT_AT_LEAST'; title: TitleCode; count: number }
+  | { kind: 'NO_DISCIPLINE_AT_OR_ABOVE'; level: DisciplineLevel }
+  /** At least one of the facts holds (a title with several routes, e.g. Art. 25.1–25.3). */
+  | { kind: 'CONFIRMED_ANY_OF'; facts: readonly ConfirmedFact[] }
+  | { kind: 'ASSESSED_BY'; day: number; month: number }
+);
 
 /** One row of the policy table. */
 export interface TitlePolicy {
@@ -100,19 +126,10 @@ export interface TitlePolicy {
   asksBasis: boolean;
   /** The bases offered when {@link asksBasis}. */
   bases: readonly Basis[];
-  /** CSTĐ Bộ/tỉnh and toàn quốc: an initiative is mandatory (its planned title is asked). */
-  requiresInitiative: boolean;
   /** The article that defines the title. */
   citation: string;
   preconditions: readonly Precondition[];
 }
-
-const NO_WARNING_OR_ABOVE = (code: string, citation: string): Precondition => ({
-  code,
-  kind: 'NO_DISCIPLINE_AT_OR_ABOVE',
-  level: 'WARNING',
-  citation,
-});
 
 /**
  * The policy table, version {@link POLICY_VERSION}. Thresholds (70 %, 6 months, 3 years…) live
@@ -125,11 +142,11 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     category: 'INDIVIDUAL',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.LDTT,
     preconditions: [
-      { code: 'ldtt.task_rating', kind: 'TASK_RATING_AT_LEAST', rating: 'GOOD', citation: CITATIONS.LDTT },
-      { code: 'ldtt.recruited_early_enough', kind: 'MIN_MONTHS_BEFORE_YEAR_END', months: 6, citation: CITATIONS.CIRCULAR_01 },
+      { code: 'ldtt.task_rating', kind: 'TASK_RATING_AT_LEAST', rating: 'GOOD', citation: CITATIONS.LDTT, verified: true },
+      // Circular 01/2024 may have been replaced by TT 15/2025/TT-BNV with Decree 152/2025: unverified.
+      { code: 'ldtt.recruited_early_enough', kind: 'MIN_MONTHS_BEFORE_YEAR_END', months: 6, citation: CITATIONS.CIRCULAR_01, verified: false },
     ],
   },
   CSTDCS: {
@@ -138,11 +155,10 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     category: 'INDIVIDUAL',
     asksBasis: true,
     bases: BASES,
-    requiresInitiative: false,
     citation: CITATIONS.CSTDCS,
     preconditions: [
-      { code: 'cstdcs.ldtt', kind: 'HOLDS_TITLE_THIS_YEAR', title: 'LDTT', citation: CITATIONS.CSTDCS },
-      { code: 'cstdcs.basis', kind: 'ONE_BASIS_OF', bases: BASES, citation: CITATIONS.CSTDCS },
+      { code: 'cstdcs.ldtt', kind: 'HOLDS_TITLE_THIS_YEAR', title: 'LDTT', citation: CITATIONS.CSTDCS, verified: true },
+      { code: 'cstdcs.basis', kind: 'ONE_BASIS_OF', bases: BASES, level: 'UNIT', citation: CITATIONS.CSTDCS, verified: true },
     ],
   },
   CSTD_TINH: {
@@ -150,12 +166,11 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     scope: 'INDIVIDUAL',
     category: 'INDIVIDUAL',
     asksBasis: true,
-    bases: ['INITIATIVE'],
-    requiresInitiative: true,
+    bases: ACHIEVEMENTS,
     citation: CITATIONS.CSTD_TINH,
     preconditions: [
-      { code: 'cstd_tinh.consecutive_cstdcs', kind: 'CONSECUTIVE_TITLES', title: 'CSTDCS', years: 3, citation: CITATIONS.CSTD_TINH },
-      { code: 'cstd_tinh.initiative_province', kind: 'INITIATIVE_EFFECT_AT_LEAST', level: 'PROVINCE', citation: CITATIONS.CSTD_TINH },
+      { code: 'cstd_tinh.consecutive_cstdcs', kind: 'CONSECUTIVE_TITLES', title: 'CSTDCS', years: 3, citation: CITATIONS.CSTD_TINH, verified: true },
+      { code: 'cstd_tinh.basis_province', kind: 'ONE_BASIS_OF', bases: ACHIEVEMENTS, level: 'PROVINCE', citation: CITATIONS.CSTD_TINH, verified: true },
     ],
   },
   CSTD_TQ: {
@@ -163,12 +178,11 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     scope: 'INDIVIDUAL',
     category: 'INDIVIDUAL',
     asksBasis: true,
-    bases: ['INITIATIVE'],
-    requiresInitiative: true,
+    bases: ACHIEVEMENTS,
     citation: CITATIONS.CSTD_TQ,
     preconditions: [
-      { code: 'cstd_tq.consecutive_cstd_tinh', kind: 'CONSECUTIVE_TITLES', title: 'CSTD_TINH', years: 2, citation: CITATIONS.CSTD_TQ },
-      { code: 'cstd_tq.initiative_national', kind: 'INITIATIVE_EFFECT_AT_LEAST', level: 'NATIONAL', citation: CITATIONS.CSTD_TQ },
+      { code: 'cstd_tq.consecutive_cstd_tinh', kind: 'CONSECUTIVE_TITLES', title: 'CSTD_TINH', years: 2, citation: CITATIONS.CSTD_TQ, verified: true },
+      { code: 'cstd_tq.basis_national', kind: 'ONE_BASIS_OF', bases: ACHIEVEMENTS, level: 'NATIONAL', citation: CITATIONS.CSTD_TQ, verified: true },
     ],
   },
   TTLDTT: {
@@ -177,28 +191,28 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     category: 'COLLECTIVE',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.TTLDTT,
     preconditions: [
-      { code: 'ttldtt.task_rating', kind: 'TASK_RATING_AT_LEAST', rating: 'GOOD', citation: CITATIONS.TTLDTT },
-      { code: 'ttldtt.members_ldtt', kind: 'MEMBER_TITLE_SHARE_AT_LEAST', title: 'LDTT', share: 0.7, citation: CITATIONS.TTLDTT },
-      NO_WARNING_OR_ABOVE('ttldtt.no_discipline', CITATIONS.TTLDTT),
+      { code: 'ttldtt.task_rating', kind: 'TASK_RATING_AT_LEAST', rating: 'GOOD', citation: CITATIONS.TTLDTT, verified: true },
+      { code: 'ttldtt.members_ldtt', kind: 'MEMBER_TITLE_SHARE_AT_LEAST', title: 'LDTT', share: 0.7, citation: CITATIONS.TTLDTT, verified: true },
+      { code: 'ttldtt.no_discipline', kind: 'NO_DISCIPLINE_AT_OR_ABOVE', level: 'WARNING', citation: CITATIONS.TTLDTT, verified: true },
     ],
   },
+  // Art. 27: no TTLĐTT prerequisite and no discipline clause (both were read into it before).
   TTLDXS: {
     code: 'TTLDXS',
     scope: 'COLLECTIVE',
     category: 'COLLECTIVE',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.TTLDXS,
     preconditions: [
-      { code: 'ttldxs.ttldtt', kind: 'HOLDS_TITLE_THIS_YEAR', title: 'TTLDTT', citation: CITATIONS.TTLDXS },
-      { code: 'ttldxs.members_complete', kind: 'MEMBER_COMPLETION_SHARE_AT_LEAST', share: 1, citation: CITATIONS.TTLDXS },
-      { code: 'ttldxs.members_ldtt', kind: 'MEMBER_TITLE_SHARE_AT_LEAST', title: 'LDTT', share: 0.7, citation: CITATIONS.TTLDXS },
-      { code: 'ttldxs.one_cstdcs', kind: 'MEMBER_TITLE_COUNT_AT_LEAST', title: 'CSTDCS', count: 1, citation: CITATIONS.TTLDXS },
-      NO_WARNING_OR_ABOVE('ttldxs.no_discipline', CITATIONS.TTLDXS),
+      { code: 'ttldxs.task_rating', kind: 'TASK_RATING_AT_LEAST', rating: 'EXCELLENT', citation: CITATIONS.TTLDXS, verified: true },
+      { code: 'ttldxs.active_emulation', kind: 'CONFIRMED_ANY_OF', facts: ['activeEmulation'], citation: CITATIONS.TTLDXS, verified: true },
+      { code: 'ttldxs.members_complete', kind: 'MEMBER_COMPLETION_SHARE_AT_LEAST', share: 1, citation: CITATIONS.TTLDXS, verified: true },
+      { code: 'ttldxs.members_ldtt', kind: 'MEMBER_TITLE_SHARE_AT_LEAST', title: 'LDTT', share: 0.7, citation: CITATIONS.TTLDXS, verified: true },
+      { code: 'ttldxs.one_cstdcs', kind: 'MEMBER_TITLE_COUNT_AT_LEAST', title: 'CSTDCS', count: 1, citation: CITATIONS.TTLDXS, verified: true },
+      { code: 'ttldxs.internal_unity', kind: 'CONFIRMED_ANY_OF', facts: ['internalUnity'], citation: CITATIONS.TTLDXS, verified: true },
     ],
   },
   CO_TINH: {
@@ -207,21 +221,26 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     category: 'COLLECTIVE',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.CO_TINH,
-    preconditions: [{ code: 'co_tinh.group_leader', kind: 'GROUP_LEADER', citation: CITATIONS.CO_TINH }],
+    preconditions: [{ code: 'co_tinh.group_leader', kind: 'CONFIRMED_ANY_OF', facts: ['isGroupLeader'], citation: CITATIONS.CO_TINH, verified: true }],
   },
+  // Art. 25: 25.1 outstanding among the leaders of khối/cụm; 25.2 leader of a khối/cụm run by a
+  // central body; 25.3 leader of a movement the Prime Minister launched for 5 years or more.
   CO_CP: {
     code: 'CO_CP',
     scope: 'COLLECTIVE',
     category: 'COLLECTIVE',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.CO_CP,
     preconditions: [
-      { code: 'co_cp.group_leader', kind: 'GROUP_LEADER', citation: CITATIONS.CO_CP },
-      { code: 'co_cp.outstanding', kind: 'OUTSTANDING_AMONG_LEADERS', citation: CITATIONS.CO_CP },
+      {
+        code: 'co_cp.route',
+        kind: 'CONFIRMED_ANY_OF',
+        facts: ['outstandingAmongLeaders', 'leadsCentralGroup', 'leadsPrimeMinisterMovement'],
+        citation: CITATIONS.CO_CP,
+        verified: true,
+      },
     ],
   },
   GIA_DINH_VH: {
@@ -230,9 +249,8 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     category: 'HOUSEHOLD',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.DECREE_86,
-    preconditions: [{ code: 'household.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86 }],
+    preconditions: [{ code: 'household.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86, verified: true }],
   },
   THON_VH: {
     code: 'THON_VH',
@@ -240,9 +258,8 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     category: 'COMMUNITY',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.DECREE_86,
-    preconditions: [{ code: 'community.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86 }],
+    preconditions: [{ code: 'community.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86, verified: true }],
   },
   XA_TIEU_BIEU: {
     code: 'XA_TIEU_BIEU',
@@ -250,11 +267,28 @@ export const TITLE_POLICY: Readonly<Record<TitleCode, TitlePolicy>> = {
     category: 'COMMUNITY',
     asksBasis: false,
     bases: [],
-    requiresInitiative: false,
     citation: CITATIONS.DECREE_86,
-    preconditions: [{ code: 'community.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86 }],
+    preconditions: [{ code: 'community.assessed_by', kind: 'ASSESSED_BY', day: 25, month: 11, citation: CITATIONS.DECREE_86, verified: true }],
   },
 };
+
+/**
+ * Share of all members of the emulation council (Hội đồng thi đua – khen thưởng) that must agree
+ * to a title in the vote (bình xét); absent members vote in writing. Defaults from Decree 98/2023
+ * Art. 30.7 — repealed from 01/07/2025, and whether Decree 152/2025 keeps these shares is
+ * unverified, so they are configuration marked `verified: false`, never presented as settled law.
+ */
+export const COUNCIL_VOTE_POLICY: ReadonlyArray<{
+  titles: readonly TitleCode[];
+  share: number;
+  citation: string;
+  /** The decree in force that replaced the cited one, to be checked before the share is relied on. */
+  supersededBy: string;
+  verified: boolean;
+}> = [
+  { titles: ['CSTD_TINH', 'CSTD_TQ'], share: 0.9, citation: 'Nghị định 98/2023/NĐ-CP, Điều 30.7', supersededBy: CITATIONS.DECREE_152, verified: false },
+  { titles: ['CSTDCS', 'CO_TINH', 'CO_CP'], share: 0.8, citation: 'Nghị định 98/2023/NĐ-CP, Điều 30.7', supersededBy: CITATIONS.DECREE_152, verified: false },
+];
 
 /**
  * Whether a string is a standard title code (exact, upper case).
@@ -352,15 +386,27 @@ export interface EligibilityFacts {
   heldTitles?: ReadonlyArray<{ year: number; title: TitleCode }>;
   /** Recognised initiative and how far its effect reaches; null: none. */
   initiativeEffect?: EffectLevel | null;
-  /** An accepted scientific topic (đề tài khoa học). */
-  topicAccepted?: boolean;
+  /** Accepted scientific topic or project (đề tài, đề án khoa học) and its reach; null: none. */
+  topicEffect?: EffectLevel | null;
+  /** Recognised combat ingenuity (mưu trí, sáng tạo trong chiến đấu) and its reach; null: none. */
+  combatIngenuityEffect?: EffectLevel | null;
   /** Heaviest discipline of the person, or of any member of the collective. */
   discipline?: DisciplineLevel;
   memberCount?: number;
   membersWithTitle?: Partial<Record<TitleCode, number>>;
   membersCompletingTasks?: number;
+  /** The collective's emulation is regular, practical and effective (TTLĐXS). */
+  activeEmulation?: boolean;
+  /** The collective is united internally (TTLĐXS). */
+  internalUnity?: boolean;
+  /** Leading unit (dẫn đầu) of its khối/cụm this year. */
   isGroupLeader?: boolean;
+  /** Art. 25.1: outstanding among the leading units of khối/cụm. */
   outstandingAmongLeaders?: boolean;
+  /** Art. 25.2: leader of a khối/cụm organised by a central body. */
+  leadsCentralGroup?: boolean;
+  /** Art. 25.3: leader of a movement launched by the Prime Minister for 5 years or more. */
+  leadsPrimeMinisterMovement?: boolean;
   assessedAt?: Date;
 }
 
@@ -370,6 +416,8 @@ export interface EligibilityCheck {
   passed: boolean;
   known: boolean;
   citation: string;
+  /** False when the rule's source could not be confirmed as current law: say so with the answer. */
+  verified: boolean;
   /** The thresholds and figures, for the rendered sentence ("5/8 = 62 % < 70 %"). */
   params: Record<string, string | number>;
 }
@@ -411,13 +459,17 @@ function evaluate(p: Precondition, f: EligibilityFacts, depth: number): Verdict 
       return verdict(inner.eligible, { title: p.title });
     }
     case 'ONE_BASIS_OF': {
+      const reaches = (effect: EffectLevel | null | undefined): Verdict =>
+        effect === undefined ? unknown() : verdict(effect !== null && EFFECT_RANK[effect] >= EFFECT_RANK[p.level]);
       const results: Verdict[] = p.bases.map((b) => {
         if (b === 'EXCELLENT_RATING') return f.taskRating ? verdict(f.taskRating === 'EXCELLENT') : unknown();
-        if (b === 'INITIATIVE') return f.initiativeEffect === undefined ? unknown() : verdict(f.initiativeEffect !== null);
-        return f.topicAccepted === undefined ? unknown() : verdict(f.topicAccepted);
+        if (b === 'INITIATIVE') return reaches(f.initiativeEffect);
+        if (b === 'TOPIC') return reaches(f.topicEffect);
+        return reaches(f.combatIngenuityEffect);
       });
-      if (results.some((r) => r.passed)) return verdict(true);
-      return results.every((r) => r.known) ? verdict(false) : unknown();
+      const params = { level: p.level };
+      if (results.some((r) => r.passed)) return verdict(true, params);
+      return results.every((r) => r.known) ? verdict(false, params) : unknown(params);
     }
     case 'CONSECUTIVE_TITLES': {
       if (!f.heldTitles) return unknown({ title: p.title, years: p.years });
@@ -431,12 +483,6 @@ function evaluate(p: Precondition, f: EligibilityFacts, depth: number): Verdict 
       const run = Math.max(runEndingAt(f.year), runEndingAt(f.year - 1));
       return verdict(run >= p.years, { title: p.title, years: p.years, actual: run });
     }
-    case 'INITIATIVE_EFFECT_AT_LEAST':
-      if (f.initiativeEffect === undefined) return unknown({ level: p.level });
-      return verdict(f.initiativeEffect !== null && EFFECT_RANK[f.initiativeEffect] >= EFFECT_RANK[p.level], {
-        level: p.level,
-        actual: f.initiativeEffect ?? 'NONE',
-      });
     case 'MEMBER_TITLE_SHARE_AT_LEAST':
       return share(f.membersWithTitle?.[p.title], f.memberCount, p.share);
     case 'MEMBER_COMPLETION_SHARE_AT_LEAST':
@@ -449,10 +495,11 @@ function evaluate(p: Precondition, f: EligibilityFacts, depth: number): Verdict 
     case 'NO_DISCIPLINE_AT_OR_ABOVE':
       if (!f.discipline) return unknown({ level: p.level });
       return verdict(DISCIPLINE_RANK[f.discipline] < DISCIPLINE_RANK[p.level], { level: p.level, actual: f.discipline });
-    case 'GROUP_LEADER':
-      return f.isGroupLeader === undefined ? unknown() : verdict(f.isGroupLeader);
-    case 'OUTSTANDING_AMONG_LEADERS':
-      return f.outstandingAmongLeaders === undefined ? unknown() : verdict(f.outstandingAmongLeaders);
+    case 'CONFIRMED_ANY_OF': {
+      const values = p.facts.map((name) => f[name]);
+      if (values.some((v) => v === true)) return verdict(true);
+      return values.every((v) => v === false) ? verdict(false) : unknown();
+    }
     case 'ASSESSED_BY': {
       const params = { day: p.day, month: p.month };
       if (!f.assessedAt) return unknown(params);
@@ -473,7 +520,7 @@ export function explainEligibility(title: TitleCode, facts: EligibilityFacts, de
   const policy = TITLE_POLICY[title];
   const checks = policy.preconditions.map((p): EligibilityCheck => {
     const v = evaluate(p, facts, depth);
-    return { code: p.code, passed: v.known && v.passed, known: v.known, citation: p.citation, params: v.params };
+    return { code: p.code, passed: v.known && v.passed, known: v.known, citation: p.citation, verified: p.verified, params: v.params };
   });
   const eligible = checks.some((c) => c.known && !c.passed) ? false : checks.every((c) => c.known) ? true : null;
   return { title, policyVersion: POLICY_VERSION, eligible, checks };

@@ -222,4 +222,31 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     expect(my.text).toContain('Individual: Advanced Worker — submitted, awaiting approval');
     expect(my.text).toMatch(/Next deadline: Progress report — 17:00 .* \([45] days left\)/);
   });
+
+  // Last: its second campaign would change what the earlier stories are asked.
+  it('registers CSTĐ tỉnh on an accepted research topic: the law does not require an initiative (Art. 22.1)', async () => {
+    await launchCampaign(h, 'cstd-tinh', 10, ['LDTT', 'CSTD_TINH']);
+    const hung = h.fake.user({ firstName: 'Hùng' });
+    await joined(h, hung, 'Trần Văn Hùng');
+    hung.send('/register');
+    await hung.waitFor(/phong trào nào/);
+    hung.press(/cstd-tinh/);
+    const titles = await hung.waitFor(/Chọn danh hiệu thi đua/);
+    expect(titles.text).toContain(
+      'Chiến sĩ thi đua cấp tỉnh — 3 lần liên tục Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).',
+    );
+    hung.press('Chiến sĩ thi đua cấp tỉnh');
+    await hung.waitFor(/Chỉ tiêu 1\/3/);
+    hung.send('xong');
+    await hung.waitFor(/cần một trong các căn cứ sau \(Luật TĐKT 2022, Điều 22\)/);
+    expect(hung.buttons()).toEqual(['Sáng kiến', 'Đề tài khoa học', 'Mưu trí, sáng tạo trong chiến đấu', '‹ Quay lại', '✖ Hủy']);
+    hung.press('Đề tài khoa học');
+    await hung.waitFor(/tên đề tài/);
+    hung.send('Ứng dụng bản đồ số trong quản lý đất đai');
+    await hung.waitFor(/Đăng ký thi đua — /);
+    hung.press('✔ Xác nhận');
+    await hung.waitFor(/Đã ghi nhận đăng ký danh hiệu Chiến sĩ thi đua cấp tỉnh/);
+    const reg = await h.app.services.prisma.registration.findFirst({ where: { member: { telegramId: BigInt(hung.id) } } });
+    expect(reg).toMatchObject({ titleCode: 'CSTD_TINH', basis: 'TOPIC', initiativeTitle: 'Ứng dụng bản đồ số trong quản lý đất đai' });
+  });
 });

@@ -13,8 +13,11 @@ export const UNITS = [
   { code: 'DONGKHOI', name: 'Xã Đồng Khởi', parent: 'BENTRE' },
 ];
 
-/** A launched campaign with registration closing `regDays` from now (negative: already closed). */
-export async function launchCampaign(h: Harness, code: string, regDays: number): Promise<number> {
+/**
+ * A launched campaign with registration closing `regDays` from now (negative: already closed),
+ * offering `individual` titles to members (default LĐTT and CSTĐCS).
+ */
+export async function launchCampaign(h: Harness, code: string, regDays: number, individual: readonly string[] = ['LDTT', 'CSTDCS']): Promise<number> {
   const now = new Date();
   const d = (n: number) => formatDate(addLocalDays(now, n));
   const yaml = `
@@ -24,7 +27,7 @@ kind: THEMATIC
 starts: ${d(-30)}
 ends: ${d(200)}
 titles:
-  individual: [LDTT, CSTDCS]
+  individual: [${individual.join(', ')}]
   collective: [TTLDTT, TTLDXS]
 criteria:
   - { code: K1, title: Học tập và làm theo tư tưởng Hồ Chí Minh, measure: TEXT }

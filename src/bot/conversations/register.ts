@@ -10,6 +10,8 @@ export const REGISTER = 'register';
 
 /** Longest typed target or initiative title. */
 const MAX_TEXT = 300;
+/** The question asking for the planned achievement of a basis (the rating needs none). */
+const ASK_ACHIEVEMENT: Partial<Record<Basis, string>> = { INITIATIVE: 'reg-ask-initiative', TOPIC: 'reg-ask-topic', COMBAT_INGENUITY: 'reg-ask-combat' };
 
 interface Draft {
   titleCode: string | null;
@@ -329,11 +331,6 @@ async function register(conversation: Convo, ctx: ConvContext, campaignId?: numb
           step = 'summary';
           break;
         }
-        if (policy.requiresInitiative) {
-          draft.basis = 'INITIATIVE';
-          step = 'initiative';
-          break;
-        }
         const a = await flow.ask({
           text: ctx.t('reg-ask-basis', { title: escapeHtml(titleLabel(ctx, policy.code)), citation: policy.citation }),
           options: policy.bases.map((b) => [{ value: b, label: ctx.t(`reg-basis-${b}`) }]),
@@ -355,18 +352,14 @@ async function register(conversation: Convo, ctx: ConvContext, campaignId?: numb
       }
       case 'initiative': {
         const a = await flow.ask<string>({
-          text: ctx.t(draft.basis === 'TOPIC' ? 'reg-ask-topic' : 'reg-ask-initiative') + (draft.initiativeTitle ? '\n' + ctx.t('reg-current', { value: escapeHtml(draft.initiativeTitle) }) : ''),
+          text: ctx.t(ASK_ACHIEVEMENT[draft.basis ?? 'INITIATIVE'] ?? 'reg-ask-initiative') + (draft.initiativeTitle ? '\n' + ctx.t('reg-current', { value: escapeHtml(draft.initiativeTitle) }) : ''),
           options: draft.initiativeTitle ? [[{ value: 'keep', label: ctx.t('reg-keep', { value: draft.initiativeTitle.slice(0, 30) }) }]] : [],
           back: true,
           parse: (text) => ([...text.trim()].length > MAX_TEXT ? { ok: false, error: ctx.t('cv-text-too-long', { max: MAX_TEXT }) } : text.trim() ? { ok: true, value: text.trim() } : { ok: false, error: ctx.t('reg-hint-initiative') }),
           hint: ctx.t('reg-hint-initiative'),
         });
         if (a.kind === 'back') {
-          const policy = draft.titleCode && isTitleCode(draft.titleCode) ? TITLE_POLICY[draft.titleCode] : null;
-          if (policy?.requiresInitiative) {
-            lineIdx = Math.max(0, campaign!.lines.filter((l) => l.leaf).length - 1);
-            step = 'lines';
-          } else step = 'basis';
+          step = 'basis';
           break;
         }
         if (a.kind === 'text') draft.initiativeTitle = a.value;
