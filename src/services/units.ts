@@ -3,7 +3,6 @@ import type { EmulationGroup, PrismaClient, Unit } from '../generated/prisma/cli
 import { fold } from '../domain/text.js';
 import { UNIT_CODE, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
 import { planUnitTree, treePaths } from '../domain/unit-tree.js';
-import { Prisma } from '../db/sql.js';
 
 export type { Unit, EmulationGroup };
 
@@ -203,17 +202,16 @@ async function lockUnitTree(tx: Tx): Promise<void> {
 /** Advisory lock key of the unit tree ("UNIT" in ASCII), distinct from the migrator's. */
 const UNIT_TREE_LOCK_KEY = 0x554e4954;
 
-/** Rows per UPDATE of {@link writeTreeRows}: 3 parameters each, far below PostgreSQL's 65,535. */
-const TREE_WRITE_CHUNK = 1000;
-
-/** Writes parent and path of the given units, a chunk of rows per statement. */
+/** Writes parent and path of the given units in one statement (arrays, as the reminder queue does). */
 async function writeTreeRows(tx: Tx, rows: { id: number; parentId: number | null; path: string }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += TREE_WRITE_CHUNK) {
-    const values = Prisma.join(
-      rows.slice(i, i + TREE_WRITE_CHUNK).map((r) => Prisma.sql`(${r.id}::int, ${r.parentId}::int, ${r.path}::text)`),
-    );
-    await tx.$executeRaw`UPDATE unit AS u SET parent_id = v.parent_id, path = v.path FROM (VALUES ${values}) AS v(id, parent_id, path) WHERE u.id = v.id`;
-  }
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => String(r.id));
+  const parents = rows.map((r) => (r.parentId === null ? null : String(r.parentId)));
+  const paths = rows.map((r) => r.path);
+  await tx.$executeRaw`
+    UPDATE unit AS u SET parent_id = v.parent_id::int, path = v.path
+    FROM unnest(${ids}::text[], ${parents}::text[], ${paths}::text[]) AS v(id, parent_id, path)
+    WHERE u.id = v.id::int`;
 }
 
 /** Creates the khối/cụm a file names that do not exist yet and renames the ones it redeclares. */
