@@ -762,6 +762,7 @@ rep-refused-cannot_add = A yes/no line cannot be added up; please choose to corr
 rep-refused-value_out_of_range = The total after adding is too large. Please check the number you typed.
 flow-problem-number-exponent = Numbers in exponent form (like 1e9) are not accepted. Please type all the digits, e.g. 1,000,000,000.
 flow-problem-number-ambiguous = This number reads two ways (e.g. is 500,000 five hundred thousand or 500?). Please type it again without a thousands separator, e.g. 500000 or 500.
+
 # ---- Hostile or overly complex files (hardening: campaign and units files) ----
 camp-err-nesting_too_deep = the file is nested more than { $max } levels deep (at line { $line }); a campaign file needs only a few levels — please check it is the right file
 camp-err-yaml_aliases = the file uses YAML aliases (*name, at line { $line }) to repeat content more than { $max } times; please write the content out instead

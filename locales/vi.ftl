@@ -741,6 +741,7 @@ rep-refused-cannot_add = Nội dung dạng có/không không cộng dồn đư�
 rep-refused-value_out_of_range = Tổng kết quả sau khi cộng quá lớn. Đồng chí kiểm tra lại số đã gõ.
 flow-problem-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). Đồng chí gõ đủ các chữ số, ví dụ 1.000.000.000.
 flow-problem-number-ambiguous = Số này đọc được hai cách (ví dụ 500,000 là 500.000 hay 500?). Đồng chí gõ lại số không dùng dấu phân cách hàng nghìn, ví dụ 500000 hoặc 500.
+
 # ---- Tệp độc hại / quá phức tạp (hardening: tệp phong trào và tệp đơn vị) ----
 camp-err-nesting_too_deep = tệp lồng nhau sâu quá { $max } cấp (tại dòng { $line }); tệp kế hoạch thi đua chỉ cần vài cấp, đề nghị Đồng chí kiểm tra lại đúng tệp
 camp-err-yaml_aliases = tệp dùng bí danh YAML (*tên, tại dòng { $line }) để lặp lại nội dung quá { $max } lần; đề nghị Đồng chí viết trực tiếp nội dung thay cho bí danh
