@@ -204,6 +204,55 @@ describe('FakeTelegram', () => {
     expect(await unknown.json()).toEqual({ ok: false, error_code: 404, description: 'Not Found: method not found' });
   });
 
+  it("refuses what Telegram refuses: long text after entity parsing, broken HTML, big keyboards, long callback data", async () => {
+    const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
+    const lan = fake.user({ firstName: 'Lan' });
+    const tooLong = { error_code: 400, description: 'Bad Request: message is too long' };
+
+    // 4,096 characters after parsing pass, whatever the markup and entities cost; one more does not.
+    await bot.api.sendMessage(lan.id, `<b>${'x'.repeat(4090)}</b>&amp;&lt;&gt;&quot;&#273;&#x111;`, { parse_mode: 'HTML' });
+    await expect(bot.api.sendMessage(lan.id, `<b>${'x'.repeat(4096)}</b>&amp;`, { parse_mode: 'HTML' })).rejects.toMatchObject(tooLong);
+    await expect(bot.api.sendMessage(lan.id, 'đ'.repeat(4097))).rejects.toMatchObject(tooLong);
+    await bot.api.sendPhoto(lan.id, new InputFile(Buffer.from('img'), 'a.jpg'), { caption: `<i>${'c'.repeat(1024)}</i>`, parse_mode: 'HTML' });
+    await expect(bot.api.sendPhoto(lan.id, new InputFile(Buffer.from('img'), 'a.jpg'), { caption: 'c'.repeat(1025) })).rejects.toMatchObject({
+      description: 'Bad Request: message caption is too long',
+    });
+    const sent = await bot.api.sendMessage(lan.id, 'ngắn');
+    await expect(bot.api.editMessageText(lan.id, sent.message_id, 'y'.repeat(4097))).rejects.toMatchObject(tooLong);
+
+    // Tags must balance and be ones Telegram knows, or nothing is sent.
+    for (const broken of ['<b>đậm', '<b>đậm <i>nghiêng</b></i>', 'dòng<br>mới', '<b>a</b></b>']) {
+      await expect(bot.api.sendMessage(lan.id, broken, { parse_mode: 'HTML' })).rejects.toMatchObject({
+        error_code: 400,
+        description: expect.stringMatching(/^Bad Request: can't parse entities/),
+      });
+    }
+
+    // At most 100 inline buttons, on send and on edit.
+    const keyboard = (n: number): InlineKeyboard => {
+      const kb = new InlineKeyboard();
+      for (let i = 0; i < n; i += 1) kb.text(`n${i}`, `d${i}`).row();
+      return kb;
+    };
+    const hundred = await bot.api.sendMessage(lan.id, 'trăm nút', { reply_markup: keyboard(100) });
+    await expect(bot.api.sendMessage(lan.id, 'quá nhiều', { reply_markup: keyboard(101) })).rejects.toMatchObject({
+      error_code: 400,
+      description: 'Bad Request: reply markup is too long',
+    });
+    await expect(bot.api.editMessageReplyMarkup(lan.id, hundred.message_id, { reply_markup: keyboard(101) })).rejects.toMatchObject({
+      description: 'Bad Request: reply markup is too long',
+    });
+
+    // Callback data is at most 64 bytes (not characters: "đ" is two).
+    await bot.api.sendMessage(lan.id, '64', { reply_markup: new InlineKeyboard().text('ok', 'đ'.repeat(32)) });
+    await expect(bot.api.sendMessage(lan.id, '65', { reply_markup: new InlineKeyboard().text('dài', `${'đ'.repeat(32)}x`) })).rejects.toMatchObject({
+      error_code: 400,
+      description: 'Bad Request: BUTTON_DATA_INVALID',
+    });
+    // Nothing refused reached the user.
+    expect(lan.messages.map((m) => m.text ?? m.caption?.slice(0, 3))).toEqual([expect.stringMatching(/^x+&<>"đđ$/), 'ccc', 'ngắn', 'trăm nút', '64']);
+  });
+
   it('accepts multipart uploads and serves files back', async () => {
     const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
     const mai = fake.user({ firstName: 'Mai' });

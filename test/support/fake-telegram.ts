@@ -157,6 +157,36 @@ const HTML_TAGS = new Set([
   'tg-emoji',
 ]);
 
+/** Telegram's caps on an inline keyboard: buttons in all, and bytes of one button's callback data. */
+const MAX_INLINE_BUTTONS = 100;
+const MAX_CALLBACK_DATA_BYTES = 64;
+
+/**
+ * Refuses an inline keyboard Telegram would refuse: more than 100 buttons, or callback data that
+ * is empty or longer than 64 bytes. Reply keyboards and markup removal pass untouched.
+ */
+function checkInlineKeyboard(raw: unknown): void {
+  let markup = raw;
+  if (typeof markup === 'string') {
+    try {
+      markup = JSON.parse(markup) as unknown;
+    } catch {
+      throw badRequest("can't parse reply keyboard markup JSON object");
+    }
+  }
+  if (!markup || typeof markup !== 'object' || !('inline_keyboard' in markup)) return;
+  const rows = (markup as InlineKeyboardMarkup).inline_keyboard;
+  if (!Array.isArray(rows)) throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
+  const buttons = rows.flat();
+  if (buttons.length > MAX_INLINE_BUTTONS) throw badRequest('reply markup is too long');
+  for (const button of buttons) {
+    if ('callback_data' in button) {
+      const bytes = Buffer.byteLength(String(button.callback_data));
+      if (bytes === 0 || bytes > MAX_CALLBACK_DATA_BYTES) throw badRequest('BUTTON_DATA_INVALID');
+    }
+  }
+}
+
 /** Turns HTML-formatted text into the plain text Telegram stores, failing like Telegram does. */
 function parseHtml(source: string): string {
   let out = '';
@@ -937,6 +967,7 @@ export class FakeTelegram {
       return;
     }
     try {
+      if (payload.reply_markup !== undefined) checkInlineKeyboard(payload.reply_markup);
       const result = entry.handler(payload, uploads);
       this.reply(res, 200, { ok: true, result });
     } catch (error) {
