@@ -187,8 +187,11 @@ function checkInlineKeyboard(raw: unknown): void {
   }
 }
 
-/** Turns HTML-formatted text into the plain text Telegram stores, failing like Telegram does. */
-function parseHtml(source: string): string {
+/**
+ * Turns HTML-formatted text into the plain text Telegram stores, failing like Telegram does
+ * (exported so unit tests of our renderers check their output against the same parser).
+ */
+export function parseHtml(source: string): string {
   let out = '';
   const stack: string[] = [];
   let i = 0;
