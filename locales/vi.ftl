@@ -751,3 +751,7 @@ units-error-file_aliases = tệp dùng bí danh YAML (*tên) để lặp lại n
 # ---- Danh hiệu theo luật hiện hành (hardening: căn cứ mưu trí, sáng tạo trong chiến đấu) ----
 reg-basis-COMBAT_INGENUITY = Mưu trí, sáng tạo trong chiến đấu
 reg-ask-combat = Đồng chí gõ tóm tắt thành tích mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu dự kiến:
+## Telegram's limits: paged buttons, digests in parts, /registrations (issue 8)
+page-prev = ‹ Trang trước
+page-next = Trang sau ›
+page-of = { $page }/{ $pages }

@@ -42,6 +42,8 @@ export const callbackActions = {
   // Conversations (registration, reports): a choice of the open step, Back; officers' decisions and evidence.
   'cv.opt': { wire: 'vo', args: ['v'], schema: z.object({ v: z.string().regex(/^[A-Za-z0-9_.-]{1,48}$/) }) },
   'cv.back': { wire: 'vb', args: [], schema: z.object({}) },
+  /** Another page of a step's buttons (a list longer than one keyboard should hold). */
+  'cv.page': { wire: 'vp', args: ['page'], schema: z.object({ page }) },
   'reg.approve': { wire: 'ra', args: ['registrationId'], schema: z.object({ registrationId: id }) },
   'reg.return': { wire: 'rr', args: ['registrationId'], schema: z.object({ registrationId: id }) },
   'rep.evidence': { wire: 're', args: ['reportId'], schema: z.object({ reportId: id }) },

@@ -12,7 +12,7 @@ import { conversationRegistry, type ConvContext, type Convo } from './index.js';
 import { decodeCallback, encodeCallback } from '../callback-data.js';
 import { mainMenu } from '../keyboards/menu.js';
 import type { BotContext } from '../context.js';
-import { auditBy } from '../helpers.js';
+import { auditBy, replyHtml } from '../helpers.js';
 import { parseCampaignFile, type CampaignDraft, type CampaignFile } from '../../domain/campaign-file.js';
 import { formatDate, formatDateTime, parseDate, parseDateTime } from '../../domain/dates.js';
 import { formatOffset, parseOffset } from '../../domain/durations.js';
@@ -457,10 +457,7 @@ const preview: Step = async (conversation, ctx, s, env) => {
     return 'back';
   }
   const text = renderDetail((k, v) => ctx.t(k, v), draftAsCampaign(parsed.campaign), { now: env.now, forOfficer: true });
-  await ctx.reply(`${ctx.t('wiz-preview')}\n\n${text}`, {
-    parse_mode: 'HTML',
-    reply_markup: nav(ctx, { extra: [[ctx.t('wiz-save'), 'save']] }),
-  });
+  await replyHtml(ctx, `${ctx.t('wiz-preview')}\n\n${text}`, { reply_markup: nav(ctx, { extra: [[ctx.t('wiz-save'), 'save']] }) });
   for (;;) {
     const a = await answer(conversation, ctx);
     if (a.kind === 'back') return 'back';

@@ -15,6 +15,8 @@ import { sessionKey } from '../session-key.js';
 import { decodeCallback, encodeCallback } from '../callback-data.js';
 import { isAnyMenuText, mainMenu } from '../keyboards/menu.js';
 import { fold } from '../../domain/text.js';
+import { splitHtml } from '../render/split.js';
+import { replyHtml } from '../helpers.js';
 
 /**
  * Bump when the conversation machinery itself changes shape: every in-flight flow of an older
@@ -216,18 +218,46 @@ export type StepAnswer<T> =
   | { kind: 'media'; message: Message }
   | { kind: 'back' };
 
-type Verdict<T> = { accept: StepAnswer<T> | { kind: 'cancel' } } | { reject: 'expired' | 'busy' | 'hint' | { error: string } };
+type Verdict<T> =
+  | { accept: StepAnswer<T> | { kind: 'cancel' } | { kind: 'page'; page: number } }
+  | { reject: 'expired' | 'busy' | 'hint' | { error: string } };
+
+/**
+ * Most option buttons one prompt shows at once. Longer lists (a campaign's 40 content lines) are
+ * paged with ‹ › buttons: Telegram refuses a keyboard of more than 100 buttons, and a screen of
+ * 40 long labels is unusable anyway. Typed numbers still choose from the whole list.
+ */
+export const OPTIONS_PER_PAGE = 20;
+
+/** Rows of options cut into pages of at most {@link OPTIONS_PER_PAGE} buttons (rows stay whole). */
+function optionPages(rows: StepOption[][]): StepOption[][][] {
+  const pages: StepOption[][][] = [];
+  let page: StepOption[][] = [];
+  let count = 0;
+  for (const row of rows) {
+    if (page.length > 0 && count + row.length > OPTIONS_PER_PAGE) {
+      pages.push(page);
+      page = [];
+      count = 0;
+    }
+    page.push(row);
+    count += row.length;
+  }
+  pages.push(page);
+  return pages;
+}
 
 const BACK_WORDS = new Set(['quay lai', 'back', '‹ quay lai', '‹ back']);
 
 
-function judge<T>(ctx: ConvContext, promptId: number, spec: StepSpec<T>): Verdict<T> {
+function judge<T>(ctx: ConvContext, promptId: number, spec: StepSpec<T>, pageCount = 1): Verdict<T> {
   if (ctx.callbackQuery) {
     const cb = decodeCallback(ctx.callbackQuery.data);
     if (!cb) return { reject: 'expired' };
     if (cb.action === 'flow.cancel') return { accept: { kind: 'cancel' } };
     if (ctx.callbackQuery.message?.message_id !== promptId) return { reject: 'busy' };
     if (cb.action === 'cv.back' && spec.back) return { accept: { kind: 'back' } };
+    if (cb.action === 'cv.page' && pageCount > 1) return { accept: { kind: 'page', page: Math.min(cb.args.page, pageCount - 1) } };
     if (cb.action === 'cv.opt' && spec.options?.flat().some((o) => o.value === cb.args.v)) return { accept: { kind: 'option', value: cb.args.v } };
     return { reject: 'expired' };
   }
@@ -287,20 +317,49 @@ export class Flow {
     return a.kind === 'option' ? (campaigns.find((c) => `c${c.id}` === a.value) ?? null) : null;
   }
 
-  /** Sends the question and waits for an answer that fits it. */
-  async ask<T = never>(spec: StepSpec<T>): Promise<StepAnswer<T>> {
+  /** The keyboard of one page of a step: its options, ‹ › when paged, Back and Cancel. */
+  private keyboard(spec: StepSpec<unknown>, pages: StepOption[][][], page: number): InlineKeyboard {
     const ctx = this.ctx;
     const kb = new InlineKeyboard();
-    for (const row of spec.options ?? []) {
+    for (const row of pages[page] ?? []) {
       for (const o of row) kb.text(o.label, encodeCallback('cv.opt', { v: o.value }));
+      kb.row();
+    }
+    if (pages.length > 1) {
+      if (page > 0) kb.text(ctx.t('page-prev'), encodeCallback('cv.page', { page: page - 1 }));
+      kb.text(ctx.t('page-of', { page: page + 1, pages: pages.length }), encodeCallback('cv.page', { page }));
+      if (page < pages.length - 1) kb.text(ctx.t('page-next'), encodeCallback('cv.page', { page: page + 1 }));
       kb.row();
     }
     if (spec.back) kb.text(ctx.t('button-back'), encodeCallback('cv.back', {}));
     kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
-    const prompt = await ctx.reply(spec.text, { parse_mode: 'HTML', reply_markup: kb });
-    const answered = await this.conversation.waitUntil((c) => 'accept' in judge(c, prompt.message_id, spec), {
+    return kb;
+  }
+
+  /**
+   * Sends the question and waits for an answer that fits it. A question longer than one message
+   * arrives in several (the buttons under the last); more options than a page holds are paged.
+   */
+  async ask<T = never>(spec: StepSpec<T>): Promise<StepAnswer<T>> {
+    const ctx = this.ctx;
+    const pages = optionPages(spec.options ?? []);
+    const parts = splitHtml(spec.text);
+    for (const part of parts.slice(0, -1)) await ctx.reply(part, { parse_mode: 'HTML' });
+    const prompt = await ctx.reply(parts[parts.length - 1]!, { parse_mode: 'HTML', reply_markup: this.keyboard(spec, pages, 0) });
+    for (;;) {
+      const answer = await this.wait(prompt, spec, pages.length);
+      if (answer.kind !== 'page') return answer;
+      // Same page pressed again (the "2/3" label): nothing to change, Telegram would refuse the edit.
+      await ctx.api.editMessageReplyMarkup(prompt.chat.id, prompt.message_id, { reply_markup: this.keyboard(spec, pages, answer.page) }).catch(() => {});
+    }
+  }
+
+  /** Waits for one answer to the prompt: an accepted one, or a page change (the prompt stays open). */
+  private async wait<T>(prompt: Message, spec: StepSpec<T>, pageCount: number): Promise<StepAnswer<T> | { kind: 'page'; page: number }> {
+    const ctx = this.ctx;
+    const answered = await this.conversation.waitUntil((c) => 'accept' in judge(c, prompt.message_id, spec, pageCount), {
       otherwise: async (c) => {
-        const verdict = judge(c, prompt.message_id, spec);
+        const verdict = judge(c, prompt.message_id, spec, pageCount);
         if (!('reject' in verdict)) return;
         const flow = c.t(this.nameKey);
         if (c.callbackQuery) {
@@ -313,10 +372,11 @@ export class Flow {
         else await c.reply(spec.hint, { parse_mode: 'HTML' });
       },
     });
-    const verdict = judge(answered, prompt.message_id, spec);
+    const verdict = judge(answered, prompt.message_id, spec, pageCount);
     if (answered.callbackQuery) await answered.answerCallbackQuery().catch(() => {});
-    await ctx.api.editMessageReplyMarkup(prompt.chat.id, prompt.message_id).catch(() => {});
     if (!('accept' in verdict)) throw new Error('unreachable: accepted update rejected on replay');
+    if (verdict.accept.kind === 'page') return verdict.accept;
+    await ctx.api.editMessageReplyMarkup(prompt.chat.id, prompt.message_id).catch(() => {});
     if (verdict.accept.kind === 'cancel') {
       await ctx.reply(ctx.t('cancelled'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx as unknown as BotContext) : undefined });
       return this.conversation.halt();
@@ -327,6 +387,6 @@ export class Flow {
   /** Ends the flow with a message and the main menu. */
   async finish(text: string): Promise<void> {
     const ctx = this.ctx;
-    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: ctx.member?.unitId ? mainMenu(ctx as unknown as BotContext) : undefined });
+    await replyHtml(ctx, text, { reply_markup: ctx.member?.unitId ? mainMenu(ctx as unknown as BotContext) : undefined });
   }
 }

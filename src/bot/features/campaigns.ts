@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { randomBytes } from 'node:crypto';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, auditBy, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, auditBy, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { hasRole, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { downloadFile, formatBytes } from '../files.js';
@@ -174,7 +174,7 @@ async function showManage(ctx: BotContext, campaignId: number): Promise<void> {
     kb.text(ctx.t('camp-btn-close'), encodeCallback('camp.close', { campaignId: c.id }));
   }
   if (!c.archivedAt && c.status !== 'LAUNCHED') kb.text(ctx.t('camp-btn-archive'), encodeCallback('camp.archive', { campaignId: c.id }));
-  await ctx.reply(renderDetail(tOf(ctx), c, { now: ctx.deps.services.now(), forOfficer: true }), { parse_mode: 'HTML', reply_markup: kb });
+  await replyHtml(ctx, renderDetail(tOf(ctx), c, { now: ctx.deps.services.now(), forOfficer: true }), { reply_markup: kb });
 }
 
 async function officerList(ctx: BotContext): Promise<void> {
@@ -395,8 +395,7 @@ async function showMemberDetail(ctx: BotContext, c: CampaignFull): Promise<void>
     !reg && registrationOpen
       ? new InlineKeyboard().url(ctx.t('camp-register-button'), registerLink(ctx.me.username, c.code))
       : mainMenu(ctx);
-  await ctx.reply(renderDetail(tOf(ctx), c, { now, status: reg }), {
-    parse_mode: 'HTML',
+  await replyHtml(ctx, renderDetail(tOf(ctx), c, { now, status: reg }), {
     reply_markup: markup,
     link_preview_options: { is_disabled: true },
   });

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { requireRole, requireScope } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { translator } from '../i18n.js';
@@ -151,7 +151,8 @@ export async function showMyStatus(ctx: BotContext): Promise<void> {
     }
     return lines.join('\n');
   });
-  await ctx.reply([ctx.t('my-title'), ...blocks].join('\n\n'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
+  // One block per campaign: a long one goes on in the next message, the menu under the last.
+  await replyHtml(ctx, [ctx.t('my-title'), ...blocks].join('\n\n'), { reply_markup: mainMenu(ctx) });
 }
 
 privateChat.command('my', showMyStatus);

@@ -8,12 +8,16 @@ import type { CampaignFull } from '../../services/campaigns.js';
 import type { OutboxMessage } from '../../services/outbox.js';
 import { formatDate, formatDateTime } from '../../domain/dates.js';
 import { escapeHtml } from '../../domain/text.js';
+import { clipHtml } from './split.js';
 
 /** A translator bound to one locale (`ctx.t`, or `(k, v) => i18n.t(locale, k, v)`). */
 export type T = (key: string, vars?: Record<string, string | number>) => string;
 
-/** Telegram's message limit with room to spare; longer content is cut with a note. */
-const MAX_TEXT = 3900;
+/**
+ * Longest announcement (one broadcast message per member; Telegram allows 4,096): longer content
+ * is cut between lines with a note pointing to the full text in /campaigns.
+ */
+const MAX_ANNOUNCEMENT = 3900;
 
 /** The deep link that opens registration for a campaign: `https://t.me/<bot>?start=c_<code>`. */
 export function registerLink(botUsername: string, code: string): string {
@@ -66,8 +70,9 @@ function header(t: T, c: CampaignFull): string[] {
   return out;
 }
 
+/** One message's worth, balanced, with the "see it in full in /campaigns" note when cut. */
 function clip(t: T, text: string): string {
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT).replace(/<[^>]*$/, '')}\n…\n${t('camp-text-cut')}`;
+  return clipHtml(text, t('camp-text-cut'), MAX_ANNOUNCEMENT);
 }
 
 /**
@@ -144,7 +149,9 @@ export type MemberStatus = { titleCode: string; status: string } | null;
 
 /**
  * The campaign as a member opens it (/campaigns, deep link): header, content lines, titles,
- * deadlines and — when given — the member's own registration status.
+ * deadlines and — when given — the member's own registration status. Whole, however long: the
+ * caller sends it in as many messages as it takes (`replyHtml`), since this is where the
+ * announcement's cut note sends members to read everything.
  */
 export function renderDetail(t: T, c: CampaignFull, opts: { now: Date; status?: MemberStatus | undefined; forOfficer?: boolean }): string {
   const parts = [header(t, c).join('\n')];
@@ -160,7 +167,7 @@ export function renderDetail(t: T, c: CampaignFull, opts: { now: Date; status?: 
         : t('camp-my-status-none'),
     );
   }
-  return clip(t, parts.join('\n\n'));
+  return parts.join('\n\n');
 }
 
 /** One line per campaign, numbered (the number can be typed to open it). */
