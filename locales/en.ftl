@@ -776,3 +776,4 @@ reg-ask-combat = Type a short description of your planned combat ingenuity (in c
 page-prev = ‹ Previous
 page-next = Next ›
 page-of = { $page }/{ $pages }
+reg-digest-part = (part { $part }/{ $parts })

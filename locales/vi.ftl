@@ -755,3 +755,4 @@ reg-ask-combat = Đồng chí gõ tóm tắt thành tích mưu trí, sáng tạo
 page-prev = ‹ Trang trước
 page-next = Trang sau ›
 page-of = { $page }/{ $pages }
+reg-digest-part = (phần { $part }/{ $parts })

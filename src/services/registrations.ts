@@ -3,7 +3,7 @@ import { checkRegistrationRules, isTitleCode, TITLE_POLICY, type Basis, type Reg
 import { formatDateTime } from '../domain/dates.js';
 import { escapeHtml, nfc } from '../domain/text.js';
 import type { CampaignService } from './campaigns.js';
-import type { OutboxButton, OutboxItem, OutboxService } from './outbox.js';
+import type { OutboxItem, OutboxMessage, OutboxService } from './outbox.js';
 import type { Services } from './index.js';
 
 /** Translate outside an update: (locale, key, vars) → text. Same shape as the bot's Translator. */
@@ -17,6 +17,28 @@ export interface RegistrationPresenter {
   translate: Translate;
   approveButton(registrationId: number): string;
   returnButton(registrationId: number): string;
+  /**
+   * The officers' digest in `locale` as messages that fit the channel, each with the buttons of
+   * the registrations it shows (`registrationIds`): a long digest is several messages, never one
+   * the channel refuses.
+   */
+  digest(locale: string, input: DigestInput): Array<{ message: OutboxMessage; registrationIds: number[] }>;
+}
+
+/** One registration in an officer's digest. */
+export interface DigestEntry {
+  id: number;
+  who: string;
+  unit: string | null;
+  titleCode: string;
+  titleName?: string | null;
+}
+
+/** An officer's digest for one campaign. */
+export interface DigestInput {
+  campaign: string;
+  at: Date;
+  entries: DigestEntry[];
 }
 
 /** A content line (nội dung / chỉ tiêu) as flows need it: plain JSON, safe for conversation state. */
@@ -384,8 +406,12 @@ export function titleName(t: Translate, locale: string, code: string, customName
 
 /**
  * Queues the officers' digest of new registrations (đăng ký mới): for each campaign with
- * registrations not yet digested, one message per officer whose unit contains the registrant, at
- * most one digest per campaign per clock hour (dedupe key `regdigest:<campaign>:<hour>:<officer>`).
+ * registrations not yet digested, a digest per officer whose unit contains the registrant, at most
+ * one per campaign per clock hour. A long digest is several messages (the presenter cuts it to fit
+ * the channel), each its own outbox row (`regdigest:<campaign>:<hour>:<officer>:<part>`), all
+ * queued in the transaction that marks the registrations digested — so a registration is marked
+ * exactly when a message carrying it is in the outbox, which retries it until Telegram takes it.
+ * A registration no officer can see stays undigested (and in /registrations) until one can.
  * Idempotent and safe to run from several instances; the scheduler calls it every minute.
  *
  * @returns how many digest messages were queued
@@ -402,50 +428,48 @@ export async function queueRegistrationDigests(services: Services, now: Date, pr
     if (already) continue;
     const regs = await prisma.registration.findMany({
       where: { campaignId, digestedAt: null, status: 'SUBMITTED' },
-      include: { member: { include: { unit: true } }, unit: true, campaign: true },
+      include: { member: { include: { unit: true } }, unit: true, campaign: { include: { titles: true } } },
       orderBy: { id: 'asc' },
     });
     if (regs.length === 0) continue;
     const officers = await prisma.member.findMany({
       where: { role: 'OFFICER', leftAt: null, telegramId: { not: null }, unitId: { not: null } },
       include: { unit: true },
+      orderBy: { id: 'asc' },
     });
     const items: OutboxItem[] = [];
+    const carried = new Set<number>();
     for (const officer of officers) {
       const mine = regs.filter((r) => {
         const path = r.unit?.path ?? r.member?.unit?.path;
         return !!path && !!officer.unit && path.startsWith(officer.unit.path);
       });
       if (mine.length === 0) continue;
-      const lines = mine.map((r) =>
-        p.translate(officer.locale, 'reg-digest-line', {
+      const parts = p.digest(officer.locale, {
+        campaign: regs[0]!.campaign.title,
+        at: now,
+        entries: mine.map((r) => ({
           id: r.id,
-          who: escapeHtml(r.scope === 'COLLECTIVE' ? (r.unit?.name ?? '') : (r.member?.fullName ?? '')),
-          unit: r.scope === 'COLLECTIVE' || !r.member?.unit ? '' : ` (${escapeHtml(r.member.unit.name)})`,
-          title: escapeHtml(titleName(p.translate, officer.locale, r.titleCode, null)),
-        }),
-      );
-      const buttons: OutboxButton[][] = mine.slice(0, 10).map((r) => [
-        { text: p.translate(officer.locale, 'reg-approve-button', { id: r.id }), callbackData: p.approveButton(r.id) },
-        { text: p.translate(officer.locale, 'reg-return-button', { id: r.id }), callbackData: p.returnButton(r.id) },
-      ]);
-      items.push({
-        chatId: officer.telegramId!.toString(),
-        memberId: officer.id,
-        message: {
-          text: [
-            p.translate(officer.locale, 'reg-digest-title', { campaign: escapeHtml(regs[0]!.campaign.title), count: mine.length, at: formatDateTime(now) }),
-            ...lines,
-          ].join('\n'),
-          parseMode: 'HTML' as const,
-          buttons,
-        },
-        dedupeKey: `regdigest:${campaignId}:${hour}:${officer.id}`,
+          who: r.scope === 'COLLECTIVE' ? (r.unit?.name ?? '') : (r.member?.fullName ?? ''),
+          unit: r.scope === 'COLLECTIVE' ? null : (r.member?.unit?.name ?? null),
+          titleCode: r.titleCode,
+          titleName: r.campaign.titles.find((t) => t.code === r.titleCode && t.custom)?.name ?? null,
+        })),
+      });
+      parts.forEach((part, i) => {
+        items.push({
+          chatId: officer.telegramId!.toString(),
+          memberId: officer.id,
+          message: part.message,
+          dedupeKey: `regdigest:${campaignId}:${hour}:${officer.id}:${i + 1}`,
+        });
+        for (const id of part.registrationIds) carried.add(id);
       });
     }
+    if (items.length === 0) continue;
     await prisma.$transaction(async (tx) => {
-      if (items.length > 0) queued += await services.outbox.enqueue(items, tx);
-      await tx.registration.updateMany({ where: { id: { in: regs.map((r) => r.id) }, digestedAt: null }, data: { digestedAt: now } });
+      queued += await services.outbox.enqueue(items, tx);
+      await tx.registration.updateMany({ where: { id: { in: [...carried] }, digestedAt: null }, data: { digestedAt: now } });
     });
   }
   return queued;

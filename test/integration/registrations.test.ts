@@ -8,11 +8,14 @@ import { createServices, type Services } from '../../src/services/index.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { queueRegistrationDigests, type RegistrationPresenter } from '../../src/services/registrations.js';
+import { renderDigest } from '../../src/bot/render/registrations.js';
 
+const translate = (_l: string, key: string, vars?: Record<string, string | number>) => `${key}${vars ? ' ' + JSON.stringify(vars) : ''}`;
 const presenter: RegistrationPresenter = {
-  translate: (_l, key, vars) => `${key}${vars ? ' ' + JSON.stringify(vars) : ''}`,
+  translate,
   approveButton: (id) => `1:ra:${id}`,
   returnButton: (id) => `1:rr:${id}`,
+  digest: (locale, input) => renderDigest((k, v) => translate(locale, k, v), input, { approve: (id) => `1:ra:${id}`, return: (id) => `1:rr:${id}` }),
 };
 
 describe('registrations service (PostgreSQL)', () => {

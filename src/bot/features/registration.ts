@@ -8,6 +8,13 @@ import { translator } from '../i18n.js';
 import { botSetups } from '../conversations/index.js';
 import { REGISTER, RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
 import { formatDateTime, timeLeft } from '../../domain/dates.js';
+import { renderDigest, type DecisionButtons } from '../render/registrations.js';
+
+/** The approve / return buttons of a registration, as the bot's callback codec writes them. */
+export const DECISION_BUTTONS: DecisionButtons = {
+  approve: (registrationId) => encodeCallback('reg.approve', { registrationId }),
+  return: (registrationId) => encodeCallback('reg.return', { registrationId }),
+};
 
 declare module '../context.js' {
   interface SessionData {
@@ -29,6 +36,7 @@ botSetups.push((deps) => {
     translate: translator(deps.i18n),
     approveButton: (registrationId) => encodeCallback('reg.approve', { registrationId }),
     returnButton: (registrationId) => encodeCallback('reg.return', { registrationId }),
+    digest: (locale, input) => renderDigest((key, vars) => deps.i18n.t(locale, key, vars), input, DECISION_BUTTONS),
   });
 });
 
