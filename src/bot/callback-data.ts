@@ -46,6 +46,8 @@ export const callbackActions = {
   'cv.page': { wire: 'vp', args: ['page'], schema: z.object({ page }) },
   'reg.approve': { wire: 'ra', args: ['registrationId'], schema: z.object({ registrationId: id }) },
   'reg.return': { wire: 'rr', args: ['registrationId'], schema: z.object({ registrationId: id }) },
+  /** A page of /registrations: status s(ubmitted) | a(pproved) | r(eturned). */
+  'reg.list': { wire: 'rl', args: ['status', 'page'], schema: z.object({ status: z.enum(['s', 'a', 'r']), page }) },
   'rep.evidence': { wire: 're', args: ['reportId'], schema: z.object({ reportId: id }) },
   'broadcast.stop': { wire: 'bs', args: ['broadcastId'], schema: z.object({ broadcastId: id }) },
   'camp.open': { wire: 'co', args: ['campaignId'], schema: z.object({ campaignId: id }) },

@@ -4,7 +4,7 @@ import type { Translator } from './i18n.js';
 import type { Logger } from '../logger.js';
 
 const MEMBER_COMMANDS = ['start', 'campaigns', 'register', 'report', 'my', 'settings', 'profile', 'language', 'help', 'cancel'] as const;
-const OFFICER_COMMANDS = ['newcampaign', 'importcampaign', 'announce', 'review', 'nudge', 'evidence', 'invite', 'units'] as const;
+const OFFICER_COMMANDS = ['newcampaign', 'importcampaign', 'announce', 'registrations', 'review', 'nudge', 'evidence', 'invite', 'units'] as const;
 const ADMIN_COMMANDS = ['addunit', 'addgroup', 'importunits', 'grant', 'revoke', 'audit'] as const;
 
 /** The command list a role sees in Telegram's menu, in the given locale. */

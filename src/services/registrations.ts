@@ -108,6 +108,33 @@ export type DecideResult =
   | { ok: true; registration: RegistrationDto }
   | { ok: false; reason: 'not_found' | 'out_of_scope' | 'not_pending' | 'reason_required' };
 
+/** The statuses /registrations lists: waiting, approved, returned (the ones an officer can still change). */
+export type ListStatus = 'SUBMITTED' | 'APPROVED' | 'RETURNED';
+
+/** Registrations per /registrations page: two buttons each, and a screen an officer can read. */
+export const REGISTRATIONS_PAGE_SIZE = 10;
+
+/** A registration as /registrations shows it. */
+export interface ListedRegistration {
+  id: number;
+  campaign: string;
+  scope: Scope;
+  who: string;
+  unit: string | null;
+  titleCode: string;
+  titleName: string | null;
+  status: ListStatus;
+  returnReason: string | null;
+  commitments: number;
+  /** First submitted (waiting ones) or decided (approved, returned). */
+  at: Date;
+}
+
+/** Result of {@link RegistrationService.listInScope}. */
+export type ListResult =
+  | { ok: true; items: ListedRegistration[]; total: number; page: number; pages: number; offset: number }
+  | { ok: false; reason: 'forbidden' };
+
 const registrationInclude = { commitments: { orderBy: { criterionId: 'asc' } } } as const satisfies Prisma.RegistrationInclude;
 type RegistrationRow = Prisma.RegistrationGetPayload<{ include: typeof registrationInclude }>;
 
@@ -379,6 +406,59 @@ export class RegistrationService {
       return row;
     });
     return { ok: true, registration: toDto(updated) };
+  }
+
+  /**
+   * One page of the registrations in an officer's subtree (admins: all) with the given status, for
+   * /registrations: waiting ones in the order they first came (ids; `updatedAt` moves when a digest
+   * marks them), decided ones newest decision first. A member asking is refused and the refusal audited. A page past the end is clamped to
+   * the last, so a stale "next" button still shows something.
+   */
+  async listInScope(actorId: number, opts: { status: ListStatus; page: number; pageSize?: number }): Promise<ListResult> {
+    const actor = await this.prisma.member.findUnique({ where: { id: actorId }, include: { unit: true } });
+    if (!actor || actor.role === 'MEMBER') {
+      await this.prisma.auditLog.create({
+        data: { actorId: actor?.id ?? null, action: 'registration.list', outcome: 'REFUSED', details: { had: actor?.role ?? null } },
+      });
+      return { ok: false, reason: 'forbidden' };
+    }
+    const size = opts.pageSize ?? REGISTRATIONS_PAGE_SIZE;
+    if (actor.role !== 'ADMIN' && !actor.unit) return { ok: true, items: [], total: 0, page: 0, pages: 1, offset: 0 };
+    const path = actor.role === 'ADMIN' ? '/' : actor.unit!.path;
+    const where: Prisma.RegistrationWhereInput = {
+      status: opts.status,
+      OR: [{ unit: { path: { startsWith: path } } }, { member: { unit: { path: { startsWith: path } } } }],
+    };
+    const total = await this.prisma.registration.count({ where });
+    const pages = Math.max(1, Math.ceil(total / size));
+    const page = Math.min(Math.max(0, opts.page), pages - 1);
+    const rows = await this.prisma.registration.findMany({
+      where,
+      include: { member: { include: { unit: true } }, unit: true, campaign: { include: { titles: true } }, _count: { select: { commitments: true } } },
+      orderBy: opts.status === 'SUBMITTED' ? [{ id: 'asc' }] : [{ decidedAt: 'desc' }, { id: 'desc' }],
+      skip: page * size,
+      take: size,
+    });
+    return {
+      ok: true,
+      total,
+      page,
+      pages,
+      offset: page * size,
+      items: rows.map((r) => ({
+        id: r.id,
+        campaign: r.campaign.title,
+        scope: r.scope,
+        who: r.scope === 'COLLECTIVE' ? (r.unit?.name ?? '') : (r.member?.fullName ?? ''),
+        unit: r.scope === 'COLLECTIVE' ? null : (r.member?.unit?.name ?? null),
+        titleCode: r.titleCode,
+        titleName: r.campaign.titles.find((t) => t.code === r.titleCode && t.custom)?.name ?? null,
+        status: r.status as ListStatus,
+        returnReason: r.returnReason,
+        commitments: r._count.commitments,
+        at: r.status === 'SUBMITTED' ? r.createdAt : (r.decidedAt ?? r.updatedAt),
+      })),
+    };
   }
 
   /** Registrations waiting for a decision in an officer's subtree (newest first). */

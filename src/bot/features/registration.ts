@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
@@ -8,7 +8,9 @@ import { translator } from '../i18n.js';
 import { botSetups } from '../conversations/index.js';
 import { REGISTER, RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
 import { formatDateTime, timeLeft } from '../../domain/dates.js';
-import { renderDigest, type DecisionButtons } from '../render/registrations.js';
+import { decisionRow, renderDigest, titleText, type DecisionButtons } from '../render/registrations.js';
+import { splitHtml } from '../render/split.js';
+import type { ListStatus } from '../../services/registrations.js';
 
 /** The approve / return buttons of a registration, as the bot's callback codec writes them. */
 export const DECISION_BUTTONS: DecisionButtons = {
@@ -165,3 +167,75 @@ export async function showMyStatus(ctx: BotContext): Promise<void> {
 
 privateChat.command('my', showMyStatus);
 privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-my', ctx.msg.text), showMyStatus);
+
+// ---- /registrations: the officer's list, paged, with approve / return on each -------------------
+
+const STATUS_WIRE = { SUBMITTED: 's', APPROVED: 'a', RETURNED: 'r' } as const satisfies Record<ListStatus, string>;
+const WIRE_STATUS = { s: 'SUBMITTED', a: 'APPROVED', r: 'RETURNED' } as const satisfies Record<string, ListStatus>;
+
+/**
+ * A page of the registrations in the officer's units with one status: a line each (who, unit,
+ * title, campaign, commitments, when), the same ✔ / ↩ buttons as the digest (so the same checks
+ * and notices apply), ‹ › between pages and a row to switch status. Edited in place when paging.
+ */
+async function showRegistrations(ctx: BotContext, status: ListStatus, page: number): Promise<void> {
+  if (!ctx.member) {
+    await requireRole(ctx, 'OFFICER', 'registration.list');
+    return;
+  }
+  const r = await ctx.deps.services.registrations.listInScope(ctx.member.id, { status, page });
+  if (!r.ok) {
+    ctx.log.warn({ action: 'registration.list' }, 'refused: not an officer');
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('forbidden'), show_alert: true }).catch(() => {});
+    else await ctx.reply(ctx.t('forbidden'));
+    return;
+  }
+  if (ctx.callbackQuery) await answerQuietly(ctx);
+  const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
+  const kb = new InlineKeyboard();
+  const lines: string[] = [];
+  for (const item of r.items) {
+    lines.push(
+      [
+        ctx.t('reg-list-line', {
+          id: item.id,
+          who: escapeHtml(item.who),
+          unit: item.unit ? ` (${escapeHtml(item.unit)})` : '',
+          title: escapeHtml(titleText(t, item.titleCode, item.titleName)),
+        }),
+        ctx.t('reg-list-detail', { campaign: escapeHtml(item.campaign), commitments: item.commitments, at: formatDateTime(item.at) }),
+        ...(item.status === 'RETURNED' && item.returnReason ? [ctx.t('my-return-reason', { reason: escapeHtml(item.returnReason) })] : []),
+      ].join('\n'),
+    );
+    // Approved can still be returned, returned approved (decide() allows both): offer what changes something.
+    for (const b of decisionRow(t, item.id, DECISION_BUTTONS, { approve: item.status !== 'APPROVED', return: item.status !== 'RETURNED' })) {
+      if ('callbackData' in b) kb.text(b.text, b.callbackData);
+    }
+    kb.row();
+  }
+  const wire = STATUS_WIRE[status];
+  if (r.pages > 1) {
+    if (r.page > 0) kb.text(ctx.t('page-prev'), encodeCallback('reg.list', { status: wire, page: r.page - 1 }));
+    kb.text(ctx.t('page-of', { page: r.page + 1, pages: r.pages }), encodeCallback('reg.list', { status: wire, page: r.page }));
+    if (r.page < r.pages - 1) kb.text(ctx.t('page-next'), encodeCallback('reg.list', { status: wire, page: r.page + 1 }));
+    kb.row();
+  }
+  for (const other of ['SUBMITTED', 'APPROVED', 'RETURNED'] as const) {
+    if (other !== status) kb.text(ctx.t(`reg-list-filter-${other}`), encodeCallback('reg.list', { status: STATUS_WIRE[other], page: 0 }));
+  }
+  const head = ctx.t(`reg-list-title-${status}`, { from: r.offset + 1, to: r.offset + r.items.length, total: r.total });
+  const text = r.items.length === 0 ? ctx.t(`reg-list-empty-${status}`) : [head, ...lines, ctx.t('reg-list-hint')].join('\n\n');
+  if (ctx.callbackQuery?.message && splitHtml(text).length === 1) {
+    try {
+      await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb });
+      return;
+    } catch (err) {
+      // The page on screen pressed again: nothing to change. Anything else: send it anew.
+      if (String(err).includes('message is not modified')) return;
+    }
+  }
+  await replyHtml(ctx, text, { reply_markup: kb });
+}
+
+privateChat.command('registrations', (ctx) => showRegistrations(ctx, 'SUBMITTED', 0));
+onAction(registration, 'reg.list', (ctx, { status, page }) => showRegistrations(ctx, WIRE_STATUS[status], page));
