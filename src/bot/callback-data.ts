@@ -51,6 +51,8 @@ export const callbackActions = {
   'rep.evidence': { wire: 're', args: ['reportId'], schema: z.object({ reportId: id }) },
   'broadcast.stop': { wire: 'bs', args: ['broadcastId'], schema: z.object({ broadcastId: id }) },
   'camp.open': { wire: 'co', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  /** A page of /campaigns (the officer's list, or a member's active campaigns). */
+  'camp.list': { wire: 'cg', args: ['page'], schema: z.object({ page }) },
   'camp.manage': { wire: 'cm', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.launch': { wire: 'cl', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.launchok': { wire: 'cy', args: ['campaignId'], schema: z.object({ campaignId: id }) },

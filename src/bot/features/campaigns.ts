@@ -12,6 +12,7 @@ import type { CampaignFileError } from '../../domain/campaign-file.js';
 import { parseDate } from '../../domain/dates.js';
 import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T, registerLink } from '../render/campaign.js';
 import { CREATE_CAMPAIGN } from '../conversations/create-campaign.js';
+import { pageOf, splitHtml } from '../render/split.js';
 
 /**
  * Phong trào thi đua: officers import (YAML/JSON file) or create (/newcampaign) campaigns, list,
@@ -42,13 +43,17 @@ function fileFormat(name: string, mime: string | undefined): 'yaml' | 'json' | n
   return null;
 }
 
-/** "milestones[2].due: 31/02/2025 không phải ngày hợp lệ" — one line per problem. */
-export function renderFileProblems(t: T, problems: CampaignFileError[]): string {
-  const lines = problems.slice(0, MAX_ERRORS_SHOWN).map((e) => {
+/**
+ * "milestones[2].due: 31/02/2025 không phải ngày hợp lệ" — one line per problem. Errors stop at
+ * `limit` ("and 12 more": fixing the first ones often fixes the rest); warnings of a saved
+ * campaign are all shown (`Infinity`), over several messages if need be.
+ */
+export function renderFileProblems(t: T, problems: CampaignFileError[], limit: number = MAX_ERRORS_SHOWN): string {
+  const lines = problems.slice(0, limit).map((e) => {
     const problem = t(`camp-err-${e.code}`, { value: '', ...e.params });
     return `• ${e.path ? `<code>${escapeHtml(e.path)}</code>: ` : ''}${escapeHtml(problem)}`;
   });
-  if (problems.length > MAX_ERRORS_SHOWN) lines.push(t('camp-errors-more', { count: problems.length - MAX_ERRORS_SHOWN }));
+  if (problems.length > limit) lines.push(t('camp-errors-more', { count: problems.length - limit }));
   return lines.join('\n');
 }
 
@@ -66,14 +71,14 @@ async function answerImport(ctx: BotContext, result: ImportCampaignResult, file:
     ctx.session.step = undefined;
     await auditBy(ctx, { action: 'campaign.import', target: `campaign:${result.campaign.id}`, details: { file: file.fileName, replaced: result.replaced } });
     let text = ctx.t(result.replaced ? 'camp-import-replaced' : 'camp-import-done', { title: escapeHtml(result.campaign.title), code: escapeHtml(result.campaign.code) });
-    if (result.warnings.length > 0) text += `\n\n${ctx.t('camp-import-warnings')}\n${renderFileProblems(tOf(ctx), result.warnings)}`;
-    await ctx.reply(text, { parse_mode: 'HTML' });
+    if (result.warnings.length > 0) text += `\n\n${ctx.t('camp-import-warnings')}\n${renderFileProblems(tOf(ctx), result.warnings, Infinity)}`;
+    await replyHtml(ctx, text);
     return showManage(ctx, result.campaign.id);
   }
   await auditBy(ctx, { action: 'campaign.import', details: { file: file.fileName, reason: result.reason }, outcome: 'REFUSED' });
   switch (result.reason) {
     case 'invalid':
-      return void (await ctx.reply(`${ctx.t('camp-import-invalid', { count: result.errors.length })}\n${renderFileProblems(tOf(ctx), result.errors)}`, { parse_mode: 'HTML' }));
+      return void (await replyHtml(ctx, `${ctx.t('camp-import-invalid', { count: result.errors.length })}\n${renderFileProblems(tOf(ctx), result.errors)}`));
     case 'code_taken':
     case 'code_invalid':
       ctx.session.step = { kind: 'campaign-code', ...file };
@@ -177,14 +182,46 @@ async function showManage(ctx: BotContext, campaignId: number): Promise<void> {
   await replyHtml(ctx, renderDetail(tOf(ctx), c, { now: ctx.deps.services.now(), forOfficer: true }), { reply_markup: kb });
 }
 
-async function officerList(ctx: BotContext): Promise<void> {
+/** Campaigns per page of /campaigns: a screen of titles and a keyboard well under Telegram's 100 buttons. */
+const CAMPAIGNS_PAGE_SIZE = 10;
+
+/**
+ * One page of a campaign list: numbered lines (numbers run on across pages), a button per
+ * campaign opening it with `open`, and ‹ › between pages. Paging edits the message in place.
+ */
+async function sendCampaignPage(
+  ctx: BotContext,
+  list: Array<{ id: number; title: string; status: string; archivedAt: Date | null; startsAt: Date; endsAt: Date }>,
+  page: number,
+  opts: { heading: string; hint: string; withStatus: boolean; open: (campaignId: number) => string },
+): Promise<void> {
+  const p = pageOf(list, page, CAMPAIGNS_PAGE_SIZE);
+  const kb = new InlineKeyboard();
+  p.items.forEach((c, i) => kb.text(`${p.offset + i + 1}. ${c.title.slice(0, 40)}`, opts.open(c.id)).row());
+  if (p.pages > 1) {
+    if (p.page > 0) kb.text(ctx.t('page-prev'), encodeCallback('camp.list', { page: p.page - 1 }));
+    kb.text(ctx.t('page-of', { page: p.page + 1, pages: p.pages }), encodeCallback('camp.list', { page: p.page }));
+    if (p.page < p.pages - 1) kb.text(ctx.t('page-next'), encodeCallback('camp.list', { page: p.page + 1 }));
+  }
+  const text = `${opts.heading}\n${renderList(tOf(ctx), p.items, { withStatus: opts.withStatus, offset: p.offset })}\n\n${opts.hint}`;
+  if (ctx.callbackQuery?.message && splitHtml(text).length === 1) {
+    const edited = await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb }).then(
+      () => true,
+      (err: unknown) => String(err).includes('message is not modified'),
+    );
+    if (edited) return;
+  }
+  await replyHtml(ctx, text, { reply_markup: kb });
+}
+
+async function officerList(ctx: BotContext, page = 0): Promise<void> {
   const list = await ctx.deps.services.campaigns.listForOfficer(ctx.member!);
   if (list.length === 0) return void (await ctx.reply(ctx.t('camp-officer-none'), { parse_mode: 'HTML' }));
-  const kb = new InlineKeyboard();
-  list.forEach((c, i) => kb.text(`${i + 1}. ${c.title.slice(0, 40)}`, encodeCallback('camp.manage', { campaignId: c.id })).row());
-  await ctx.reply(`${ctx.t('camp-officer-list')}\n${renderList(tOf(ctx), list, { withStatus: true })}\n\n${ctx.t('camp-officer-hint')}`, {
-    parse_mode: 'HTML',
-    reply_markup: kb,
+  await sendCampaignPage(ctx, list, page, {
+    heading: ctx.t('camp-officer-list'),
+    hint: ctx.t('camp-officer-hint'),
+    withStatus: true,
+    open: (campaignId) => encodeCallback('camp.manage', { campaignId }),
   });
 }
 
@@ -401,20 +438,26 @@ async function showMemberDetail(ctx: BotContext, c: CampaignFull): Promise<void>
   });
 }
 
-async function memberList(ctx: BotContext): Promise<void> {
+async function memberList(ctx: BotContext, page = 0): Promise<void> {
   const member = ctx.member;
   if (!member?.unitId || !member.fullName) return void (await ctx.reply(ctx.t('not-joined')));
   const active = await ctx.deps.services.campaigns.activeForUnit(member.unitId);
   if (active.length === 0) return void (await ctx.reply(ctx.t('camp-member-none'), { reply_markup: mainMenu(ctx) }));
   if (active.length === 1) return showMemberDetail(ctx, active[0]!);
   ctx.session.step = { kind: 'campaign-pick', ids: active.map((c) => c.id) };
-  const kb = new InlineKeyboard();
-  active.forEach((c, i) => kb.text(`${i + 1}. ${c.title.slice(0, 40)}`, encodeCallback('camp.open', { campaignId: c.id })).row());
-  await ctx.reply(`${ctx.t('camp-member-list')}\n${renderList(tOf(ctx), active, { withStatus: false })}\n\n${ctx.t('camp-member-pick')}`, {
-    parse_mode: 'HTML',
-    reply_markup: kb,
+  await sendCampaignPage(ctx, active, page, {
+    heading: ctx.t('camp-member-list'),
+    hint: ctx.t('camp-member-pick'),
+    withStatus: false,
+    open: (campaignId) => encodeCallback('camp.open', { campaignId }),
   });
 }
+
+onAction(campaigns, 'camp.list', async (ctx, { page }) => {
+  await answerQuietly(ctx);
+  if (hasRole(ctx, 'OFFICER')) return officerList(ctx, page);
+  return memberList(ctx, page);
+});
 
 /** A campaign a member may open: launched and addressed to their unit. */
 async function openableBy(ctx: BotContext, campaignId: number): Promise<CampaignFull | null> {
@@ -448,7 +491,7 @@ privateChat.command('campaigns', async (ctx) => {
   return memberList(ctx);
 });
 
-privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-campaigns', ctx.msg.text), memberList);
+privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-campaigns', ctx.msg.text), (ctx) => memberList(ctx));
 
 /** `/start c_<code>` from an onboarded member (onboarding passes it on): the campaign itself. */
 privateChat.command('start', async (ctx, next) => {

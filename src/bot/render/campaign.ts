@@ -170,16 +170,20 @@ export function renderDetail(t: T, c: CampaignFull, opts: { now: Date; status?: 
   return parts.join('\n\n');
 }
 
-/** One line per campaign, numbered (the number can be typed to open it). */
+/**
+ * One line per campaign, numbered (the number can be typed to open it). A page of a longer list
+ * passes its `offset` so numbers run on across pages.
+ */
 export function renderList(
   t: T,
   campaigns: Array<{ title: string; status: string; archivedAt: Date | null; startsAt: Date; endsAt: Date }>,
-  opts: { withStatus: boolean },
+  opts: { withStatus: boolean; offset?: number },
 ): string {
+  const offset = opts.offset ?? 0;
   return campaigns
     .map((c, i) => {
       const status = opts.withStatus ? ` · ${t(`camp-status-${c.archivedAt ? 'ARCHIVED' : c.status}`)}` : '';
-      return `${i + 1}. <b>${escapeHtml(c.title)}</b>\n    ${formatDate(c.startsAt)} – ${formatDate(c.endsAt)}${status}`;
+      return `${offset + i + 1}. <b>${escapeHtml(c.title)}</b>\n    ${formatDate(c.startsAt)} – ${formatDate(c.endsAt)}${status}`;
     })
     .join('\n');
 }
