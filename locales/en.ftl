@@ -790,3 +790,4 @@ reg-list-empty-RETURNED = No registration has been returned in your units.
 reg-list-filter-SUBMITTED = 📥 Awaiting
 reg-list-filter-APPROVED = ✔ Approved
 reg-list-filter-RETURNED = ↩ Returned
+reminder-summary-units-more = … and { $count } more units.

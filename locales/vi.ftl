@@ -769,3 +769,4 @@ reg-list-empty-RETURNED = Không có đăng ký nào bị trả lại trong ph�
 reg-list-filter-SUBMITTED = 📥 Chờ duyệt
 reg-list-filter-APPROVED = ✔ Đã duyệt
 reg-list-filter-RETURNED = ↩ Đã trả lại
+reminder-summary-units-more = … và { $count } đơn vị khác.

@@ -455,8 +455,7 @@ export class ReminderService {
     });
     const done = units.reduce((s, u) => s + u.done, 0);
     const total = units.reduce((s, u) => s + u.total, 0);
-    let body = lines.join('\n');
-    if (body.length > 3300) body = `${body.slice(0, 3300)}\n…`;
+    const body = fitLines(lines, SUMMARY_BODY_MAX, (count) => t(locale, 'reminder-summary-units-more', { count }));
     const text = [
       t(locale, 'reminder-summary-header', {
         campaign: esc(m.campaign.title),
@@ -568,3 +567,31 @@ export class ReminderService {
 }
 
 export type { Prisma };
+
+/**
+ * Room for the per-unit lines of an after-deadline summary: the summary is one outbox message
+ * (with its Nudge button) and Telegram takes 4,096 characters; the header and total need the rest.
+ */
+const SUMMARY_BODY_MAX = 3300;
+
+/**
+ * Whole lines, as many as fit `max` characters, then a line saying how many were left out. Lines
+ * are kept whole because each may carry HTML tags: cutting inside one leaves a tag open and
+ * Telegram refuses the whole message. Lengths are counted on the HTML, which is never shorter than
+ * what Telegram counts, so the result always fits.
+ */
+export function fitLines(lines: string[], max: number, more: (count: number) => string): string {
+  const kept: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    const rest = lines.length - i;
+    const tail = rest > 1 ? more(rest - 1).length + 1 : 0;
+    if (used + line.length + 1 + tail > max) {
+      kept.push(more(rest));
+      break;
+    }
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return kept.join('\n');
+}

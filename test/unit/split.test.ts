@@ -88,3 +88,16 @@ describe('packEntries and pageOf', () => {
     expect(pageOf([], 0, 10)).toEqual({ items: [], page: 0, pages: 1, offset: 0 });
   });
 });
+
+describe('fitLines (after-deadline summaries)', () => {
+  it('keeps whole lines, so a summary of 200 units stays balanced and under the limit, and says how many were left out', async () => {
+    const { fitLines } = await import('../../src/services/reminders.js');
+    const lines = Array.from({ length: 200 }, (_, i) => `• <b>Xã số ${i + 1} của huyện Giồng Trôm</b>: 3/10 — còn thiếu: Nguyễn Văn A, Trần Thị B`);
+    const body = fitLines(lines, 3300, (count) => `… và ${count} đơn vị khác.`);
+    const plain = parseHtml(body);
+    expect(body.length).toBeLessThanOrEqual(3300);
+    const kept = plain.split('\n').filter((l) => l.startsWith('•')).length;
+    expect(plain.endsWith(`… và ${200 - kept} đơn vị khác.`)).toBe(true);
+    expect(fitLines(lines.slice(0, 3), 3300, () => 'x')).toBe(lines.slice(0, 3).join('\n'));
+  });
+});

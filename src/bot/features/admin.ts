@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, auditBy, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, auditBy, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { requireRole, requireScope } from '../access.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
@@ -64,7 +64,7 @@ privateChat.command('units', async (ctx) => {
         .join('\n')}`;
     }
   }
-  await ctx.reply(text, { parse_mode: 'HTML' });
+  await replyHtml(ctx, text);
 });
 
 privateChat.command('addunit', async (ctx) => {
@@ -252,5 +252,5 @@ privateChat.command('audit', async (ctx) => {
       }),
     ),
   );
-  await ctx.reply(`${ctx.t('audit-title')}\n${lines.join('\n')}`, { parse_mode: 'HTML' });
+  await replyHtml(ctx, `${ctx.t('audit-title')}\n${lines.join('\n')}`);
 });

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { startReport } from './reports.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, auditBy, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, auditBy, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { requireRole } from '../access.js';
 import { reminderRenderEnv } from '../../jobs/scheduler.js';
 import { formatDateTime } from '../../domain/dates.js';
@@ -123,5 +123,6 @@ onAction(reminders, 'rev.status', async (ctx, { milestoneId }) => {
       : ctx.t('review-status-missing', { unit: escapeHtml(r.name) }),
   );
   const title = ctx.t('review-status-title', { campaign: escapeHtml(m.campaign.title), what: ctx.t(`reminder-what-${m.kind}`), deadline: formatDateTime(m.dueAt) });
-  await ctx.reply([title, '', ...lines].join('\n').slice(0, 4000), { parse_mode: 'HTML' });
+  // Every unit, in as many messages as it takes (a character cut could split a tag).
+  await replyHtml(ctx, [title, '', ...lines].join('\n'));
 });
