@@ -98,6 +98,7 @@ help-officer =
     /review — submit your unit's mid-term/final review report
     /nudge — remind those who have not acted yet
     /evidence — see the evidence of a report
+    /registrations — approve or return registrations in your units (paged)
 help-admin =
     <b>Administrator commands</b>
     /addunit CODE | Name | PARENT_CODE | GROUP_CODE — add a unit

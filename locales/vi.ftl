@@ -98,6 +98,7 @@ help-officer =
     /review — nộp báo cáo sơ kết/tổng kết của đơn vị
     /nudge — nhắc lại những người chưa thực hiện
     /evidence — xem minh chứng của báo cáo
+    /registrations — duyệt, trả lại đăng ký thi đua trong phạm vi (từng trang)
 help-admin =
     <b>Lệnh của quản trị viên</b>
     /addunit MÃ | Tên | MÃ_CẤP_TRÊN | MÃ_KHỐI — thêm đơn vị
