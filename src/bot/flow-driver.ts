@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from './context.js';
 import { encodeCallback } from './callback-data.js';
-import { answerQuietly, callbackOf } from './helpers.js';
+import { answerQuietly, callbackOf, replyHtml } from './helpers.js';
 import { isAnyMenuText, mainMenu } from './keyboards/menu.js';
 import type { Conversations, FlowEnv, Reply, AskOutcome } from '../flows/conversations.js';
 import type { FileRef, FlowInput } from '../flows/model.js';
@@ -50,7 +50,7 @@ export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): P
   for (const reply of replies) {
     if (reply.kind === 'say') {
       const menu = reply.menu && ctx.member?.unitId ? { reply_markup: mainMenu(ctx) } : {};
-      await ctx.reply(ctx.t(reply.message.key, reply.message.vars), { parse_mode: 'HTML', ...menu });
+      await replyHtml(ctx, ctx.t(reply.message.key, reply.message.vars), menu);
       continue;
     }
     const { ask } = reply;
@@ -58,7 +58,8 @@ export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): P
     if (ask.problem) parts.push(ctx.t(ask.problem.key, ask.problem.vars));
     parts.push(ctx.t(ask.prompt.key, ask.prompt.vars));
     if (ask.choices.length > MAX_CHOICE_BUTTONS) parts.push(numberedChoices(ask.choices, (m) => ctx.t(m.key, m.vars)));
-    await ctx.reply(parts.join('\n\n'), { parse_mode: 'HTML', reply_markup: keyboardFor(ctx, ask) });
+    // A long question (a numbered list of 200 choices) arrives in parts, the buttons under the last.
+    await replyHtml(ctx, parts.join('\n\n'), { reply_markup: keyboardFor(ctx, ask) });
   }
 }
 
