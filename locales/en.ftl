@@ -773,6 +773,7 @@ units-error-file_aliases = the file uses YAML aliases (*name) to repeat content 
 # ---- Titles under the law in force (hardening: combat ingenuity basis) ----
 reg-basis-COMBAT_INGENUITY = Combat ingenuity
 reg-ask-combat = Type a short description of your planned combat ingenuity (in combat or in support of combat):
+
 ## Telegram's limits: paged buttons, digests in parts, /registrations (issue 8)
 page-prev = ‹ Previous
 page-next = Next ›

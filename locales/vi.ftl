@@ -752,6 +752,7 @@ units-error-file_aliases = tệp dùng bí danh YAML (*tên) để lặp lại n
 # ---- Danh hiệu theo luật hiện hành (hardening: căn cứ mưu trí, sáng tạo trong chiến đấu) ----
 reg-basis-COMBAT_INGENUITY = Mưu trí, sáng tạo trong chiến đấu
 reg-ask-combat = Đồng chí gõ tóm tắt thành tích mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu dự kiến:
+
 ## Telegram's limits: paged buttons, digests in parts, /registrations (issue 8)
 page-prev = ‹ Trang trước
 page-next = Trang sau ›
@@ -764,9 +765,9 @@ reg-list-title-RETURNED = <b>↩ Đăng ký đã trả lại</b> ({ $from }–{ 
 reg-list-line = #{ $id } <b>{ $who }</b>{ $unit } — { $title }
 reg-list-detail = «{ $campaign }» · { $commitments } chỉ tiêu · { $at }
 reg-list-hint = Bấm ✔ để duyệt, ↩ để trả lại kèm lý do; người đăng ký sẽ được báo.
-reg-list-empty-SUBMITTED = Không có đăng ký nào chờ duyệt trong phạm vi phụ trách của đồng chí.
-reg-list-empty-APPROVED = Chưa có đăng ký nào được duyệt trong phạm vi phụ trách của đồng chí.
-reg-list-empty-RETURNED = Không có đăng ký nào bị trả lại trong phạm vi phụ trách của đồng chí.
+reg-list-empty-SUBMITTED = Không có đăng ký nào chờ duyệt trong phạm vi phụ trách của Đồng chí.
+reg-list-empty-APPROVED = Chưa có đăng ký nào được duyệt trong phạm vi phụ trách của Đồng chí.
+reg-list-empty-RETURNED = Không có đăng ký nào bị trả lại trong phạm vi phụ trách của Đồng chí.
 reg-list-filter-SUBMITTED = 📥 Chờ duyệt
 reg-list-filter-APPROVED = ✔ Đã duyệt
 reg-list-filter-RETURNED = ↩ Đã trả lại
