@@ -12,7 +12,8 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createApp, type App } from '../../src/app.js';
-import { FakeTelegram } from './fake-telegram.js';
+import { FakeTelegram, type FakeTelegramOptions } from './fake-telegram.js';
+import type { RetryPolicy } from '../../src/bot/update-processor.js';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from './databases.js';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -24,6 +25,12 @@ export interface HarnessOptions {
   adminIds?: number[];
   env?: Record<string, string>;
   now?: () => Date;
+  /** Options of the fake Bot API (webhook retries and timeout). */
+  fake?: FakeTelegramOptions;
+  /** How the app retries updates while a store is down. */
+  retry?: RetryPolicy;
+  /** Rewrites the test database's URL the app connects to (e.g. through a proxy the test cuts). */
+  databaseUrl?: (url: string) => string;
 }
 
 export interface Harness {
@@ -35,7 +42,7 @@ export interface Harness {
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const fake = await FakeTelegram.start();
+  const fake = await FakeTelegram.start(opts.fake);
   let database: EmptyTestDatabase | null = null;
   let dataDir: string | null = null;
   if ((opts.storage ?? 'postgres') === 'postgres') database = await createEmptyTestDatabase();
@@ -47,11 +54,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     TELEGRAM_API_ROOT: fake.apiRoot,
     BOT_MODE: mode,
     PORT: '0',
+    METRICS_PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ADMIN_IDS: (opts.adminIds ?? []).join(','),
     REDIS_PREFIX: prefix,
-    ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! }),
+    ...(database ? { DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(database.url) : database.url } : { DATA_DIR: dataDir! }),
     ...(opts.redis ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...(mode === 'webhook' ? { WEBHOOK_SECRET: 'test-secret-' + randomBytes(4).toString('hex') } : {}),
     ...opts.env,
@@ -63,7 +71,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     const parsed = parseConfig({ ...env, ...(mode === 'webhook' ? { WEBHOOK_URL: 'http://127.0.0.1:1/telegram' } : {}) });
     if (!parsed.ok) throw new Error(parsed.message);
     const logger = pino({ level: env.LOG_LEVEL ?? 'silent' });
-    const app = await createApp(parsed.config, { logger, ...(opts.now ? { now: opts.now } : {}) });
+    const app = await createApp(parsed.config, { logger, ...(opts.now ? { now: opts.now } : {}), ...(opts.retry ? { retry: opts.retry } : {}) });
     await app.start();
     if (mode === 'webhook') {
       await app.bot.api.setWebhook(`http://127.0.0.1:${app.port}/telegram`, { secret_token: parsed.config.WEBHOOK_SECRET! });

@@ -31,6 +31,11 @@ export interface FakeTelegramOptions {
   now?: () => number;
   /** Webhook delivery retries: attempts per update and delay between them (default 5 × 100 ms). */
   webhookRetry?: { attempts?: number; delayMs?: number };
+  /**
+   * Like Telegram, give up on a webhook call that has not answered after this many ms, and deliver
+   * the update again (counts as a failed attempt). Default: wait as long as it takes.
+   */
+  webhookTimeoutMs?: number;
 }
 
 /** One Bot API call the bot made, in arrival order. */
@@ -64,7 +69,7 @@ export interface LimitOptions {
 export interface WebhookAttempt {
   updateId: number;
   attempt: number;
-  /** HTTP status, or 0 when the connection failed. */
+  /** HTTP status, or 0 when the connection failed or the call timed out. */
   status: number;
   secretToken: string | undefined;
 }
@@ -450,6 +455,7 @@ export class FakeTelegram {
   private readonly server: http.Server;
   private readonly now: () => number;
   private readonly webhookRetry: { attempts: number; delayMs: number };
+  private readonly webhookTimeoutMs: number | undefined;
   private readonly handlers = new Map<string, { name: string; handler: Handler }>();
   private readonly chats = new Map<number, ChatState>();
   private readonly users = new Map<number, SimulatedUser>();
@@ -458,6 +464,7 @@ export class FakeTelegram {
   private readonly callbackQueries = new Map<string, { user: SimulatedUser; answered: boolean }>();
   private readonly commands = new Map<string, BotCommand[]>();
   private readonly faults = new Map<string, Array<ApiErrorSpec | 'network'>>();
+  private readonly holds = new Map<string, Array<{ arrive: () => void; released: Promise<void> }>>();
   private pending: Update[] = [];
   private nextUpdateId = 100_000_001;
   private nextUserId = 5_000_001;
@@ -480,6 +487,7 @@ export class FakeTelegram {
     this.token = options.token ?? '123456:TEST-TOKEN';
     this.now = options.now ?? Date.now;
     this.webhookRetry = { attempts: options.webhookRetry?.attempts ?? 5, delayMs: options.webhookRetry?.delayMs ?? 100 };
+    this.webhookTimeoutMs = options.webhookTimeoutMs;
     this.me = { ...FAKE_BOT_IDENTITY };
     this.server = http.createServer((req, res) => {
       this.handleHttp(req, res).catch((error: unknown) => {
@@ -609,6 +617,22 @@ export class FakeTelegram {
     const queue = this.faults.get(method.toLowerCase()) ?? [];
     for (let i = 0; i < count; i += 1) queue.push(error);
     this.faults.set(method.toLowerCase(), queue);
+  }
+
+  /**
+   * Holds the answer to the next call of `method` until `release()`: the call is received and
+   * recorded (`reached` resolves) but the bot waits for Telegram — so a test can change the world
+   * (stop a store) while the bot is in the middle of answering.
+   */
+  holdNext(method: string): { reached: Promise<void>; release: () => void } {
+    let arrive!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const queue = this.holds.get(method.toLowerCase()) ?? [];
+    queue.push({ arrive, released });
+    this.holds.set(method.toLowerCase(), queue);
+    return { reached, release };
   }
 
   // ------------------------------------------------------------------------------ incoming updates
@@ -856,6 +880,19 @@ export class FakeTelegram {
     }
   }
 
+  /**
+   * Posts an update that was already delivered to the webhook once more, now, as Telegram does when
+   * it did not get (or did not wait for) the answer to an earlier delivery. Resolves with the status.
+   */
+  async redeliverWebhook(update: Update): Promise<number> {
+    const hook = this.webhook;
+    if (!hook) throw new Error('FakeTelegram: no webhook is set');
+    const status = await this.postJson(hook.url, update, hook.secretToken);
+    const attempt = this.webhookAttempts.filter((a) => a.updateId === update.update_id).length + 1;
+    this.webhookAttempts.push({ updateId: update.update_id, attempt, status, secretToken: hook.secretToken });
+    return status;
+  }
+
   private postJson(url: string, body: unknown, secretToken: string | undefined): Promise<number> {
     return new Promise((resolve) => {
       const data = Buffer.from(JSON.stringify(body));
@@ -877,6 +914,7 @@ export class FakeTelegram {
         },
       );
       this.outgoing.add(request);
+      if (this.webhookTimeoutMs !== undefined) request.setTimeout(this.webhookTimeoutMs, () => request.destroy());
       request.on('close', () => this.outgoing.delete(request));
       request.on('error', () => resolve(0));
       request.end(data);
@@ -954,6 +992,12 @@ export class FakeTelegram {
       if (upload) recorded[key] = { upload: upload.filename, size: upload.content.length };
     }
     this.calls.push({ method: entry.name, payload: recorded, at: Date.now() });
+
+    const hold = this.holds.get(entry.name.toLowerCase())?.shift();
+    if (hold) {
+      hold.arrive();
+      await hold.released;
+    }
 
     const fault = this.faults.get(entry.name.toLowerCase())?.shift();
     if (fault === 'network') {
