@@ -34,6 +34,39 @@ export const configSchema = z
     ),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a port number (0–65535)' }).int('must be a port number (0–65535)').min(0, 'must be a port number (0–65535)').max(65535, 'must be a port number (0–65535)').default(3000)),
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    /**
+     * Where Prometheus scrapes `/metrics`: its own listener, on the loopback interface by default,
+     * so the public (webhook) port never shows internals. `off` serves no metrics listener.
+     */
+    METRICS_PORT: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('9464')
+        .transform((s, ctx): number | 'off' => {
+          if (s.trim() === 'off') return 'off';
+          if (/^\d{1,5}$/.test(s.trim()) && Number(s) <= 65535) return Number(s);
+          ctx.addIssue({ code: 'custom', message: 'must be a port number (0–65535) or "off"' });
+          return z.NEVER;
+        }),
+    ),
+    METRICS_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    /** When set, `/metrics` is also served on the public port, to requests carrying `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, 'must be 16–256 characters of A-Z, a-z, 0-9 and ._~+/=- (a random secret)')
+        .optional(),
+    ),
+    /**
+     * Webhook mode: answer Telegram after this many ms even if the update is still being handled
+     * (it finishes in the background), so a slow update is never redelivered and handled twice.
+     */
+    WEBHOOK_ACK_MS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(50, 'must be at least 50').max(50_000, 'must be at most 50000 (Telegram gives up on a webhook call after about a minute)').default(10_000),
+    ),
     DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
     ),
@@ -100,6 +133,9 @@ export const configSchema = z
     NODE_ENV: z.preprocess(emptyToUndefined, z.string().default('production')),
   })
   .superRefine((c, ctx) => {
+    if (c.METRICS_PORT !== 'off' && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT (metrics are not served on the public port; set METRICS_TOKEN for that)' });
+    }
     if (c.BOT_MODE === 'webhook') {
       if (!c.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
       if (!c.WEBHOOK_SECRET)

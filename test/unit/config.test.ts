@@ -60,6 +60,26 @@ describe('configuration from the environment', () => {
     expect(r.ok && quietHours(r.config)).toBeNull();
   });
 
+  it('keeps metrics off the public port: 127.0.0.1:9464 by default, a bearer token only when asked, and acknowledges webhooks within 10 s', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN });
+    expect(r.ok && r.config).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1', WEBHOOK_ACK_MS: 10_000 });
+    expect(r.ok && r.config.METRICS_TOKEN).toBeUndefined();
+    const off = parseConfig({ BOT_TOKEN: TOKEN, METRICS_PORT: 'off', METRICS_TOKEN: 'a-long-random-secret-123', WEBHOOK_ACK_MS: '500' });
+    expect(off.ok && off.config).toMatchObject({ METRICS_PORT: 'off', METRICS_TOKEN: 'a-long-random-secret-123', WEBHOOK_ACK_MS: 500 });
+  });
+
+  it('names a bad metrics port, a short metrics token, metrics on the public port and a bad webhook deadline', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN, METRICS_PORT: 'nine', METRICS_TOKEN: 'short', WEBHOOK_ACK_MS: '5' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toMatch(/METRICS_PORT must be a port number \(0–65535\) or "off"/);
+    expect(r.message).toMatch(/METRICS_TOKEN must be 16–256 characters/);
+    expect(r.message).toMatch(/WEBHOOK_ACK_MS must be at least 50/);
+    const same = parseConfig({ BOT_TOKEN: TOKEN, PORT: '8080', METRICS_PORT: '8080' });
+    expect(same.ok).toBe(false);
+    if (!same.ok) expect(same.message).toMatch(/METRICS_PORT must differ from PORT/);
+  });
+
   it('never puts the token in its error message', () => {
     const r = parseConfig({ BOT_TOKEN: TOKEN, PORT: 'x' });
     expect(r.ok).toBe(false);
