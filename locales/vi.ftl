@@ -772,3 +772,5 @@ reg-list-filter-SUBMITTED = 📥 Chờ duyệt
 reg-list-filter-APPROVED = ✔ Đã duyệt
 reg-list-filter-RETURNED = ↩ Đã trả lại
 reminder-summary-units-more = … và { $count } đơn vị khác.
+# Store outage (issue 8: hardening)
+store-resend = ⚠️ Hệ thống lưu trữ vừa tạm gián đoạn nên câu trả lời vừa rồi của đồng chí chưa được ghi nhận. Đồng chí vui lòng gửi lại (hoặc bấm lại nút) sau giây lát.

@@ -13,7 +13,9 @@ import type { BotContext } from './bot/context.js';
 import { createI18n, translator } from './bot/i18n.js';
 import { syncDefaultCommands } from './bot/commands.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
-import { createHttpApp, listen } from './http/server.js';
+import { createHttpApp, createMetricsApp, listen } from './http/server.js';
+import { UpdateProcessor, type RetryPolicy } from './bot/update-processor.js';
+import { databaseLedger, redisLedger } from './bot/update-ledger.js';
 import { Dispatcher } from './jobs/dispatcher.js';
 import { Scheduler, reminderRenderEnv } from './jobs/scheduler.js';
 import { quietHours } from './config.js';
@@ -28,6 +30,8 @@ export interface AppOverrides {
   http?: boolean;
   /** Skip background jobs (the outbox dispatcher): benches and tests that drive them by hand. */
   jobs?: boolean;
+  /** How long and how often an update is retried while a store is down (tests shorten it). */
+  retry?: RetryPolicy;
 }
 
 export interface App {
@@ -37,6 +41,8 @@ export interface App {
   redis: Redis | null;
   services: Services;
   bot: Bot<BotContext>;
+  /** Where every update enters (dedupe by update_id, retries while a store is down). */
+  updates: UpdateProcessor;
   metrics: Metrics;
   /** The outbox dispatcher (null when jobs are disabled). */
   dispatcher: Dispatcher | null;
@@ -44,6 +50,9 @@ export interface App {
   scheduler: Scheduler | null;
   /** The port the HTTP server listens on (useful with PORT=0). */
   port: number | null;
+  /** The metrics listener's port and address (null when METRICS_PORT=off or without HTTP). */
+  metricsPort: number | null;
+  metricsAddress: string | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -77,6 +86,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const metrics = createMetrics();
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const bot = createBot({ config, logger, services, storage: writeIfChanged(storage), conversationStorage, metrics, i18n });
+  const updates = new UpdateProcessor({
+    bot,
+    ledger: redis ? redisLedger(redis) : databaseLedger(db.prisma, services.now),
+    logger,
+    metrics,
+    ...(overrides.retry ? { retry: overrides.retry } : {}),
+  });
 
   const dispatcher =
     overrides.jobs === false
@@ -106,6 +122,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         });
   let runner: RunnerHandle | null = null;
   let server: ServerType | null = null;
+  let metricsServer: ServerType | null = null;
   let stopped = false;
 
   const app: App = {
@@ -115,10 +132,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     redis,
     services,
     bot,
+    updates,
     metrics,
     dispatcher,
     scheduler,
     port: null,
+    metricsPort: null,
+    metricsAddress: null,
     async start() {
       await bot.init();
       logger.info({ username: bot.botInfo.username, mode: config.BOT_MODE }, 'bot identity confirmed');
@@ -130,12 +150,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             database: await db.ping(),
             ...(redis ? { redis: await redis.ping().then((r) => r === 'PONG', () => false) } : {}),
           }),
-          webhook: config.BOT_MODE === 'webhook' ? { bot, secret: config.WEBHOOK_SECRET! } : undefined,
+          webhook: config.BOT_MODE === 'webhook' ? { processor: updates, secret: config.WEBHOOK_SECRET!, ackMs: config.WEBHOOK_ACK_MS } : undefined,
+          metricsToken: config.METRICS_TOKEN,
         });
         const bound = await listen(http, config.PORT, config.HOST);
         server = bound.server;
         app.port = bound.port;
         logger.info({ port: bound.port }, 'http server listening');
+        if (config.METRICS_PORT !== 'off') {
+          const m = await listen(createMetricsApp(metrics), config.METRICS_PORT, config.METRICS_HOST);
+          metricsServer = m.server;
+          app.metricsPort = m.port;
+          app.metricsAddress = m.address;
+          logger.info({ port: m.port, host: m.address }, 'metrics listening');
+        }
       }
       if (config.BOT_MODE === 'webhook') {
         await bot.api.setWebhook(config.WEBHOOK_URL!, {
@@ -145,7 +173,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         logger.info('webhook registered');
       } else {
         await bot.api.deleteWebhook();
-        runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'my_chat_member'] } } });
+        // The runner fetches; the processor handles (dedupe, retries in order per chat while a store is down).
+        runner = run(
+          {
+            init: () => bot.init(),
+            api: bot.api,
+            handleUpdate: (update) => updates.submit(update),
+            errorHandler: (err: unknown) => logger.error({ err }, 'update could not be handled'),
+          },
+          { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'my_chat_member'] } } },
+        );
         logger.info('polling started');
       }
       dispatcher?.start();
@@ -161,6 +198,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // Reverse order: stop taking updates (in-flight ones finish), then the HTTP server, then storage.
       if (runner?.isRunning()) await runner.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));
+      // Updates still waiting for a store are given up (logged); the ones being handled finish.
+      updates.stop();
+      await updates.drain();
       await drainBot(bot);
       if (redis) await redis.quit().catch(() => redis!.disconnect());
       await db.close();

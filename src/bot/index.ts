@@ -16,6 +16,8 @@ import { reports } from './features/reports.js';
 import { reminders } from './features/reminders.js';
 import { groups } from './features/groups.js';
 import { broadcasts } from './features/broadcasts.js';
+import { outageBoundary, recordSpoken } from './outage.js';
+import { isStoreOutage } from '../outage.js';
 
 export type { BotDeps };
 
@@ -39,8 +41,10 @@ export { sessionKey };
 
 /**
  * Builds the bot: the same factory serves `npm start` (polling or webhook), the e2e tests and the
- * benchmarks. Middleware order matters: per-chat sequencing before the session, the member before
- * i18n (their stored locale decides the language), features, then the catch-all.
+ * benchmarks. Middleware order matters: per-chat sequencing before the session, the outage
+ * boundary around everything that reads or writes a store (session, member, conversations,
+ * features), the member before i18n (their stored locale decides the language), features, then
+ * the catch-all. Updates enter through `UpdateProcessor` (src/bot/update-processor.ts), never `bot.start()`.
  *
  * @example
  * const bot = createBot(deps, { client: { apiRoot: 'http://127.0.0.1:8081' } });
@@ -68,6 +72,8 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
     }
   });
   bot.use(sequentialize(sessionKey));
+  bot.api.config.use(recordSpoken);
+  bot.use(outageBoundary(deps));
   bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: deps.storage as never, getSessionKey: sessionKey }));
   bot.use(async (ctx, next) => {
     ctx.member = ctx.from && !ctx.from.is_bot
@@ -83,6 +89,8 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
   bot.use(deps.i18n);
 
   const features = bot.errorBoundary(async (err) => {
+    // A store outage is not a bug of this handler: the outage boundary decides (retry or "send again").
+    if (isStoreOutage(err.error)) throw err.error;
     deps.metrics.handlerErrors.inc();
     const ctx = err.ctx;
     ctx.log.error({ err: err.error }, 'handler failed');

@@ -1,20 +1,44 @@
-import { Hono } from 'hono';
+import { timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
-import { webhookCallback, type Bot } from 'grammy';
-import type { BotContext } from '../bot/context.js';
+import type { Update } from 'grammy/types';
 import type { Metrics } from './metrics.js';
+import type { UpdateProcessor } from '../bot/update-processor.js';
 
 export interface HttpDeps {
   metrics: Metrics;
   /** Returns which dependencies answer; /healthz is 200 only when all do. */
   health: () => Promise<Record<string, boolean>>;
   /** Present in webhook mode: updates are POSTed to /telegram with the secret header. */
-  webhook?: { bot: Bot<BotContext>; secret: string } | undefined;
+  webhook?: WebhookDeps | undefined;
+  /** When set, /metrics is served here too, to `Authorization: Bearer <metricsToken>` only. */
+  metricsToken?: string | undefined;
+}
+
+export interface WebhookDeps {
+  processor: UpdateProcessor;
+  secret: string;
+  /** Answer Telegram after this long even if the update is still being handled. */
+  ackMs: number;
+}
+
+/** Compares secrets in constant time (a timing leak would let a caller guess one byte at a time). */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function metricsBody(c: Context, metrics: Metrics): Promise<Response> {
+  c.header('Content-Type', metrics.registry.contentType);
+  return c.body(await metrics.registry.metrics());
 }
 
 /**
- * The HTTP face of the bot: the Telegram webhook, health for orchestrators, metrics for Prometheus.
- * Hono keeps it small; the same app runs behind any number of stateless instances.
+ * The public HTTP face of the bot: the Telegram webhook and health for orchestrators. Metrics are
+ * internals (update rates, errors, backlog): they live on {@link createMetricsApp}'s own listener,
+ * and here only behind a bearer token. The same app runs behind any number of stateless instances.
  */
 export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
@@ -23,20 +47,57 @@ export function createHttpApp(deps: HttpDeps): Hono {
     const ok = Object.values(checks).every(Boolean);
     return c.json({ status: ok ? 'ok' : 'degraded', checks }, ok ? 200 : 503);
   });
-  app.get('/metrics', async (c) => {
-    c.header('Content-Type', deps.metrics.registry.contentType);
-    return c.body(await deps.metrics.registry.metrics());
-  });
-  if (deps.webhook) {
-    // grammY checks X-Telegram-Bot-Api-Secret-Token and answers 401 when it is wrong or missing.
-    app.post('/telegram', webhookCallback(deps.webhook.bot, 'hono', { secretToken: deps.webhook.secret, timeoutMilliseconds: 55_000 }));
+  const token = deps.metricsToken;
+  if (token) {
+    app.get('/metrics', async (c) => {
+      const auth = c.req.header('Authorization') ?? '';
+      if (!sameSecret(/^Bearer (.+)$/i.exec(auth)?.[1], token)) {
+        c.header('WWW-Authenticate', 'Bearer realm="metrics"');
+        return c.text('Unauthorized', 401);
+      }
+      return metricsBody(c, deps.metrics);
+    });
   }
+  if (deps.webhook) app.post('/telegram', webhookHandler(deps.webhook));
+  return app;
+}
+
+/**
+ * Telegram's webhook. Answers 200 once the update is handled (or was already: a redelivery is not
+ * handled twice), 503 when a store was unavailable so Telegram delivers the update again later, and
+ * 200 after `ackMs` for a slow update, which then finishes in the background — Telegram redelivers
+ * an update whose call takes too long.
+ */
+function webhookHandler(webhook: WebhookDeps) {
+  return async (c: Context): Promise<Response> => {
+    if (!sameSecret(c.req.header('X-Telegram-Bot-Api-Secret-Token'), webhook.secret)) return c.text('secret token is wrong', 401);
+    let update: Update;
+    try {
+      update = await c.req.json<Update>();
+    } catch {
+      return c.text('body is not JSON', 400);
+    }
+    if (typeof update?.update_id !== 'number') return c.text('not a Telegram update', 400);
+    const outcome = await webhook.processor.handleWithin(update, webhook.ackMs);
+    if (outcome === 'retry') {
+      c.header('Retry-After', '5');
+      return c.text('a store is unavailable; deliver this update again', 503);
+    }
+    return c.body(null, 200);
+  };
+}
+
+/** The metrics listener's app: `/metrics` only, bound to METRICS_HOST (loopback by default). */
+export function createMetricsApp(metrics: Metrics): Hono {
+  const app = new Hono();
+  app.get('/metrics', (c) => metricsBody(c, metrics));
   return app;
 }
 
 /** Starts listening; resolves with the server and the port actually bound (PORT=0 picks a free one). */
-export function listen(app: Hono, port: number, hostname: string): Promise<{ server: ServerType; port: number }> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info) => resolve({ server, port: info.port }));
+export function listen(app: Hono, port: number, hostname: string): Promise<{ server: ServerType; port: number; address: string }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, (info) => resolve({ server, port: info.port, address: info.address }));
+    server.once('error', reject);
   });
 }

@@ -101,7 +101,7 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', checks: { database: true } });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`http://127.0.0.1:${h.app.metricsPort}/metrics`)).text();
     expect(metrics).toMatch(/thidua_updates_total\{type="message"\} \d+/);
     const forged = await fetch(`${base}/telegram`, {
       method: 'POST',

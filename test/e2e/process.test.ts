@@ -50,7 +50,7 @@ describe('the bot as a process (npm start) with nothing but BOT_TOKEN and the AP
   });
 
   it('answers /start in Vietnamese on the embedded database, and keeps unit and name across a restart', async () => {
-    const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ADMIN_IDS: '424242' };
+    const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: dataDir, PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'warn', ADMIN_IDS: '424242' };
     let p = startProcess(env);
     const admin = fake.user({ id: 424242, firstName: 'Admin' });
     admin.send('/addunit XA_A | Xã An Hiệp');

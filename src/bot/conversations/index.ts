@@ -17,6 +17,7 @@ import { isAnyMenuText, mainMenu } from '../keyboards/menu.js';
 import { fold } from '../../domain/text.js';
 import { splitHtml } from '../render/split.js';
 import { replyHtml } from '../helpers.js';
+import { recordSpoken } from '../outage.js';
 
 /**
  * Bump when the conversation machinery itself changes shape: every in-flight flow of an older
@@ -146,6 +147,7 @@ export function conversationComposer(deps: BotDeps, storage: StorageAdapter<Vers
       storage: { type: 'context', version: CONVERSATION_VERSION, adapter: versionedConversationStorage(storage as StorageAdapter<StoredState>) },
       plugins: [
         async (ctx, next) => {
+          ctx.api.config.use(recordSpoken);
           for (const t of conversationTransformers) ctx.api.config.use(t);
           ctx.deps = deps;
           ctx.log = deps.logger.child({ update_id: ctx.update.update_id, conversation: true });
