@@ -794,4 +794,5 @@ reg-list-filter-APPROVED = ✔ Approved
 reg-list-filter-RETURNED = ↩ Returned
 reminder-summary-units-more = … and { $count } more units.
 # Store outage (issue 8: hardening)
+# ---- Store outage (hardening: PostgreSQL/Redis briefly unavailable) ----
 store-resend = ⚠️ Our storage was briefly unavailable, so your last answer was not saved. Please send it again (or press the button again) in a moment.

@@ -773,4 +773,5 @@ reg-list-filter-APPROVED = ✔ Đã duyệt
 reg-list-filter-RETURNED = ↩ Đã trả lại
 reminder-summary-units-more = … và { $count } đơn vị khác.
 # Store outage (issue 8: hardening)
+# ---- Gián đoạn lưu trữ (hardening: PostgreSQL/Redis tạm mất kết nối) ----
 store-resend = ⚠️ Hệ thống lưu trữ vừa tạm gián đoạn nên câu trả lời vừa rồi của đồng chí chưa được ghi nhận. Đồng chí vui lòng gửi lại (hoặc bấm lại nút) sau giây lát.
