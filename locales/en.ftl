@@ -796,3 +796,24 @@ reminder-summary-units-more = … and { $count } more units.
 # Store outage (issue 8: hardening)
 # ---- Store outage (hardening: PostgreSQL/Redis briefly unavailable) ----
 store-resend = ⚠️ Our storage was briefly unavailable, so your last answer was not saved. Please send it again (or press the button again) in a moment.
+## Authorization (issue 8): who may change what
+unit-move-refused = You are the emulation officer of “{ $current }”. Moving to “{ $unit }” would widen the units you are responsible for, so you cannot move yourself; your unit is unchanged.
+    An administrator or an officer responsible for both units can move you (command /moveunit): { $who }.
+unit-move-who-officer = { $name } (officer of { $unit })
+unit-move-who-admin = { $name } (administrator)
+unit-move-who-none = the bot's administrators
+cmd-moveunit = Move someone to another unit
+moveunit-usage = Usage: /moveunit UNIT_CODE | full name. Example: /moveunit XA_A | Nguyen Van An
+moveunit-choose = Choose who to move to <b>{ $unit }</b>:
+moveunit-done = <b>{ $name }</b> has been moved from “{ $from }” to <b>{ $unit }</b>. This was recorded in the audit log.
+reg-decide-forbidden = You are no longer allowed to decide on registrations. The attempt has been logged.
+revoke-configured-admin = { $name } is an administrator through ADMIN_IDS; remove them from ADMIN_IDS and restart the bot to revoke this role.
+revoke-admin-done = The administrator role of <b>{ $name }</b> has been revoked.
+group-link-not-chat-admin = Only an administrator of this group who is also an emulation officer can link it to a unit. The attempt has been logged.
+group-relink-ask = This group is linked to “{ $current }”. Move the link to <b>{ $unit }</b>? The group will then receive the new unit's announcements instead of the old one's.
+group-relink-yes = ✔ Move to { $unit }
+group-relink-no = ✖ Keep as is
+group-relinked = ✅ The group's link has been moved from “{ $from }” to <b>{ $unit }</b>. This was recorded in the audit log.
+group-relink-kept = The group's link is unchanged.
+group-private-only = This command works only in a private chat with the bot. Please open a private chat with me to use it.
+group-private-open = Open a private chat

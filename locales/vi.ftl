@@ -775,3 +775,24 @@ reminder-summary-units-more = … và { $count } đơn vị khác.
 # Store outage (issue 8: hardening)
 # ---- Gián đoạn lưu trữ (hardening: PostgreSQL/Redis tạm mất kết nối) ----
 store-resend = ⚠️ Hệ thống lưu trữ vừa tạm gián đoạn nên câu trả lời vừa rồi của đồng chí chưa được ghi nhận. Đồng chí vui lòng gửi lại (hoặc bấm lại nút) sau giây lát.
+## Authorization (issue 8): who may change what
+unit-move-refused = Đồng chí đang là cán bộ phụ trách thi đua của «{ $current }». Chuyển sang «{ $unit }» sẽ mở rộng phạm vi phụ trách của đồng chí, nên đồng chí không tự chuyển được; đơn vị vẫn giữ nguyên.
+    Việc chuyển này do quản trị viên hoặc cán bộ phụ trách cả hai đơn vị thực hiện (lệnh /moveunit): { $who }.
+unit-move-who-officer = { $name } (cán bộ phụ trách { $unit })
+unit-move-who-admin = { $name } (quản trị viên)
+unit-move-who-none = quản trị viên của hệ thống
+cmd-moveunit = Chuyển một người sang đơn vị khác
+moveunit-usage = Cú pháp: /moveunit MÃ_ĐƠN_VỊ | họ tên. Ví dụ: /moveunit XA_A | Nguyễn Văn An
+moveunit-choose = Chọn người cần chuyển sang <b>{ $unit }</b>:
+moveunit-done = Đã chuyển <b>{ $name }</b> từ «{ $from }» sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
+reg-decide-forbidden = Đồng chí không còn quyền duyệt đăng ký. Yêu cầu đã được ghi vào nhật ký.
+revoke-configured-admin = { $name } là quản trị viên theo cấu hình ADMIN_IDS; chỉ sửa ADMIN_IDS rồi khởi động lại bot mới thu hồi được quyền này.
+revoke-admin-done = Đã thu hồi quyền quản trị viên của <b>{ $name }</b>.
+group-link-not-chat-admin = Chỉ quản trị viên của nhóm này, đồng thời là cán bộ phụ trách thi đua, mới liên kết được nhóm với đơn vị. Yêu cầu đã được ghi vào nhật ký.
+group-relink-ask = Nhóm này đang liên kết với đơn vị «{ $current }». Đồng chí có chắc muốn chuyển liên kết sang <b>{ $unit }</b>? Từ đó nhóm sẽ nhận thông báo của đơn vị mới thay cho đơn vị cũ.
+group-relink-yes = ✔ Chuyển sang { $unit }
+group-relink-no = ✖ Giữ nguyên
+group-relinked = ✅ Đã chuyển liên kết của nhóm từ «{ $from }» sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
+group-relink-kept = Đã giữ nguyên liên kết của nhóm.
+group-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot. Đồng chí vui lòng mở trò chuyện riêng với bot để sử dụng.
+group-private-open = Mở trò chuyện riêng

@@ -1,6 +1,9 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
+/** Anything that can write audit rows: the client or a transaction client. */
+export type AuditDb = Pick<PrismaClient, 'auditLog'>;
+
 /** What an audit entry records: who, what, on what, and whether it was allowed. */
 export interface AuditEntry {
   actorId?: number | null;
@@ -19,18 +22,12 @@ export interface AuditEntry {
 export class AuditService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Writes one entry; pass the transaction client (`db`) to commit it together with the change it records. */
-  async record(entry: AuditEntry, db: Pick<PrismaClient, 'auditLog'> = this.prisma): Promise<void> {
-    await db.auditLog.create({
-      data: {
-        actorId: entry.actorId ?? null,
-        actorRef: entry.actorRef ?? null,
-        action: entry.action,
-        outcome: entry.outcome ?? 'OK',
-        target: entry.target ?? null,
-        ...(entry.details === undefined ? {} : { details: entry.details }),
-      },
-    });
+  /**
+   * Writes one entry. Use cases pass their transaction (`db`) so the decision and its audit row
+   * commit together: a refusal or a change is never recorded without the other.
+   */
+  async record(entry: AuditEntry, db: AuditDb = this.prisma): Promise<void> {
+    await writeAudit(db, entry);
   }
 
   /** Most recent entries first, optionally for one action. */
@@ -41,4 +38,21 @@ export class AuditService {
       take: opts.limit ?? 50,
     });
   }
+}
+
+/**
+ * Writes one audit entry through `db` — the use case's own transaction, so the decision and its
+ * audit row (OK or REFUSED) commit together. Services that decide permissions call this directly.
+ */
+export async function writeAudit(db: AuditDb, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actorId ?? null,
+      actorRef: entry.actorRef ?? null,
+      action: entry.action,
+      outcome: entry.outcome ?? 'OK',
+      target: entry.target ?? null,
+      ...(entry.details === undefined ? {} : { details: entry.details }),
+    },
+  });
 }

@@ -1,9 +1,10 @@
-import type { Campaign, Member, Milestone, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { Campaign, Milestone, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { campaignFileSchema, parseCampaignFile, type CampaignDraft, type CampaignFileError } from '../domain/campaign-file.js';
 import { endOfLocalDay } from '../domain/dates.js';
 import type { OutboxItem, OutboxMessage } from './outbox.js';
 import type { BroadcastService } from './broadcasts.js';
 import type { AuditService } from './audit.js';
+import { loadActor, type ActorRef } from './actors.js';
 
 export type { Campaign };
 
@@ -20,10 +21,15 @@ export type ImportCampaignResult =
   | { ok: false; reason: 'code_invalid'; code: string }
   | { ok: false; reason: 'audience_unknown'; codes: string[] }
   | { ok: false; reason: 'audience_out_of_scope'; codes: string[] }
-  | { ok: false; reason: 'officer_without_unit' };
+  | { ok: false; reason: 'officer_without_unit' }
+  /** The actor is (no longer) an officer or admin. */
+  | { ok: false; reason: 'not_officer' };
 
-/** Who acts on campaigns: the member row is enough (role and unit decide the scope). */
-export type Actor = Pick<Member, 'id' | 'role' | 'unitId'>;
+/**
+ * Who acts on campaigns. Only the id is trusted: role and unit are re-read for every decision, so
+ * an officer revoked or moved since the screen was shown is judged on what they are now.
+ */
+export type Actor = ActorRef;
 
 /** Renders the message one recipient gets, in their locale (bot/ supplies it; services stay channel-free). */
 export type RecipientRenderer = (locale: string) => OutboxMessage;
@@ -229,23 +235,26 @@ export class CampaignService {
 
   // ---- Scope --------------------------------------------------------------------------------
 
-  /** The unit path an officer may act under, or null for admins (everywhere). */
+  /**
+   * The unit path the actor may act under as they are *now* (re-read): null for admins
+   * (everywhere), false for members, people without a unit, and unknown ids.
+   */
   private async scopePath(actor: Actor): Promise<string | null | false> {
-    if (actor.role === 'ADMIN') return null;
-    if (!actor.unitId) return false;
-    const unit = await this.prisma.unit.findUnique({ where: { id: actor.unitId }, select: { path: true } });
-    return unit?.path ?? false;
+    const current = await loadActor(this.prisma, actor);
+    if (current?.role === 'ADMIN') return null;
+    if (current?.role !== 'OFFICER') return false;
+    return current.unitPath ?? false;
   }
 
   /**
-   * Whether an officer may manage a campaign: admins always; officers when the campaign's owner unit
-   * lies in their subtree. Campaigns without an owner unit are the admins'.
+   * Whether the actor may manage a campaign: admins always; officers when the campaign's owner unit
+   * lies in their subtree. Campaigns without an owner unit are the admins'. Role and unit are read
+   * afresh, so a revoked officer's stale buttons do nothing.
    */
   async canManage(actor: Actor, campaign: Pick<Campaign, 'ownerUnitId'>): Promise<boolean> {
-    if (actor.role === 'ADMIN') return true;
-    if (actor.role !== 'OFFICER' || !campaign.ownerUnitId) return false;
     const path = await this.scopePath(actor);
-    if (!path) return false;
+    if (path === null) return true;
+    if (path === false || !campaign.ownerUnitId) return false;
     const owner = await this.prisma.unit.findUnique({ where: { id: campaign.ownerUnitId }, select: { path: true } });
     return !!owner && owner.path.startsWith(path);
   }
@@ -286,6 +295,12 @@ export class CampaignService {
 
   /** Stores a validated draft (file or chat wizard) for an officer; see {@link importFile}. */
   async importDraft(draft: CampaignDraft, actor: Actor, source: string | null): Promise<ImportCampaignResult> {
+    const current = await loadActor(this.prisma, actor);
+    if (!current || current.role === 'MEMBER') {
+      // Revoked between opening the wizard (or the upload prompt) and saving: refused now.
+      await this.deps.audit?.record({ actorId: actor.id, actorRef: current?.ref ?? null, action: 'campaign.create', outcome: 'REFUSED', details: { reason: 'not_officer', code: draft.code } });
+      return { ok: false, reason: 'not_officer' };
+    }
     const path = await this.scopePath(actor);
     if (path === false) return { ok: false, reason: 'officer_without_unit' };
     if (path !== null) {
@@ -301,8 +316,8 @@ export class CampaignService {
       replaceId = existing.id;
     }
     const created = await this.createFromDraft(draft, {
-      ownerUnitId: actor.unitId ?? null,
-      createdById: actor.id,
+      ownerUnitId: current.unitId ?? null,
+      createdById: current.id,
       source,
       ...(replaceId ? { replaceId } : {}),
     });

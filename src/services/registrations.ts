@@ -5,6 +5,8 @@ import { escapeHtml, nfc } from '../domain/text.js';
 import type { CampaignService } from './campaigns.js';
 import type { OutboxItem, OutboxMessage, OutboxService } from './outbox.js';
 import type { Services } from './index.js';
+import { isStaff, loadActor, manages, type ActorRef } from './actors.js';
+import { writeAudit } from './audit.js';
 
 /** Translate outside an update: (locale, key, vars) → text. Same shape as the bot's Translator. */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
@@ -106,7 +108,9 @@ export type SubmitResult =
 
 export type DecideResult =
   | { ok: true; registration: RegistrationDto }
-  | { ok: false; reason: 'not_found' | 'out_of_scope' | 'not_pending' | 'reason_required' };
+  | { ok: false; reason: 'not_found' | 'not_pending' | 'reason_required' }
+  /** The actor is no longer an officer (`forbidden`) or the registration lies outside their unit (`out_of_scope`). */
+  | { ok: false; reason: 'forbidden' | 'out_of_scope'; unitId: number | null };
 
 /** The statuses /registrations lists: waiting, approved, returned (the ones an officer can still change). */
 export type ListStatus = 'SUBMITTED' | 'APPROVED' | 'RETURNED';
@@ -348,31 +352,33 @@ export class RegistrationService {
     return this.prisma.registration.findUnique({ where: { id }, include: { ...registrationInclude, member: true, unit: true, campaign: true, submittedBy: true } });
   }
 
-  /** The unit a registration belongs to: the member's unit (individual) or the unit (collective). */
-  private async unitOf(reg: { unitId: number | null; memberId: number | null }): Promise<number | null> {
-    if (reg.unitId) return reg.unitId;
-    if (!reg.memberId) return null;
-    return (await this.prisma.member.findUnique({ where: { id: reg.memberId } }))?.unitId ?? null;
-  }
-
   /**
    * An officer approves (duyệt) or returns (trả lại, with a reason) a registration in their scope;
-   * the registrant is notified through the outbox in their own language.
+   * the registrant is notified through the outbox in their own language. The actor's role and unit
+   * are re-read inside the transaction, so an officer revoked or moved after the digest arrived (or
+   * while typing a return reason) is refused at the moment of deciding; the decision or the
+   * refusal is audited in the same transaction.
    */
-  async decide(input: { registrationId: number; officerId: number; decision: 'APPROVE' | 'RETURN'; reason?: string }): Promise<DecideResult> {
-    const reg = await this.byId(input.registrationId);
-    const officer = await this.prisma.member.findUnique({ where: { id: input.officerId }, include: { unit: true } });
-    if (!reg || !officer) return { ok: false, reason: 'not_found' };
-    const unitId = await this.unitOf(reg);
-    if (officer.role !== 'ADMIN') {
-      const unit = unitId ? await this.prisma.unit.findUnique({ where: { id: unitId } }) : null;
-      if (!officer.unit || !unit || !unit.path.startsWith(officer.unit.path)) return { ok: false, reason: 'out_of_scope' };
-    }
-    if (reg.status !== 'SUBMITTED' && reg.status !== 'APPROVED' && reg.status !== 'RETURNED') return { ok: false, reason: 'not_pending' };
-    const reason = input.reason ? nfc(input.reason).trim().slice(0, 500) : '';
-    if (input.decision === 'RETURN' && !reason) return { ok: false, reason: 'reason_required' };
-    const recipient = reg.scope === 'INDIVIDUAL' ? reg.member : reg.submittedBy;
-    const updated = await this.prisma.$transaction(async (tx) => {
+  async decide(input: { registrationId: number; actor: ActorRef; decision: 'APPROVE' | 'RETURN'; reason?: string }): Promise<DecideResult> {
+    const action = input.decision === 'APPROVE' ? 'registration.approve' : 'registration.return';
+    const target = `registration:${input.registrationId}`;
+    return this.prisma.$transaction(async (tx) => {
+      const reg = await tx.registration.findUnique({
+        where: { id: input.registrationId },
+        include: { ...registrationInclude, member: { include: { unit: true } }, unit: true, campaign: true, submittedBy: true },
+      });
+      const officer = await loadActor(tx, input.actor);
+      if (!reg || !officer) return { ok: false as const, reason: 'not_found' as const };
+      const unitPath = reg.unit?.path ?? reg.member?.unit?.path ?? null;
+      if (!isStaff(officer) || !manages(officer, unitPath)) {
+        const reason = isStaff(officer) ? ('out_of_scope' as const) : ('forbidden' as const);
+        await writeAudit(tx, { actorId: officer.id, actorRef: officer.ref, action, outcome: 'REFUSED', target, details: { reason, role: officer.role } });
+        return { ok: false as const, reason, unitId: reg.unitId ?? reg.member?.unitId ?? null };
+      }
+      if (reg.status !== 'SUBMITTED' && reg.status !== 'APPROVED' && reg.status !== 'RETURNED') return { ok: false as const, reason: 'not_pending' as const };
+      const reason = input.reason ? nfc(input.reason).trim().slice(0, 500) : '';
+      if (input.decision === 'RETURN' && !reason) return { ok: false as const, reason: 'reason_required' as const };
+      const recipient = reg.scope === 'INDIVIDUAL' ? reg.member : reg.submittedBy;
       const row = await tx.registration.update({
         where: { id: reg.id },
         data: {
@@ -403,9 +409,9 @@ export class RegistrationService {
           tx,
         );
       }
-      return row;
+      await writeAudit(tx, { actorId: officer.id, actorRef: officer.ref, action, target, details: { role: officer.role } });
+      return { ok: true as const, registration: toDto(row) };
     });
-    return { ok: true, registration: toDto(updated) };
   }
 
   /**
@@ -464,7 +470,7 @@ export class RegistrationService {
   /** Registrations waiting for a decision in an officer's subtree (newest first). */
   async pendingInScope(officerId: number, limit = 10) {
     const officer = await this.prisma.member.findUnique({ where: { id: officerId }, include: { unit: true } });
-    if (!officer?.unit) return [];
+    if (!officer?.unit || officer.leftAt || officer.role === 'MEMBER') return [];
     const path = officer.role === 'ADMIN' ? '/' : officer.unit.path;
     return this.prisma.registration.findMany({
       where: {

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { Prisma as P } from '../generated/prisma/client.js';
 import {
   composeReminder,
@@ -15,6 +15,8 @@ import {
 import { formatDateTime, localParts } from '../domain/dates.js';
 import type { MilestoneKind } from '../domain/periods.js';
 import type { OutboxItem, OutboxService } from './outbox.js';
+import { isStaff, loadActor, type ActorRef } from './actors.js';
+import { writeAudit } from './audit.js';
 
 export type { RenderEnv };
 
@@ -39,12 +41,8 @@ export interface ReminderOptions {
   lookAheadMs?: number;
 }
 
-/** Who acts (an officer pressing Nudge). */
-export interface ReminderActor {
-  id: number;
-  role: Role;
-  unitId: number | null;
-}
+/** Who acts (an officer pressing Nudge): only the id is trusted, role and unit are re-read. */
+export type ReminderActor = ActorRef;
 
 /** Result of one scheduler pass. */
 export interface ReminderTickResult {
@@ -484,23 +482,12 @@ export class ReminderService {
     milestoneId: number,
     actor: ReminderActor,
     env: RenderEnv,
-  ): Promise<{ ok: true; queued: number; laggards: number } | { ok: false; reason: 'not_found' | 'not_launched' | 'no_unit' }> {
+  ): Promise<{ ok: true; queued: number; laggards: number } | { ok: false; reason: 'not_found' | 'not_launched' | 'no_unit' | 'forbidden' }> {
     const now = this.opts.now();
     const m = await this.prisma.milestone.findUnique({ where: { id: milestoneId }, include: { campaign: true } });
     if (!m) return { ok: false, reason: 'not_found' };
     if (m.campaign.status !== 'LAUNCHED' || m.campaign.archivedAt) return { ok: false, reason: 'not_launched' };
-    let withinPath: string | null = null;
-    if (actor.role !== 'ADMIN') {
-      if (!actor.unitId) return { ok: false, reason: 'no_unit' };
-      withinPath = (await this.prisma.unit.findUniqueOrThrow({ where: { id: actor.unitId }, select: { path: true } })).path;
-    }
     const officersOnly = isReview(m.kind) ? P.sql`AND mem.role = 'OFFICER'` : P.empty;
-    const laggards = await this.prisma.$queryRaw<Array<{ id: number; telegram_id: bigint; locale: string }>>`
-      SELECT mem.id, mem.telegram_id, mem.locale FROM member mem JOIN unit u ON u.id = mem.unit_id
-      WHERE mem.unit_id IN (${audienceUnitsSql(m.campaignId)})
-        ${withinPath ? P.sql`AND u.path LIKE ${withinPath + '%'}` : P.empty}
-        AND ${REACHABLE} ${officersOnly}
-        AND NOT ${actedSql(P.sql`${m.kind}`, P.sql`${m.id}`, P.sql`${m.campaignId}`)}`;
     const item: ReminderItem = {
       milestoneId: m.id,
       kind: m.kind,
@@ -511,13 +498,31 @@ export class ReminderService {
     };
     const p = localParts(now, env.tz);
     const day = `${p.y}${String(p.m).padStart(2, '0')}${String(p.d).padStart(2, '0')}`;
-    const rendered = new Map<string, ReturnType<typeof composeReminder>>();
-    const items: OutboxItem[] = laggards.map((l) => {
-      if (!rendered.has(l.locale)) rendered.set(l.locale, composeReminder([item], l.locale, now, env, { nudge: true }));
-      return { chatId: l.telegram_id.toString(), memberId: l.id, message: rendered.get(l.locale)!, dedupeKey: `nudge:${m.id}:${l.id}:${day}`, notBefore: now };
+    const audit = { actorId: actor.id, action: 'reminders.nudge', target: `milestone:${m.id}` };
+    // Who is pressing is decided inside the transaction that queues, from their role and unit now.
+    return this.prisma.$transaction(async (tx) => {
+      const current = await loadActor(tx, actor);
+      if (!isStaff(current) || (current.role === 'OFFICER' && !current.unitPath)) {
+        const reason = isStaff(current) ? ('no_unit' as const) : ('forbidden' as const);
+        await writeAudit(tx, { ...audit, actorRef: current?.ref ?? null, outcome: 'REFUSED', details: { reason, role: current?.role ?? null } });
+        return { ok: false as const, reason };
+      }
+      const withinPath = current.role === 'ADMIN' ? null : current.unitPath;
+      const laggards = await tx.$queryRaw<Array<{ id: number; telegram_id: bigint; locale: string }>>`
+        SELECT mem.id, mem.telegram_id, mem.locale FROM member mem JOIN unit u ON u.id = mem.unit_id
+        WHERE mem.unit_id IN (${audienceUnitsSql(m.campaignId)})
+          ${withinPath ? P.sql`AND u.path LIKE ${withinPath + '%'}` : P.empty}
+          AND ${REACHABLE} ${officersOnly}
+          AND NOT ${actedSql(P.sql`${m.kind}`, P.sql`${m.id}`, P.sql`${m.campaignId}`)}`;
+      const rendered = new Map<string, ReturnType<typeof composeReminder>>();
+      const items: OutboxItem[] = laggards.map((l) => {
+        if (!rendered.has(l.locale)) rendered.set(l.locale, composeReminder([item], l.locale, now, env, { nudge: true }));
+        return { chatId: l.telegram_id.toString(), memberId: l.id, message: rendered.get(l.locale)!, dedupeKey: `nudge:${m.id}:${l.id}:${day}`, notBefore: now };
+      });
+      const queued = await this.outbox.enqueue(items, tx);
+      await writeAudit(tx, { ...audit, actorRef: current.ref, details: { queued, laggards: laggards.length } });
+      return { ok: true as const, queued, laggards: laggards.length };
     });
-    const queued = await this.outbox.enqueue(items);
-    return { ok: true, queued, laggards: laggards.length };
   }
 
   /**
@@ -533,9 +538,10 @@ export class ReminderService {
       orderBy: { dueAt: 'desc' },
       take: 50,
     });
-    if (actor.role === 'ADMIN') return milestones.slice(0, 8);
-    if (!actor.unitId) return [];
-    const unit = await this.prisma.unit.findUniqueOrThrow({ where: { id: actor.unitId } });
+    const current = await loadActor(this.prisma, actor);
+    if (current?.role === 'ADMIN') return milestones.slice(0, 8);
+    if (current?.role !== 'OFFICER' || !current.unitPath) return [];
+    const unit = { id: current.unitId!, path: current.unitPath };
     const out: typeof milestones = [];
     const reach = new Map<number, boolean>();
     for (const m of milestones) {

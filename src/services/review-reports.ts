@@ -1,4 +1,6 @@
-import type { PrismaClient, Role } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { isStaff, loadActor, type ActorRef, type Db } from './actors.js';
+import { writeAudit } from './audit.js';
 import { Prisma as P } from '../generated/prisma/client.js';
 import { nfc } from '../domain/text.js';
 
@@ -66,12 +68,13 @@ export type SubmitReviewResult =
   | { ok: true; replaced: boolean; reportId: number }
   | { ok: false; reason: 'not_found' | 'not_review' | 'closed' | 'not_in_audience' | 'not_officer' | 'file_type' | 'file_too_large' };
 
-/** Who submits: an officer of the unit (admins may too). */
-export interface ReviewActor {
-  id: number;
-  role: Role;
-  unitId: number | null;
-}
+/**
+ * Who submits: an officer of the unit (admins may too). Only the id is trusted: role and unit are
+ * re-read when the flow opens and again when the report is saved.
+ */
+export type ReviewActor = ActorRef;
+
+type ReviewRefusal = 'not_found' | 'not_review' | 'closed' | 'not_in_audience' | 'not_officer';
 
 /**
  * Báo cáo sơ kết / tổng kết: a unit's report for a MIDTERM_REVIEW or FINAL_REVIEW milestone,
@@ -114,21 +117,28 @@ export class ReviewReportService {
   }
 
   /** Checks before the flow starts: is this an open review milestone of a unit the actor speaks for. */
-  async canSubmit(milestoneId: number, actor: ReviewActor): Promise<{ ok: true } | { ok: false; reason: 'not_found' | 'not_review' | 'closed' | 'not_in_audience' | 'not_officer' }> {
-    if (actor.role === 'MEMBER' || !actor.unitId) return { ok: false, reason: 'not_officer' };
-    const m = await this.milestone(milestoneId);
+  async canSubmit(milestoneId: number, actor: ReviewActor): Promise<{ ok: true; unitId: number } | { ok: false; reason: ReviewRefusal }> {
+    return this.check(this.prisma, milestoneId, actor);
+  }
+
+  /** The rules of {@link canSubmit}, read through `db` (the submitting transaction, when saving). */
+  private async check(db: Db, milestoneId: number, actor: ReviewActor): Promise<{ ok: true; unitId: number } | { ok: false; reason: ReviewRefusal }> {
+    const current = await loadActor(db, actor);
+    if (!isStaff(current) || !current.unitId) return { ok: false, reason: 'not_officer' };
+    const m = await db.milestone.findUnique({ where: { id: milestoneId }, include: { campaign: { select: { status: true } } } });
     if (!m) return { ok: false, reason: 'not_found' };
     if (m.kind !== 'MIDTERM_REVIEW' && m.kind !== 'FINAL_REVIEW') return { ok: false, reason: 'not_review' };
     if (m.campaign.status !== 'LAUNCHED' || m.dueAt.getTime() <= this.now().getTime()) return { ok: false, reason: 'closed' };
-    const rows = await this.prisma.$queryRaw<Array<{ ok: boolean }>>`
-      SELECT ${actor.unitId} IN (${audienceSql(P.sql`${m.campaignId}`)}) AS ok`;
+    const rows = await db.$queryRaw<Array<{ ok: boolean }>>`
+      SELECT ${current.unitId} IN (${audienceSql(P.sql`${m.campaignId}`)}) AS ok`;
     if (!rows[0]?.ok) return { ok: false, reason: 'not_in_audience' };
-    return { ok: true };
+    return { ok: true, unitId: current.unitId };
   }
 
   /**
    * Saves the unit's review report (replacing an earlier one until the deadline), its document
-   * and figures, in one transaction.
+   * and figures, in one transaction. The officer is re-checked inside it: one revoked or moved
+   * since the flow opened is refused (audited) and nothing is saved.
    */
   async submit(input: {
     milestoneId: number;
@@ -137,12 +147,17 @@ export class ReviewReportService {
     figures: KeyFigure[] | null;
     note: string | null;
   }): Promise<SubmitReviewResult> {
-    const check = await this.canSubmit(input.milestoneId, input.actor);
-    if (!check.ok) return check;
     const doc = checkReviewDocument(input.document);
     if (!doc.ok) return doc;
-    const unitId = input.actor.unitId!;
+    const target = `milestone:${input.milestoneId}`;
     return this.prisma.$transaction(async (tx) => {
+      const check = await this.check(tx, input.milestoneId, input.actor);
+      const actorRef = (await loadActor(tx, input.actor))?.ref ?? null;
+      if (!check.ok) {
+        await writeAudit(tx, { actorId: input.actor.id, actorRef, action: 'review.submit', outcome: 'REFUSED', target, details: { reason: check.reason } });
+        return check;
+      }
+      const unitId = check.unitId;
       const prior = await tx.reviewReport.findUnique({ where: { milestoneId_unitId: { milestoneId: input.milestoneId, unitId } } });
       const data = {
         submittedById: input.actor.id,
@@ -164,6 +179,7 @@ export class ReviewReportService {
           size: input.document.size,
         },
       });
+      await writeAudit(tx, { actorId: input.actor.id, actorRef, action: 'review.submit', target, details: { unitId, replaced: !!prior } });
       return { ok: true as const, replaced: !!prior, reportId: report.id };
     });
   }

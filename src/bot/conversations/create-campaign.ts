@@ -474,6 +474,11 @@ const preview: Step = async (conversation, ctx, s, env) => {
     await auditBy(ctx, { action: 'campaign.create', target: `campaign:${r.campaign.id}`, details: { code } });
     return { ok: true as const, id: r.campaign.id, code: r.campaign.code };
   });
+  if (!saved.ok && saved.reason === 'not_officer') {
+    // No longer an officer (revoked while the wizard was open): the draft is not saved, the flow ends.
+    await ctx.reply(ctx.t('forbidden'));
+    return 'next';
+  }
   if (!saved.ok) {
     await ctx.reply(ctx.t('wiz-save-failed', { reason: saved.reason }));
     return 'back';

@@ -429,7 +429,8 @@ async function returnRegistration(conversation: Convo, ctx: ConvContext, registr
   if (a.kind !== 'text') return;
   const officerId = await flow.external(() => ctx.member!.id);
   const reason = a.value;
-  const r = await flow.external(() => ctx.deps.services.registrations.decide({ registrationId, officerId, decision: 'RETURN', reason }));
+  // Decided when the reason arrives: an officer revoked while typing it is refused by the service.
+  const r = await flow.external(() => ctx.deps.services.registrations.decide({ registrationId, actor: { id: officerId }, decision: 'RETURN', reason }));
   await flow.finish(r.ok ? ctx.t('reg-returned', { id: registrationId }) : ctx.t(`reg-decide-${r.reason}`));
 }
 

@@ -25,10 +25,10 @@ async function reviewReport(conversation: Convo, ctx: ConvContext, milestoneId: 
   const info = await conversation.external(async (c) => {
     const services = c.deps.services;
     const member = c.member!;
-    const check = await services.reviewReports.canSubmit(milestoneId, { id: member.id, role: member.role, unitId: member.unitId });
+    const check = await services.reviewReports.canSubmit(milestoneId, { id: member.id });
     if (!check.ok) return { ok: false as const, reason: check.reason };
     const m = (await services.reviewReports.milestone(milestoneId))!;
-    const unit = (await services.units.byId(member.unitId!))!;
+    const unit = (await services.units.byId(check.unitId))!;
     const current = await services.reviewReports.current(milestoneId, unit.id);
     return {
       ok: true as const,
@@ -148,14 +148,25 @@ async function reviewReport(conversation: Convo, ctx: ConvContext, milestoneId: 
         const m = x.member!;
         return x.deps.services.reviewReports.submit({
           milestoneId,
-          actor: { id: m.id, role: m.role, unitId: m.unitId },
+          actor: { id: m.id },
           document: doc!,
           figures,
           note,
         });
       });
       if (!result.ok) {
-        const key = result.reason === 'closed' ? 'review-closed' : result.reason === 'not_in_audience' ? 'review-not-in-audience' : result.reason === 'file_type' ? 'review-file-type' : result.reason === 'file_too_large' ? 'review-file-too-large' : 'review-not-found';
+        const key =
+          result.reason === 'closed'
+            ? 'review-closed'
+            : result.reason === 'not_in_audience'
+              ? 'review-not-in-audience'
+              : result.reason === 'not_officer'
+                ? 'forbidden'
+                : result.reason === 'file_type'
+                  ? 'review-file-type'
+                  : result.reason === 'file_too_large'
+                    ? 'review-file-too-large'
+                    : 'review-not-found';
         await c.reply(c.t(key));
         return;
       }

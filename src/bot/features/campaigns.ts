@@ -89,6 +89,8 @@ async function answerImport(ctx: BotContext, result: ImportCampaignResult, file:
       return void (await ctx.reply(ctx.t('camp-audience-out-of-scope', { codes: escapeHtml(result.codes.join(', ')) }), { parse_mode: 'HTML' }));
     case 'officer_without_unit':
       return void (await ctx.reply(ctx.t('officer-needs-unit')));
+    case 'not_officer':
+      return void (await ctx.reply(ctx.t('forbidden')));
   }
 }
 

@@ -85,16 +85,9 @@ privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-register', 
 
 onAction(registration, 'reg.approve', async (ctx, { registrationId }) => {
   if (!(await requireRole(ctx, 'OFFICER', 'registration.approve'))) return;
-  const r = await ctx.deps.services.registrations.decide({ registrationId, officerId: ctx.member!.id, decision: 'APPROVE' });
-  if (!r.ok) {
-    if (r.reason === 'out_of_scope') {
-      await answerQuietly(ctx);
-      const reg = await ctx.deps.services.registrations.byId(registrationId);
-      await requireScope(ctx, reg?.unitId ?? reg?.member?.unitId ?? 0, 'registration.approve');
-      return;
-    }
-    return answerQuietly(ctx, ctx.t(`reg-decide-${r.reason}`));
-  }
+  // The service re-checks the officer's role and scope as they are now (and audits the outcome).
+  const r = await ctx.deps.services.registrations.decide({ registrationId, actor: { id: ctx.member!.id }, decision: 'APPROVE' });
+  if (!r.ok) return answerQuietly(ctx, ctx.t(`reg-decide-${r.reason}`));
   await answerQuietly(ctx, ctx.t('reg-approved-toast'));
   await ctx.reply(ctx.t('reg-approved', { id: registrationId }));
 });

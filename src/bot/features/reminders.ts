@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { startReport } from './reports.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, auditBy, escapeHtml, onAction, replyHtml } from '../helpers.js';
+import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { requireRole } from '../access.js';
 import { reminderRenderEnv } from '../../jobs/scheduler.js';
 import { formatDateTime } from '../../domain/dates.js';
@@ -40,21 +40,14 @@ onAction(reminders, 'rem.set', async (ctx, { on }) => {
 
 /** Reminds the laggards of one milestone (summary's Nudge button or /nudge's list). */
 async function nudge(ctx: BotContext, milestoneId: number): Promise<void> {
-  const member = ctx.member!;
-  const result = await ctx.deps.services.reminders.nudge(
-    milestoneId,
-    { id: member.id, role: member.role, unitId: member.unitId },
-    reminderRenderEnv(ctx.deps.i18n, ctx.me.username),
-  );
-  await auditBy(ctx, {
-    action: 'reminders.nudge',
-    outcome: 'OK',
-    target: `milestone:${milestoneId}`,
-    details: result.ok ? { queued: result.queued, laggards: result.laggards } : { reason: result.reason },
-  });
+  // The service re-reads the officer's role and unit and writes the audit row (done or refused).
+  const result = await ctx.deps.services.reminders.nudge(milestoneId, { id: ctx.member!.id }, reminderRenderEnv(ctx.deps.i18n, ctx.me.username));
   let text: string;
-  if (!result.ok) text = ctx.t(result.reason === 'no_unit' ? 'officer-needs-unit' : result.reason === 'not_launched' ? 'nudge-not-launched' : 'review-not-found');
-  else if (result.laggards === 0) text = ctx.t('nudge-none');
+  if (!result.ok) {
+    text = ctx.t(
+      result.reason === 'forbidden' ? 'forbidden' : result.reason === 'no_unit' ? 'officer-needs-unit' : result.reason === 'not_launched' ? 'nudge-not-launched' : 'review-not-found',
+    );
+  } else if (result.laggards === 0) text = ctx.t('nudge-none');
   else if (result.queued === 0) text = ctx.t('nudge-already', { laggards: result.laggards });
   else text = ctx.t('nudge-done', { count: result.queued });
   if (ctx.callbackQuery) await answerQuietly(ctx, text);
@@ -69,7 +62,7 @@ onAction(reminders, 'rem.nudge', async (ctx, { milestoneId }) => {
 privateChats.command('nudge', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'reminders.nudge'))) return;
   const member = ctx.member!;
-  const list = await ctx.deps.services.reminders.nudgeable({ id: member.id, role: member.role, unitId: member.unitId }, ctx.deps.services.now());
+  const list = await ctx.deps.services.reminders.nudgeable({ id: member.id }, ctx.deps.services.now());
   if (list.length === 0) return void (await ctx.reply(ctx.t('nudge-nothing')));
   const kb = new InlineKeyboard();
   for (const m of list) kb.text(`${shorten(m.campaign.title, 28)} · ${ctx.t(`reminder-what-${m.kind}`)} · ${formatDateTime(m.dueAt)}`, encodeCallback('rem.nudge', { milestoneId: m.id })).row();

@@ -1,0 +1,62 @@
+import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
+
+/**
+ * Who is acting, as a use case receives it: only the member id is trusted. Role and unit are
+ * re-read from the database inside the use case, so a person revoked or moved in the middle of a
+ * flow (a button pressed minutes after it was shown, a conversation step answered later) is judged
+ * on what they are *now*, not on what they were when the flow began.
+ *
+ * @example await services.registrations.decide({ registrationId, actor: { id: member.id }, decision: 'APPROVE' })
+ */
+export interface ActorRef {
+  id: number;
+}
+
+/** The acting member as stored right now: role, unit and the unit's tree path. */
+export interface CurrentActor {
+  id: number;
+  role: Role;
+  unitId: number | null;
+  /** Materialised path of the member's unit ("/1/4/"), null without a unit. */
+  unitPath: string | null;
+  fullName: string | null;
+  telegramId: bigint | null;
+  /** The channel identity for audit rows ("tg:123"), as the bot writes it; null without one. */
+  ref: string | null;
+}
+
+/** A client or a transaction: use cases read the actor inside the transaction that acts. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * Re-reads the actor. A member who has left (`leftAt`) keeps their row but acts as a plain member:
+ * leaving must not leave officer rights behind.
+ */
+export async function loadActor(db: Db, actor: ActorRef): Promise<CurrentActor | null> {
+  const m = await db.member.findUnique({ where: { id: actor.id }, include: { unit: { select: { path: true } } } });
+  if (!m) return null;
+  return {
+    id: m.id,
+    role: m.leftAt ? 'MEMBER' : m.role,
+    unitId: m.unitId,
+    unitPath: m.unit?.path ?? null,
+    fullName: m.fullName,
+    telegramId: m.telegramId,
+    ref: m.telegramId !== null ? `tg:${m.telegramId}` : m.zaloId ? `zalo:${m.zaloId}` : null,
+  };
+}
+
+/** True for officers and admins (people who manage something). */
+export function isStaff(actor: CurrentActor | null): actor is CurrentActor {
+  return !!actor && (actor.role === 'OFFICER' || actor.role === 'ADMIN');
+}
+
+/**
+ * Whether the actor manages the unit at `path`: admins everywhere, officers inside their own unit's
+ * subtree, members nowhere.
+ */
+export function manages(actor: CurrentActor | null, path: string | null | undefined): boolean {
+  if (!actor || !path) return false;
+  if (actor.role === 'ADMIN') return true;
+  return actor.role === 'OFFICER' && !!actor.unitPath && path.startsWith(actor.unitPath);
+}
