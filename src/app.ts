@@ -11,7 +11,7 @@ import { createServices, type Services } from './services/index.js';
 import { createBot, drainBot } from './bot/index.js';
 import type { BotContext } from './bot/context.js';
 import { createI18n, translator } from './bot/i18n.js';
-import { syncDefaultCommands } from './bot/commands.js';
+import { syncDefaultCommands, syncMemberCommands } from './bot/commands.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createHttpApp, createMetricsApp, listen } from './http/server.js';
 import { UpdateProcessor, type RetryPolicy } from './bot/update-processor.js';
@@ -143,6 +143,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await bot.init();
       logger.info({ username: bot.botInfo.username, mode: config.BOT_MODE }, 'bot identity confirmed');
       await syncDefaultCommands(bot.api, translator(i18n), config.DEFAULT_LOCALE);
+      // ADMIN_IDS is the source of truth for admins: whoever was removed from it loses the role now.
+      for (const demoted of await services.members.demoteUnlistedAdmins()) {
+        logger.warn({ memberId: demoted.id }, 'admin demoted: no longer in ADMIN_IDS');
+        await syncMemberCommands(bot.api, demoted, translator(i18n), logger);
+      }
       if (overrides.http !== false) {
         const http = createHttpApp({
           metrics,

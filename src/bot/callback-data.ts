@@ -69,6 +69,10 @@ export const callbackActions = {
   'fl.back': { wire: 'fb', args: [], schema: z.object({}) },
   /** A choice inside the /newcampaign wizard (only meaningful while the conversation waits). */
   'wiz.pick': { wire: 'wz', args: ['value'], schema: z.object({ value: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }) },
+  // Authorization (issue 8): moving a member by someone who manages both units; re-linking a group.
+  'member.move': { wire: 'am', args: ['memberId', 'unitId'], schema: z.object({ memberId: id, unitId: id }) },
+  'group.relink': { wire: 'ag', args: ['unitId'], schema: z.object({ unitId: id }) },
+  'group.keep': { wire: 'ak', args: [], schema: z.object({}) },
 } as const;
 
 export type CallbackAction = keyof typeof callbackActions;

@@ -4,8 +4,14 @@ import type { Translator } from './i18n.js';
 import type { Logger } from '../logger.js';
 
 const MEMBER_COMMANDS = ['start', 'campaigns', 'register', 'report', 'my', 'settings', 'profile', 'language', 'help', 'cancel'] as const;
-const OFFICER_COMMANDS = ['newcampaign', 'importcampaign', 'announce', 'registrations', 'review', 'nudge', 'evidence', 'invite', 'units'] as const;
+const OFFICER_COMMANDS = ['newcampaign', 'importcampaign', 'announce', 'registrations', 'review', 'nudge', 'evidence', 'invite', 'units', 'moveunit'] as const;
 const ADMIN_COMMANDS = ['addunit', 'addgroup', 'importunits', 'grant', 'revoke', 'audit'] as const;
+
+/**
+ * Commands that only make sense in a private chat with the bot: every menu command of every role.
+ * In a group they would show a person's name, unit, role or registrations to everyone there.
+ */
+export const PRIVATE_COMMANDS: readonly string[] = [...MEMBER_COMMANDS, ...OFFICER_COMMANDS, ...ADMIN_COMMANDS];
 
 /** The command list a role sees in Telegram's menu, in the given locale. */
 export function commandsFor(role: Member['role'], locale: string, t: Translator) {

@@ -1,7 +1,45 @@
-import type { Member, PrismaClient, Role } from '../generated/prisma/client.js';
+import type { Member, PrismaClient, Role, Unit } from '../generated/prisma/client.js';
 import { fold } from '../domain/text.js';
+import { loadActor, manages, type ActorRef, type Db } from './actors.js';
+import { writeAudit } from './audit.js';
 
 export type { Member };
+
+/** A member with their unit, as screens need it. */
+export type MemberWithUnit = Member & { unit: Unit | null };
+
+/** Someone who may move a member between units: an admin, or an officer whose unit covers both. */
+export interface MoveAuthority {
+  name: string;
+  /** The officer's unit; null for an admin. */
+  unit: string | null;
+}
+
+/** Result of {@link MemberService.changeOwnUnit}. */
+export type ChangeUnitResult =
+  | { ok: true; member: MemberWithUnit; moved: boolean }
+  | { ok: false; reason: 'not_found' | 'unit_not_found' }
+  | { ok: false; reason: 'would_widen_scope'; currentUnit: string | null; unit: string; whoCan: MoveAuthority[] };
+
+/** Result of {@link MemberService.moveMember}. */
+export type MoveMemberResult =
+  | { ok: true; member: MemberWithUnit; from: string | null }
+  | { ok: false; reason: 'not_found' | 'unit_not_found' | 'forbidden' };
+
+/** Result of {@link MemberService.changeRole}. */
+export type ChangeRoleResult =
+  | { ok: true; member: MemberWithUnit; from: Role }
+  | { ok: false; reason: 'forbidden' | 'not_found' | 'no_unit' | 'configured_admin' }
+  | { ok: false; reason: 'already'; role: Role };
+
+/** How many people a refusal names as able to make a move. */
+const MAX_AUTHORITIES = 5;
+
+/** "/1/4/9/" → ["/1/", "/1/4/", "/1/4/9/"]: the unit and its ancestors, root first. */
+function ancestorPaths(path: string): string[] {
+  const ids = path.split('/').filter(Boolean);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}
 
 /** What a channel tells us about the person writing. */
 export interface TelegramIdentity {
@@ -88,6 +126,7 @@ export class MemberService {
     return this.prisma.member.update({ where: { id: memberId }, data: { fullName, nameSearch: fold(fullName) } });
   }
 
+  /** Sets a member's unit without any rule: fixtures and seeds only; people go through {@link changeOwnUnit} / {@link moveMember}. */
   setUnit(memberId: number, unitId: number) {
     return this.prisma.member.update({ where: { id: memberId }, data: { unitId }, include: { unit: true } });
   }
@@ -96,6 +135,7 @@ export class MemberService {
     return this.prisma.member.update({ where: { id: memberId }, data: { locale } });
   }
 
+  /** Sets a role without any rule: fixtures and seeds only; people go through {@link changeRole}. */
   setRole(memberId: number, role: Role) {
     return this.prisma.member.update({ where: { id: memberId }, data: { role }, include: { unit: true } });
   }
@@ -126,5 +166,149 @@ export class MemberService {
   /** Officers and admins (for command menus after a restart, and officer notices). */
   staff() {
     return this.prisma.member.findMany({ where: { role: { in: ['OFFICER', 'ADMIN'] } }, include: { unit: true } });
+  }
+
+  // ---- Use cases that decide permissions (actor re-read, audit row in the same transaction) -----
+
+  /** Whether the member's Telegram id is listed in ADMIN_IDS (such admins are managed by configuration only). */
+  isConfiguredAdmin(member: Pick<Member, 'telegramId'>): boolean {
+    return !!member.telegramId && this.opts.adminIds.includes(member.telegramId.toString());
+  }
+
+  /**
+   * A person changes their own unit (/profile, another unit's invite link, the onboarding picker).
+   * Members move freely. An officer's unit is their scope, so an officer may only move *inside*
+   * their own subtree (which narrows what they manage); anything else would hand them another
+   * unit's whole subtree and is refused, naming who can make the move (admins, and officers whose
+   * unit covers both units). Admins manage everything already, so their unit is theirs to change.
+   * Moves of staff and every refusal are audited in the same transaction.
+   */
+  async changeOwnUnit(input: { actor: ActorRef; unitId: number }): Promise<ChangeUnitResult> {
+    return this.prisma.$transaction(async (tx) => {
+      const actor = await loadActor(tx, input.actor);
+      if (!actor) return { ok: false as const, reason: 'not_found' as const };
+      const unit = await tx.unit.findUnique({ where: { id: input.unitId } });
+      if (!unit) return { ok: false as const, reason: 'unit_not_found' as const };
+      if (actor.unitId === unit.id) {
+        const member = await tx.member.findUniqueOrThrow({ where: { id: actor.id }, include: { unit: true } });
+        return { ok: true as const, member, moved: false };
+      }
+      const current = actor.unitId ? await tx.unit.findUnique({ where: { id: actor.unitId } }) : null;
+      const audit = { actorId: actor.id, actorRef: actor.ref, action: 'member.unit.change', target: `member:${actor.id}` };
+      if (actor.role === 'OFFICER' && !(actor.unitPath && unit.path.startsWith(actor.unitPath))) {
+        const whoCan = await this.whoCanMove(tx, actor.id, [current?.path, unit.path]);
+        await writeAudit(tx, {
+          ...audit,
+          outcome: 'REFUSED',
+          details: { reason: 'would_widen_scope', role: actor.role, from: actor.unitId, to: unit.id },
+        });
+        return { ok: false as const, reason: 'would_widen_scope' as const, currentUnit: current?.name ?? null, unit: unit.name, whoCan };
+      }
+      const member = await tx.member.update({ where: { id: actor.id }, data: { unitId: unit.id }, include: { unit: true } });
+      // A member's first unit is onboarding, not a move; staff moves and member moves are recorded.
+      if (current) await writeAudit(tx, { ...audit, details: { role: actor.role, from: current.id, to: unit.id } });
+      return { ok: true as const, member, moved: true };
+    });
+  }
+
+  /**
+   * Moves another member to a unit: admins anywhere; an officer when both the member's current
+   * unit and the new one lie in the officer's subtree (so the move widens nobody beyond what the
+   * officer already manages). Admins are moved only by admins. Audited, refusals included.
+   */
+  async moveMember(input: { actor: ActorRef; memberId: number; unitId: number }): Promise<MoveMemberResult> {
+    return this.prisma.$transaction(async (tx) => {
+      const actor = await loadActor(tx, input.actor);
+      const target = await tx.member.findUnique({ where: { id: input.memberId }, include: { unit: true } });
+      const unit = await tx.unit.findUnique({ where: { id: input.unitId } });
+      if (!actor || !target) return { ok: false as const, reason: 'not_found' as const };
+      if (!unit) return { ok: false as const, reason: 'unit_not_found' as const };
+      const allowed =
+        actor.role === 'ADMIN' || (target.role !== 'ADMIN' && (!target.unit || manages(actor, target.unit.path)) && manages(actor, unit.path));
+      const audit = { actorId: actor.id, actorRef: actor.ref, action: 'member.move', target: `member:${target.id}` };
+      if (!allowed) {
+        await writeAudit(tx, { ...audit, outcome: 'REFUSED', details: { reason: 'out_of_scope', role: actor.role, from: target.unitId, to: unit.id } });
+        return { ok: false as const, reason: 'forbidden' as const };
+      }
+      const member = await tx.member.update({ where: { id: target.id }, data: { unitId: unit.id }, include: { unit: true } });
+      await writeAudit(tx, { ...audit, details: { role: target.role, from: target.unitId, to: unit.id } });
+      return { ok: true as const, member, from: target.unit?.name ?? null };
+    });
+  }
+
+  /**
+   * People who may move a member whose current and new units are at `paths`: officers whose unit
+   * is an ancestor of (or equal to) every one of them, nearest first, then admins.
+   */
+  private async whoCanMove(db: Db, excludeId: number, paths: Array<string | null | undefined>): Promise<MoveAuthority[]> {
+    const known = paths.filter((p): p is string => !!p);
+    const common = known.length === 0 ? [] : ancestorPaths(known[0]!).filter((a) => known.every((p) => p.startsWith(a)));
+    const officers =
+      common.length === 0
+        ? []
+        : await db.member.findMany({
+            where: { role: 'OFFICER', leftAt: null, fullName: { not: null }, id: { not: excludeId }, unit: { path: { in: common } } },
+            include: { unit: true },
+          });
+    officers.sort((a, b) => (b.unit?.path.length ?? 0) - (a.unit?.path.length ?? 0) || a.id - b.id);
+    const admins = await db.member.findMany({
+      where: { role: 'ADMIN', leftAt: null, fullName: { not: null }, id: { not: excludeId } },
+      orderBy: { id: 'asc' },
+      take: MAX_AUTHORITIES,
+    });
+    return [...officers.map((o) => ({ name: o.fullName!, unit: o.unit?.name ?? null })), ...admins.map((a) => ({ name: a.fullName!, unit: null }))].slice(
+      0,
+      MAX_AUTHORITIES,
+    );
+  }
+
+  /**
+   * Grants (OFFICER) or revokes (MEMBER) the officer role. Only admins decide; an admin who is not
+   * listed in ADMIN_IDS can be revoked like an officer, one listed there only by editing the
+   * configuration (the next start would promote them again). Audited in the same transaction.
+   */
+  async changeRole(input: { actor: ActorRef; memberId: number; role: 'OFFICER' | 'MEMBER' }): Promise<ChangeRoleResult> {
+    const action = input.role === 'OFFICER' ? 'role.grant' : 'role.revoke';
+    return this.prisma.$transaction(async (tx) => {
+      const actor = await loadActor(tx, input.actor);
+      const target = await tx.member.findUnique({ where: { id: input.memberId }, include: { unit: true } });
+      const refuse = async <R extends ChangeRoleResult>(result: R): Promise<R> => {
+        if (result.ok) return result;
+        await writeAudit(tx, { actorId: actor?.id ?? null, actorRef: actor?.ref ?? null, action, outcome: 'REFUSED', target: `member:${input.memberId}`, details: { ...result } });
+        return result;
+      };
+      if (!actor || actor.role !== 'ADMIN') return refuse({ ok: false, reason: 'forbidden' } as const);
+      if (!target) return { ok: false as const, reason: 'not_found' as const };
+      if (input.role === 'OFFICER') {
+        if (target.role !== 'MEMBER') return { ok: false as const, reason: 'already' as const, role: target.role };
+        if (!target.unitId) return { ok: false as const, reason: 'no_unit' as const };
+      } else {
+        if (target.role === 'MEMBER') return { ok: false as const, reason: 'already' as const, role: target.role };
+        if (target.role === 'ADMIN' && this.isConfiguredAdmin(target)) return refuse({ ok: false, reason: 'configured_admin' } as const);
+      }
+      const member = await tx.member.update({ where: { id: target.id }, data: { role: input.role }, include: { unit: true } });
+      await writeAudit(tx, { actorId: actor.id, actorRef: actor.ref, action, target: `member:${target.id}`, details: { unitId: target.unitId, from: target.role } });
+      return { ok: true as const, member, from: target.role };
+    });
+  }
+
+  /**
+   * Run at every start: admins whose Telegram id is no longer in ADMIN_IDS become members again,
+   * each demotion audited. Without it, removing someone from the configuration would leave them an
+   * admin for ever (promotion happens on first contact, but nothing took the role back).
+   *
+   * @returns the members demoted
+   */
+  async demoteUnlistedAdmins(): Promise<Member[]> {
+    const listed = this.opts.adminIds.map((id) => BigInt(id));
+    return this.prisma.$transaction(async (tx) => {
+      const stale = await tx.member.findMany({ where: { role: 'ADMIN', OR: [{ telegramId: null }, { telegramId: { notIn: listed } }] } });
+      const demoted: Member[] = [];
+      for (const m of stale) {
+        demoted.push(await tx.member.update({ where: { id: m.id }, data: { role: 'MEMBER' } }));
+        await writeAudit(tx, { actorRef: 'config:ADMIN_IDS', action: 'role.demote', target: `member:${m.id}`, details: { from: 'ADMIN', reason: 'not_in_ADMIN_IDS' } });
+      }
+      return demoted;
+    });
   }
 }

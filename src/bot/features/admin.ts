@@ -170,7 +170,9 @@ privateChat.on('message').filter(
 
 async function showCandidates(ctx: BotContext, query: string, grant: boolean): Promise<void> {
   const found = await ctx.deps.services.members.search(query, { limit: 8 });
-  const candidates = found.filter((m) => (grant ? m.role === 'MEMBER' : m.role === 'OFFICER'));
+  // Revocable: officers, and admins who are not in ADMIN_IDS (those are managed by configuration only).
+  const members = ctx.deps.services.members;
+  const candidates = found.filter((m) => (grant ? m.role === 'MEMBER' : m.role === 'OFFICER' || (m.role === 'ADMIN' && !members.isConfiguredAdmin(m))));
   if (candidates.length === 0) return void (await ctx.reply(ctx.t('grant-none', { query })));
   const kb = new InlineKeyboard();
   for (const m of candidates) {
@@ -217,24 +219,72 @@ onAction(admin, 'role.pick', async (ctx, { memberId, grant }) => {
 
 onAction(admin, 'role.confirm', async (ctx, { memberId, grant }) => {
   const granting = grant === '1';
-  const action = granting ? 'role.grant' : 'role.revoke';
-  if (!(await requireRole(ctx, 'ADMIN', action))) return;
-  const target = await ctx.deps.services.members.byId(memberId);
-  if (!target) return answerQuietly(ctx, ctx.t('button-expired'));
+  if (!(await requireRole(ctx, 'ADMIN', granting ? 'role.grant' : 'role.revoke'))) return;
   await answerQuietly(ctx);
   await ctx.editMessageReplyMarkup().catch(() => {});
-  const name = escapeHtml(target.fullName ?? '?');
-  if (target.role === 'ADMIN') return void (await ctx.reply(ctx.t('grant-admin-untouchable')));
-  if (granting && target.role === 'OFFICER') return void (await ctx.reply(ctx.t('grant-already', { name, role: ctx.t('role-OFFICER') })));
-  if (!granting && target.role === 'MEMBER') return void (await ctx.reply(ctx.t('grant-already', { name, role: ctx.t('role-MEMBER') })));
-  if (granting && !target.unitId) return void (await ctx.reply(ctx.t('grant-no-unit', { name })));
-  const updated = await ctx.deps.services.members.setRole(target.id, granting ? 'OFFICER' : 'MEMBER');
+  // The service re-checks that the actor is still an admin and audits the change or the refusal.
+  const result = await ctx.deps.services.members.changeRole({ actor: { id: ctx.member!.id }, memberId, role: granting ? 'OFFICER' : 'MEMBER' });
+  if (!result.ok) {
+    const target = result.reason === 'forbidden' ? null : await ctx.deps.services.members.byId(memberId);
+    const name = escapeHtml(target?.fullName ?? '?');
+    const text =
+      result.reason === 'forbidden'
+        ? ctx.t('forbidden')
+        : result.reason === 'not_found'
+          ? ctx.t('button-expired')
+          : result.reason === 'already'
+            ? ctx.t('grant-already', { name, role: ctx.t(`role-${result.role}`) })
+            : result.reason === 'no_unit'
+              ? ctx.t('grant-no-unit', { name })
+              : ctx.t('revoke-configured-admin', { name });
+    return void (await ctx.reply(text));
+  }
   ctx.session.step = undefined;
-  await auditBy(ctx, { action, target: `member:${target.id}`, details: { unitId: target.unitId } });
-  await syncMemberCommands(ctx.api, updated, translator(ctx.deps.i18n), ctx.log);
-  await ctx.reply(granting ? ctx.t('grant-done', { name, unit: escapeHtml(target.unit?.name ?? '') }) : ctx.t('revoke-done', { name }), {
+  const name = escapeHtml(result.member.fullName ?? '?');
+  await syncMemberCommands(ctx.api, result.member, translator(ctx.deps.i18n), ctx.log);
+  const revoked = result.from === 'ADMIN' ? 'revoke-admin-done' : 'revoke-done';
+  await ctx.reply(granting ? ctx.t('grant-done', { name, unit: escapeHtml(result.member.unit?.name ?? '') }) : ctx.t(revoked, { name }), {
     parse_mode: 'HTML',
   });
+});
+
+// ---- Moving a member to another unit ----------------------------------------------------------
+
+/**
+ * /moveunit UNIT_CODE | name — an admin, or an officer who manages both units, moves a member (an
+ * officer included) to another unit. Officers cannot move themselves out of their subtree; this
+ * is how the people named in that refusal do it. The service decides and audits.
+ */
+privateChat.command('moveunit', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'member.move'))) return;
+  const [code = '', query = ''] = pipeArgs(ctx.match);
+  if (!code || !query) return void (await ctx.reply(ctx.t('moveunit-usage')));
+  const unit = await ctx.deps.services.units.byCode(code);
+  if (!unit) return void (await ctx.reply(ctx.t('invite-unknown-unit', { code })));
+  if (!(await requireScope(ctx, unit.id, 'member.move'))) return;
+  const member = ctx.member!;
+  const unitIds = member.role === 'ADMIN' ? undefined : member.unitId ? await ctx.deps.services.units.subtreeIds(member.unitId) : [];
+  const found = (await ctx.deps.services.members.search(query.slice(0, 100), { limit: 8, ...(unitIds ? { unitIds } : {}) })).filter((m) => m.unitId !== unit.id);
+  if (found.length === 0) return void (await ctx.reply(ctx.t('grant-none', { query })));
+  const kb = new InlineKeyboard();
+  for (const m of found) kb.text(`${m.fullName} · ${m.unit?.name ?? '—'} → ${unit.name}`, encodeCallback('member.move', { memberId: m.id, unitId: unit.id })).row();
+  kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
+  await ctx.reply(ctx.t('moveunit-choose', { unit: escapeHtml(unit.name) }), { parse_mode: 'HTML', reply_markup: kb });
+});
+
+onAction(admin, 'member.move', async (ctx, { memberId, unitId }) => {
+  await answerQuietly(ctx);
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  const result = await ctx.deps.services.members.moveMember({ actor: { id: ctx.member!.id }, memberId, unitId });
+  if (!result.ok) return void (await ctx.reply(ctx.t(result.reason === 'forbidden' ? 'forbidden' : 'button-expired')));
+  await ctx.reply(
+    ctx.t('moveunit-done', {
+      name: escapeHtml(result.member.fullName ?? '?'),
+      from: escapeHtml(result.from ?? '—'),
+      unit: escapeHtml(result.member.unit?.name ?? ''),
+    }),
+    { parse_mode: 'HTML' },
+  );
 });
 
 privateChat.command('audit', async (ctx) => {

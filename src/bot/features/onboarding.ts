@@ -8,6 +8,7 @@ import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
 import { openCampaignLink, resumeCampaignLink } from './registration.js';
 import { MAX_NAME_LENGTH, validatePersonName } from '../../domain/text.js';
+import type { MoveAuthority } from '../../services/members.js';
 
 /**
  * Onboarding (tham gia): /start → unit (deep link `u_<inviteCode>` or the picker with search) →
@@ -57,12 +58,36 @@ export async function continueOnboarding(ctx: BotContext): Promise<void> {
   await resumeCampaignLink(ctx);
 }
 
-async function joinUnit(ctx: BotContext, unitId: number): Promise<boolean> {
-  const unit = await ctx.deps.services.units.byId(unitId);
-  if (!unit) return false;
-  ctx.member = await ctx.deps.services.members.setUnit(ctx.member!.id, unit.id);
-  await ctx.reply(ctx.t('unit-joined', { unit: escapeHtml(unit.name) }), { parse_mode: 'HTML' });
-  return true;
+/** "Nguyễn Văn A (cán bộ phụ trách Huyện X), Trần B (quản trị viên)": who can move an officer. */
+export function moveAuthorities(ctx: BotContext, whoCan: MoveAuthority[]): string {
+  if (whoCan.length === 0) return ctx.t('unit-move-who-none');
+  return whoCan
+    .map((w) => (w.unit ? ctx.t('unit-move-who-officer', { name: escapeHtml(w.name), unit: escapeHtml(w.unit) }) : ctx.t('unit-move-who-admin', { name: escapeHtml(w.name) })))
+    .join(', ');
+}
+
+/**
+ * Moves the member to a unit they picked themselves. The service decides: an officer may not move
+ * out of their own subtree (that would widen what they manage), and is told who can move them.
+ */
+async function joinUnit(ctx: BotContext, unitId: number): Promise<'joined' | 'refused' | 'missing'> {
+  const result = await ctx.deps.services.members.changeOwnUnit({ actor: { id: ctx.member!.id }, unitId });
+  if (!result.ok && result.reason === 'would_widen_scope') {
+    ctx.session.step = undefined;
+    await ctx.reply(
+      ctx.t('unit-move-refused', {
+        current: escapeHtml(result.currentUnit ?? ctx.t('profile-not-set')),
+        unit: escapeHtml(result.unit),
+        who: moveAuthorities(ctx, result.whoCan),
+      }),
+      { parse_mode: 'HTML', reply_markup: ctx.member?.unitId && ctx.member.fullName ? mainMenu(ctx) : undefined },
+    );
+    return 'refused';
+  }
+  if (!result.ok) return 'missing';
+  ctx.member = result.member;
+  await ctx.reply(ctx.t('unit-joined', { unit: escapeHtml(result.member.unit?.name ?? '') }), { parse_mode: 'HTML' });
+  return 'joined';
 }
 
 onboarding.command('start', async (ctx, next) => {
@@ -92,7 +117,7 @@ onboarding.command('start', async (ctx, next) => {
     }
     if (member.unitId !== unit.id) {
       await ctx.reply(ctx.t('start-welcome', { name: escapeHtml(telegramName(ctx)) }), { parse_mode: 'HTML' });
-      await joinUnit(ctx, unit.id);
+      if ((await joinUnit(ctx, unit.id)) === 'refused') return;
     }
     return continueOnboarding(ctx);
   }
@@ -123,7 +148,9 @@ onAction(onboarding, 'unit.pick', async (ctx, { unitId }) => {
   if (step?.kind !== 'join-unit') return answerQuietly(ctx, ctx.t('button-expired'));
   await answerQuietly(ctx);
   await ctx.editMessageReplyMarkup().catch(() => {});
-  if (!(await joinUnit(ctx, unitId))) return answerQuietly(ctx, ctx.t('button-expired'));
+  const joined = await joinUnit(ctx, unitId);
+  if (joined === 'missing') return answerQuietly(ctx, ctx.t('button-expired'));
+  if (joined === 'refused') return;
   if (step.purpose === 'profile') {
     ctx.session.step = undefined;
     await ctx.reply(ctx.t('menu-shown'), { reply_markup: mainMenu(ctx) });
@@ -138,7 +165,7 @@ onAction(onboarding, 'unit.switch', async (ctx, { unitId }) => {
   await answerQuietly(ctx);
   await ctx.editMessageReplyMarkup().catch(() => {});
   ctx.session.step = undefined;
-  await joinUnit(ctx, unitId);
+  if ((await joinUnit(ctx, unitId)) === 'refused') return;
   return continueOnboarding(ctx);
 });
 
