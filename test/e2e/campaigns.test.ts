@@ -54,6 +54,8 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     const stranger = h.fake.user({ firstName: 'Khách' });
     group.send(stranger, '/linkgroup');
     await group.waitFor(/Chỉ cán bộ phụ trách thi đua/);
+    // Linking needs an administrator of the group (Telegram reports it through getChatMember).
+    h.fake.setChatMemberStatus(group.id, officer.id, 'administrator');
     group.send(officer, '/linkgroup');
     await group.waitFor(/Đã liên kết nhóm này với đơn vị Huyện Giồng Trôm/);
     const linked = await h.app.services.groupChats.byChat(String(group.id));

@@ -465,6 +465,7 @@ export class FakeTelegram {
   private readonly commands = new Map<string, BotCommand[]>();
   private readonly faults = new Map<string, Array<ApiErrorSpec | 'network'>>();
   private readonly holds = new Map<string, Array<{ arrive: () => void; released: Promise<void> }>>();
+  private readonly chatMemberStatus = new Map<string, 'creator' | 'administrator' | 'member' | 'left' | 'kicked'>();
   private pending: Update[] = [];
   private nextUpdateId = 100_000_001;
   private nextUserId = 5_000_001;
@@ -567,6 +568,14 @@ export class FakeTelegram {
         new_chat_member: { user: this.botUser, status: 'member' },
       },
     });
+  }
+
+  /**
+   * What `getChatMember` answers for `userId` in `chatId` from now on (default for a known user:
+   * `member`). Lets tests make someone an administrator of a group, as Telegram would report.
+   */
+  setChatMemberStatus(chatId: number, userId: number, status: 'creator' | 'administrator' | 'member' | 'left' | 'kicked'): void {
+    this.chatMemberStatus.set(`${chatId}:${userId}`, status);
   }
 
   /** From now on, sends to this user's private chat fail with 403 (the user blocked the bot). */
@@ -1245,6 +1254,15 @@ export class FakeTelegram {
       const state = this.chats.get(Number(p.chat_id));
       if (!state) throw badRequest('chat not found');
       return { ...state.chat, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: {} };
+    });
+    this.on('getChatMember', (p) => {
+      const chatId = Number(p.chat_id);
+      if (!this.chats.has(chatId)) throw badRequest('chat not found');
+      const user = this.users.get(Number(p.user_id));
+      if (!user) throw badRequest('PARTICIPANT_ID_INVALID');
+      const status = this.chatMemberStatus.get(`${chatId}:${user.id}`) ?? 'member';
+      const rights = { can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true, can_restrict_members: true };
+      return { status, user: user.asUser, ...(status === 'administrator' ? rights : status === 'creator' ? { is_anonymous: false } : {}) };
     });
     this.on('leaveChat', (p) => {
       const state = this.targetChat(p);

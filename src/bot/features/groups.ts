@@ -1,7 +1,7 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
-import { auditBy, escapeHtml } from '../helpers.js';
-import { hasRole } from '../access.js';
+import { encodeCallback } from '../callback-data.js';
+import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
 
 /**
  * Unit group chats (nhóm của đơn vị): an officer adds the bot to the unit's Telegram group and
@@ -10,30 +10,71 @@ import { hasRole } from '../access.js';
 export const groups = new Composer<BotContext>();
 const inGroup = groups.chatType(['group', 'supergroup']);
 
-inGroup.command('linkgroup', async (ctx) => {
-  const member = ctx.member;
-  if (!member || !hasRole(ctx, 'OFFICER')) {
-    await auditBy(ctx, {
-      action: 'group.link',
-      outcome: 'REFUSED',
-      target: `chat:${ctx.chat.id}`,
-      details: { need: 'OFFICER', had: member?.role ?? null },
-    });
-    return void (await ctx.reply(ctx.t('group-link-forbidden')));
+/** Whether the sender is an administrator (or the creator) of this group, asked of Telegram now. */
+async function senderIsChatAdmin(ctx: BotContext): Promise<boolean> {
+  if (!ctx.chat || !ctx.from) return false;
+  try {
+    const m = await ctx.api.getChatMember(ctx.chat.id, ctx.from.id);
+    return m.status === 'creator' || m.status === 'administrator';
+  } catch (err) {
+    // Telegram could not tell: treat as "not an administrator" (refused, and the officer can retry).
+    ctx.log.warn({ err }, 'getChatMember failed');
+    return false;
   }
-  if (!member.unitId) return void (await ctx.reply(ctx.t('officer-needs-unit')));
-  const linked = await ctx.deps.services.groupChats.link({
-    chatId: String(ctx.chat.id),
-    title: ctx.chat.title ?? null,
-    unitId: member.unitId,
-    linkedById: member.id,
+}
+
+const LINK_REFUSALS = {
+  not_officer: 'group-link-forbidden',
+  no_unit: 'officer-needs-unit',
+  not_chat_admin: 'group-link-not-chat-admin',
+  unit_changed: 'button-expired',
+} as const;
+
+/** Links the group to the sender's unit (the service decides and audits), asking before moving it from another unit. */
+async function linkGroup(ctx: BotContext, confirm?: { unitId: number }): Promise<boolean> {
+  const chat = ctx.chat!;
+  const result = await ctx.deps.services.groupChats.linkByOfficer({
+    actor: { id: ctx.member!.id },
+    chatId: String(chat.id),
+    title: 'title' in chat ? (chat.title ?? null) : null,
+    senderIsChatAdmin: await senderIsChatAdmin(ctx),
+    ...(confirm ? { confirmMove: true, expectUnitId: confirm.unitId } : {}),
   });
-  await auditBy(ctx, {
-    action: 'group.link',
-    target: `group_chat:${linked.id}`,
-    details: { unitId: member.unitId, chatId: String(ctx.chat.id) },
-  });
-  await ctx.reply(ctx.t('group-linked', { unit: escapeHtml(linked.unit.name) }), { parse_mode: 'HTML' });
+  if (result.ok) {
+    const text = result.movedFrom
+      ? ctx.t('group-relinked', { from: escapeHtml(result.movedFrom), unit: escapeHtml(result.group.unit.name) })
+      : ctx.t('group-linked', { unit: escapeHtml(result.group.unit.name) });
+    await ctx.reply(text, { parse_mode: 'HTML' });
+    return true;
+  }
+  if (result.reason === 'needs_confirmation') {
+    const kb = new InlineKeyboard()
+      .text(ctx.t('group-relink-yes', { unit: result.unit }), encodeCallback('group.relink', { unitId: result.unitId }))
+      .row()
+      .text(ctx.t('group-relink-no'), encodeCallback('group.keep', {}));
+    await ctx.reply(ctx.t('group-relink-ask', { current: escapeHtml(result.currentUnit), unit: escapeHtml(result.unit) }), { parse_mode: 'HTML', reply_markup: kb });
+    return false;
+  }
+  await ctx.reply(ctx.t(LINK_REFUSALS[result.reason]));
+  return false;
+}
+
+inGroup.command('linkgroup', async (ctx) => {
+  if (!ctx.member) return;
+  await linkGroup(ctx);
+});
+
+/** Confirmation of moving a group linked to another unit: the service checks everything again. */
+onAction(groups, 'group.relink', async (ctx, { unitId }) => {
+  if (!ctx.member || (ctx.chat?.type !== 'group' && ctx.chat?.type !== 'supergroup')) return answerQuietly(ctx, ctx.t('button-expired'));
+  await answerQuietly(ctx);
+  if (await linkGroup(ctx, { unitId })) await ctx.editMessageReplyMarkup().catch(() => {});
+});
+
+onAction(groups, 'group.keep', async (ctx) => {
+  await answerQuietly(ctx);
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  await ctx.reply(ctx.t('group-relink-kept'));
 });
 
 groups.on('my_chat_member', async (ctx) => {

@@ -1,10 +1,21 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { hasRole } from '../access.js';
 import { isMenuText, mainMenu, MENU_KEYS } from '../keyboards/menu.js';
+import { PRIVATE_COMMANDS } from '../commands.js';
 
 /** /help (role-aware), /cancel, and the main-menu buttons whose features land in later issues. */
 export const help = new Composer<BotContext>();
+
+/**
+ * Personal commands sent in a group (/profile, /language, /my, /help…) answer only "open a private
+ * chat with me" and stop there: whatever they would show — name, unit, role, registrations — is
+ * nobody else's business. This composer runs first among the features, so no later handler sees them.
+ */
+help.chatType(['group', 'supergroup']).command([...PRIVATE_COMMANDS], async (ctx) => {
+  const kb = new InlineKeyboard().url(ctx.t('group-private-open'), `https://t.me/${ctx.me.username}`);
+  await ctx.reply(ctx.t('group-private-only'), { reply_markup: kb });
+});
 
 async function sendHelp(ctx: BotContext): Promise<void> {
   const parts = [ctx.t('help-member')];
@@ -22,7 +33,7 @@ help.command('cancel', async (ctx) => {
 });
 
 
-help.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-help', ctx.msg.text), sendHelp);
+help.chatType('private').on('message:text').filter((ctx) => isMenuText(ctx, 'menu-help', ctx.msg.text), sendHelp);
 
 /** Features that later issues fill in: campaigns, registration, reports, my status. */
 const COMING: Array<[string, (typeof MENU_KEYS)[number]]> = [
