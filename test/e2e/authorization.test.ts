@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
+import { draft, launchedCampaign } from '../support/reminder-fixtures.js';
+import { encodeCallback } from '../../src/bot/callback-data.js';
 
 const ADMIN_ID = 9300001;
 const UNITS = [
@@ -74,6 +76,32 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
     tinhOfficer.press('Võ Văn Nam · Xã Đồng Khởi → Huyện Mỏ Cày');
     await tinhOfficer.waitFor(/Đã chuyển Võ Văn Nam từ «Xã Đồng Khởi» sang Huyện Mỏ Cày/);
     expect(await unitCodeOf(xaOfficer)).toBe('HUYEN2');
+  });
+
+  it('refuses the return of a registration when the officer was revoked while typing the reason', async () => {
+    const now = h.app.services.now();
+    const day = 24 * 3600_000;
+    const tinh = (await h.app.services.units.byCode('TINH'))!;
+    const c = await launchedCampaign(
+      h.app.services,
+      draft('tra-lai', 'Phong trào thử', [{ kind: 'REGISTRATION', dueAt: new Date(now.getTime() + 10 * day), remindOffsets: [] }], {
+        units: ['TINH'],
+        startsAt: new Date(now.getTime() - day),
+        endsAt: new Date(now.getTime() + 100 * day),
+      }),
+      tinh.id,
+      now,
+    );
+    const admin_ = (await h.app.services.members.byTelegramId(admin.id))!;
+    const reg = await h.app.services.prisma.registration.create({ data: { campaignId: c.id, memberId: admin_.id, scope: 'INDIVIDUAL', titleCode: 'LDTT' } });
+    tinhOfficer.pressData(encodeCallback('reg.return', { registrationId: reg.id }));
+    await tinhOfficer.waitFor(new RegExp(`gõ lý do trả lại đăng ký #${reg.id}`));
+    const officer = (await h.app.services.members.byTelegramId(tinhOfficer.id))!;
+    await h.app.services.members.setRole(officer.id, 'MEMBER');
+    tinhOfficer.send('Thiếu minh chứng');
+    await tinhOfficer.waitFor(/không còn quyền duyệt đăng ký/);
+    expect((await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe('SUBMITTED');
+    await h.app.services.members.setRole(officer.id, 'OFFICER');
   });
 
   it('refuses /linkgroup from an officer who is not an administrator of the group, and links for one who is', async () => {
