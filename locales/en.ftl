@@ -817,3 +817,4 @@ group-relinked = ✅ The group's link has been moved from “{ $from }” to <b>
 group-relink-kept = The group's link is unchanged.
 group-private-only = This command works only in a private chat with the bot. Please open a private chat with me to use it.
 group-private-open = Open a private chat
+revoke-admin-confirm = Revoke the administrator role of <b>{ $name }</b> ({ $unit })? They will become a member.

@@ -796,3 +796,4 @@ group-relinked = ✅ Đã chuyển liên kết của nhóm từ «{ $from }» sa
 group-relink-kept = Đã giữ nguyên liên kết của nhóm.
 group-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot. Đồng chí vui lòng mở trò chuyện riêng với bot để sử dụng.
 group-private-open = Mở trò chuyện riêng
+revoke-admin-confirm = Thu hồi quyền quản trị viên của <b>{ $name }</b> ({ $unit })? Người này sẽ trở thành thành viên.

@@ -156,7 +156,7 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
     admin.send('/revoke tran van cu');
     await admin.waitFor(/Chọn người cần/);
     admin.press('Trần Văn Cũ · UBND tỉnh Bến Tre');
-    await admin.waitFor(/Trần Văn Cũ/);
+    await admin.waitFor(/Thu hồi quyền quản trị viên của Trần Văn Cũ/);
     admin.press('✔ Xác nhận');
     await admin.waitFor(/Đã thu hồi quyền quản trị viên của Trần Văn Cũ/);
     expect((await h.app.services.members.byId(m.id))?.role).toBe('MEMBER');

@@ -211,8 +211,9 @@ onAction(admin, 'role.pick', async (ctx, { memberId, grant }) => {
   const kb = new InlineKeyboard()
     .text(ctx.t('grant-yes'), encodeCallback('role.confirm', { memberId, grant }))
     .text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
+  const vars = { grant: grant === '1' ? 'yes' : 'no', name: escapeHtml(target.fullName ?? '?'), unit: escapeHtml(target.unit?.name ?? '—') };
   await ctx.editMessageText(
-    ctx.t('grant-confirm', { grant: grant === '1' ? 'yes' : 'no', name: escapeHtml(target.fullName ?? '?'), unit: escapeHtml(target.unit?.name ?? '—') }),
+    ctx.t(grant === '0' && target.role === 'ADMIN' ? 'revoke-admin-confirm' : 'grant-confirm', vars),
     { parse_mode: 'HTML', reply_markup: kb },
   );
 });

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
+import { hasRole } from '../access.js';
 
 /**
  * Unit group chats (nhóm của đơn vị): an officer adds the bot to the unit's Telegram group and
@@ -72,6 +73,8 @@ onAction(groups, 'group.relink', async (ctx, { unitId }) => {
 });
 
 onAction(groups, 'group.keep', async (ctx) => {
+  // Only staff may dismiss the question (it changes nothing, but members should not clear it).
+  if (!hasRole(ctx, 'OFFICER')) return answerQuietly(ctx, ctx.t('forbidden'));
   await answerQuietly(ctx);
   await ctx.editMessageReplyMarkup().catch(() => {});
   await ctx.reply(ctx.t('group-relink-kept'));
