@@ -32,6 +32,15 @@ describe('reminder planning and queueing against PostgreSQL', () => {
   });
   afterAll(() => tdb?.drop());
 
+  /**
+   * A real admin row (no unit, no chat): the services re-read the actor's role from the database,
+   * so a made-up `{ role: 'ADMIN' }` for an officer's id is judged as that officer.
+   */
+  const adminActor = async () => {
+    const found = await s.prisma.member.findFirst({ where: { role: 'ADMIN', fullName: 'Quản trị' } });
+    return { id: (found ?? (await s.prisma.member.create({ data: { fullName: 'Quản trị', role: 'ADMIN' } }))).id };
+  };
+
   it('plans a progress-report reminder only for members without a report in that period, and skips the unreachable, the departed and those who opted out', async () => {
     const c = await launchedCampaign(s, draft('q1', 'Q1', [{ kind: 'PROGRESS_REPORT', dueAt: localDate(2025, 3, 10, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
     const criterion = await s.prisma.criterion.create({ data: { campaignId: c.id, code: 'A', title: 'A' } });
@@ -100,7 +109,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
 
     // The officer moves the deadline to 20/08; the move is audited.
     clock = localDate(2025, 8, 4, 9);
-    const admin = { id: memberIds[0]!, role: 'ADMIN' as const, unitId: null };
+    const admin = await adminActor();
     const moved = await s.campaigns.moveMilestone({ milestoneId: m.id, dueAt: localDate(2025, 8, 20, 17), actor: admin });
     expect(moved).toMatchObject({ ok: true, milestone: { revision: 1 } });
     expect((await s.audit.recent({ action: 'milestone.move', limit: 1 }))[0]).toMatchObject({ target: `milestone:${m.id}`, outcome: 'OK' });
@@ -135,7 +144,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     expect(await s.reminders.queueSummaries(clock, env)).toBe(1);
 
     clock = localDate(2025, 10, 6, 9);
-    const admin = { id: memberIds[0]!, role: 'ADMIN' as const, unitId: null };
+    const admin = await adminActor();
     expect(await s.campaigns.moveMilestone({ milestoneId: m.id, dueAt: localDate(2025, 10, 12, 17), actor: admin })).toMatchObject({ ok: true });
     clock = localDate(2025, 10, 10, 17);
     expect(await s.reminders.plan(clock, new Date(clock.getTime() - 60_000))).toBe(3);
@@ -148,7 +157,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     clock = localDate(2025, 9, 1, 9);
     const c = await launchedCampaign(s, draft('move-refused', 'Từ chối', [{ kind: 'REGISTRATION', dueAt: localDate(2025, 9, 10, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
     const milestoneId = c.milestones[0]!.id;
-    const admin = { id: memberIds[0]!, role: 'ADMIN' as const, unitId: null };
+    const admin = await adminActor();
     const officer = { id: memberIds[0]!, role: 'OFFICER' as const, unitId };
     expect(await s.campaigns.moveMilestone({ milestoneId, dueAt: localDate(2026, 1, 5, 17), actor: admin })).toEqual({ ok: false, reason: 'milestone_outside_period' });
     expect(await s.campaigns.moveMilestone({ milestoneId, dueAt: localDate(2025, 8, 31, 17), actor: admin })).toEqual({ ok: false, reason: 'due_in_past' });
