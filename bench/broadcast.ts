@@ -26,7 +26,7 @@ import type { SimulatedUser } from '../test/support/simulated-user.js';
 import { createTestDatabase } from '../test/support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../test/support/app-harness.js';
 import { createServices } from '../src/services/index.js';
-import { createI18n, translator } from '../src/bot/i18n.js';
+import { createI18n, translator } from '../src/channels/telegram/i18n.js';
 import { Dispatcher } from '../src/jobs/dispatcher.js';
 import { fmt, printTable } from './lib.js';
 

@@ -18,7 +18,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
-import { conversationTransformers } from '../src/bot/conversations/index.js';
+import { conversationTransformers } from '../src/channels/telegram/conversations/index.js';
 import { parseCampaignFile } from '../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../src/domain/dates.js';
 import { createEmptyTestDatabase } from '../test/support/databases.js';

@@ -13,7 +13,7 @@ export function createRedis(url: string, prefix: string, onError?: (err: Error) 
     keyPrefix: prefix,
     // While Redis is down a command fails after a few reconnection attempts (a few seconds) instead
     // of hanging the update: the update processor retries the whole update once Redis is back
-    // (src/bot/update-processor.ts).
+    // (src/channels/telegram/update-processor.ts).
     maxRetriesPerRequest: 3,
     // Reconnect at least every second (ioredis's default backs off to 2 s and its retries then
     // wait for that), so the bot notices within a second that Redis is back.

@@ -154,7 +154,7 @@ export function timeLeftWords(now: Date, deadline: Date): TimeLeftWords {
   return { key: 'minutes', days, hours, minutes: Math.max(1, minutes) };
 }
 
-/** Translate outside an update (same shape as src/bot/i18n.ts Translator, without grammY). */
+/** Translate outside an update (same shape as src/channels/telegram/i18n.ts Translator, without grammY). */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
 
 /** One reminder to say in a message. */

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Update } from 'grammy/types';
 import type { Metrics } from './metrics.js';
-import type { UpdateProcessor } from '../bot/update-processor.js';
+import type { UpdateProcessor } from '../channels/telegram/update-processor.js';
 
 export interface HttpDeps {
   metrics: Metrics;

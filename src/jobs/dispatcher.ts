@@ -4,7 +4,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../http/metrics.js';
 import type { OutboxMessage } from '../services/outbox.js';
-import type { Translator } from '../bot/i18n.js';
+import type { Translator } from '../channels/telegram/i18n.js';
 import { createRateLimiter, EmissionPacer, type RateLimiter } from './rate-limit.js';
 import { TelegramSender, type ChannelSender, type SendOutcome } from './telegram-sender.js';
 import { ProgressReporter } from './progress.js';

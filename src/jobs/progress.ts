@@ -2,8 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { OutboxMessage } from '../services/outbox.js';
 import { countBroadcast, type BroadcastProgress } from '../services/broadcasts.js';
-import { encodeCallback } from '../bot/callback-data.js';
-import type { Translator } from '../bot/i18n.js';
+import { encodeCallback } from '../channels/telegram/callback-data.js';
+import type { Translator } from '../channels/telegram/i18n.js';
 import type { ChannelSender } from './telegram-sender.js';
 import type { RateLimiter } from './rate-limit.js';
 

@@ -2,11 +2,11 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { I18n } from '@grammyjs/i18n';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
-import type { BotContext } from '../bot/context.js';
+import type { BotContext } from '../channels/telegram/context.js';
 import type { RenderEnv } from '../domain/reminders.js';
 import type { ReminderTickResult } from '../services/reminders.js';
-import { encodeCallback } from '../bot/callback-data.js';
-import { translator } from '../bot/i18n.js';
+import { encodeCallback } from '../channels/telegram/callback-data.js';
+import { translator } from '../channels/telegram/i18n.js';
 import { queueRegistrationDigests } from '../services/registrations.js';
 
 /**

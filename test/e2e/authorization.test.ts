@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
 import { draft, launchedCampaign } from '../support/reminder-fixtures.js';
-import { encodeCallback } from '../../src/bot/callback-data.js';
+import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
 
 const ADMIN_ID = 9300001;
 const UNITS = [

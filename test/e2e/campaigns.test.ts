@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from 'grammy/types';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import type { FakeGroup, SimulatedUser } from '../support/simulated-user.js';
-import { encodeCallback } from '../../src/bot/callback-data.js';
+import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
 
 const FILE = 'dong-khoi-moi-2020-2025.yaml';
 const yaml = readFileSync(new URL(`../../examples/${FILE}`, import.meta.url));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
-import { conversationRegistry } from '../../src/bot/conversations/index.js';
+import { conversationRegistry } from '../../src/channels/telegram/conversations/index.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

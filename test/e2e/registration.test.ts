@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
-import { encodeCallback } from '../../src/bot/callback-data.js';
+import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
 import { queueRegistrationDigests } from '../../src/services/registrations.js';
 
 describe('registration (polling, PostgreSQL, Redis conversations)', () => {

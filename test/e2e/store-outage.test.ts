@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Update } from 'grammy/types';
 import pg from 'pg';
-import { drainBot } from '../../src/bot/index.js';
+import { drainBot } from '../../src/channels/telegram/index.js';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { RedisServer } from '../support/redis-server.js';
 import { TcpProxy } from '../support/tcp-proxy.js';

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import type { Update } from 'grammy/types';
-import { drainBot } from '../../src/bot/index.js';
+import { drainBot } from '../../src/channels/telegram/index.js';
 import { startHarness, type Harness } from '../support/app-harness.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
 

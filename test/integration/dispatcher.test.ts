@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/app-harness.js';
 import { createDatabase, type Database } from '../../src/db/index.js';
 import { createServices, type Services } from '../../src/services/index.js';
-import { createI18n, translator } from '../../src/bot/i18n.js';
+import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 import { createMetrics } from '../../src/http/metrics.js';
 import { Dispatcher, type DispatcherOptions } from '../../src/jobs/dispatcher.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';

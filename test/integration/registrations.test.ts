@@ -8,7 +8,7 @@ import { createServices, type Services } from '../../src/services/index.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { queueRegistrationDigests, type RegistrationPresenter } from '../../src/services/registrations.js';
-import { renderDigest } from '../../src/bot/render/registrations.js';
+import { renderDigest } from '../../src/channels/telegram/render/registrations.js';
 
 const translate = (_l: string, key: string, vars?: Record<string, string | number>) => `${key}${vars ? ' ' + JSON.stringify(vars) : ''}`;
 const presenter: RegistrationPresenter = {

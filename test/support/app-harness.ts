@@ -13,7 +13,7 @@ import { pino } from 'pino';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createApp, type App } from '../../src/app.js';
 import { FakeTelegram, type FakeTelegramOptions } from './fake-telegram.js';
-import type { RetryPolicy } from '../../src/bot/update-processor.js';
+import type { RetryPolicy } from '../../src/channels/telegram/update-processor.js';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from './databases.js';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

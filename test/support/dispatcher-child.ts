@@ -7,7 +7,7 @@ import { Api } from 'grammy';
 import { pino } from 'pino';
 import { createDatabase } from '../../src/db/index.js';
 import { Dispatcher } from '../../src/jobs/dispatcher.js';
-import { createI18n, translator } from '../../src/bot/i18n.js';
+import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 
 const env = process.env;
 const logger = pino({ level: env.TEST_LOG_LEVEL ?? 'silent' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callbackActions, decodeCallback, encodeCallback, type CallbackAction } from '../../src/bot/callback-data.js';
+import { callbackActions, decodeCallback, encodeCallback, type CallbackAction } from '../../src/channels/telegram/callback-data.js';
 
 describe('callback data', () => {
   it('round-trips a button action with its arguments', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipHtml, htmlLength, htmlToPlain, packEntries, pageOf, splitHtml } from '../../src/bot/render/split.js';
+import { clipHtml, htmlLength, htmlToPlain, packEntries, pageOf, splitHtml } from '../../src/channels/telegram/render/split.js';
 import { parseHtml } from '../support/fake-telegram.js';
 
 /** What Telegram would show for each part; throws like Telegram on broken HTML. */

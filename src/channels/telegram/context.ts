@@ -1,0 +1,46 @@
+import type { Context, SessionFlavor } from 'grammy';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { Logger } from '../../logger.js';
+import type { Member } from '../../generated/prisma/client.js';
+import type { BotDeps } from './deps.js';
+
+/**
+ * A small multi-step state kept in the session (Redis or the database), so a restart in the middle
+ * of onboarding or a profile change resumes where the user was. Ids are numbers or strings only:
+ * session JSON cannot hold BigInt.
+ */
+export type Step =
+  | { kind: 'join-unit'; purpose: 'onboarding' | 'profile'; parentId?: number | undefined }
+  | { kind: 'join-name'; purpose: 'onboarding' | 'profile' }
+  | { kind: 'switch-unit'; unitId: number }
+  | { kind: 'admin-import-units' }
+  | { kind: 'admin-grant'; role: 'OFFICER'; query?: string }
+  | { kind: 'admin-revoke' }
+  | { kind: 'campaign-upload' }
+  | { kind: 'campaign-code'; fileId: string; fileName: string; format: 'yaml' | 'json' }
+  | { kind: 'campaign-edit'; campaignId: number; field: 'title' | 'slogan' | 'starts' | 'ends' }
+  | { kind: 'campaign-announce'; campaignId: number }
+  | { kind: 'campaign-announce-confirm'; campaignId: number; text: string; nonce: string }
+  | { kind: 'campaign-pick'; ids: number[] };
+
+export interface SessionData {
+  step?: Step | undefined;
+}
+
+/** What every handler can reach besides the update: the member behind it, services, logger. */
+export interface AppFlavor {
+  /** The member writing, loaded once per update (null only for updates without a user, e.g. channel posts). */
+  member: Member | null;
+  deps: BotDeps;
+  log: Logger;
+}
+
+/** The context outside conversations. */
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & AppFlavor>;
+
+/**
+ * The context inside a conversation: a fresh object per replayed update, with deps, the member and
+ * i18n installed by the conversation plugins; no session (conversation state is its own storage).
+ */
+export type ConvContext = Context & I18nFlavor & AppFlavor;

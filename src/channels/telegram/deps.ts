@@ -1,0 +1,22 @@
+import type { StorageAdapter } from 'grammy';
+import type { ConversationData, VersionedState } from '@grammyjs/conversations';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type { Services } from '../../services/index.js';
+import type { Metrics } from '../../http/metrics.js';
+import type { I18n } from '@grammyjs/i18n';
+import type { BotContext } from './context.js';
+
+/** Everything `createBot` needs from the composition root, passed in so tests build the same bot. */
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  services: Services;
+  /** Session and conversation storage: Redis when REDIS_URL is set, the database otherwise. */
+  storage: StorageAdapter<unknown>;
+  /** Conversation replay state, same backend as sessions under the `convo:` prefix. */
+  conversationStorage: StorageAdapter<VersionedState<ConversationData>>;
+  metrics: Metrics;
+  /** Translations, shared with the outbox renderer (messages sent outside an update). */
+  i18n: I18n<BotContext>;
+}

@@ -1,0 +1,307 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.js';
+import { encodeCallback } from '../callback-data.js';
+import { answerQuietly, auditBy, escapeHtml, onAction, replyHtml } from '../helpers.js';
+import { requireRole, requireScope } from '../access.js';
+import { syncMemberCommands } from '../commands.js';
+import { translator } from '../i18n.js';
+import { mainMenu } from '../keyboards/menu.js';
+import { parseUnitsFile, type UnitsFileError } from '../../../domain/units-file.js';
+import { formatDateTime } from '../../../domain/dates.js';
+import { downloadFile, formatBytes } from '../files.js';
+
+/**
+ * Administration of units, emulation groups (khối/cụm) and roles. Admins manage everything; officers
+ * see the tree and make invite links within their own unit's subtree. Every grant, revoke, import
+ * and refusal goes to the audit log.
+ */
+export const admin = new Composer<BotContext>();
+const privateChat = admin.chatType('private');
+
+export const MAX_UNITS_FILE_BYTES = 1024 * 1024;
+const MAX_ERRORS_SHOWN = 15;
+const MAX_TREE_LINES = 60;
+
+/** Splits "/cmd A | B | C" arguments. */
+function pipeArgs(match: string): string[] {
+  return match.split('|').map((s) => s.trim());
+}
+
+privateChat.command('units', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'units.view'))) return;
+  const { prisma } = ctx.deps.services;
+  const member = ctx.member!;
+  const root = member.role === 'ADMIN' ? null : member.unitId ? await ctx.deps.services.units.byId(member.unitId) : null;
+  if (member.role !== 'ADMIN' && !root) return void (await ctx.reply(ctx.t('officer-needs-unit')));
+  const units = await prisma.unit.findMany({
+    where: root ? { path: { startsWith: root.path } } : {},
+    orderBy: { path: 'asc' },
+    include: { group: true },
+  });
+  if (units.length === 0) return void (await ctx.reply(ctx.t('units-none')));
+  // Depth-first order by name: sort by the chain of ancestor names.
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const key = (u: (typeof units)[number]) =>
+    u.path
+      .split('/')
+      .filter(Boolean)
+      .map((id) => byId.get(Number(id))?.name ?? '')
+      .join('\u0000');
+  units.sort((a, b) => key(a).localeCompare(key(b), 'vi'));
+  const baseDepth = root ? root.path.split('/').filter(Boolean).length : 1;
+  const lines = units.slice(0, MAX_TREE_LINES).map((u) => {
+    const depth = u.path.split('/').filter(Boolean).length - baseDepth;
+    const group = u.group ? ` · ${escapeHtml(u.group.code)}` : '';
+    return `${'  '.repeat(Math.max(0, depth))}• ${escapeHtml(u.name)} <code>${escapeHtml(u.code)}</code>${group}`;
+  });
+  let text = `${ctx.t('units-tree-title', { count: units.length })}\n${lines.join('\n')}`;
+  if (units.length > MAX_TREE_LINES) text += `\n${ctx.t('units-tree-more', { count: units.length - MAX_TREE_LINES })}`;
+  if (member.role === 'ADMIN') {
+    const groups = await ctx.deps.services.units.listGroups();
+    if (groups.length > 0) {
+      text += `\n\n${ctx.t('units-groups-title')}\n${groups
+        .map((g) => `• ${ctx.t(`group-kind-${g.kind}`)} ${escapeHtml(g.name)} <code>${escapeHtml(g.code)}</code> (${g._count.units})`)
+        .join('\n')}`;
+    }
+  }
+  await replyHtml(ctx, text);
+});
+
+privateChat.command('addunit', async (ctx) => {
+  if (!(await requireRole(ctx, 'ADMIN', 'unit.create'))) return;
+  const [code = '', name = '', parentCode, groupCode] = pipeArgs(ctx.match);
+  if (!code || !name) return void (await ctx.reply(ctx.t('addunit-usage')));
+  const result = await ctx.deps.services.units.create({
+    code,
+    name,
+    ...(parentCode ? { parentCode } : {}),
+    ...(groupCode ? { groupCode } : {}),
+  });
+  if (!result.ok) {
+    const codeArg = result.reason === 'parent_unknown' ? parentCode : result.reason === 'group_unknown' ? groupCode : code;
+    return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code: codeArg ?? '' })));
+  }
+  await auditBy(ctx, { action: 'unit.create', target: `unit:${result.unit.id}`, details: { code } });
+  await ctx.reply(ctx.t('addunit-done', { name: escapeHtml(result.unit.name), code: escapeHtml(result.unit.code) }), { parse_mode: 'HTML' });
+});
+
+privateChat.command('addgroup', async (ctx) => {
+  if (!(await requireRole(ctx, 'ADMIN', 'group.create'))) return;
+  const [code = '', name = '', kindArg = 'BLOCK'] = pipeArgs(ctx.match);
+  const kind = kindArg.toUpperCase() === 'CLUSTER' ? 'CLUSTER' : 'BLOCK';
+  if (!code || !name) return void (await ctx.reply(ctx.t('addgroup-usage')));
+  const result = await ctx.deps.services.units.createGroup({ code, name, kind });
+  if (!result.ok) return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code })));
+  await auditBy(ctx, { action: 'group.create', target: `group:${result.group.id}` });
+  await ctx.reply(ctx.t('addgroup-done', { kind: ctx.t(`group-kind-${kind}`), name: escapeHtml(result.group.name), code: escapeHtml(code) }), {
+    parse_mode: 'HTML',
+  });
+});
+
+privateChat.command('invite', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'unit.invite'))) return;
+  const member = ctx.member!;
+  const code = ctx.match.trim();
+  const unit = code ? await ctx.deps.services.units.byCode(code) : member.unitId ? await ctx.deps.services.units.byId(member.unitId) : null;
+  if (!unit) return void (await ctx.reply(code ? ctx.t('invite-unknown-unit', { code }) : ctx.t('officer-needs-unit')));
+  if (!(await requireScope(ctx, unit.id, 'unit.invite'))) return;
+  const link = `https://t.me/${ctx.me.username}?start=u_${unit.inviteCode}`;
+  await ctx.reply(ctx.t('invite-link', { unit: escapeHtml(unit.name), link }), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+});
+
+// ---- Units file import -------------------------------------------------------------------------
+
+function renderImportErrors(ctx: BotContext, errors: UnitsFileError[]): string {
+  const lines = errors
+    .slice(0, MAX_ERRORS_SHOWN)
+    .map((e) => ctx.t('import-error-line', { line: e.line, problem: ctx.t(`units-error-${e.code}`, { value: '', ...(e.params ?? {}) }) }));
+  let text = `${ctx.t('import-errors', { count: errors.length })}\n${lines.map(escapeHtml).join('\n')}`;
+  if (errors.length > MAX_ERRORS_SHOWN) text += `\n${ctx.t('import-errors-more', { count: errors.length - MAX_ERRORS_SHOWN })}`;
+  return text;
+}
+
+privateChat.command('importunits', async (ctx) => {
+  if (!(await requireRole(ctx, 'ADMIN', 'unit.import'))) return;
+  ctx.session.step = { kind: 'admin-import-units' };
+  await ctx.reply(ctx.t('import-ask'));
+});
+
+privateChat.on('message:document').filter(
+  (ctx) => ctx.session.step?.kind === 'admin-import-units' || (ctx.msg.caption ?? '').trim().startsWith('/importunits'),
+  async (ctx) => {
+    if (!(await requireRole(ctx, 'ADMIN', 'unit.import'))) return;
+    const doc = ctx.msg.document;
+    const name = doc.file_name ?? 'file';
+    const ext = name.toLowerCase().split('.').pop() ?? '';
+    const format = ext === 'csv' ? 'csv' : ext === 'yaml' || ext === 'yml' ? 'yaml' : null;
+    if (!format) return void (await ctx.reply(ctx.t('import-bad-type', { name })));
+    if ((doc.file_size ?? 0) > MAX_UNITS_FILE_BYTES) {
+      return void (await ctx.reply(ctx.t('import-too-large', { size: formatBytes(doc.file_size ?? 0), max: formatBytes(MAX_UNITS_FILE_BYTES) })));
+    }
+    const bytes = await downloadFile(ctx, doc.file_id, MAX_UNITS_FILE_BYTES);
+    if (!bytes) return void (await ctx.reply(ctx.t('import-download-failed')));
+    const parsed = parseUnitsFile(bytes.toString('utf8'), format);
+    const result = parsed.ok ? await ctx.deps.services.units.importUnits(parsed.units, parsed.groups) : parsed;
+    if (!result.ok) {
+      await auditBy(ctx, {
+        action: 'unit.import',
+        outcome: 'REFUSED',
+        details: { file: name, errors: result.errors.length },
+      });
+      return void (await ctx.reply(renderImportErrors(ctx, result.errors), { parse_mode: 'HTML' }));
+    }
+    ctx.session.step = undefined;
+    await auditBy(ctx, {
+      action: 'unit.import',
+      details: { file: name, created: result.created, updated: result.updated, groups: result.groupsCreated },
+    });
+    await ctx.reply(ctx.t('import-done', { created: result.created, updated: result.updated, groups: result.groupsCreated }), {
+      reply_markup: mainMenu(ctx),
+    });
+  },
+);
+
+privateChat.on('message').filter(
+  (ctx) => ctx.session.step?.kind === 'admin-import-units' && !ctx.msg.text?.startsWith('/'),
+  (ctx) => ctx.reply(ctx.t('import-not-file')),
+);
+
+// ---- Granting and revoking the officer role ----------------------------------------------------
+
+async function showCandidates(ctx: BotContext, query: string, grant: boolean): Promise<void> {
+  const found = await ctx.deps.services.members.search(query, { limit: 8 });
+  // Revocable: officers, and admins who are not in ADMIN_IDS (those are managed by configuration only).
+  const members = ctx.deps.services.members;
+  const candidates = found.filter((m) => (grant ? m.role === 'MEMBER' : m.role === 'OFFICER' || (m.role === 'ADMIN' && !members.isConfiguredAdmin(m))));
+  if (candidates.length === 0) return void (await ctx.reply(ctx.t('grant-none', { query })));
+  const kb = new InlineKeyboard();
+  for (const m of candidates) {
+    kb.text(`${m.fullName} · ${m.unit?.name ?? '—'}`, encodeCallback('role.pick', { memberId: m.id, grant: grant ? '1' : '0' })).row();
+  }
+  kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
+  await ctx.reply(ctx.t('grant-results', { grant: grant ? 'yes' : 'no' }), { reply_markup: kb });
+}
+
+for (const [command, grant] of [['grant', true], ['revoke', false]] as const) {
+  privateChat.command(command, async (ctx) => {
+    if (!(await requireRole(ctx, 'ADMIN', grant ? 'role.grant' : 'role.revoke'))) return;
+    const query = ctx.match.trim();
+    if (!query) {
+      ctx.session.step = grant ? { kind: 'admin-grant', role: 'OFFICER' } : { kind: 'admin-revoke' };
+      return void (await ctx.reply(ctx.t(grant ? 'grant-ask' : 'revoke-ask')));
+    }
+    await showCandidates(ctx, query, grant);
+  });
+}
+
+privateChat.on('message:text').filter(
+  (ctx) => (ctx.session.step?.kind === 'admin-grant' || ctx.session.step?.kind === 'admin-revoke') && !ctx.msg.text.startsWith('/'),
+  async (ctx) => {
+    const grant = ctx.session.step?.kind === 'admin-grant';
+    if (!(await requireRole(ctx, 'ADMIN', grant ? 'role.grant' : 'role.revoke'))) return;
+    await showCandidates(ctx, ctx.msg.text.slice(0, 100), grant);
+  },
+);
+
+onAction(admin, 'role.pick', async (ctx, { memberId, grant }) => {
+  if (!(await requireRole(ctx, 'ADMIN', grant === '1' ? 'role.grant' : 'role.revoke'))) return;
+  const target = await ctx.deps.services.members.byId(memberId);
+  if (!target) return answerQuietly(ctx, ctx.t('button-expired'));
+  await answerQuietly(ctx);
+  const kb = new InlineKeyboard()
+    .text(ctx.t('grant-yes'), encodeCallback('role.confirm', { memberId, grant }))
+    .text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
+  const vars = { grant: grant === '1' ? 'yes' : 'no', name: escapeHtml(target.fullName ?? '?'), unit: escapeHtml(target.unit?.name ?? '—') };
+  await ctx.editMessageText(
+    ctx.t(grant === '0' && target.role === 'ADMIN' ? 'revoke-admin-confirm' : 'grant-confirm', vars),
+    { parse_mode: 'HTML', reply_markup: kb },
+  );
+});
+
+onAction(admin, 'role.confirm', async (ctx, { memberId, grant }) => {
+  const granting = grant === '1';
+  if (!(await requireRole(ctx, 'ADMIN', granting ? 'role.grant' : 'role.revoke'))) return;
+  await answerQuietly(ctx);
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  // The service re-checks that the actor is still an admin and audits the change or the refusal.
+  const result = await ctx.deps.services.members.changeRole({ actor: { id: ctx.member!.id }, memberId, role: granting ? 'OFFICER' : 'MEMBER' });
+  if (!result.ok) {
+    const target = result.reason === 'forbidden' ? null : await ctx.deps.services.members.byId(memberId);
+    const name = escapeHtml(target?.fullName ?? '?');
+    const text =
+      result.reason === 'forbidden'
+        ? ctx.t('forbidden')
+        : result.reason === 'not_found'
+          ? ctx.t('button-expired')
+          : result.reason === 'already'
+            ? ctx.t('grant-already', { name, role: ctx.t(`role-${result.role}`) })
+            : result.reason === 'no_unit'
+              ? ctx.t('grant-no-unit', { name })
+              : ctx.t('revoke-configured-admin', { name });
+    return void (await ctx.reply(text));
+  }
+  ctx.session.step = undefined;
+  const name = escapeHtml(result.member.fullName ?? '?');
+  await syncMemberCommands(ctx.api, result.member, translator(ctx.deps.i18n), ctx.log);
+  const revoked = result.from === 'ADMIN' ? 'revoke-admin-done' : 'revoke-done';
+  await ctx.reply(granting ? ctx.t('grant-done', { name, unit: escapeHtml(result.member.unit?.name ?? '') }) : ctx.t(revoked, { name }), {
+    parse_mode: 'HTML',
+  });
+});
+
+// ---- Moving a member to another unit ----------------------------------------------------------
+
+/**
+ * /moveunit UNIT_CODE | name — an admin, or an officer who manages both units, moves a member (an
+ * officer included) to another unit. Officers cannot move themselves out of their subtree; this
+ * is how the people named in that refusal do it. The service decides and audits.
+ */
+privateChat.command('moveunit', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'member.move'))) return;
+  const [code = '', query = ''] = pipeArgs(ctx.match);
+  if (!code || !query) return void (await ctx.reply(ctx.t('moveunit-usage')));
+  const unit = await ctx.deps.services.units.byCode(code);
+  if (!unit) return void (await ctx.reply(ctx.t('invite-unknown-unit', { code })));
+  if (!(await requireScope(ctx, unit.id, 'member.move'))) return;
+  const member = ctx.member!;
+  const unitIds = member.role === 'ADMIN' ? undefined : member.unitId ? await ctx.deps.services.units.subtreeIds(member.unitId) : [];
+  const found = (await ctx.deps.services.members.search(query.slice(0, 100), { limit: 8, ...(unitIds ? { unitIds } : {}) })).filter((m) => m.unitId !== unit.id);
+  if (found.length === 0) return void (await ctx.reply(ctx.t('grant-none', { query })));
+  const kb = new InlineKeyboard();
+  for (const m of found) kb.text(`${m.fullName} · ${m.unit?.name ?? '—'} → ${unit.name}`, encodeCallback('member.move', { memberId: m.id, unitId: unit.id })).row();
+  kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
+  await ctx.reply(ctx.t('moveunit-choose', { unit: escapeHtml(unit.name) }), { parse_mode: 'HTML', reply_markup: kb });
+});
+
+onAction(admin, 'member.move', async (ctx, { memberId, unitId }) => {
+  await answerQuietly(ctx);
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  const result = await ctx.deps.services.members.moveMember({ actor: { id: ctx.member!.id }, memberId, unitId });
+  if (!result.ok) return void (await ctx.reply(ctx.t(result.reason === 'forbidden' ? 'forbidden' : 'button-expired')));
+  await ctx.reply(
+    ctx.t('moveunit-done', {
+      name: escapeHtml(result.member.fullName ?? '?'),
+      from: escapeHtml(result.from ?? '—'),
+      unit: escapeHtml(result.member.unit?.name ?? ''),
+    }),
+    { parse_mode: 'HTML' },
+  );
+});
+
+privateChat.command('audit', async (ctx) => {
+  if (!(await requireRole(ctx, 'ADMIN', 'audit.view'))) return;
+  const entries = await ctx.deps.services.audit.recent({ limit: 20 });
+  if (entries.length === 0) return void (await ctx.reply(ctx.t('audit-empty')));
+  const lines = entries.map((e) =>
+    escapeHtml(
+      ctx.t('audit-line', {
+        at: formatDateTime(e.at),
+        action: e.action,
+        outcome: e.outcome,
+        actor: e.actorRef ?? String(e.actorId ?? '—'),
+        target: e.target ? ` → ${e.target}` : '',
+      }),
+    ),
+  );
+  await replyHtml(ctx, `${ctx.t('audit-title')}\n${lines.join('\n')}`);
+});

@@ -1,0 +1,234 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.js';
+import { encodeCallback } from '../callback-data.js';
+import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
+import { requireRole, requireScope } from '../access.js';
+import { isMenuText, mainMenu } from '../keyboards/menu.js';
+import { translator } from '../i18n.js';
+import { botSetups } from '../conversations/index.js';
+import { REGISTER, RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
+import { formatDateTime, timeLeft } from '../../../domain/dates.js';
+import { decisionRow, renderDigest, titleText, type DecisionButtons } from '../render/registrations.js';
+import { splitHtml } from '../render/split.js';
+import type { ListStatus } from '../../../services/registrations.js';
+
+/** The approve / return buttons of a registration, as the bot's callback codec writes them. */
+export const DECISION_BUTTONS: DecisionButtons = {
+  approve: (registrationId) => encodeCallback('reg.approve', { registrationId }),
+  return: (registrationId) => encodeCallback('reg.return', { registrationId }),
+};
+
+declare module '../context.js' {
+  interface SessionData {
+    /** Campaign code of a `c_<code>` link opened before onboarding finished; registration follows it. */
+    pendingCampaign?: string | undefined;
+  }
+}
+
+/**
+ * Đăng ký thi đua and "Của tôi": /register, the menu button and the launch announcement's deep
+ * link (`/start c_<code>`) open the registration conversation; officers approve or return
+ * registrations from their digest; /my shows each campaign's registration, reports and next deadline.
+ */
+export const registration = new Composer<BotContext>();
+const privateChat = registration.chatType('private');
+
+botSetups.push((deps) => {
+  deps.services.registrations.setPresenter({
+    translate: translator(deps.i18n),
+    approveButton: (registrationId) => encodeCallback('reg.approve', { registrationId }),
+    returnButton: (registrationId) => encodeCallback('reg.return', { registrationId }),
+    digest: (locale, input) => renderDigest((key, vars) => deps.i18n.t(locale, key, vars), input, DECISION_BUTTONS),
+  });
+});
+
+
+/** Enters the registration flow (for one campaign when given), if the member has joined. */
+export async function startRegistration(ctx: BotContext, campaignId?: number): Promise<void> {
+  if (!ctx.member?.unitId || !ctx.member.fullName) {
+    await ctx.reply(ctx.t('not-joined'));
+    return;
+  }
+  await ctx.conversation.enter(REGISTER, campaignId ?? null);
+}
+
+/**
+ * `/start c_<code>` (the Register button of a launch announcement). A member who has joined goes
+ * straight to registration for that campaign; one who has not is onboarded first and the link is
+ * remembered ({@link resumeCampaignLink} picks it up). Returns false when the link is not a campaign
+ * the member can register for, so other handlers may answer it.
+ */
+export async function openCampaignLink(ctx: BotContext, code: string): Promise<boolean> {
+  const member = ctx.member;
+  if (!member?.unitId || !member.fullName) {
+    ctx.session.pendingCampaign = code.slice(0, 64);
+    return false;
+  }
+  ctx.session.pendingCampaign = undefined;
+  const campaigns = await ctx.deps.services.registrations.campaignsFor(member.id);
+  const campaign = campaigns.find((c) => c.code === code);
+  if (!campaign) return false;
+  await ctx.conversation.enter(REGISTER, campaign.id);
+  return true;
+}
+
+/** After onboarding: continue with the campaign link the member opened first, if any. */
+export async function resumeCampaignLink(ctx: BotContext): Promise<void> {
+  const code = ctx.session.pendingCampaign;
+  if (!code) return;
+  ctx.session.pendingCampaign = undefined;
+  if (!(await openCampaignLink(ctx, code))) await ctx.reply(ctx.t('reg-campaign-not-open'));
+}
+
+privateChat.command('register', (ctx) => startRegistration(ctx));
+privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-register', ctx.msg.text), (ctx) => startRegistration(ctx));
+
+onAction(registration, 'reg.approve', async (ctx, { registrationId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'registration.approve'))) return;
+  // The service re-checks the officer's role and scope as they are now (and audits the outcome).
+  const r = await ctx.deps.services.registrations.decide({ registrationId, actor: { id: ctx.member!.id }, decision: 'APPROVE' });
+  if (!r.ok) return answerQuietly(ctx, ctx.t(`reg-decide-${r.reason}`));
+  await answerQuietly(ctx, ctx.t('reg-approved-toast'));
+  await ctx.reply(ctx.t('reg-approved', { id: registrationId }));
+});
+
+onAction(registration, 'reg.return', async (ctx, { registrationId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'registration.return'))) return;
+  const reg = await ctx.deps.services.registrations.byId(registrationId);
+  if (!reg) return answerQuietly(ctx, ctx.t('reg-decide-not_found'));
+  await answerQuietly(ctx);
+  if (!(await requireScope(ctx, reg.unitId ?? reg.member?.unitId ?? 0, 'registration.return'))) return;
+  await ctx.conversation.enter(RETURN_REGISTRATION, registrationId);
+});
+
+/** "còn 5 ngày" / "còn 3 giờ" / "đã quá hạn". */
+function daysLeft(ctx: BotContext, now: Date, due: Date): string {
+  const left = timeLeft(now, due);
+  if (left.past) return ctx.t('my-overdue');
+  if (left.days > 0) return ctx.t('my-days-left', { days: left.days });
+  return ctx.t('my-hours-left', { hours: Math.max(1, left.hours) });
+}
+
+/** "Của tôi": per open campaign, the registration(s) with commitments, reports sent, next deadline. */
+export async function showMyStatus(ctx: BotContext): Promise<void> {
+  const member = ctx.member;
+  if (!member?.unitId || !member.fullName) {
+    await ctx.reply(ctx.t('not-joined'));
+    return;
+  }
+  const items = await ctx.deps.services.myStatus.forMember(member.id);
+  if (items.length === 0) {
+    await ctx.reply(ctx.t('my-none'), { reply_markup: mainMenu(ctx) });
+    return;
+  }
+  const now = ctx.deps.services.now();
+  const blocks = items.map((c) => {
+    const lines = [`<b>${escapeHtml(c.title)}</b>`];
+    if (c.registrations.filter((r) => r.scope === 'INDIVIDUAL').length === 0) lines.push(ctx.t('my-not-registered'));
+    for (const r of c.registrations) {
+      lines.push(
+        ctx.t(r.scope === 'COLLECTIVE' ? 'my-reg-collective' : 'my-reg-individual', {
+          unit: escapeHtml(r.unitName ?? ''),
+          title: escapeHtml(titleLabel(ctx, r.titleCode, r.titleName)),
+          status: ctx.t(`reg-status-${r.status}`),
+        }),
+      );
+      if (r.status === 'RETURNED' && r.returnReason) lines.push(ctx.t('my-return-reason', { reason: escapeHtml(r.returnReason) }));
+      for (const cm of r.commitments) {
+        const value =
+          cm.number !== null ? `${formatQuantity(cm.number, member.locale)}${cm.unit ? ' ' + cm.unit : ''}` : cm.bool !== null ? ctx.t(cm.bool ? 'cv-yes' : 'cv-no') : (cm.text ?? '');
+        lines.push(`  • ${escapeHtml(cm.line)}: <b>${escapeHtml(value)}</b>`);
+      }
+      if (r.basis) lines.push('  ' + ctx.t('reg-summary-basis', { basis: ctx.t(`reg-basis-${r.basis}`) }));
+      if (r.initiativeTitle) lines.push('  ' + ctx.t('reg-summary-initiative', { initiative: escapeHtml(r.initiativeTitle) }));
+    }
+    lines.push(ctx.t('my-reports', { count: c.reportsSent, period: c.reportsThisPeriod }));
+    if (c.nextDeadline) {
+      lines.push(
+        ctx.t('my-next-deadline', {
+          what: c.nextDeadline.title ? escapeHtml(c.nextDeadline.title) : ctx.t(`my-milestone-${c.nextDeadline.kind}`),
+          due: formatDateTime(c.nextDeadline.dueAt),
+          left: daysLeft(ctx, now, c.nextDeadline.dueAt),
+        }),
+      );
+    }
+    return lines.join('\n');
+  });
+  // One block per campaign: a long one goes on in the next message, the menu under the last.
+  await replyHtml(ctx, [ctx.t('my-title'), ...blocks].join('\n\n'), { reply_markup: mainMenu(ctx) });
+}
+
+privateChat.command('my', showMyStatus);
+privateChat.on('message:text').filter((ctx) => isMenuText(ctx, 'menu-my', ctx.msg.text), showMyStatus);
+
+// ---- /registrations: the officer's list, paged, with approve / return on each -------------------
+
+const STATUS_WIRE = { SUBMITTED: 's', APPROVED: 'a', RETURNED: 'r' } as const satisfies Record<ListStatus, string>;
+const WIRE_STATUS = { s: 'SUBMITTED', a: 'APPROVED', r: 'RETURNED' } as const satisfies Record<string, ListStatus>;
+
+/**
+ * A page of the registrations in the officer's units with one status: a line each (who, unit,
+ * title, campaign, commitments, when), the same ✔ / ↩ buttons as the digest (so the same checks
+ * and notices apply), ‹ › between pages and a row to switch status. Edited in place when paging.
+ */
+async function showRegistrations(ctx: BotContext, status: ListStatus, page: number): Promise<void> {
+  if (!ctx.member) {
+    await requireRole(ctx, 'OFFICER', 'registration.list');
+    return;
+  }
+  const r = await ctx.deps.services.registrations.listInScope(ctx.member.id, { status, page });
+  if (!r.ok) {
+    ctx.log.warn({ action: 'registration.list' }, 'refused: not an officer');
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('forbidden'), show_alert: true }).catch(() => {});
+    else await ctx.reply(ctx.t('forbidden'));
+    return;
+  }
+  if (ctx.callbackQuery) await answerQuietly(ctx);
+  const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
+  const kb = new InlineKeyboard();
+  const lines: string[] = [];
+  for (const item of r.items) {
+    lines.push(
+      [
+        ctx.t('reg-list-line', {
+          id: item.id,
+          who: escapeHtml(item.who),
+          unit: item.unit ? ` (${escapeHtml(item.unit)})` : '',
+          title: escapeHtml(titleText(t, item.titleCode, item.titleName)),
+        }),
+        ctx.t('reg-list-detail', { campaign: escapeHtml(item.campaign), commitments: item.commitments, at: formatDateTime(item.at) }),
+        ...(item.status === 'RETURNED' && item.returnReason ? [ctx.t('my-return-reason', { reason: escapeHtml(item.returnReason) })] : []),
+      ].join('\n'),
+    );
+    // Approved can still be returned, returned approved (decide() allows both): offer what changes something.
+    for (const b of decisionRow(t, item.id, DECISION_BUTTONS, { approve: item.status !== 'APPROVED', return: item.status !== 'RETURNED' })) {
+      if ('callbackData' in b) kb.text(b.text, b.callbackData);
+    }
+    kb.row();
+  }
+  const wire = STATUS_WIRE[status];
+  if (r.pages > 1) {
+    if (r.page > 0) kb.text(ctx.t('page-prev'), encodeCallback('reg.list', { status: wire, page: r.page - 1 }));
+    kb.text(ctx.t('page-of', { page: r.page + 1, pages: r.pages }), encodeCallback('reg.list', { status: wire, page: r.page }));
+    if (r.page < r.pages - 1) kb.text(ctx.t('page-next'), encodeCallback('reg.list', { status: wire, page: r.page + 1 }));
+    kb.row();
+  }
+  for (const other of ['SUBMITTED', 'APPROVED', 'RETURNED'] as const) {
+    if (other !== status) kb.text(ctx.t(`reg-list-filter-${other}`), encodeCallback('reg.list', { status: STATUS_WIRE[other], page: 0 }));
+  }
+  const head = ctx.t(`reg-list-title-${status}`, { from: r.offset + 1, to: r.offset + r.items.length, total: r.total });
+  const text = r.items.length === 0 ? ctx.t(`reg-list-empty-${status}`) : [head, ...lines, ctx.t('reg-list-hint')].join('\n\n');
+  if (ctx.callbackQuery?.message && splitHtml(text).length === 1) {
+    try {
+      await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: kb });
+      return;
+    } catch (err) {
+      // The page on screen pressed again: nothing to change. Anything else: send it anew.
+      if (String(err).includes('message is not modified')) return;
+    }
+  }
+  await replyHtml(ctx, text, { reply_markup: kb });
+}
+
+privateChat.command('registrations', (ctx) => showRegistrations(ctx, 'SUBMITTED', 0));
+onAction(registration, 'reg.list', (ctx, { status, page }) => showRegistrations(ctx, WIRE_STATUS[status], page));

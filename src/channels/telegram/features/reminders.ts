@@ -1,0 +1,121 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.js';
+import { startReport } from './reports.js';
+import { encodeCallback } from '../callback-data.js';
+import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
+import { requireRole } from '../access.js';
+import { reminderRenderEnv } from '../../../jobs/scheduler.js';
+import { formatDateTime } from '../../../domain/dates.js';
+import { shorten } from '../../../domain/reminders.js';
+import { REVIEW_CONVERSATION } from '../conversations/review.js';
+
+/**
+ * Reminders (nhắc hạn) and review reports: /settings (reminders on/off), /nudge and the Nudge
+ * button of the officers' summary, the buttons of reminder messages, and /review (báo cáo sơ
+ * kết/tổng kết of the officer's unit, plus who has submitted below it).
+ */
+export const reminders = new Composer<BotContext>();
+const privateChats = reminders.chatType('private');
+
+async function showSettings(ctx: BotContext): Promise<void> {
+  const on = ctx.member!.remindersEnabled;
+  const kb = new InlineKeyboard().text(ctx.t(on ? 'settings-turn-off' : 'settings-turn-on'), encodeCallback('rem.set', { on: on ? '0' : '1' }));
+  await ctx.reply(ctx.t('settings-show', { state: ctx.t(on ? 'settings-state-on' : 'settings-state-off') }), { parse_mode: 'HTML', reply_markup: kb });
+}
+
+privateChats.command('settings', async (ctx) => {
+  const arg = ctx.match.trim().toLowerCase();
+  const want = /\b(off|tat|tắt)\b/.test(arg) ? false : /\b(on|bat|bật)\b/.test(arg) ? true : null;
+  if (want === null) return showSettings(ctx);
+  ctx.member = await ctx.deps.services.reminders.setEnabled(ctx.member!.id, want);
+  await ctx.reply(ctx.t(want ? 'settings-saved-on' : 'settings-saved-off'));
+});
+
+onAction(reminders, 'rem.set', async (ctx, { on }) => {
+  ctx.member = await ctx.deps.services.reminders.setEnabled(ctx.member!.id, on === '1');
+  await answerQuietly(ctx);
+  await ctx.editMessageReplyMarkup().catch(() => {});
+  await ctx.reply(ctx.t(on === '1' ? 'settings-saved-on' : 'settings-saved-off'));
+});
+
+/** Reminds the laggards of one milestone (summary's Nudge button or /nudge's list). */
+async function nudge(ctx: BotContext, milestoneId: number): Promise<void> {
+  // The service re-reads the officer's role and unit and writes the audit row (done or refused).
+  const result = await ctx.deps.services.reminders.nudge(milestoneId, { id: ctx.member!.id }, reminderRenderEnv(ctx.deps.i18n, ctx.me.username));
+  let text: string;
+  if (!result.ok) {
+    text = ctx.t(
+      result.reason === 'forbidden' ? 'forbidden' : result.reason === 'no_unit' ? 'officer-needs-unit' : result.reason === 'not_launched' ? 'nudge-not-launched' : 'review-not-found',
+    );
+  } else if (result.laggards === 0) text = ctx.t('nudge-none');
+  else if (result.queued === 0) text = ctx.t('nudge-already', { laggards: result.laggards });
+  else text = ctx.t('nudge-done', { count: result.queued });
+  if (ctx.callbackQuery) await answerQuietly(ctx, text);
+  await ctx.reply(text);
+}
+
+onAction(reminders, 'rem.nudge', async (ctx, { milestoneId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'reminders.nudge'))) return;
+  await nudge(ctx, milestoneId);
+});
+
+privateChats.command('nudge', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'reminders.nudge'))) return;
+  const member = ctx.member!;
+  const list = await ctx.deps.services.reminders.nudgeable({ id: member.id }, ctx.deps.services.now());
+  if (list.length === 0) return void (await ctx.reply(ctx.t('nudge-nothing')));
+  const kb = new InlineKeyboard();
+  for (const m of list) kb.text(`${shorten(m.campaign.title, 28)} · ${ctx.t(`reminder-what-${m.kind}`)} · ${formatDateTime(m.dueAt)}`, encodeCallback('rem.nudge', { milestoneId: m.id })).row();
+  await ctx.reply(ctx.t('nudge-choose'), { reply_markup: kb });
+});
+
+/** A progress-report reminder's button opens the report flow of that campaign directly. */
+onAction(reminders, 'rem.report', async (ctx, { milestoneId }) => {
+  await answerQuietly(ctx);
+  const m = await ctx.deps.services.reviewReports.milestone(milestoneId);
+  if (!m) return void (await ctx.reply(ctx.t('button-expired')));
+  await startReport(ctx, m.campaign.id);
+});
+
+privateChats.command('review', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'review.open'))) return;
+  const unitId = ctx.member!.unitId;
+  if (!unitId) return void (await ctx.reply(ctx.t('officer-needs-unit')));
+  const unit = (await ctx.deps.services.units.byId(unitId))!;
+  const open = await ctx.deps.services.reviewReports.openFor(unitId);
+  if (open.length === 0) return void (await ctx.reply(ctx.t('review-none', { unit: escapeHtml(unit.name) }), { parse_mode: 'HTML' }));
+  const kb = new InlineKeyboard();
+  for (const m of open) {
+    const label = ctx.t('review-item', {
+      campaign: shorten(m.campaign.title, 28),
+      what: ctx.t(`reminder-what-${m.kind}`),
+      deadline: formatDateTime(m.dueAt),
+      done: m.reviewReports.length > 0 ? 'yes' : 'no',
+    });
+    kb.text(label, encodeCallback('rev.open', { milestoneId: m.id })).row();
+    kb.text(ctx.t('review-status-button', { campaign: shorten(m.campaign.title, 28) }), encodeCallback('rev.status', { milestoneId: m.id })).row();
+  }
+  await ctx.reply(ctx.t('review-choose', { unit: escapeHtml(unit.name) }), { parse_mode: 'HTML', reply_markup: kb });
+});
+
+onAction(reminders, 'rev.open', async (ctx, { milestoneId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'review.submit'))) return;
+  await answerQuietly(ctx);
+  await ctx.conversation.enter(REVIEW_CONVERSATION, milestoneId);
+});
+
+onAction(reminders, 'rev.status', async (ctx, { milestoneId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'review.status'))) return;
+  await answerQuietly(ctx);
+  const m = await ctx.deps.services.reviewReports.milestone(milestoneId);
+  if (!m) return void (await ctx.reply(ctx.t('review-not-found')));
+  const rows = await ctx.deps.services.reviewReports.status(milestoneId, ctx.member!.role === 'ADMIN' ? null : ctx.member!.unitId);
+  const lines = rows.map((r) =>
+    r.submitted_at
+      ? ctx.t('review-status-submitted', { unit: escapeHtml(r.name), at: formatDateTime(r.submitted_at) })
+      : ctx.t('review-status-missing', { unit: escapeHtml(r.name) }),
+  );
+  const title = ctx.t('review-status-title', { campaign: escapeHtml(m.campaign.title), what: ctx.t(`reminder-what-${m.kind}`), deadline: formatDateTime(m.dueAt) });
+  // Every unit, in as many messages as it takes (a character cut could split a tag).
+  await replyHtml(ctx, [title, '', ...lines].join('\n'));
+});

@@ -1,0 +1,85 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.js';
+import { encodeCallback } from '../callback-data.js';
+import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
+import { requireRole, requireScope } from '../access.js';
+import { isMenuText, mainMenu } from '../keyboards/menu.js';
+import { REPORT } from '../conversations/report.js';
+import { formatDateTime } from '../../../domain/dates.js';
+
+/**
+ * Báo cáo tiến độ: /report and the menu button open the report conversation; officers ask for the
+ * evidence of a report in their scope (/evidence, or a button) and get the original files back.
+ */
+export const reports = new Composer<BotContext>();
+const privateChat = reports.chatType('private');
+
+/** Enters the report flow (for one campaign when given: a reminder's button), if the member has joined. */
+export async function startReport(ctx: BotContext, campaignId: number | null = null): Promise<void> {
+  if (!ctx.member?.unitId || !ctx.member.fullName) {
+    await ctx.reply(ctx.t('not-joined'));
+    return;
+  }
+  await ctx.conversation.enter(REPORT, campaignId);
+}
+
+privateChat.command('report', (ctx) => startReport(ctx));
+privateChat.on('message:text').filter(
+  (ctx) => isMenuText(ctx, 'menu-report', ctx.msg.text),
+  (ctx) => startReport(ctx),
+);
+
+/** Sends the original files of a report back as replies, after checking role and scope. */
+async function sendEvidence(ctx: BotContext, reportId: number): Promise<void> {
+  const report = await ctx.deps.services.reports.evidence(reportId);
+  if (!report) {
+    await ctx.reply(ctx.t('rep-evidence-unknown', { id: reportId }));
+    return;
+  }
+  if (!(await requireScope(ctx, report.member.unitId ?? 0, 'report.evidence'))) return;
+  await ctx.reply(
+    ctx.t('rep-evidence-header', {
+      id: report.id,
+      member: escapeHtml(report.member.fullName ?? ''),
+      line: escapeHtml(report.criterion.title),
+      at: formatDateTime(report.updatedAt),
+      count: report.attachments.length,
+    }),
+    { parse_mode: 'HTML' },
+  );
+  for (const a of report.attachments) {
+    const caption = evidenceCaption(a);
+    if (a.kind === 'PHOTO') await ctx.replyWithPhoto(a.fileId, caption ? { caption } : {});
+    else await ctx.replyWithDocument(a.fileId, caption ? { caption } : {});
+  }
+}
+
+/**
+ * What an officer reads under a returned file: the file name (documents) and the note the member
+ * wrote with it (a photo's caption), within Telegram's 1,024-character caption limit.
+ */
+export function evidenceCaption(a: { fileName: string | null; note: string | null }): string | undefined {
+  const caption = [a.fileName, a.note].filter((x) => x).join(' — ');
+  return caption ? [...caption].slice(0, 1024).join('') : undefined;
+}
+
+privateChat.command('evidence', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'report.evidence'))) return;
+  const id = Number(ctx.match.trim().replace(/^#/, ''));
+  if (Number.isInteger(id) && id > 0) return sendEvidence(ctx, id);
+  const unit = ctx.member!.unitId ? await ctx.deps.services.units.byId(ctx.member!.unitId) : null;
+  const rows = unit ? await ctx.deps.services.reports.recentInScope(ctx.member!.role === 'ADMIN' ? '/' : unit.path) : [];
+  if (rows.length === 0) {
+    await ctx.reply(ctx.t('rep-evidence-none'), { reply_markup: mainMenu(ctx) });
+    return;
+  }
+  const kb = new InlineKeyboard();
+  for (const r of rows) kb.text(`#${r.id} ${r.member.fullName ?? ''} · ${r.criterion.title}`.slice(0, 60), encodeCallback('rep.evidence', { reportId: r.id })).row();
+  await ctx.reply(ctx.t('rep-evidence-list'), { reply_markup: kb });
+});
+
+onAction(reports, 'rep.evidence', async (ctx, { reportId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'report.evidence'))) return;
+  await answerQuietly(ctx);
+  await sendEvidence(ctx, reportId);
+});

@@ -1,0 +1,145 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from './context.js';
+import { encodeCallback } from './callback-data.js';
+import { answerQuietly, callbackOf, replyHtml } from './helpers.js';
+import { isAnyMenuText, mainMenu } from './keyboards/menu.js';
+import type { Conversations, FlowEnv, Reply, AskOutcome } from '../../flows/conversations.js';
+import type { FileRef, FlowInput } from '../../flows/model.js';
+import { numberedChoices } from '../../flows/render.js';
+
+/**
+ * The Telegram driver of the channel-neutral flows (src/flows): turns updates into flow inputs and
+ * flow replies into messages — a question with its choices as inline buttons (2 to a row when the
+ * labels are short), Back and Cancel under them. Typed numbers and words are read by the flow model
+ * itself, so they mean on Telegram what they mean on a text-only channel.
+ *
+ * While a flow is open, what the member sends goes to it first; a command or a main-menu label is
+ * not taken as an answer ("you are in the middle of …"), except /cancel.
+ */
+
+/** Buttons a question shows at most; longer lists are numbered in the text (typing the number works). */
+const MAX_CHOICE_BUTTONS = 90;
+
+/** The key of a member's open flow: per member, so every channel of theirs reaches the same flow. */
+export function flowKey(memberId: number): string {
+  return `m${memberId}`;
+}
+
+/** The flow environment of this update: the member, the clock, and labels in their language. */
+export function flowEnv(ctx: BotContext): FlowEnv {
+  return { memberId: ctx.member!.id, now: ctx.deps.services.now(), label: (m) => ctx.t(m.key, m.vars) };
+}
+
+function keyboardFor(ctx: BotContext, ask: AskOutcome): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  const choices = ask.choices.slice(0, MAX_CHOICE_BUTTONS);
+  const labels = choices.map((c) => ctx.t(c.label.key, c.label.vars));
+  const twoPerRow = labels.every((l) => [...l].length <= 18);
+  labels.forEach((label, index) => {
+    kb.text(label, encodeCallback('fl.pick', { index, rev: ask.state.rev }));
+    if (!twoPerRow || index % 2 === 1) kb.row();
+  });
+  if (twoPerRow && labels.length % 2 === 1) kb.row();
+  if (ask.state.history.length > 0) kb.text(ctx.t('button-back'), encodeCallback('fl.back', {}));
+  kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
+  return kb;
+}
+
+/** Sends the replies of a flow step: questions with buttons, messages (with the main menu when asked). */
+export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): Promise<void> {
+  for (const reply of replies) {
+    if (reply.kind === 'say') {
+      const menu = reply.menu && ctx.member?.unitId ? { reply_markup: mainMenu(ctx) } : {};
+      await replyHtml(ctx, ctx.t(reply.message.key, reply.message.vars), menu);
+      continue;
+    }
+    const { ask } = reply;
+    const parts: string[] = [];
+    if (ask.problem) parts.push(ctx.t(ask.problem.key, ask.problem.vars));
+    parts.push(ctx.t(ask.prompt.key, ask.prompt.vars));
+    if (ask.choices.length > MAX_CHOICE_BUTTONS) parts.push(numberedChoices(ask.choices, (m) => ctx.t(m.key, m.vars)));
+    // A long question (a numbered list of 200 choices) arrives in parts, the buttons under the last.
+    await replyHtml(ctx, parts.join('\n\n'), { reply_markup: keyboardFor(ctx, ask) });
+  }
+}
+
+/** Starts flow `id` for the member of this update and sends its first question. */
+export async function startFlowFor<A>(ctx: BotContext, conversations: Conversations, id: string, args: A): Promise<void> {
+  const replies = await conversations.start(flowKey(ctx.member!.id), id, args, flowEnv(ctx));
+  await sendReplies(ctx, replies);
+}
+
+function fileOf(ctx: BotContext): FileRef | null {
+  const msg = ctx.message;
+  if (!msg) return null;
+  const caption = msg.caption ? { caption: msg.caption } : {};
+  if (msg.photo?.length) {
+    const largest = msg.photo[msg.photo.length - 1]!;
+    return { channel: 'telegram', kind: 'photo', fileId: largest.file_id, ...(largest.file_size ? { size: largest.file_size } : {}), ...caption };
+  }
+  if (msg.document) {
+    const d = msg.document;
+    return {
+      channel: 'telegram',
+      kind: 'document',
+      fileId: d.file_id,
+      ...(d.file_size ? { size: d.file_size } : {}),
+      ...(d.mime_type ? { mimeType: d.mime_type } : {}),
+      ...(d.file_name ? { fileName: d.file_name } : {}),
+      ...caption,
+    };
+  }
+  return null;
+}
+
+/**
+ * What this update means to an open flow: an input, 'busy' (a command or menu label: not an answer),
+ * or null (nothing a flow takes: the rest of the bot handles it).
+ */
+function inputOf(ctx: BotContext): FlowInput | 'busy' | null {
+  if (ctx.callbackQuery) {
+    const cb = callbackOf(ctx);
+    if (cb?.action === 'fl.pick') return { kind: 'pick', index: cb.args.index, rev: cb.args.rev };
+    if (cb?.action === 'fl.back') return { kind: 'back' };
+    if (cb?.action === 'flow.cancel') return { kind: 'cancel' };
+    return null;
+  }
+  const text = ctx.message?.text?.trim();
+  if (text !== undefined) {
+    if (/^\/cancel(@\w+)?$/i.test(text)) return { kind: 'cancel' };
+    if (text.startsWith('/') || isAnyMenuText(ctx, text)) return 'busy';
+    return { kind: 'text', text };
+  }
+  const file = fileOf(ctx);
+  return file ? { kind: 'file', file } : null;
+}
+
+/** Routes private-chat updates to the member's open flow first. */
+export function flowDriver(conversations: Conversations): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.chatType('private').use(async (ctx, next) => {
+    if (!ctx.member) return next();
+    const input = inputOf(ctx);
+    if (input === null) return next();
+    const key = flowKey(ctx.member.id);
+    if (input === 'busy') {
+      const open = await conversations.open(key);
+      if (!open) return next();
+      await ctx.reply(ctx.t('flow-busy', { flow: ctx.t(open.nameKey) }));
+      return;
+    }
+    const replies = await conversations.input(key, input, flowEnv(ctx));
+    if (replies === null) {
+      if (ctx.callbackQuery && input.kind !== 'cancel') return answerQuietly(ctx, ctx.t('button-expired'));
+      return next();
+    }
+    if (ctx.callbackQuery) {
+      await answerQuietly(ctx);
+      // The tapped question is answered: its buttons go, so an old one cannot be tapped by mistake.
+      const answered = replies.every((r) => r.kind !== 'ask' || !r.ask.problem);
+      if (answered) await ctx.editMessageReplyMarkup().catch(() => {});
+    }
+    await sendReplies(ctx, replies);
+  });
+  return composer;
+}
