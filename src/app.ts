@@ -8,6 +8,9 @@ import { createDatabase, type Database } from './db/client.js';
 import { PrismaSessionStorage, writeIfChanged } from './db/session-storage.js';
 import { createRedis, redisStorage, type Redis } from './redis.js';
 import { createServices, type Services } from './services/index.js';
+import { Conversations } from './flows/conversations.js';
+import { createFlows } from './flows/index.js';
+import { PrismaFlowStore, RedisFlowStore } from './flows/store.js';
 import { createBot, drainBot } from './channels/telegram/index.js';
 import type { BotContext } from './channels/telegram/context.js';
 import { createI18n, translator } from './channels/telegram/i18n.js';
@@ -85,7 +88,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const metrics = createMetrics();
   const i18n = createI18n(config.DEFAULT_LOCALE);
-  const bot = createBot({ config, logger, services, storage: writeIfChanged(storage), conversationStorage, metrics, i18n });
+  const flowStore = redis ? new RedisFlowStore(redis) : new PrismaFlowStore(db.prisma);
+  const conversations = new Conversations(flowStore, createFlows(services));
+  const bot = createBot({ config, logger, services, storage: writeIfChanged(storage), conversationStorage, conversations, metrics, i18n });
   const updates = new UpdateProcessor({
     bot,
     ledger: redis ? redisLedger(redis) : databaseLedger(db.prisma, services.now),

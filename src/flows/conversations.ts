@@ -44,6 +44,11 @@ export class Conversations {
     this.runner = new FlowRunner(store, specs as never);
   }
 
+  /** How many flows are registered (a channel skips flow routing when there are none). */
+  get size(): number {
+    return this.specs.size;
+  }
+
   /** Starts flow `id` for `key` (replacing any open one); the first question is stored before it is returned. */
   async start<A>(key: string, id: string, args: A, env: FlowEnv): Promise<Reply[]> {
     const spec = this.specs.get(id);

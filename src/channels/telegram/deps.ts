@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import type { Metrics } from '../../http/metrics.js';
+import type { Conversations } from '../../flows/conversations.js';
 import type { I18n } from '@grammyjs/i18n';
 import type { BotContext } from './context.js';
 
@@ -16,6 +17,8 @@ export interface BotDeps {
   storage: StorageAdapter<unknown>;
   /** Conversation replay state, same backend as sessions under the `convo:` prefix. */
   conversationStorage: StorageAdapter<VersionedState<ConversationData>>;
+  /** The channel-neutral flows (src/flows) and their stored state. */
+  conversations: Conversations;
   metrics: Metrics;
   /** Translations, shared with the outbox renderer (messages sent outside an update). */
   i18n: I18n<BotContext>;

@@ -10,6 +10,7 @@ import { unhandled } from './features/unhandled.js';
 import { mainMenu } from './keyboards/menu.js';
 import { sessionKey } from './session-key.js';
 import { conversationComposer } from './conversations/index.js';
+import { flowDriver } from './flow-driver.js';
 import { campaigns } from './features/campaigns.js';
 import { registration } from './features/registration.js';
 import { reports } from './features/reports.js';
@@ -99,6 +100,8 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
       await ctx.reply(ctx.t('error-generic'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined }).catch(() => {});
     }
   });
+  // Input goes to an open channel-neutral flow first, then to the older conversations.
+  if (deps.conversations.size > 0) features.use(flowDriver(deps.conversations));
   features.use(conversationComposer(deps, deps.conversationStorage));
   // Feature composers, one per feature (see src/channels/telegram/features/). `unhandled` must stay last.
   features.use(help, onboarding, profile, admin, campaigns, registration, reports, reminders, groups, broadcasts, unhandled);

@@ -1,0 +1,11 @@
+/**
+ * The flows the bot offers, on every channel. Each flow file (`src/flows/<name>.ts`) exports a
+ * factory taking the services it calls; this list is what the composition root registers.
+ */
+import type { Services } from '../services/index.js';
+import type { FlowSpec } from './conversations.js';
+
+/** Every flow, built with its services. Flows move here one by one from the Telegram channel (issue 9). */
+export function createFlows(_services: Services): FlowSpec<never, never>[] {
+  return [];
+}
