@@ -8,6 +8,7 @@
  */
 import { formatDateTime, localParts, startOfLocalDay, timeLeft, type TzOptions } from './dates.js';
 import type { MilestoneKind } from './periods.js';
+import { escapeHtml } from './text.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -192,10 +193,8 @@ export function reminderAction(item: ReminderItem, botUsername: string): Reminde
   }
 }
 
-/** Escape for Telegram HTML (kept here so domain stays free of the bot layer). */
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** The one HTML escape (domain/text.ts): reminder texts are Telegram HTML until outbox messages become data. */
+const esc = escapeHtml;
 
 /** Everything needed to render a reminder outside an update. */
 export interface RenderEnv {

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
+import { inSubtree } from '../domain/scope.js';
 
 /**
  * Who is acting, as a use case receives it: only the member id is trusted. Role and unit are
@@ -58,5 +59,5 @@ export function isStaff(actor: CurrentActor | null): actor is CurrentActor {
 export function manages(actor: CurrentActor | null, path: string | null | undefined): boolean {
   if (!actor || !path) return false;
   if (actor.role === 'ADMIN') return true;
-  return actor.role === 'OFFICER' && !!actor.unitPath && path.startsWith(actor.unitPath);
+  return actor.role === 'OFFICER' && inSubtree(path, actor.unitPath);
 }

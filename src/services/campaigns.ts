@@ -5,6 +5,7 @@ import type { OutboxItem, OutboxMessage } from './outbox.js';
 import type { BroadcastService } from './broadcasts.js';
 import type { AuditService } from './audit.js';
 import { loadActor, type ActorRef } from './actors.js';
+import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
 
 export type { Campaign };
 
@@ -219,7 +220,7 @@ export class CampaignService {
   async activeForUnit(unitId: number) {
     const unit = await this.prisma.unit.findUnique({ where: { id: unitId } });
     if (!unit) return [];
-    const ancestorIds = unit.path.split('/').filter(Boolean).map(Number);
+    const ancestorIds = pathIds(unit.path);
     const ancestors = await this.prisma.unit.findMany({ where: { id: { in: ancestorIds } }, select: { groupId: true } });
     const groupIds = ancestors.map((a) => a.groupId).filter((g): g is number => g !== null);
     return this.prisma.campaign.findMany({
@@ -256,7 +257,7 @@ export class CampaignService {
     if (path === null) return true;
     if (path === false || !campaign.ownerUnitId) return false;
     const owner = await this.prisma.unit.findUnique({ where: { id: campaign.ownerUnitId }, select: { path: true } });
-    return !!owner && owner.path.startsWith(path);
+    return !!owner && inSubtree(owner.path, path);
   }
 
   /** Campaigns an officer manages (admins: all), newest first; archived ones only when asked. */
@@ -266,7 +267,7 @@ export class CampaignService {
     return this.prisma.campaign.findMany({
       where: {
         ...(opts.includeArchived ? {} : { archivedAt: null }),
-        ...(path === null ? {} : { ownerUnit: { path: { startsWith: path } } }),
+        ...(path === null ? {} : { ownerUnit: { path: subtreeFilter(path) } }),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: 30,
@@ -332,8 +333,8 @@ export class CampaignService {
       this.prisma.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } }, include: { units: { select: { path: true } } } }),
     ]);
     return [
-      ...units.filter((u) => !u.path.startsWith(path)).map((u) => u.code),
-      ...groups.filter((g) => g.units.length === 0 || g.units.some((u) => !u.path.startsWith(path))).map((g) => g.code),
+      ...units.filter((u) => !inSubtree(u.path, path)).map((u) => u.code),
+      ...groups.filter((g) => g.units.length === 0 || g.units.some((u) => !inSubtree(u.path, path))).map((g) => g.code),
     ];
   }
 

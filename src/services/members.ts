@@ -2,6 +2,7 @@ import type { Member, PrismaClient, Role, Unit } from '../generated/prisma/clien
 import { fold } from '../domain/text.js';
 import { loadActor, manages, type ActorRef, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
+import { ancestorPaths, inSubtree } from '../domain/scope.js';
 
 export type { Member };
 
@@ -34,12 +35,6 @@ export type ChangeRoleResult =
 
 /** How many people a refusal names as able to make a move. */
 const MAX_AUTHORITIES = 5;
-
-/** "/1/4/9/" → ["/1/", "/1/4/", "/1/4/9/"]: the unit and its ancestors, root first. */
-function ancestorPaths(path: string): string[] {
-  const ids = path.split('/').filter(Boolean);
-  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
-}
 
 /** What a channel tells us about the person writing. */
 export interface TelegramIdentity {
@@ -195,7 +190,7 @@ export class MemberService {
       }
       const current = actor.unitId ? await tx.unit.findUnique({ where: { id: actor.unitId } }) : null;
       const audit = { actorId: actor.id, actorRef: actor.ref, action: 'member.unit.change', target: `member:${actor.id}` };
-      if (actor.role === 'OFFICER' && !(actor.unitPath && unit.path.startsWith(actor.unitPath))) {
+      if (actor.role === 'OFFICER' && !inSubtree(unit.path, actor.unitPath)) {
         const whoCan = await this.whoCanMove(tx, actor.id, [current?.path, unit.path]);
         await writeAudit(tx, {
           ...audit,
@@ -242,7 +237,7 @@ export class MemberService {
    */
   private async whoCanMove(db: Db, excludeId: number, paths: Array<string | null | undefined>): Promise<MoveAuthority[]> {
     const known = paths.filter((p): p is string => !!p);
-    const common = known.length === 0 ? [] : ancestorPaths(known[0]!).filter((a) => known.every((p) => p.startsWith(a)));
+    const common = known.length === 0 ? [] : ancestorPaths(known[0]!).filter((a) => known.every((p) => inSubtree(p, a)));
     const officers =
       common.length === 0
         ? []

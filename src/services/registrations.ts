@@ -7,6 +7,7 @@ import type { OutboxItem, OutboxMessage, OutboxService } from './outbox.js';
 import type { Services } from './index.js';
 import { isStaff, loadActor, manages, type ActorRef } from './actors.js';
 import { writeAudit } from './audit.js';
+import { inSubtree, subtreeFilter } from '../domain/scope.js';
 
 /** Translate outside an update: (locale, key, vars) → text. Same shape as the bot's Translator. */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
@@ -433,7 +434,7 @@ export class RegistrationService {
     const path = actor.role === 'ADMIN' ? '/' : actor.unit!.path;
     const where: Prisma.RegistrationWhereInput = {
       status: opts.status,
-      OR: [{ unit: { path: { startsWith: path } } }, { member: { unit: { path: { startsWith: path } } } }],
+      OR: [{ unit: { path: subtreeFilter(path) } }, { member: { unit: { path: subtreeFilter(path) } } }],
     };
     const total = await this.prisma.registration.count({ where });
     const pages = Math.max(1, Math.ceil(total / size));
@@ -475,7 +476,7 @@ export class RegistrationService {
     return this.prisma.registration.findMany({
       where: {
         status: 'SUBMITTED',
-        OR: [{ unit: { path: { startsWith: path } } }, { member: { unit: { path: { startsWith: path } } } }],
+        OR: [{ unit: { path: subtreeFilter(path) } }, { member: { unit: { path: subtreeFilter(path) } } }],
       },
       include: { member: true, unit: true, campaign: true },
       orderBy: { updatedAt: 'desc' },
@@ -528,7 +529,7 @@ export async function queueRegistrationDigests(services: Services, now: Date, pr
     for (const officer of officers) {
       const mine = regs.filter((r) => {
         const path = r.unit?.path ?? r.member?.unit?.path;
-        return !!path && !!officer.unit && path.startsWith(officer.unit.path);
+        return inSubtree(path, officer.unit?.path);
       });
       if (mine.length === 0) continue;
       const parts = p.digest(officer.locale, {

@@ -17,6 +17,8 @@ import type { MilestoneKind } from '../domain/periods.js';
 import type { OutboxItem, OutboxService } from './outbox.js';
 import { isStaff, loadActor, type ActorRef } from './actors.js';
 import { writeAudit } from './audit.js';
+import { inSubtree, subtreeLike } from '../domain/scope.js';
+import { escapeHtml } from '../domain/text.js';
 
 export type { RenderEnv };
 
@@ -361,7 +363,7 @@ export class ReminderService {
   async unitProgress(milestoneId: number, withinPath?: string | null): Promise<UnitProgress[]> {
     const m = await this.prisma.milestone.findUnique({ where: { id: milestoneId }, select: { kind: true, campaignId: true } });
     if (!m) return [];
-    const within = withinPath ? P.sql`AND u.path LIKE ${withinPath + '%'}` : P.empty;
+    const within = withinPath ? P.sql`AND u.path LIKE ${subtreeLike(withinPath)}` : P.empty;
     if (isReview(m.kind)) {
       const rows = await this.prisma.$queryRaw<Array<{ id: number; name: string; path: string; done: boolean }>>`
         SELECT u.id, u.name, u.path, EXISTS (SELECT 1 FROM review_report rr WHERE rr.milestone_id = ${milestoneId} AND rr.unit_id = u.id) AS done
@@ -415,7 +417,7 @@ export class ReminderService {
     const officers = await this.summaryRecipients(m.campaignId, m.campaign.ownerUnitId);
     const items: OutboxItem[] = [];
     for (const o of officers) {
-      const units = progress.filter((u) => u.path.startsWith(o.path));
+      const units = progress.filter((u) => inSubtree(u.path, o.path));
       if (units.length === 0) continue;
       items.push({
         chatId: o.telegram_id.toString(),
@@ -438,7 +440,7 @@ export class ReminderService {
     env: RenderEnv,
   ) {
     const { t } = env;
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const esc = escapeHtml;
     const review = isReview(m.kind);
     const lines = units.map((u) => {
       if (review) return t(locale, u.done ? 'reminder-summary-unit-submitted' : 'reminder-summary-unit-missing', { unit: esc(u.name) });
@@ -511,7 +513,7 @@ export class ReminderService {
       const laggards = await tx.$queryRaw<Array<{ id: number; telegram_id: bigint; locale: string }>>`
         SELECT mem.id, mem.telegram_id, mem.locale FROM member mem JOIN unit u ON u.id = mem.unit_id
         WHERE mem.unit_id IN (${audienceUnitsSql(m.campaignId)})
-          ${withinPath ? P.sql`AND u.path LIKE ${withinPath + '%'}` : P.empty}
+          ${withinPath ? P.sql`AND u.path LIKE ${subtreeLike(withinPath)}` : P.empty}
           AND ${REACHABLE} ${officersOnly}
           AND NOT ${actedSql(P.sql`${m.kind}`, P.sql`${m.id}`, P.sql`${m.campaignId}`)}`;
       const rendered = new Map<string, ReturnType<typeof composeReminder>>();
@@ -547,7 +549,7 @@ export class ReminderService {
     for (const m of milestones) {
       if (!reach.has(m.campaignId)) {
         const rows = await this.prisma.$queryRaw<Array<{ n: bigint }>>`
-          SELECT count(*) AS n FROM unit u WHERE u.id IN (${audienceUnitsSql(m.campaignId)}) AND (u.path LIKE ${unit.path + '%'} OR ${unit.path} LIKE u.path || '%')`;
+          SELECT count(*) AS n FROM unit u WHERE u.id IN (${audienceUnitsSql(m.campaignId)}) AND (u.path LIKE ${subtreeLike(unit.path)} OR ${unit.path} LIKE u.path || '%')`;
         reach.set(m.campaignId, Number(rows[0]?.n ?? 0) > 0 || m.campaign.ownerUnitId === unit.id);
       }
       if (reach.get(m.campaignId)) out.push(m);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { currentPeriod } from '../domain/periods.js';
 import { addDecimals, nfc } from '../domain/text.js';
+import { subtreeFilter } from '../domain/scope.js';
 
 /** Largest evidence file accepted (Telegram bots can fetch up to 20 MB). */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -242,7 +243,7 @@ export class ReportService {
   /** Recent reports with evidence inside a unit subtree (an officer's scope), newest first. */
   recentInScope(unitPath: string, limit = 10) {
     return this.prisma.progressReport.findMany({
-      where: { member: { unit: { path: { startsWith: unitPath } } }, attachments: { some: {} } },
+      where: { member: { unit: { path: subtreeFilter(unitPath) } }, attachments: { some: {} } },
       include: { member: true, criterion: true, _count: { select: { attachments: true } } },
       orderBy: { updatedAt: 'desc' },
       take: limit,

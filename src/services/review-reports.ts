@@ -3,6 +3,7 @@ import { isStaff, loadActor, type ActorRef, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
 import { Prisma as P } from '../generated/prisma/client.js';
 import { nfc } from '../domain/text.js';
+import { subtreeLike } from '../domain/scope.js';
 
 /** Largest review document accepted (Telegram bots can download up to 20 MB). */
 export const MAX_REVIEW_FILE_BYTES = 20 * 1024 * 1024;
@@ -197,7 +198,7 @@ export class ReviewReportService {
       FROM unit u
       LEFT JOIN review_report rr ON rr.unit_id = u.id AND rr.milestone_id = ${milestoneId}
       LEFT JOIN attachment a ON a.review_report_id = rr.id
-      WHERE u.id IN (${audienceSql(P.sql`${m.campaignId}`)}) ${path ? P.sql`AND u.path LIKE ${path + '%'}` : P.empty}
+      WHERE u.id IN (${audienceSql(P.sql`${m.campaignId}`)}) ${path ? P.sql`AND u.path LIKE ${subtreeLike(path)}` : P.empty}
       ORDER BY u.path`;
   }
 }

@@ -3,6 +3,7 @@ import type { EmulationGroup, PrismaClient, Unit } from '../generated/prisma/cli
 import { fold } from '../domain/text.js';
 import { UNIT_CODE, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
 import { planUnitTree, treePaths } from '../domain/unit-tree.js';
+import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
 
 export type { Unit, EmulationGroup };
 
@@ -60,7 +61,7 @@ export class UnitService {
     return this.prisma.unit.findMany({
       where: {
         AND: words.map((w) => ({ nameSearch: { contains: w } })),
-        ...(opts.withinPath ? { path: { startsWith: opts.withinPath } } : {}),
+        ...(opts.withinPath ? { path: subtreeFilter(opts.withinPath) } : {}),
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       take: opts.limit ?? 8,
@@ -70,20 +71,20 @@ export class UnitService {
   /** True when `unitId` is `rootId` or below it. */
   async inSubtree(rootId: number, unitId: number): Promise<boolean> {
     const [root, unit] = await Promise.all([this.byId(rootId), this.byId(unitId)]);
-    return !!root && !!unit && unit.path.startsWith(root.path);
+    return !!root && !!unit && inSubtree(unit.path, root.path);
   }
 
   /** Ids of a unit and all units below it. */
   async subtreeIds(rootId: number): Promise<number[]> {
     const root = await this.byId(rootId);
     if (!root) return [];
-    const rows = await this.prisma.unit.findMany({ where: { path: { startsWith: root.path } }, select: { id: true } });
+    const rows = await this.prisma.unit.findMany({ where: { path: subtreeFilter(root.path) }, select: { id: true } });
     return rows.map((r) => r.id);
   }
 
   /** Names from the root down to the unit: "UBND tỉnh › Sở GD&ĐT › Trường THPT A". */
   async breadcrumb(unit: Unit): Promise<string[]> {
-    const ids = unit.path.split('/').filter(Boolean).map(Number);
+    const ids = pathIds(unit.path);
     const rows = await this.prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
     const byId = new Map(rows.map((r) => [r.id, r.name]));
     return ids.map((id) => byId.get(id) ?? '?');
