@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
+import { writeAudit } from './audit.js';
 import { inSubtree } from '../domain/scope.js';
 
 /**
@@ -60,4 +61,56 @@ export function manages(actor: CurrentActor | null, path: string | null | undefi
   if (!actor || !path) return false;
   if (actor.role === 'ADMIN') return true;
   return actor.role === 'OFFICER' && inSubtree(path, actor.unitPath);
+}
+
+/** Who an action needs: staff (officers and admins) or admins only. */
+export type Need = 'OFFICER' | 'ADMIN';
+
+/** Why {@link authorize} refused: the role is short, or the target lies outside the actor's subtree. */
+export type AuthRefusal = 'forbidden' | 'out_of_scope';
+
+/** What an acting use case asks of {@link authorize}. */
+export interface Permission {
+  /** The audit action ("campaign.launch"). */
+  action: string;
+  /** The audit target ("campaign:12"). */
+  target?: string | null;
+  need: Need;
+  /**
+   * The unit path the action touches, checked against the actor's subtree (admins: everywhere).
+   * `undefined` = no unit involved; `null` = a unit-less target, which only admins manage.
+   */
+  path?: string | null;
+  /** Extra facts for the refusal's audit row. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * The permission check of a use case, in the use case's own transaction: re-reads the actor,
+ * decides, and on refusal writes the REFUSED audit row through `db` (so it commits with whatever
+ * else the transaction does — or, when the use case returns the refusal, alone). The caller writes
+ * the OK row together with its change.
+ *
+ * @example
+ * const who = await authorize(tx, input.actor, { action: 'unit.create', need: 'ADMIN', target: `unit:${code}` });
+ * if (!who.ok) return who;
+ */
+export async function authorize(
+  db: Db,
+  ref: ActorRef,
+  p: Permission,
+): Promise<{ ok: true; actor: CurrentActor } | { ok: false; reason: AuthRefusal; actor: CurrentActor | null }> {
+  const actor = await loadActor(db, ref);
+  const roleOk = !!actor && (p.need === 'ADMIN' ? actor.role === 'ADMIN' : isStaff(actor));
+  const reason: AuthRefusal | null = !roleOk ? 'forbidden' : p.path !== undefined && !manages(actor, p.path) ? 'out_of_scope' : null;
+  if (reason === null) return { ok: true, actor: actor! };
+  await writeAudit(db, {
+    actorId: actor?.id ?? null,
+    actorRef: actor?.ref ?? null,
+    action: p.action,
+    outcome: 'REFUSED',
+    target: p.target ?? null,
+    details: { reason, need: p.need, had: actor?.role ?? null, ...(p.details ?? {}) },
+  });
+  return { ok: false, reason, actor };
 }

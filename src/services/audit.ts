@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { authorize, type ActorRef } from './actors.js';
 
 /** Anything that can write audit rows: the client or a transaction client. */
 export type AuditDb = Pick<PrismaClient, 'auditLog'>;
@@ -30,7 +31,21 @@ export class AuditService {
     await writeAudit(db, entry);
   }
 
-  /** Most recent entries first, optionally for one action. */
+  /**
+   * /audit: the latest entries, for admins only. Reading the log is itself recorded (who looked),
+   * and so is a refusal.
+   */
+  async viewFor(actor: ActorRef, opts: { limit?: number } = {}) {
+    return this.prisma.$transaction(async (tx) => {
+      const who = await authorize(tx, actor, { action: 'audit.view', need: 'ADMIN' });
+      if (!who.ok) return { ok: false as const, reason: who.reason };
+      const entries = await tx.auditLog.findMany({ orderBy: { id: 'desc' }, take: opts.limit ?? 50 });
+      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'audit.view', details: { entries: entries.length } });
+      return { ok: true as const, entries };
+    });
+  }
+
+  /** Most recent entries first, optionally for one action (trusted reads: tests and tools). */
   async recent(opts: { action?: string; limit?: number } = {}) {
     return this.prisma.auditLog.findMany({
       where: opts.action ? { action: opts.action } : {},

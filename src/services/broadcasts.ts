@@ -1,4 +1,6 @@
-import type { BroadcastKind, PrismaClient } from '../generated/prisma/client.js';
+import type { BroadcastKind, Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { authorize, type ActorRef } from './actors.js';
+import { writeAudit } from './audit.js';
 import type { OutboxItem, OutboxService } from './outbox.js';
 
 /** Counts an officer sees for a broadcast. People and group chats are counted apart ("50/50 đồng chí, 1/1 nhóm"). */
@@ -28,7 +30,10 @@ export class BroadcastService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Creates the broadcast and enqueues its deliveries in one transaction. */
+  /**
+   * Creates the broadcast and enqueues its deliveries in one transaction — the caller's `tx` when a
+   * use case starts it together with its own change (a launch flips the status in the same one).
+   */
   async start(input: {
     kind: BroadcastKind;
     campaignId?: number | null;
@@ -36,10 +41,9 @@ export class BroadcastService {
     /** Chat where the officer's progress message is kept up to date; null for silent broadcasts. */
     progressChatId?: string | null;
     items: OutboxItem[];
-  }): Promise<{ broadcastId: number; total: number }> {
+  }, outer?: Prisma.TransactionClient): Promise<{ broadcastId: number; total: number }> {
     const now = this.now();
-    return this.prisma.$transaction(
-      async (tx) => {
+    const run = async (tx: Prisma.TransactionClient) => {
         const b = await tx.broadcast.create({
           data: {
             kind: input.kind,
@@ -55,9 +59,8 @@ export class BroadcastService {
         );
         if (total !== input.items.length) await tx.broadcast.update({ where: { id: b.id }, data: { total } });
         return { broadcastId: b.id, total };
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+    };
+    return outer ? run(outer) : this.prisma.$transaction(run, { timeout: 60_000, maxWait: 10_000 });
   }
 
   async progress(broadcastId: number): Promise<BroadcastProgress> {
@@ -66,27 +69,42 @@ export class BroadcastService {
   }
 
   /**
-   * An officer presses "Stop sending": only the broadcast's creator or an admin may, and only while
-   * it is still going. The dispatcher then writes the summary (with how many were not sent).
+   * An officer presses "Stop sending": only staff, and of them only the broadcast's creator or an
+   * admin, and only while it is still going. Decided on the actor as they are now; the check, the
+   * cancellation and the audit row (OK or REFUSED) are one transaction. The dispatcher then writes
+   * the summary (with how many were not sent).
    */
   async cancelFor(
     broadcastId: number,
-    actor: { id: number; role: 'MEMBER' | 'OFFICER' | 'ADMIN' },
-  ): Promise<{ ok: true; dropped: number } | { ok: false; reason: 'not_found' | 'not_yours' | 'finished' }> {
-    const b = await this.prisma.broadcast.findUnique({ where: { id: broadcastId } });
-    if (!b) return { ok: false, reason: 'not_found' };
-    if (actor.role !== 'ADMIN' && b.createdById !== actor.id) return { ok: false, reason: 'not_yours' };
-    if (b.finishedAt || b.status === 'DONE' || b.status === 'CANCELLED') return { ok: false, reason: 'finished' };
-    return { ok: true, ...(await this.cancel(broadcastId)) };
+    actor: ActorRef,
+  ): Promise<{ ok: true; dropped: number } | { ok: false; reason: 'forbidden' | 'not_found' | 'not_yours' | 'finished' }> {
+    return this.prisma.$transaction(async (tx) => {
+      const target = `broadcast:${broadcastId}`;
+      const who = await authorize(tx, actor, { action: 'broadcast.stop', need: 'OFFICER', target });
+      if (!who.ok) return { ok: false as const, reason: 'forbidden' as const };
+      const base = { actorId: who.actor.id, actorRef: who.actor.ref, action: 'broadcast.stop', target };
+      const b = await tx.broadcast.findUnique({ where: { id: broadcastId } });
+      if (!b) return { ok: false as const, reason: 'not_found' as const };
+      if (who.actor.role !== 'ADMIN' && b.createdById !== who.actor.id) {
+        await writeAudit(tx, { ...base, outcome: 'REFUSED', details: { reason: 'not_creator' } });
+        return { ok: false as const, reason: 'not_yours' as const };
+      }
+      if (b.finishedAt || b.status === 'DONE' || b.status === 'CANCELLED') return { ok: false as const, reason: 'finished' as const };
+      const dropped = await this.cancelIn(tx, broadcastId);
+      await writeAudit(tx, { ...base, details: { dropped } });
+      return { ok: true as const, dropped };
+    });
   }
 
   /** Drops the pending rows of a broadcast; rows already sent stay sent. */
   async cancel(broadcastId: number): Promise<{ dropped: number }> {
-    return this.prisma.$transaction(async (tx) => {
-      const dropped = await tx.delivery.updateMany({ where: { broadcastId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-      await tx.broadcast.update({ where: { id: broadcastId }, data: { status: 'CANCELLED', cancelledAt: this.now() } });
-      return { dropped: dropped.count };
-    });
+    return this.prisma.$transaction(async (tx) => ({ dropped: await this.cancelIn(tx, broadcastId) }));
+  }
+
+  private async cancelIn(tx: Prisma.TransactionClient, broadcastId: number): Promise<number> {
+    const dropped = await tx.delivery.updateMany({ where: { broadcastId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+    await tx.broadcast.update({ where: { id: broadcastId }, data: { status: 'CANCELLED', cancelledAt: this.now() } });
+    return dropped.count;
   }
 }
 

@@ -4,7 +4,8 @@ import { endOfLocalDay } from '../domain/dates.js';
 import type { OutboxItem, OutboxMessage } from './outbox.js';
 import type { BroadcastService } from './broadcasts.js';
 import type { AuditService } from './audit.js';
-import { loadActor, type ActorRef } from './actors.js';
+import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type CurrentActor, type Db } from './actors.js';
+import { writeAudit } from './audit.js';
 import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
 
 export type { Campaign };
@@ -106,10 +107,13 @@ export class CampaignService {
   async createFromDraft(
     draft: CampaignDraft,
     opts: { ownerUnitId?: number | null; createdById?: number | null; source?: string | null; replaceId?: number } = {},
+    /** The caller's transaction (a use case that audits with the change); a code clash then throws P2002. */
+    tx?: Prisma.TransactionClient,
   ): Promise<CreateCampaignResult> {
+    const db: Db = tx ?? this.prisma;
     const [units, groups] = await Promise.all([
-      this.prisma.unit.findMany({ where: { code: { in: draft.audience.units } } }),
-      this.prisma.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } } }),
+      db.unit.findMany({ where: { code: { in: draft.audience.units } } }),
+      db.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } } }),
     ]);
     const missing = [
       ...draft.audience.units.filter((c) => !units.some((u) => u.code === c)),
@@ -117,6 +121,10 @@ export class CampaignService {
     ];
     if (missing.length > 0) return { ok: false, reason: 'audience_unknown', codes: missing };
     const audienceUnitIds = units.length === 0 && groups.length === 0 && opts.ownerUnitId ? [opts.ownerUnitId] : units.map((u) => u.id);
+    if (tx) {
+      if (opts.replaceId) await tx.campaign.delete({ where: { id: opts.replaceId } });
+      return { ok: true, campaign: await this.insertDraft(tx, draft, opts, audienceUnitIds, groups.map((g) => g.id)) };
+    }
     try {
       const campaign = await this.prisma.$transaction(
         async (tx) => {
@@ -237,6 +245,69 @@ export class CampaignService {
   // ---- Scope --------------------------------------------------------------------------------
 
   /**
+   * The path whose subtree manages a campaign: its owner unit's path, null for a campaign without an
+   * owner unit (the admins').
+   */
+  private async ownerPath(db: Db, campaign: Pick<Campaign, 'ownerUnitId'>): Promise<string | null> {
+    if (!campaign.ownerUnitId) return null;
+    return (await db.unit.findUnique({ where: { id: campaign.ownerUnitId }, select: { path: true } }))?.path ?? null;
+  }
+
+  /**
+   * Opens a campaign for an officer's screen or button (view, edit, launch preview, announce…):
+   * the use case decides — role and scope as they are now — and audits a refusal under `action`.
+   *
+   * @example const r = await services.campaigns.forManager(id, { id: member.id }, 'campaign.view');
+   */
+  async forManager(
+    campaignId: number,
+    actor: Actor,
+    action: string,
+  ): Promise<{ ok: true; campaign: CampaignFull } | { ok: false; reason: 'not_found' | AuthRefusal }> {
+    const campaign = await this.byId(campaignId);
+    if (!campaign) return { ok: false, reason: 'not_found' };
+    const who = await authorize(this.prisma, actor, {
+      action,
+      need: 'OFFICER',
+      target: `campaign:${campaignId}`,
+      path: await this.ownerPath(this.prisma, campaign),
+    });
+    return who.ok ? { ok: true, campaign } : { ok: false, reason: who.reason };
+  }
+
+  /**
+   * Runs a change to one campaign as a use case: in one transaction, re-reads the actor, checks role
+   * and scope (refusals audited under `action`), runs `change`, and writes its OK row — or, when
+   * `change` refuses, a REFUSED row with the reason. Every life-cycle change goes through here.
+   */
+  private async changeCampaign<R extends { ok: true } | { ok: false; reason: string }>(
+    campaignId: number,
+    actor: Actor,
+    action: string,
+    change: (tx: Prisma.TransactionClient, c: Campaign, who: CurrentActor) => Promise<R | { ok: false; reason: 'out_of_scope' }>,
+    details: (r: Extract<R, { ok: true }>) => Prisma.InputJsonValue = () => ({}),
+    /** The audit target when it is not the campaign itself ("milestone:7"). */
+    auditTarget?: string,
+  ): Promise<R | { ok: false; reason: 'not_found' | 'out_of_scope' }> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const c = await tx.campaign.findUnique({ where: { id: campaignId } });
+        if (!c) return { ok: false as const, reason: 'not_found' as const };
+        const target = auditTarget ?? `campaign:${c.id}`;
+        const who = await authorize(tx, actor, { action, need: 'OFFICER', target, path: await this.ownerPath(tx, c) });
+        // A revoked officer and one outside the subtree get the same answer: not theirs to manage.
+        if (!who.ok) return { ok: false as const, reason: 'out_of_scope' as const };
+        const r = await change(tx, c, who.actor);
+        const base = { actorId: who.actor.id, actorRef: who.actor.ref, action, target };
+        if (r.ok) await writeAudit(tx, { ...base, details: details(r as Extract<R, { ok: true }>) });
+        else await writeAudit(tx, { ...base, outcome: 'REFUSED', details: { reason: r.reason } });
+        return r;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
+
+  /**
    * The unit path the actor may act under as they are *now* (re-read): null for admins
    * (everywhere), false for members, people without a unit, and unknown ids.
    */
@@ -281,56 +352,95 @@ export class CampaignService {
    * Audience units and khối/cụm outside the officer's subtree are refused (admins may name any).
    * A code already used by a DRAFT the officer manages is a re-upload: the draft is replaced in the
    * same transaction. `code` overrides the file's code (the officer's answer to "code taken").
+   * Audited as `campaign.import` (the file's name in the details), refusals and bad files included.
    */
-  async importFile(input: { text: string; format: 'yaml' | 'json'; actor: Actor; code?: string }): Promise<ImportCampaignResult> {
+  async importFile(input: { text: string; format: 'yaml' | 'json'; actor: Actor; code?: string; fileName?: string }): Promise<ImportCampaignResult> {
+    const file: Record<string, string> = input.fileName !== undefined ? { file: input.fileName } : {};
     const parsed = parseCampaignFile(input.text, input.format, this.now());
-    if (!parsed.ok) return { ok: false, reason: 'invalid', errors: parsed.errors };
-    const draft = parsed.campaign;
-    if (input.code !== undefined) {
-      if (!campaignFileSchema.shape.code.safeParse(input.code).success) return { ok: false, reason: 'code_invalid', code: input.code };
-      draft.code = input.code;
+    let result: ImportCampaignResult;
+    if (!parsed.ok) result = { ok: false, reason: 'invalid', errors: parsed.errors };
+    else if (input.code !== undefined && !campaignFileSchema.shape.code.safeParse(input.code).success) result = { ok: false, reason: 'code_invalid', code: input.code };
+    else {
+      if (input.code !== undefined) parsed.campaign.code = input.code;
+      const saved = await this.importDraft(parsed.campaign, input.actor, input.text, { action: 'campaign.import', details: file });
+      return saved.ok ? { ...saved, warnings: parsed.warnings } : saved;
     }
-    const result = await this.importDraft(draft, input.actor, input.text);
-    return result.ok ? { ...result, warnings: parsed.warnings } : result;
+    // The file was refused before any permission question: the refusal is still on record.
+    const current = await loadActor(this.prisma, input.actor);
+    await writeAudit(this.prisma, {
+      actorId: current?.id ?? null,
+      actorRef: current?.ref ?? null,
+      action: 'campaign.import',
+      outcome: 'REFUSED',
+      details: { ...file, reason: result.reason },
+    });
+    return result;
   }
 
-  /** Stores a validated draft (file or chat wizard) for an officer; see {@link importFile}. */
-  async importDraft(draft: CampaignDraft, actor: Actor, source: string | null): Promise<ImportCampaignResult> {
-    const current = await loadActor(this.prisma, actor);
-    if (!current || current.role === 'MEMBER') {
-      // Revoked between opening the wizard (or the upload prompt) and saving: refused now.
-      await this.deps.audit?.record({ actorId: actor.id, actorRef: current?.ref ?? null, action: 'campaign.create', outcome: 'REFUSED', details: { reason: 'not_officer', code: draft.code } });
-      return { ok: false, reason: 'not_officer' };
+  /**
+   * Stores a validated draft (file or chat wizard) for an officer; see {@link importFile}. The
+   * check, the save and the audit row (`campaign.create` for the wizard, `campaign.import` for a
+   * file; OK or REFUSED) are one transaction, so an officer revoked while the wizard was open saves
+   * nothing.
+   */
+  async importDraft(
+    draft: CampaignDraft,
+    actor: Actor,
+    source: string | null,
+    opts: { action?: 'campaign.create' | 'campaign.import'; details?: Record<string, string> } = {},
+  ): Promise<ImportCampaignResult> {
+    const action = opts.action ?? 'campaign.create';
+    const facts = { code: draft.code, ...(opts.details ?? {}) };
+    try {
+      return await this.prisma.$transaction(
+        async (tx): Promise<ImportCampaignResult> => {
+          // Revoked between opening the wizard (or the upload prompt) and saving: refused now.
+          const who = await authorize(tx, actor, { action, need: 'OFFICER', details: facts });
+          if (!who.ok) return { ok: false, reason: 'not_officer' };
+          const current = who.actor;
+          const base = { actorId: current.id, actorRef: current.ref, action };
+          const refuse = async <F extends Extract<ImportCampaignResult, { ok: false }>>(r: F): Promise<F> => {
+            await writeAudit(tx, { ...base, outcome: 'REFUSED', details: { ...facts, reason: r.reason } });
+            return r;
+          };
+          const path = current.role === 'ADMIN' ? null : current.unitPath;
+          if (current.role !== 'ADMIN' && !path) return refuse({ ok: false, reason: 'officer_without_unit' });
+          if (path) {
+            const outside = await this.audienceOutside(tx, draft, path);
+            if (outside.length > 0) return refuse({ ok: false, reason: 'audience_out_of_scope', codes: outside });
+          }
+          const existing = await tx.campaign.findUnique({ where: { code: draft.code } });
+          let replaceId: number | undefined;
+          if (existing) {
+            const mine = current.role === 'ADMIN' || manages(current, await this.ownerPath(tx, existing));
+            if (existing.status !== 'DRAFT' || existing.archivedAt || !mine) return refuse({ ok: false, reason: 'code_taken', code: draft.code });
+            replaceId = existing.id;
+          }
+          const created = await this.createFromDraft(
+            draft,
+            { ownerUnitId: current.unitId ?? null, createdById: current.id, source, ...(replaceId ? { replaceId } : {}) },
+            tx,
+          );
+          if (!created.ok) return refuse(created);
+          const replaced = replaceId !== undefined;
+          await writeAudit(tx, { ...base, target: `campaign:${created.campaign.id}`, details: { ...facts, replaced } });
+          return { ok: true, campaign: created.campaign, replaced, warnings: [] };
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'P2002') throw e;
+      // Another save took the code meanwhile; the transaction rolled back, the refusal is recorded alone.
+      await writeAudit(this.prisma, { actorId: actor.id, action, outcome: 'REFUSED', details: { ...facts, reason: 'code_taken' } });
+      return { ok: false, reason: 'code_taken', code: draft.code };
     }
-    const path = await this.scopePath(actor);
-    if (path === false) return { ok: false, reason: 'officer_without_unit' };
-    if (path !== null) {
-      const outside = await this.audienceOutside(draft, path);
-      if (outside.length > 0) return { ok: false, reason: 'audience_out_of_scope', codes: outside };
-    }
-    const existing = await this.prisma.campaign.findUnique({ where: { code: draft.code } });
-    let replaceId: number | undefined;
-    if (existing) {
-      if (existing.status !== 'DRAFT' || existing.archivedAt || !(await this.canManage(actor, existing))) {
-        return { ok: false, reason: 'code_taken', code: draft.code };
-      }
-      replaceId = existing.id;
-    }
-    const created = await this.createFromDraft(draft, {
-      ownerUnitId: current.unitId ?? null,
-      createdById: current.id,
-      source,
-      ...(replaceId ? { replaceId } : {}),
-    });
-    if (!created.ok) return created;
-    return { ok: true, campaign: created.campaign, replaced: replaceId !== undefined, warnings: [] };
   }
 
   /** Audience codes of a draft that fall outside the subtree at `path` (a khối/cụm counts when any of its units does). */
-  private async audienceOutside(draft: CampaignDraft, path: string): Promise<string[]> {
+  private async audienceOutside(db: Db, draft: CampaignDraft, path: string): Promise<string[]> {
     const [units, groups] = await Promise.all([
-      this.prisma.unit.findMany({ where: { code: { in: draft.audience.units } }, select: { code: true, path: true } }),
-      this.prisma.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } }, include: { units: { select: { path: true } } } }),
+      db.unit.findMany({ where: { code: { in: draft.audience.units } }, select: { code: true, path: true } }),
+      db.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } }, include: { units: { select: { path: true } } } }),
     ]);
     return [
       ...units.filter((u) => !inSubtree(u.path, path)).map((u) => u.code),
@@ -353,26 +463,33 @@ export class CampaignService {
    * (the same rule as files), so the campaign stays valid.
    */
   async editDraft(campaignId: number, actor: Actor, edit: DraftEdit): Promise<EditResult> {
-    const c = await this.byId(campaignId);
-    if (!c) return { ok: false, reason: 'not_found' };
-    if (!(await this.canManage(actor, c))) return { ok: false, reason: 'out_of_scope' };
-    if (c.status !== 'DRAFT') return { ok: false, reason: 'not_draft' };
-    const startsAt = edit.startsAt ?? c.startsAt;
-    const endsAt = edit.endsAt ? endOfLocalDay(edit.endsAt) : c.endsAt;
-    if (endsAt.getTime() < startsAt.getTime()) return { ok: false, reason: 'ends_before_starts' };
-    if (c.milestones.some((m) => m.dueAt < startsAt || m.dueAt > endsAt)) return { ok: false, reason: 'milestone_outside_period' };
-    if (edit.title !== undefined && !campaignFileSchema.shape.title.safeParse(edit.title).success) return { ok: false, reason: 'text_invalid' };
-    if (edit.slogan && !campaignFileSchema.shape.slogan.safeParse(edit.slogan).success) return { ok: false, reason: 'text_invalid' };
-    const campaign = await this.prisma.campaign.update({
-      where: { id: campaignId },
-      data: {
-        ...(edit.title !== undefined ? { title: edit.title.normalize('NFC').trim() } : {}),
-        ...(edit.slogan !== undefined ? { slogan: edit.slogan?.normalize('NFC').trim() || null } : {}),
-        startsAt,
-        endsAt,
+    const fields = Object.keys(edit);
+    return this.changeCampaign(
+      campaignId,
+      actor,
+      'campaign.edit',
+      async (tx, c): Promise<EditResult> => {
+        if (c.status !== 'DRAFT') return { ok: false, reason: 'not_draft' };
+        const milestones = await tx.milestone.findMany({ where: { campaignId }, select: { dueAt: true } });
+        const startsAt = edit.startsAt ?? c.startsAt;
+        const endsAt = edit.endsAt ? endOfLocalDay(edit.endsAt) : c.endsAt;
+        if (endsAt.getTime() < startsAt.getTime()) return { ok: false, reason: 'ends_before_starts' };
+        if (milestones.some((m) => m.dueAt < startsAt || m.dueAt > endsAt)) return { ok: false, reason: 'milestone_outside_period' };
+        if (edit.title !== undefined && !campaignFileSchema.shape.title.safeParse(edit.title).success) return { ok: false, reason: 'text_invalid' };
+        if (edit.slogan && !campaignFileSchema.shape.slogan.safeParse(edit.slogan).success) return { ok: false, reason: 'text_invalid' };
+        const campaign = await tx.campaign.update({
+          where: { id: campaignId },
+          data: {
+            ...(edit.title !== undefined ? { title: edit.title.normalize('NFC').trim() } : {}),
+            ...(edit.slogan !== undefined ? { slogan: edit.slogan?.normalize('NFC').trim() || null } : {}),
+            startsAt,
+            endsAt,
+          },
+        });
+        return { ok: true, campaign };
       },
-    });
-    return { ok: true, campaign };
+      () => ({ fields }),
+    );
   }
 
   /**
@@ -383,28 +500,23 @@ export class CampaignService {
    * Audited in the same transaction as the move.
    */
   async moveMilestone(input: { milestoneId: number; dueAt: Date; actor: Actor }): Promise<MoveMilestoneResult> {
-    const m = await this.prisma.milestone.findUnique({ where: { id: input.milestoneId }, include: { campaign: true } });
+    const m = await this.prisma.milestone.findUnique({ where: { id: input.milestoneId } });
     if (!m) return { ok: false, reason: 'not_found' };
-    const c = m.campaign;
-    if (!(await this.canManage(input.actor, c))) return { ok: false, reason: 'out_of_scope' };
-    if (c.status === 'CLOSED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
-    if (input.dueAt < c.startsAt || input.dueAt > c.endsAt) return { ok: false, reason: 'milestone_outside_period' };
-    if (input.dueAt.getTime() <= this.now().getTime()) return { ok: false, reason: 'due_in_past' };
-    const milestone = await this.prisma.$transaction(async (tx) => {
-      const moved = await tx.milestone.update({ where: { id: m.id }, data: { dueAt: input.dueAt } });
-      await this.deps.audit?.record(
-        {
-          actorId: input.actor.id,
-          action: 'milestone.move',
-          target: `milestone:${m.id}`,
-          details: { campaignId: c.id, from: m.dueAt.toISOString(), to: input.dueAt.toISOString(), revision: moved.revision },
-        },
-        tx,
-      );
-      return moved;
-    });
-    await this.deps.onChanged?.(c.id);
-    return { ok: true, milestone };
+    const r = await this.changeCampaign(
+      m.campaignId,
+      input.actor,
+      'milestone.move',
+      async (tx, c): Promise<MoveMilestoneResult> => {
+        if (c.status === 'CLOSED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
+        if (input.dueAt < c.startsAt || input.dueAt > c.endsAt) return { ok: false, reason: 'milestone_outside_period' };
+        if (input.dueAt.getTime() <= this.now().getTime()) return { ok: false, reason: 'due_in_past' };
+        return { ok: true, milestone: await tx.milestone.update({ where: { id: m.id }, data: { dueAt: input.dueAt } }) };
+      },
+      (r) => ({ campaignId: m.campaignId, from: m.dueAt.toISOString(), to: input.dueAt.toISOString(), revision: r.milestone.revision }),
+      `milestone:${m.id}`,
+    );
+    if (r.ok) await this.deps.onChanged?.(m.campaignId);
+    return r;
   }
 
   // ---- Audience -----------------------------------------------------------------------------
@@ -458,29 +570,23 @@ export class CampaignService {
    * launch once; the dedupe keys `launch:<campaign>:m:<member>` make a repeated enqueue a no-op.
    */
   async launch(input: { campaignId: number; actor: Actor; render: RecipientRenderer; groupLocale: string; progressChatId: string | null }): Promise<LaunchResult> {
-    const c = await this.prisma.campaign.findUnique({ where: { id: input.campaignId } });
-    if (!c) return { ok: false, reason: 'not_found' };
-    if (!(await this.canManage(input.actor, c))) return { ok: false, reason: 'out_of_scope' };
-    const moved = await this.prisma.campaign.updateMany({
-      where: { id: c.id, status: 'DRAFT', archivedAt: null },
-      data: { status: 'LAUNCHED', launchedAt: this.now() },
-    });
-    if (moved.count === 0) return { ok: false, reason: 'not_draft' };
-    try {
-      const { items, members, groups } = await this.audienceItems(c.id, input.render, `launch:${c.id}`, input.groupLocale);
-      const started = await this.broadcasts().start({
-        kind: 'LAUNCH',
-        campaignId: c.id,
-        createdById: input.actor.id,
-        progressChatId: input.progressChatId,
-        items,
-      });
-      await this.deps.audit?.record({ actorId: input.actor.id, action: 'campaign.launch', target: `campaign:${c.id}`, details: { members, groups, broadcastId: started.broadcastId } });
-      return { ok: true, ...started, members, groups };
-    } catch (e) {
-      await this.prisma.campaign.update({ where: { id: c.id }, data: { status: 'DRAFT', launchedAt: null } });
-      throw e;
-    }
+    // The status change, the deliveries and the audit row commit together: a failure launches nothing.
+    return this.changeCampaign(
+      input.campaignId,
+      input.actor,
+      'campaign.launch',
+      async (tx, c, who): Promise<LaunchResult> => {
+        const moved = await tx.campaign.updateMany({
+          where: { id: c.id, status: 'DRAFT', archivedAt: null },
+          data: { status: 'LAUNCHED', launchedAt: this.now() },
+        });
+        if (moved.count === 0) return { ok: false, reason: 'not_draft' };
+        const { items, members, groups } = await this.audienceItems(c.id, input.render, `launch:${c.id}`, input.groupLocale);
+        const started = await this.broadcasts().start({ kind: 'LAUNCH', campaignId: c.id, createdById: who.id, progressChatId: input.progressChatId, items }, tx);
+        return { ok: true, ...started, members, groups };
+      },
+      (r) => ({ members: r.members, groups: r.groups, broadcastId: r.broadcastId }),
+    );
   }
 
   /**
@@ -488,45 +594,42 @@ export class CampaignService {
    * dedupe keys unique per announcement and identical on a retry of the same confirmation.
    */
   async announce(input: { campaignId: number; actor: Actor; render: RecipientRenderer; groupLocale: string; progressChatId: string | null; nonce: string }): Promise<LaunchResult> {
-    const c = await this.prisma.campaign.findUnique({ where: { id: input.campaignId } });
-    if (!c) return { ok: false, reason: 'not_found' };
-    if (!(await this.canManage(input.actor, c))) return { ok: false, reason: 'out_of_scope' };
-    if (c.status !== 'LAUNCHED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
-    const { items, members, groups } = await this.audienceItems(c.id, input.render, `announce:${c.id}:${input.nonce}`, input.groupLocale);
-    const started = await this.broadcasts().start({
-      kind: 'ANNOUNCEMENT',
-      campaignId: c.id,
-      createdById: input.actor.id,
-      progressChatId: input.progressChatId,
-      items,
-    });
-    await this.deps.audit?.record({ actorId: input.actor.id, action: 'campaign.announce', target: `campaign:${c.id}`, details: { members, groups, broadcastId: started.broadcastId } });
-    return { ok: true, ...started, members, groups };
+    return this.changeCampaign(
+      input.campaignId,
+      input.actor,
+      'campaign.announce',
+      async (tx, c, who): Promise<LaunchResult> => {
+        if (c.status !== 'LAUNCHED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
+        const { items, members, groups } = await this.audienceItems(c.id, input.render, `announce:${c.id}:${input.nonce}`, input.groupLocale);
+        const started = await this.broadcasts().start(
+          { kind: 'ANNOUNCEMENT', campaignId: c.id, createdById: who.id, progressChatId: input.progressChatId, items },
+          tx,
+        );
+        return { ok: true, ...started, members, groups };
+      },
+      (r) => ({ members: r.members, groups: r.groups, broadcastId: r.broadcastId }),
+    );
   }
 
   /** Kết thúc: LAUNCHED → CLOSED (registrations and reports stop; the record stays). */
   async close(campaignId: number, actor: Actor): Promise<{ ok: true } | { ok: false; reason: CampaignChangeRefusal }> {
-    const c = await this.prisma.campaign.findUnique({ where: { id: campaignId } });
-    if (!c) return { ok: false, reason: 'not_found' };
-    if (!(await this.canManage(actor, c))) return { ok: false, reason: 'out_of_scope' };
-    const moved = await this.prisma.campaign.updateMany({ where: { id: c.id, status: 'LAUNCHED' }, data: { status: 'CLOSED', closedAt: this.now() } });
-    if (moved.count === 0) return { ok: false, reason: 'not_launched' };
-    await this.deps.onChanged?.(c.id);
-    await this.deps.audit?.record({ actorId: actor.id, action: 'campaign.close', target: `campaign:${c.id}` });
-    return { ok: true };
+    const r = await this.changeCampaign(campaignId, actor, 'campaign.close', async (tx, c) => {
+      const moved = await tx.campaign.updateMany({ where: { id: c.id, status: 'LAUNCHED' }, data: { status: 'CLOSED', closedAt: this.now() } });
+      return moved.count === 0 ? { ok: false as const, reason: 'not_launched' as const } : { ok: true as const };
+    });
+    if (r.ok) await this.deps.onChanged?.(campaignId);
+    return r;
   }
 
   /** Lưu trữ: hides a DRAFT or CLOSED campaign from lists (a LAUNCHED one must be closed first). */
   async archive(campaignId: number, actor: Actor): Promise<{ ok: true } | { ok: false; reason: CampaignChangeRefusal }> {
-    const c = await this.prisma.campaign.findUnique({ where: { id: campaignId } });
-    if (!c) return { ok: false, reason: 'not_found' };
-    if (!(await this.canManage(actor, c))) return { ok: false, reason: 'out_of_scope' };
-    if (c.archivedAt) return { ok: false, reason: 'already_archived' };
-    const moved = await this.prisma.campaign.updateMany({ where: { id: c.id, status: { not: 'LAUNCHED' }, archivedAt: null }, data: { archivedAt: this.now() } });
-    if (moved.count === 0) return { ok: false, reason: 'not_draft' };
-    await this.deps.onChanged?.(c.id);
-    await this.deps.audit?.record({ actorId: actor.id, action: 'campaign.archive', target: `campaign:${c.id}` });
-    return { ok: true };
+    const r = await this.changeCampaign(campaignId, actor, 'campaign.archive', async (tx, c) => {
+      if (c.archivedAt) return { ok: false as const, reason: 'already_archived' as const };
+      const moved = await tx.campaign.updateMany({ where: { id: c.id, status: { not: 'LAUNCHED' }, archivedAt: null }, data: { archivedAt: this.now() } });
+      return moved.count === 0 ? { ok: false as const, reason: 'not_draft' as const } : { ok: true as const };
+    });
+    if (r.ok) await this.deps.onChanged?.(campaignId);
+    return r;
   }
 
   /** The member's own registration in a campaign (title and status), or null when not registered. */

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { AuditService } from './audit.js';
+import { AccessService } from './access.js';
 import { MemberService, type Locale } from './members.js';
 import { UnitService } from './units.js';
 import { CampaignService } from './campaigns.js';
@@ -27,6 +28,7 @@ export interface Services {
   prisma: PrismaClient;
   now: () => Date;
   audit: AuditService;
+  access: AccessService;
   members: MemberService;
   units: UnitService;
   campaigns: CampaignService;
@@ -51,6 +53,7 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     prisma,
     now,
     audit,
+    access: new AccessService(prisma),
     members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now }),
     units: new UnitService(prisma),
     campaigns,

@@ -1,8 +1,8 @@
 import type { Member, PrismaClient, Role, Unit } from '../generated/prisma/client.js';
 import { fold } from '../domain/text.js';
-import { loadActor, manages, type ActorRef, type Db } from './actors.js';
+import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
-import { ancestorPaths, inSubtree } from '../domain/scope.js';
+import { ancestorPaths, inSubtree, subtreeFilter } from '../domain/scope.js';
 
 export type { Member };
 
@@ -229,6 +229,38 @@ export class MemberService {
       await writeAudit(tx, { ...audit, details: { role: target.role, from: target.unitId, to: unit.id } });
       return { ok: true as const, member, from: target.unit?.name ?? null };
     });
+  }
+
+  /**
+   * /moveunit UNIT_CODE | name: whom the actor may move into the unit — people matching the name
+   * inside the actor's subtree (admins: anywhere), not already there. Refused (and audited) unless
+   * the actor manages the unit; {@link moveMember} decides again when the move is confirmed.
+   */
+  async moveCandidates(input: { actor: ActorRef; unitCode: string; query: string }): Promise<
+    | { ok: true; unit: Unit; found: MemberWithUnit[] }
+    | { ok: false; reason: 'unit_not_found' }
+    | { ok: false; reason: AuthRefusal; unit: string }
+  > {
+    const unit = await this.prisma.unit.findUnique({ where: { code: input.unitCode } });
+    const who = await authorize(this.prisma, input.actor, {
+      action: 'member.move',
+      need: 'OFFICER',
+      target: unit ? `unit:${unit.id}` : null,
+      ...(unit ? { path: unit.path } : {}),
+    });
+    if (!who.ok) return { ok: false, reason: who.reason, unit: unit?.name ?? input.unitCode };
+    if (!unit) return { ok: false, reason: 'unit_not_found' };
+    const within = who.actor.role === 'ADMIN' ? {} : { unit: { path: subtreeFilter(who.actor.unitPath ?? '-') } };
+    const words = fold(input.query).split(' ').filter(Boolean);
+    if (words.length === 0) return { ok: true, unit, found: [] };
+    const found = await this.prisma.member.findMany({
+      // Not already in the unit (people without a unit, who only admins reach, included).
+      where: { AND: [...words.map((w) => ({ nameSearch: { contains: w } })), { OR: [{ unitId: null }, { unitId: { not: unit.id } }] }], ...within },
+      include: { unit: true },
+      orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
+      take: 8,
+    });
+    return { ok: true, unit, found };
   }
 
   /**

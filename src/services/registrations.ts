@@ -5,7 +5,7 @@ import { escapeHtml, nfc } from '../domain/text.js';
 import type { CampaignService } from './campaigns.js';
 import type { OutboxItem, OutboxMessage, OutboxService } from './outbox.js';
 import type { Services } from './index.js';
-import { isStaff, loadActor, manages, type ActorRef } from './actors.js';
+import { authorize, isStaff, loadActor, manages, type ActorRef, type AuthRefusal } from './actors.js';
 import { writeAudit } from './audit.js';
 import { inSubtree, subtreeFilter } from '../domain/scope.js';
 
@@ -354,6 +354,26 @@ export class RegistrationService {
   }
 
   /**
+   * Whether the actor may approve or return this registration now (role and scope re-read), asked
+   * when "Return" is pressed, before the reason is typed; a refusal is audited. {@link decide}
+   * asks again when the decision is made.
+   */
+  async mayDecide(input: { registrationId: number; actor: ActorRef; decision: 'APPROVE' | 'RETURN' }): Promise<
+    { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: AuthRefusal; unit: string | null }
+  > {
+    const reg = await this.prisma.registration.findUnique({ where: { id: input.registrationId }, include: { unit: true, member: { include: { unit: true } } } });
+    if (!reg) return { ok: false, reason: 'not_found' };
+    const unit = reg.unit ?? reg.member?.unit ?? null;
+    const who = await authorize(this.prisma, input.actor, {
+      action: input.decision === 'APPROVE' ? 'registration.approve' : 'registration.return',
+      need: 'OFFICER',
+      target: `registration:${reg.id}`,
+      path: unit?.path ?? null,
+    });
+    return who.ok ? { ok: true } : { ok: false, reason: who.reason, unit: unit?.name ?? null };
+  }
+
+  /**
    * An officer approves (duyệt) or returns (trả lại, with a reason) a registration in their scope;
    * the registrant is notified through the outbox in their own language. The actor's role and unit
    * are re-read inside the transaction, so an officer revoked or moved after the digest arrived (or
@@ -422,16 +442,12 @@ export class RegistrationService {
    * the last, so a stale "next" button still shows something.
    */
   async listInScope(actorId: number, opts: { status: ListStatus; page: number; pageSize?: number }): Promise<ListResult> {
-    const actor = await this.prisma.member.findUnique({ where: { id: actorId }, include: { unit: true } });
-    if (!actor || actor.role === 'MEMBER') {
-      await this.prisma.auditLog.create({
-        data: { actorId: actor?.id ?? null, action: 'registration.list', outcome: 'REFUSED', details: { had: actor?.role ?? null } },
-      });
-      return { ok: false, reason: 'forbidden' };
-    }
+    const who = await authorize(this.prisma, { id: actorId }, { action: 'registration.list', need: 'OFFICER' });
+    if (!who.ok) return { ok: false, reason: 'forbidden' };
+    const actor = who.actor;
     const size = opts.pageSize ?? REGISTRATIONS_PAGE_SIZE;
-    if (actor.role !== 'ADMIN' && !actor.unit) return { ok: true, items: [], total: 0, page: 0, pages: 1, offset: 0 };
-    const path = actor.role === 'ADMIN' ? '/' : actor.unit!.path;
+    if (actor.role !== 'ADMIN' && !actor.unitPath) return { ok: true, items: [], total: 0, page: 0, pages: 1, offset: 0 };
+    const path = actor.role === 'ADMIN' ? '/' : actor.unitPath!;
     const where: Prisma.RegistrationWhereInput = {
       status: opts.status,
       OR: [{ unit: { path: subtreeFilter(path) } }, { member: { unit: { path: subtreeFilter(path) } } }],

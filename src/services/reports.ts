@@ -2,6 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { currentPeriod } from '../domain/periods.js';
 import { addDecimals, nfc } from '../domain/text.js';
 import { subtreeFilter } from '../domain/scope.js';
+import { authorize, type ActorRef, type AuthRefusal } from './actors.js';
+import { writeAudit } from './audit.js';
 
 /** Largest evidence file accepted (Telegram bots can fetch up to 20 MB). */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
@@ -238,6 +240,36 @@ export class ReportService {
       where: { id: reportId },
       include: { attachments: { orderBy: { id: 'asc' } }, member: { include: { unit: true } }, criterion: true, campaign: true },
     });
+  }
+
+  /**
+   * /evidence #id: the files of one report, for staff whose subtree holds the reporter's unit
+   * (admins: any). Handing over someone's evidence is recorded, and so is a refusal — a forged
+   * report id from outside the officer's scope gets nothing but an audit row.
+   */
+  async evidenceFor(reportId: number, actor: ActorRef) {
+    return this.prisma.$transaction(async (tx) => {
+      const report = await tx.progressReport.findUnique({
+        where: { id: reportId },
+        include: { attachments: { orderBy: { id: 'asc' } }, member: { include: { unit: true } }, criterion: true, campaign: true },
+      });
+      const target = `report:${reportId}`;
+      // A report whose reporter has no unit is in nobody's subtree: admins only.
+      const scope = report ? { path: report.member.unit?.path ?? null } : {};
+      const who = await authorize(tx, actor, { action: 'report.evidence', need: 'OFFICER', target, ...scope });
+      if (!who.ok) return { ok: false as const, reason: who.reason, unit: report?.member.unit?.name ?? null };
+      if (!report) return { ok: false as const, reason: 'not_found' as const };
+      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'report.evidence', target, details: { files: report.attachments.length } });
+      return { ok: true as const, report };
+    });
+  }
+
+  /** /evidence: the latest reports with files in the actor's subtree (admins: all); staff only, refusals audited. */
+  async recentFor(actor: ActorRef, limit = 10): Promise<{ ok: true; reports: Awaited<ReturnType<ReportService['recentInScope']>> } | { ok: false; reason: AuthRefusal }> {
+    const who = await authorize(this.prisma, actor, { action: 'report.evidence', need: 'OFFICER' });
+    if (!who.ok) return { ok: false, reason: who.reason };
+    const path = who.actor.role === 'ADMIN' ? '/' : who.actor.unitPath;
+    return { ok: true, reports: path ? await this.recentInScope(path, limit) : [] };
   }
 
   /** Recent reports with evidence inside a unit subtree (an officer's scope), newest first. */

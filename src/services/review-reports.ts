@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { isStaff, loadActor, type ActorRef, type Db } from './actors.js';
+import { authorize, isStaff, loadActor, type ActorRef, type AuthRefusal, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
 import { Prisma as P } from '../generated/prisma/client.js';
 import { nfc } from '../domain/text.js';
@@ -87,6 +87,18 @@ export class ReviewReportService {
     private readonly prisma: PrismaClient,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * /review: the open review milestones of the actor's own unit — staff with a unit only (the
+   * report speaks for that unit); refusals audited.
+   */
+  async openForActor(actor: ActorRef) {
+    const who = await authorize(this.prisma, actor, { action: 'review.open', need: 'OFFICER' });
+    if (!who.ok) return { ok: false as const, reason: who.reason };
+    const unit = who.actor.unitId ? await this.prisma.unit.findUnique({ where: { id: who.actor.unitId } }) : null;
+    if (!unit) return { ok: false as const, reason: 'no_unit' as const };
+    return { ok: true as const, unit, milestones: await this.openFor(unit.id) };
+  }
 
   /** Review milestones still open (deadline ahead) of launched campaigns whose audience includes the unit. */
   async openFor(unitId: number) {
@@ -190,9 +202,25 @@ export class ReviewReportService {
    * subtree with its report (if any).
    */
   async status(milestoneId: number, withinUnitId: number | null) {
+    const path = withinUnitId ? (await this.prisma.unit.findUnique({ where: { id: withinUnitId } }))?.path ?? null : null;
+    return this.statusWithin(milestoneId, path);
+  }
+
+  /**
+   * "Who has submitted" as the actor may see it: staff only, limited to their subtree (admins: every
+   * audience unit). Refusals audited.
+   */
+  async statusFor(milestoneId: number, actor: ActorRef): Promise<{ ok: true; rows: Awaited<ReturnType<ReviewReportService['statusWithin']>> } | { ok: false; reason: AuthRefusal }> {
+    const who = await authorize(this.prisma, actor, { action: 'review.status', need: 'OFFICER', target: `milestone:${milestoneId}` });
+    if (!who.ok) return { ok: false, reason: who.reason };
+    // An officer without a unit manages no subtree: nothing to show (never everything).
+    if (who.actor.role !== 'ADMIN' && !who.actor.unitPath) return { ok: true, rows: [] };
+    return { ok: true, rows: await this.statusWithin(milestoneId, who.actor.role === 'ADMIN' ? null : who.actor.unitPath) };
+  }
+
+  private async statusWithin(milestoneId: number, path: string | null) {
     const m = await this.prisma.milestone.findUnique({ where: { id: milestoneId } });
     if (!m) return [];
-    const path = withinUnitId ? (await this.prisma.unit.findUnique({ where: { id: withinUnitId } }))?.path ?? null : null;
     return this.prisma.$queryRaw<Array<{ unit_id: number; name: string; submitted_at: Date | null; file_name: string | null }>>`
       SELECT u.id AS unit_id, u.name, rr.updated_at AS submitted_at, a.file_name
       FROM unit u

@@ -1,11 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import type { EmulationGroup, PrismaClient, Unit } from '../generated/prisma/client.js';
+import type { EmulationGroup, Prisma, PrismaClient, Unit } from '../generated/prisma/client.js';
+import { authorize, type ActorRef, type AuthRefusal } from './actors.js';
+import { writeAudit } from './audit.js';
 import { fold } from '../domain/text.js';
-import { UNIT_CODE, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
+import { UNIT_CODE, parseUnitsFile, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
 import { planUnitTree, treePaths } from '../domain/unit-tree.js';
 import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
 
 export type { Unit, EmulationGroup };
+
+type Tx = Prisma.TransactionClient;
+
+/** A unit to create: code, name, and optionally its parent's and its khối/cụm's codes. */
+export interface NewUnit {
+  code: string;
+  name: string;
+  parentCode?: string;
+  groupCode?: string;
+}
+
+/** A khối/cụm thi đua to create. */
+export interface NewGroup {
+  code: string;
+  name: string;
+  kind?: 'BLOCK' | 'CLUSTER';
+}
 
 /** Invite codes are what a deep link carries (`?start=u_<code>`): short, URL-safe, unguessable. */
 export function newInviteCode(): string {
@@ -90,28 +109,73 @@ export class UnitService {
     return ids.map((id) => byId.get(id) ?? '?');
   }
 
-  async create(input: { code: string; name: string; parentCode?: string; groupCode?: string }): Promise<CreateUnitResult> {
-    const name = input.name.normalize('NFC').trim();
-    if (!UNIT_CODE.test(input.code)) return { ok: false, reason: 'code_invalid' };
-    if (!name) return { ok: false, reason: 'name_missing' };
-    if (await this.byCode(input.code)) return { ok: false, reason: 'code_taken' };
-    const group = input.groupCode ? await this.prisma.emulationGroup.findUnique({ where: { code: input.groupCode } }) : null;
-    if (input.groupCode && !group) return { ok: false, reason: 'group_unknown' };
+  /**
+   * Creates a unit (trusted: seeding, tests, benchmarks). People add units through {@link addUnit},
+   * which decides who may.
+   */
+  async create(input: NewUnit): Promise<CreateUnitResult> {
     try {
-      return await this.prisma.$transaction(async (tx): Promise<CreateUnitResult> => {
-        // The parent's path is read under the tree lock: an import moving it cannot interleave.
-        await lockUnitTree(tx);
-        const parent = input.parentCode ? await tx.unit.findUnique({ where: { code: input.parentCode } }) : null;
-        if (input.parentCode && !parent) return { ok: false, reason: 'parent_unknown' };
-        const created = await tx.unit.create({
-          data: { code: input.code, name, nameSearch: fold(name), parentId: parent?.id ?? null, groupId: group?.id ?? null, inviteCode: newInviteCode() },
-        });
-        const unit = await tx.unit.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
-        return { ok: true, unit };
-      });
+      return await this.prisma.$transaction((tx) => this.createIn(tx, input));
     } catch (e) {
       if ((e as { code?: string }).code === 'P2002') return { ok: false, reason: 'code_taken' };
       throw e;
+    }
+  }
+
+  /** /addunit: an admin adds a unit. Decided on the actor as they are now; audited with the change, refusals included. */
+  async addUnit(input: NewUnit & { actor: ActorRef }): Promise<CreateUnitResult | { ok: false; reason: 'forbidden' }> {
+    const { actor, ...unit } = input;
+    return this.asAdmin(actor, 'unit.create', { code: unit.code }, (tx) => this.createIn(tx, unit), (r) => ({ target: `unit:${r.unit.id}`, details: { code: unit.code } }));
+  }
+
+  private async createIn(tx: Tx, input: NewUnit): Promise<CreateUnitResult> {
+    const name = input.name.normalize('NFC').trim();
+    if (!UNIT_CODE.test(input.code)) return { ok: false, reason: 'code_invalid' };
+    if (!name) return { ok: false, reason: 'name_missing' };
+    // The parent's path is read under the tree lock: an import moving it cannot interleave.
+    await lockUnitTree(tx);
+    if (await tx.unit.findUnique({ where: { code: input.code } })) return { ok: false, reason: 'code_taken' };
+    const group = input.groupCode ? await tx.emulationGroup.findUnique({ where: { code: input.groupCode } }) : null;
+    if (input.groupCode && !group) return { ok: false, reason: 'group_unknown' };
+    const parent = input.parentCode ? await tx.unit.findUnique({ where: { code: input.parentCode } }) : null;
+    if (input.parentCode && !parent) return { ok: false, reason: 'parent_unknown' };
+    const created = await tx.unit.create({
+      data: { code: input.code, name, nameSearch: fold(name), parentId: parent?.id ?? null, groupId: group?.id ?? null, inviteCode: newInviteCode() },
+    });
+    const unit = await tx.unit.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
+    return { ok: true, unit };
+  }
+
+  /**
+   * Runs an admin-only use case in one transaction: the actor is re-read and must be an admin now;
+   * the change and its audit row (OK, or REFUSED with the reason the change gave) commit together.
+   * A code clash raced in by someone else rolls everything back and is answered `code_taken`.
+   */
+  private async asAdmin<R extends { ok: true } | { ok: false }>(
+    actor: ActorRef,
+    action: string,
+    facts: Record<string, string | number>,
+    change: (tx: Tx) => Promise<R>,
+    ok: (r: Extract<R, { ok: true }>) => { target?: string; details?: Prisma.InputJsonValue },
+    refusal: (r: Exclude<R, { ok: true }>) => Prisma.InputJsonValue = (r) => ({ ...facts, reason: 'reason' in r ? String(r.reason) : 'invalid' }),
+  ): Promise<R | { ok: false; reason: 'forbidden' | 'code_taken' }> {
+    try {
+      return await this.prisma.$transaction(
+        async (tx) => {
+          const who = await authorize(tx, actor, { action, need: 'ADMIN', details: facts });
+          if (!who.ok) return { ok: false as const, reason: 'forbidden' as const };
+          const r = await change(tx);
+          const base = { actorId: who.actor.id, actorRef: who.actor.ref, action };
+          if (r.ok) await writeAudit(tx, { ...base, ...ok(r as Extract<R, { ok: true }>) });
+          else await writeAudit(tx, { ...base, outcome: 'REFUSED', details: refusal(r as Exclude<R, { ok: true }>) });
+          return r;
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'P2002') throw e;
+      await writeAudit(this.prisma, { actorId: actor.id, action, outcome: 'REFUSED', details: { ...facts, reason: 'code_taken' } });
+      return { ok: false, reason: 'code_taken' };
     }
   }
 
@@ -124,17 +188,85 @@ export class UnitService {
     return this.prisma.emulationGroup.findMany({ orderBy: { code: 'asc' }, include: { _count: { select: { units: true } } } });
   }
 
-  async createGroup(input: { code: string; name: string; kind?: 'BLOCK' | 'CLUSTER' }) {
-    if (!UNIT_CODE.test(input.code)) return { ok: false as const, reason: 'code_invalid' as const };
+  /** Creates a khối/cụm (trusted: seeding, tests). People add them through {@link addGroup}. */
+  async createGroup(input: NewGroup) {
     try {
-      const group = await this.prisma.emulationGroup.create({
-        data: { code: input.code, name: input.name.normalize('NFC').trim() || input.code, kind: input.kind ?? 'BLOCK' },
-      });
-      return { ok: true as const, group };
+      return await this.prisma.$transaction((tx) => this.createGroupIn(tx, input));
     } catch (e) {
       if ((e as { code?: string }).code === 'P2002') return { ok: false as const, reason: 'code_taken' as const };
       throw e;
     }
+  }
+
+  /** /addgroup: an admin adds a khối/cụm thi đua; decided and audited like {@link addUnit}. */
+  async addGroup(input: NewGroup & { actor: ActorRef }) {
+    const { actor, ...group } = input;
+    return this.asAdmin(actor, 'group.create', { code: group.code }, (tx) => this.createGroupIn(tx, group), (r) => ({ target: `group:${r.group.id}`, details: { code: group.code } }));
+  }
+
+  private async createGroupIn(tx: Tx, input: NewGroup) {
+    if (!UNIT_CODE.test(input.code)) return { ok: false as const, reason: 'code_invalid' as const };
+    if (await tx.emulationGroup.findUnique({ where: { code: input.code } })) return { ok: false as const, reason: 'code_taken' as const };
+    const group = await tx.emulationGroup.create({
+      data: { code: input.code, name: input.name.normalize('NFC').trim() || input.code, kind: input.kind ?? 'BLOCK' },
+    });
+    return { ok: true as const, group };
+  }
+
+  /**
+   * /importunits: an admin sends a units file (CSV or YAML). Parsed and imported as one use case:
+   * the admin check, the import ({@link importUnits}) and the audit row — OK with the counts, or
+   * REFUSED with how many problems the file had — commit together.
+   */
+  async importFile(input: { actor: ActorRef; text: string; format: 'csv' | 'yaml'; fileName: string }): Promise<ImportResult | { ok: false; reason: 'forbidden' | 'code_taken' }> {
+    const parsed = parseUnitsFile(input.text, input.format);
+    return this.asAdmin(
+      input.actor,
+      'unit.import',
+      { file: input.fileName },
+      async (tx): Promise<ImportResult> => (parsed.ok ? this.importIn(tx, parsed.units, parsed.groups) : parsed),
+      (r) => ({ details: { file: input.fileName, created: r.created, updated: r.updated, groups: r.groupsCreated } }),
+      (r) => ({ file: input.fileName, errors: 'errors' in r ? r.errors.length : 0 }),
+    );
+  }
+
+  /**
+   * /invite [unit code]: an officer's invite link for a unit in their subtree (their own unit by
+   * default; admins: any). Decided here and audited, given or refused.
+   */
+  async invite(input: { actor: ActorRef; code?: string }): Promise<
+    | { ok: true; unit: Unit }
+    | { ok: false; reason: 'unknown_unit'; code: string }
+    | { ok: false; reason: 'no_unit' }
+    | { ok: false; reason: AuthRefusal; unit: Unit | null }
+  > {
+    return this.prisma.$transaction(async (tx) => {
+      const me = await tx.member.findUnique({ where: { id: input.actor.id }, select: { unitId: true } });
+      const unit = input.code ? await tx.unit.findUnique({ where: { code: input.code } }) : me?.unitId ? await tx.unit.findUnique({ where: { id: me.unitId } }) : null;
+      const target = unit ? `unit:${unit.id}` : null;
+      const who = await authorize(tx, input.actor, { action: 'unit.invite', need: 'OFFICER', target, ...(unit ? { path: unit.path } : {}) });
+      if (!who.ok) return { ok: false as const, reason: who.reason, unit };
+      if (!unit) return input.code ? { ok: false as const, reason: 'unknown_unit' as const, code: input.code } : { ok: false as const, reason: 'no_unit' as const };
+      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'unit.invite', target });
+      return { ok: true as const, unit };
+    });
+  }
+
+  /**
+   * /units: the unit tree an officer manages (their subtree; admins: everything, with the khối/cụm).
+   * Refusals are audited.
+   */
+  async treeFor(actor: ActorRef): Promise<
+    | { ok: true; root: Unit | null; units: Array<Unit & { group: EmulationGroup | null }>; groups: Awaited<ReturnType<UnitService['listGroups']>> }
+    | { ok: false; reason: AuthRefusal | 'no_unit' }
+  > {
+    const who = await authorize(this.prisma, actor, { action: 'units.view', need: 'OFFICER' });
+    if (!who.ok) return { ok: false, reason: who.reason };
+    const admin = who.actor.role === 'ADMIN';
+    const root = admin || !who.actor.unitId ? null : await this.byId(who.actor.unitId);
+    if (!admin && !root) return { ok: false, reason: 'no_unit' };
+    const units = await this.prisma.unit.findMany({ where: root ? { path: subtreeFilter(root.path) } : {}, orderBy: { path: 'asc' }, include: { group: true } });
+    return { ok: true, root, units, groups: admin ? await this.listGroups() : [] };
   }
 
   /**
@@ -148,49 +280,47 @@ export class UnitService {
    * so the order of the rows and moves of relatives in one file cannot leave a stale path.
    */
   async importUnits(units: UnitRow[], groups: GroupRow[]): Promise<ImportResult> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        await lockUnitTree(tx);
-        const current = await tx.unit.findMany({ select: { id: true, code: true, parentId: true, path: true } });
-        const codeById = new Map(current.map((u) => [u.id, u.code]));
-        const plan = planUnitTree(new Map(current.map((u) => [u.code, u.parentId === null ? undefined : codeById.get(u.parentId)])), units);
-        if (!plan.ok) return plan;
+    return this.prisma.$transaction((tx) => this.importIn(tx, units, groups), { timeout: 60_000, maxWait: 10_000 });
+  }
 
-        const { groupIds, groupsCreated } = await upsertGroups(tx, units, groups);
-        const idByCode = new Map(current.map((u) => [u.code, u.id]));
-        let created = 0;
-        let updated = 0;
-        for (const row of units) {
-          const data = { name: row.name, nameSearch: fold(row.name), groupId: row.group ? groupIds.get(row.group)! : null };
-          const id = idByCode.get(row.code);
-          if (id === undefined) {
-            // Parent and path are set below with everyone else's, once every new id is known.
-            const u = await tx.unit.create({ data: { ...data, code: row.code, inviteCode: newInviteCode() }, select: { id: true } });
-            idByCode.set(row.code, u.id);
-            created++;
-          } else {
-            await tx.unit.update({ where: { id }, data });
-            updated++;
-          }
-        }
+  private async importIn(tx: Tx, units: UnitRow[], groups: GroupRow[]): Promise<ImportResult> {
+    await lockUnitTree(tx);
+    const current = await tx.unit.findMany({ select: { id: true, code: true, parentId: true, path: true } });
+    const codeById = new Map(current.map((u) => [u.id, u.code]));
+    const plan = planUnitTree(new Map(current.map((u) => [u.code, u.parentId === null ? undefined : codeById.get(u.parentId)])), units);
+    if (!plan.ok) return plan;
 
-        const parentIdOf = new Map<number, number | null>();
-        for (const [code, parentCode] of plan.parentOf) {
-          parentIdOf.set(idByCode.get(code)!, parentCode === undefined ? null : idByCode.get(parentCode)!);
-        }
-        const before = new Map(current.map((u) => [u.id, u]));
-        const changed = [...treePaths(parentIdOf)]
-          .map(([id, path]) => ({ id, path, parentId: parentIdOf.get(id)! }))
-          .filter((u) => before.get(u.id)?.path !== u.path || before.get(u.id)?.parentId !== u.parentId);
-        await writeTreeRows(tx, changed);
-        return { ok: true as const, created, updated, groupsCreated };
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+    const { groupIds, groupsCreated } = await upsertGroups(tx, units, groups);
+    const idByCode = new Map(current.map((u) => [u.code, u.id]));
+    let created = 0;
+    let updated = 0;
+    for (const row of units) {
+      const data = { name: row.name, nameSearch: fold(row.name), groupId: row.group ? groupIds.get(row.group)! : null };
+      const id = idByCode.get(row.code);
+      if (id === undefined) {
+        // Parent and path are set below with everyone else's, once every new id is known.
+        const u = await tx.unit.create({ data: { ...data, code: row.code, inviteCode: newInviteCode() }, select: { id: true } });
+        idByCode.set(row.code, u.id);
+        created++;
+      } else {
+        await tx.unit.update({ where: { id }, data });
+        updated++;
+      }
+    }
+
+    const parentIdOf = new Map<number, number | null>();
+    for (const [code, parentCode] of plan.parentOf) {
+      parentIdOf.set(idByCode.get(code)!, parentCode === undefined ? null : idByCode.get(parentCode)!);
+    }
+    const before = new Map(current.map((u) => [u.id, u]));
+    const changed = [...treePaths(parentIdOf)]
+      .map(([id, path]) => ({ id, path, parentId: parentIdOf.get(id)! }))
+      .filter((u) => before.get(u.id)?.path !== u.path || before.get(u.id)?.parentId !== u.parentId);
+    await writeTreeRows(tx, changed);
+    return { ok: true as const, created, updated, groupsCreated };
   }
 }
 
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
  * Serialises changes to the unit tree (imports, new units): a path is computed from the parents'

@@ -277,7 +277,7 @@ describe('dispatcher on PostgreSQL', () => {
     await d.runOnce();
     const progress = await officer!.user.waitFor(/Đang gửi thông báo/);
     expect(officer!.user.buttons(progress)).toEqual(['⏹ Dừng gửi']);
-    const result = await services.broadcasts.cancelFor(broadcastId, { id: officer!.id, role: 'OFFICER' });
+    const result = await services.broadcasts.cancelFor(broadcastId, { id: officer!.id });
     expect(result).toMatchObject({ ok: true });
     await d.drain();
     const summary = officer!.user.messages.at(-1)!;

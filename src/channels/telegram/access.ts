@@ -10,37 +10,27 @@ export function hasRole(ctx: BotContext, role: Role): boolean {
 }
 
 /**
- * Guards an officer/admin action: refuses politely and writes the refusal to the audit log.
- * Roles are re-read from the database for every update, never trusted from a button.
+ * An early, cheap refusal for an officer/admin command or button. It is a hint, not the gate: the
+ * member row was read for this update, so a role that suffices lets the update through and the use
+ * case decides again when it acts. A role that falls short is put to the services
+ * (`access.check`), which decide and audit the refusal; only then is the user told politely.
  */
 export async function requireRole(ctx: BotContext, role: Role, action: string): Promise<boolean> {
   if (hasRole(ctx, role)) return true;
+  if (ctx.member) {
+    const need = role === 'ADMIN' ? 'ADMIN' : 'OFFICER';
+    if ((await ctx.deps.services.access.check({ id: ctx.member.id }, { action, need })).ok) return true;
+  } else {
+    // Not a member yet: no row for the services to judge; the refusal is recorded by channel id.
+    await auditBy(ctx, { action, outcome: 'REFUSED', details: { reason: 'forbidden', need: role, had: null } });
+  }
   ctx.log.warn({ action, role: ctx.member?.role }, 'refused: insufficient role');
-  await auditBy(ctx, {
-    action,
-    outcome: 'REFUSED',
-    details: { need: role, had: ctx.member?.role ?? null },
-  });
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('forbidden'), show_alert: true }).catch(() => {});
-  else await ctx.reply(ctx.t('forbidden'));
+  await refuse(ctx, ctx.t('forbidden'));
   return false;
 }
 
-/**
- * Officers act only inside their own unit's subtree; admins everywhere. Refusals are audited.
- */
-export async function requireScope(ctx: BotContext, unitId: number, action: string): Promise<boolean> {
-  const member = ctx.member!;
-  if (member.role === 'ADMIN') return true;
-  const inScope = !!member.unitId && (await ctx.deps.services.units.inSubtree(member.unitId, unitId));
-  if (inScope) return true;
-  const unit = await ctx.deps.services.units.byId(unitId);
-  await auditBy(ctx, {
-    action,
-    outcome: 'REFUSED',
-    target: `unit:${unitId}`,
-    details: { reason: 'out_of_scope' },
-  });
-  await ctx.reply(ctx.t('forbidden-scope', { unit: unit?.name ?? String(unitId) }));
-  return false;
+/** Answers a refused button with an alert, a refused message with a reply. */
+export async function refuse(ctx: BotContext, text: string): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
+  else await ctx.reply(text);
 }

@@ -12,7 +12,7 @@ import { conversationRegistry, type ConvContext, type Convo } from './index.js';
 import { decodeCallback, encodeCallback } from '../callback-data.js';
 import { mainMenu } from '../keyboards/menu.js';
 import type { BotContext } from '../context.js';
-import { auditBy, replyHtml } from '../helpers.js';
+import { replyHtml } from '../helpers.js';
 import { parseCampaignFile, type CampaignDraft, type CampaignFile } from '../../../domain/campaign-file.js';
 import { formatDate, formatDateTime, parseDate, parseDateTime } from '../../../domain/dates.js';
 import { formatOffset, parseOffset } from '../../../domain/durations.js';
@@ -469,9 +469,9 @@ const preview: Step = async (conversation, ctx, s, env) => {
     if (!member) return { ok: false as const, reason: 'officer_without_unit' };
     const again = parseCampaignFile(JSON.stringify(file), 'json');
     if (!again.ok) return { ok: false as const, reason: 'invalid' };
-    const r = await ctx.deps.services.campaigns.importDraft(again.campaign, member, JSON.stringify(file, null, 2));
+    // The service decides (is this still an officer?) and audits the save or the refusal.
+    const r = await ctx.deps.services.campaigns.importDraft(again.campaign, { id: member.id }, JSON.stringify(file, null, 2));
     if (!r.ok) return { ok: false as const, reason: r.reason };
-    await auditBy(ctx, { action: 'campaign.create', target: `campaign:${r.campaign.id}`, details: { code } });
     return { ok: true as const, id: r.campaign.id, code: r.campaign.code };
   });
   if (!saved.ok && saved.reason === 'not_officer') {

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, auditBy, escapeHtml, onAction, replyHtml } from '../helpers.js';
-import { requireRole, requireScope } from '../access.js';
+import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
+import { refuse, requireRole } from '../access.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
 import { mainMenu } from '../keyboards/menu.js';
-import { parseUnitsFile, type UnitsFileError } from '../../../domain/units-file.js';
+import type { UnitsFileError } from '../../../domain/units-file.js';
 import { formatDateTime } from '../../../domain/dates.js';
 import { downloadFile, formatBytes } from '../files.js';
 
@@ -29,15 +29,9 @@ function pipeArgs(match: string): string[] {
 
 privateChat.command('units', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'units.view'))) return;
-  const { prisma } = ctx.deps.services;
-  const member = ctx.member!;
-  const root = member.role === 'ADMIN' ? null : member.unitId ? await ctx.deps.services.units.byId(member.unitId) : null;
-  if (member.role !== 'ADMIN' && !root) return void (await ctx.reply(ctx.t('officer-needs-unit')));
-  const units = await prisma.unit.findMany({
-    where: root ? { path: { startsWith: root.path } } : {},
-    orderBy: { path: 'asc' },
-    include: { group: true },
-  });
+  const tree = await ctx.deps.services.units.treeFor({ id: ctx.member!.id });
+  if (!tree.ok) return void (await ctx.reply(ctx.t(tree.reason === 'no_unit' ? 'officer-needs-unit' : 'forbidden')));
+  const { root, units, groups } = tree;
   if (units.length === 0) return void (await ctx.reply(ctx.t('units-none')));
   // Depth-first order by name: sort by the chain of ancestor names.
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -56,13 +50,10 @@ privateChat.command('units', async (ctx) => {
   });
   let text = `${ctx.t('units-tree-title', { count: units.length })}\n${lines.join('\n')}`;
   if (units.length > MAX_TREE_LINES) text += `\n${ctx.t('units-tree-more', { count: units.length - MAX_TREE_LINES })}`;
-  if (member.role === 'ADMIN') {
-    const groups = await ctx.deps.services.units.listGroups();
-    if (groups.length > 0) {
-      text += `\n\n${ctx.t('units-groups-title')}\n${groups
-        .map((g) => `• ${ctx.t(`group-kind-${g.kind}`)} ${escapeHtml(g.name)} <code>${escapeHtml(g.code)}</code> (${g._count.units})`)
-        .join('\n')}`;
-    }
+  if (groups.length > 0) {
+    text += `\n\n${ctx.t('units-groups-title')}\n${groups
+      .map((g) => `• ${ctx.t(`group-kind-${g.kind}`)} ${escapeHtml(g.name)} <code>${escapeHtml(g.code)}</code> (${g._count.units})`)
+      .join('\n')}`;
   }
   await replyHtml(ctx, text);
 });
@@ -71,17 +62,18 @@ privateChat.command('addunit', async (ctx) => {
   if (!(await requireRole(ctx, 'ADMIN', 'unit.create'))) return;
   const [code = '', name = '', parentCode, groupCode] = pipeArgs(ctx.match);
   if (!code || !name) return void (await ctx.reply(ctx.t('addunit-usage')));
-  const result = await ctx.deps.services.units.create({
+  const result = await ctx.deps.services.units.addUnit({
+    actor: { id: ctx.member!.id },
     code,
     name,
     ...(parentCode ? { parentCode } : {}),
     ...(groupCode ? { groupCode } : {}),
   });
   if (!result.ok) {
+    if (result.reason === 'forbidden') return refuse(ctx, ctx.t('forbidden'));
     const codeArg = result.reason === 'parent_unknown' ? parentCode : result.reason === 'group_unknown' ? groupCode : code;
     return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code: codeArg ?? '' })));
   }
-  await auditBy(ctx, { action: 'unit.create', target: `unit:${result.unit.id}`, details: { code } });
   await ctx.reply(ctx.t('addunit-done', { name: escapeHtml(result.unit.name), code: escapeHtml(result.unit.code) }), { parse_mode: 'HTML' });
 });
 
@@ -90,9 +82,11 @@ privateChat.command('addgroup', async (ctx) => {
   const [code = '', name = '', kindArg = 'BLOCK'] = pipeArgs(ctx.match);
   const kind = kindArg.toUpperCase() === 'CLUSTER' ? 'CLUSTER' : 'BLOCK';
   if (!code || !name) return void (await ctx.reply(ctx.t('addgroup-usage')));
-  const result = await ctx.deps.services.units.createGroup({ code, name, kind });
-  if (!result.ok) return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code })));
-  await auditBy(ctx, { action: 'group.create', target: `group:${result.group.id}` });
+  const result = await ctx.deps.services.units.addGroup({ actor: { id: ctx.member!.id }, code, name, kind });
+  if (!result.ok) {
+    if (result.reason === 'forbidden') return refuse(ctx, ctx.t('forbidden'));
+    return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code })));
+  }
   await ctx.reply(ctx.t('addgroup-done', { kind: ctx.t(`group-kind-${kind}`), name: escapeHtml(result.group.name), code: escapeHtml(code) }), {
     parse_mode: 'HTML',
   });
@@ -100,11 +94,15 @@ privateChat.command('addgroup', async (ctx) => {
 
 privateChat.command('invite', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'unit.invite'))) return;
-  const member = ctx.member!;
   const code = ctx.match.trim();
-  const unit = code ? await ctx.deps.services.units.byCode(code) : member.unitId ? await ctx.deps.services.units.byId(member.unitId) : null;
-  if (!unit) return void (await ctx.reply(code ? ctx.t('invite-unknown-unit', { code }) : ctx.t('officer-needs-unit')));
-  if (!(await requireScope(ctx, unit.id, 'unit.invite'))) return;
+  const r = await ctx.deps.services.units.invite({ actor: { id: ctx.member!.id }, ...(code ? { code } : {}) });
+  if (!r.ok) {
+    if (r.reason === 'unknown_unit') return void (await ctx.reply(ctx.t('invite-unknown-unit', { code: r.code })));
+    if (r.reason === 'no_unit') return void (await ctx.reply(ctx.t('officer-needs-unit')));
+    if (r.reason === 'forbidden') return refuse(ctx, ctx.t('forbidden'));
+    return void (await ctx.reply(ctx.t('forbidden-scope', { unit: r.unit?.name ?? code })));
+  }
+  const unit = r.unit;
   const link = `https://t.me/${ctx.me.username}?start=u_${unit.inviteCode}`;
   await ctx.reply(ctx.t('invite-link', { unit: escapeHtml(unit.name), link }), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
 });
@@ -140,21 +138,12 @@ privateChat.on('message:document').filter(
     }
     const bytes = await downloadFile(ctx, doc.file_id, MAX_UNITS_FILE_BYTES);
     if (!bytes) return void (await ctx.reply(ctx.t('import-download-failed')));
-    const parsed = parseUnitsFile(bytes.toString('utf8'), format);
-    const result = parsed.ok ? await ctx.deps.services.units.importUnits(parsed.units, parsed.groups) : parsed;
+    const result = await ctx.deps.services.units.importFile({ actor: { id: ctx.member!.id }, text: bytes.toString('utf8'), format, fileName: name });
     if (!result.ok) {
-      await auditBy(ctx, {
-        action: 'unit.import',
-        outcome: 'REFUSED',
-        details: { file: name, errors: result.errors.length },
-      });
+      if (!('errors' in result)) return refuse(ctx, ctx.t(result.reason === 'forbidden' ? 'forbidden' : 'error-generic'));
       return void (await ctx.reply(renderImportErrors(ctx, result.errors), { parse_mode: 'HTML' }));
     }
     ctx.session.step = undefined;
-    await auditBy(ctx, {
-      action: 'unit.import',
-      details: { file: name, created: result.created, updated: result.updated, groups: result.groupsCreated },
-    });
     await ctx.reply(ctx.t('import-done', { created: result.created, updated: result.updated, groups: result.groupsCreated }), {
       reply_markup: mainMenu(ctx),
     });
@@ -260,12 +249,13 @@ privateChat.command('moveunit', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'member.move'))) return;
   const [code = '', query = ''] = pipeArgs(ctx.match);
   if (!code || !query) return void (await ctx.reply(ctx.t('moveunit-usage')));
-  const unit = await ctx.deps.services.units.byCode(code);
-  if (!unit) return void (await ctx.reply(ctx.t('invite-unknown-unit', { code })));
-  if (!(await requireScope(ctx, unit.id, 'member.move'))) return;
-  const member = ctx.member!;
-  const unitIds = member.role === 'ADMIN' ? undefined : member.unitId ? await ctx.deps.services.units.subtreeIds(member.unitId) : [];
-  const found = (await ctx.deps.services.members.search(query.slice(0, 100), { limit: 8, ...(unitIds ? { unitIds } : {}) })).filter((m) => m.unitId !== unit.id);
+  const r = await ctx.deps.services.members.moveCandidates({ actor: { id: ctx.member!.id }, unitCode: code, query: query.slice(0, 100) });
+  if (!r.ok) {
+    if (r.reason === 'unit_not_found') return void (await ctx.reply(ctx.t('invite-unknown-unit', { code })));
+    if (r.reason === 'forbidden') return refuse(ctx, ctx.t('forbidden'));
+    return void (await ctx.reply(ctx.t('forbidden-scope', { unit: r.unit })));
+  }
+  const { unit, found } = r;
   if (found.length === 0) return void (await ctx.reply(ctx.t('grant-none', { query })));
   const kb = new InlineKeyboard();
   for (const m of found) kb.text(`${m.fullName} · ${m.unit?.name ?? '—'} → ${unit.name}`, encodeCallback('member.move', { memberId: m.id, unitId: unit.id })).row();
@@ -290,7 +280,9 @@ onAction(admin, 'member.move', async (ctx, { memberId, unitId }) => {
 
 privateChat.command('audit', async (ctx) => {
   if (!(await requireRole(ctx, 'ADMIN', 'audit.view'))) return;
-  const entries = await ctx.deps.services.audit.recent({ limit: 20 });
+  const r = await ctx.deps.services.audit.viewFor({ id: ctx.member!.id }, { limit: 20 });
+  if (!r.ok) return refuse(ctx, ctx.t('forbidden'));
+  const entries = r.entries;
   if (entries.length === 0) return void (await ctx.reply(ctx.t('audit-empty')));
   const lines = entries.map((e) =>
     escapeHtml(

@@ -2,8 +2,8 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { randomBytes } from 'node:crypto';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, auditBy, escapeHtml, onAction, replyHtml } from '../helpers.js';
-import { hasRole, requireRole } from '../access.js';
+import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
+import { hasRole, refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { downloadFile, formatBytes } from '../files.js';
 import type { CampaignFull, ImportCampaignResult } from '../../../services/campaigns.js';
@@ -69,13 +69,11 @@ privateChat.command('importcampaign', async (ctx) => {
 async function answerImport(ctx: BotContext, result: ImportCampaignResult, file: { fileId: string; fileName: string; format: 'yaml' | 'json' }) {
   if (result.ok) {
     ctx.session.step = undefined;
-    await auditBy(ctx, { action: 'campaign.import', target: `campaign:${result.campaign.id}`, details: { file: file.fileName, replaced: result.replaced } });
     let text = ctx.t(result.replaced ? 'camp-import-replaced' : 'camp-import-done', { title: escapeHtml(result.campaign.title), code: escapeHtml(result.campaign.code) });
     if (result.warnings.length > 0) text += `\n\n${ctx.t('camp-import-warnings')}\n${renderFileProblems(tOf(ctx), result.warnings, Infinity)}`;
     await replyHtml(ctx, text);
     return showManage(ctx, result.campaign.id);
   }
-  await auditBy(ctx, { action: 'campaign.import', details: { file: file.fileName, reason: result.reason }, outcome: 'REFUSED' });
   switch (result.reason) {
     case 'invalid':
       return void (await replyHtml(ctx, `${ctx.t('camp-import-invalid', { count: result.errors.length })}\n${renderFileProblems(tOf(ctx), result.errors)}`));
@@ -100,7 +98,8 @@ async function importFromTelegram(ctx: BotContext, file: { fileId: string; fileN
   const result = await ctx.deps.services.campaigns.importFile({
     text: bytes.toString('utf8'),
     format: file.format,
-    actor: ctx.member!,
+    fileName: file.fileName,
+    actor: { id: ctx.member!.id },
     ...(code !== undefined ? { code } : {}),
   });
   await answerImport(ctx, result, file);
@@ -149,23 +148,17 @@ privateChat.command('newcampaign', async (ctx) => {
 // ---- Officer: list, view, edit, launch, announce, close, archive -------------------------------
 
 /**
- * Loads a campaign for an officer's button or command and checks role and scope; refusals are
- * answered and audited. Null when the action must stop.
+ * Loads a campaign for an officer's button or command. The service decides (role and scope as they
+ * are now) and audits a refusal; this only answers it. Null when the action must stop.
  */
 async function managed(ctx: BotContext, campaignId: number, action: string): Promise<CampaignFull | null> {
   if (!(await requireRole(ctx, 'OFFICER', action))) return null;
-  const campaign = await ctx.deps.services.campaigns.byId(campaignId);
-  if (!campaign) {
+  const r = await ctx.deps.services.campaigns.forManager(campaignId, { id: ctx.member!.id }, action);
+  if (r.ok) return r.campaign;
+  if (r.reason === 'not_found') {
     if (ctx.callbackQuery) await answerQuietly(ctx, ctx.t('button-expired'));
-    return null;
-  }
-  if (!(await ctx.deps.services.campaigns.canManage(ctx.member!, campaign))) {
-    await auditBy(ctx, { action, target: `campaign:${campaignId}`, details: { reason: 'out_of_scope' }, outcome: 'REFUSED' });
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('camp-out-of-scope'), show_alert: true }).catch(() => {});
-    else await ctx.reply(ctx.t('camp-out-of-scope'));
-    return null;
-  }
-  return campaign;
+  } else await refuse(ctx, ctx.t(r.reason === 'forbidden' ? 'forbidden' : 'camp-out-of-scope'));
+  return null;
 }
 
 async function showManage(ctx: BotContext, campaignId: number): Promise<void> {
@@ -217,7 +210,7 @@ async function sendCampaignPage(
 }
 
 async function officerList(ctx: BotContext, page = 0): Promise<void> {
-  const list = await ctx.deps.services.campaigns.listForOfficer(ctx.member!);
+  const list = await ctx.deps.services.campaigns.listForOfficer({ id: ctx.member!.id });
   if (list.length === 0) return void (await ctx.reply(ctx.t('camp-officer-none'), { parse_mode: 'HTML' }));
   await sendCampaignPage(ctx, list, page, {
     heading: ctx.t('camp-officer-list'),
@@ -270,13 +263,12 @@ onAction(campaigns, 'camp.launchok', async (ctx, { campaignId }) => {
   const username = ctx.me.username;
   const result = await ctx.deps.services.campaigns.launch({
     campaignId,
-    actor: ctx.member!,
+    actor: { id: ctx.member!.id },
     render: (locale) => renderAnnouncement(tFor(ctx, locale), c, username),
     groupLocale: ctx.deps.config.DEFAULT_LOCALE,
     progressChatId: String(ctx.chat!.id),
   });
   if (!result.ok) {
-    await auditBy(ctx, { action: 'campaign.launch', target: `campaign:${campaignId}`, details: { reason: result.reason }, outcome: 'REFUSED' });
     return void (await ctx.reply(ctx.t(result.reason === 'not_draft' ? 'camp-already-launched' : 'camp-out-of-scope')));
   }
   await ctx.reply(ctx.t('camp-launched', { title: escapeHtml(c.title), members: result.members, groups: result.groups }), {
@@ -321,10 +313,9 @@ privateChat.on('message:text').filter(
       if (!d.ok) return void (await ctx.reply(ctx.t(`wiz-date-${d.reason}`, { value: input })));
       edit = step.field === 'starts' ? { startsAt: d.date } : { endsAt: d.date };
     }
-    const result = await ctx.deps.services.campaigns.editDraft(step.campaignId, ctx.member!, edit);
+    const result = await ctx.deps.services.campaigns.editDraft(step.campaignId, { id: ctx.member!.id }, edit);
     if (!result.ok) return void (await ctx.reply(ctx.t(`camp-edit-${result.reason}`)));
     ctx.session.step = undefined;
-    await auditBy(ctx, { action: 'campaign.edit', target: `campaign:${step.campaignId}`, details: { field: step.field } });
     await ctx.reply(ctx.t('camp-edit-saved'));
     await showManage(ctx, step.campaignId);
   },
@@ -341,7 +332,7 @@ onAction(campaigns, 'camp.announce', async (ctx, { campaignId }) => {
 
 privateChat.command('announce', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'campaign.announce'))) return;
-  const list = (await ctx.deps.services.campaigns.listForOfficer(ctx.member!)).filter((c) => c.status === 'LAUNCHED');
+  const list = (await ctx.deps.services.campaigns.listForOfficer({ id: ctx.member!.id })).filter((c) => c.status === 'LAUNCHED');
   if (list.length === 0) return void (await ctx.reply(ctx.t('camp-announce-none')));
   const kb = new InlineKeyboard();
   list.forEach((c, i) => kb.text(`${i + 1}. ${c.title.slice(0, 40)}`, encodeCallback('camp.announce', { campaignId: c.id })).row());
@@ -377,7 +368,7 @@ onAction(campaigns, 'camp.announceok', async (ctx, { campaignId }) => {
   const username = ctx.me.username;
   const result = await ctx.deps.services.campaigns.announce({
     campaignId,
-    actor: ctx.member!,
+    actor: { id: ctx.member!.id },
     render: (locale) => renderFollowUp(tFor(ctx, locale), c, step.text, username),
     groupLocale: ctx.deps.config.DEFAULT_LOCALE,
     progressChatId: String(ctx.chat!.id),
@@ -408,7 +399,7 @@ for (const [ask, confirm, kind] of [
     if (!c) return;
     await answerQuietly(ctx);
     await ctx.editMessageReplyMarkup().catch(() => {});
-    const result = kind === 'close' ? await ctx.deps.services.campaigns.close(campaignId, ctx.member!) : await ctx.deps.services.campaigns.archive(campaignId, ctx.member!);
+    const result = kind === 'close' ? await ctx.deps.services.campaigns.close(campaignId, { id: ctx.member!.id }) : await ctx.deps.services.campaigns.archive(campaignId, { id: ctx.member!.id });
     const done = kind === 'close' ? 'camp-closed' : 'camp-archived';
     const refused = kind === 'close' ? 'camp-close-refused' : 'camp-archive-refused';
     await ctx.reply(result.ok ? ctx.t(done, { title: escapeHtml(c.title) }) : ctx.t(refused), { parse_mode: 'HTML' });

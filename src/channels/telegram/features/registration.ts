@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
-import { requireRole, requireScope } from '../access.js';
+import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { translator } from '../i18n.js';
 import { botSetups } from '../conversations/index.js';
@@ -94,10 +94,11 @@ onAction(registration, 'reg.approve', async (ctx, { registrationId }) => {
 
 onAction(registration, 'reg.return', async (ctx, { registrationId }) => {
   if (!(await requireRole(ctx, 'OFFICER', 'registration.return'))) return;
-  const reg = await ctx.deps.services.registrations.byId(registrationId);
-  if (!reg) return answerQuietly(ctx, ctx.t('reg-decide-not_found'));
+  // Asked before the reason is typed; decide() asks again when the reason arrives.
+  const may = await ctx.deps.services.registrations.mayDecide({ registrationId, actor: { id: ctx.member!.id }, decision: 'RETURN' });
+  if (!may.ok && may.reason === 'not_found') return answerQuietly(ctx, ctx.t('reg-decide-not_found'));
   await answerQuietly(ctx);
-  if (!(await requireScope(ctx, reg.unitId ?? reg.member?.unitId ?? 0, 'registration.return'))) return;
+  if (!may.ok) return refuse(ctx, may.reason === 'forbidden' ? ctx.t('forbidden') : ctx.t('forbidden-scope', { unit: may.unit ?? '—' }));
   await ctx.conversation.enter(RETURN_REGISTRATION, registrationId);
 });
 

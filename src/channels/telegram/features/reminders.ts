@@ -79,10 +79,9 @@ onAction(reminders, 'rem.report', async (ctx, { milestoneId }) => {
 
 privateChats.command('review', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'review.open'))) return;
-  const unitId = ctx.member!.unitId;
-  if (!unitId) return void (await ctx.reply(ctx.t('officer-needs-unit')));
-  const unit = (await ctx.deps.services.units.byId(unitId))!;
-  const open = await ctx.deps.services.reviewReports.openFor(unitId);
+  const r = await ctx.deps.services.reviewReports.openForActor({ id: ctx.member!.id });
+  if (!r.ok) return void (await ctx.reply(ctx.t(r.reason === 'no_unit' ? 'officer-needs-unit' : 'forbidden')));
+  const { unit, milestones: open } = r;
   if (open.length === 0) return void (await ctx.reply(ctx.t('review-none', { unit: escapeHtml(unit.name) }), { parse_mode: 'HTML' }));
   const kb = new InlineKeyboard();
   for (const m of open) {
@@ -109,7 +108,9 @@ onAction(reminders, 'rev.status', async (ctx, { milestoneId }) => {
   await answerQuietly(ctx);
   const m = await ctx.deps.services.reviewReports.milestone(milestoneId);
   if (!m) return void (await ctx.reply(ctx.t('review-not-found')));
-  const rows = await ctx.deps.services.reviewReports.status(milestoneId, ctx.member!.role === 'ADMIN' ? null : ctx.member!.unitId);
+  const status = await ctx.deps.services.reviewReports.statusFor(milestoneId, { id: ctx.member!.id });
+  if (!status.ok) return void (await ctx.reply(ctx.t('forbidden')));
+  const rows = status.rows;
   const lines = rows.map((r) =>
     r.submitted_at
       ? ctx.t('review-status-submitted', { unit: escapeHtml(r.name), at: formatDateTime(r.submitted_at) })

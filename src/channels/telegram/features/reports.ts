@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
-import { requireRole, requireScope } from '../access.js';
+import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { REPORT } from '../conversations/report.js';
 import { formatDateTime } from '../../../domain/dates.js';
@@ -29,14 +29,16 @@ privateChat.on('message:text').filter(
   (ctx) => startReport(ctx),
 );
 
-/** Sends the original files of a report back as replies, after checking role and scope. */
+/** Sends the original files of a report back as replies; the service decides who may see them. */
 async function sendEvidence(ctx: BotContext, reportId: number): Promise<void> {
-  const report = await ctx.deps.services.reports.evidence(reportId);
-  if (!report) {
-    await ctx.reply(ctx.t('rep-evidence-unknown', { id: reportId }));
+  const r = await ctx.deps.services.reports.evidenceFor(reportId, { id: ctx.member!.id });
+  if (!r.ok) {
+    if (r.reason === 'not_found') await ctx.reply(ctx.t('rep-evidence-unknown', { id: reportId }));
+    else if (r.reason === 'forbidden') await refuse(ctx, ctx.t('forbidden'));
+    else await ctx.reply(ctx.t('forbidden-scope', { unit: r.unit ?? '—' }));
     return;
   }
-  if (!(await requireScope(ctx, report.member.unitId ?? 0, 'report.evidence'))) return;
+  const report = r.report;
   await ctx.reply(
     ctx.t('rep-evidence-header', {
       id: report.id,
@@ -67,8 +69,9 @@ privateChat.command('evidence', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'report.evidence'))) return;
   const id = Number(ctx.match.trim().replace(/^#/, ''));
   if (Number.isInteger(id) && id > 0) return sendEvidence(ctx, id);
-  const unit = ctx.member!.unitId ? await ctx.deps.services.units.byId(ctx.member!.unitId) : null;
-  const rows = unit ? await ctx.deps.services.reports.recentInScope(ctx.member!.role === 'ADMIN' ? '/' : unit.path) : [];
+  const r = await ctx.deps.services.reports.recentFor({ id: ctx.member!.id });
+  if (!r.ok) return refuse(ctx, ctx.t('forbidden'));
+  const rows = r.reports;
   if (rows.length === 0) {
     await ctx.reply(ctx.t('rep-evidence-none'), { reply_markup: mainMenu(ctx) });
     return;
