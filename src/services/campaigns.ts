@@ -206,8 +206,8 @@ export class CampaignService {
    * Unit ids in a campaign's audience: each audience unit with its subtree, plus every unit of an
    * audience khối/cụm with their subtrees.
    */
-  async audienceUnitIds(campaignId: number): Promise<number[]> {
-    const rows = await this.prisma.$queryRaw<Array<{ id: number }>>`
+  async audienceUnitIds(campaignId: number, db: Db = this.prisma): Promise<number[]> {
+    const rows = await db.$queryRaw<Array<{ id: number }>>`
       SELECT DISTINCT u.id FROM unit u
       JOIN unit root ON u.path LIKE root.path || '%'
       WHERE root.id IN (SELECT unit_id FROM campaign_audience_unit WHERE campaign_id = ${campaignId})
@@ -216,9 +216,9 @@ export class CampaignService {
   }
 
   /** Members of the audience who have joined through a channel and have not left. */
-  async audienceMembers(campaignId: number) {
-    const unitIds = await this.audienceUnitIds(campaignId);
-    return this.prisma.member.findMany({
+  async audienceMembers(campaignId: number, db: Db = this.prisma) {
+    const unitIds = await this.audienceUnitIds(campaignId, db);
+    return db.member.findMany({
       where: { unitId: { in: unitIds }, leftAt: null, fullName: { not: null } },
       orderBy: { id: 'asc' },
     });
@@ -522,9 +522,9 @@ export class CampaignService {
   // ---- Audience -----------------------------------------------------------------------------
 
   /** Linked, active group chats of the audience units (they receive launches and announcements too). */
-  async audienceGroupChats(campaignId: number) {
-    const unitIds = await this.audienceUnitIds(campaignId);
-    return this.prisma.groupChat.findMany({ where: { unitId: { in: unitIds }, active: true }, orderBy: { id: 'asc' } });
+  async audienceGroupChats(campaignId: number, db: Db = this.prisma) {
+    const unitIds = await this.audienceUnitIds(campaignId, db);
+    return db.groupChat.findMany({ where: { unitId: { in: unitIds }, active: true }, orderBy: { id: 'asc' } });
   }
 
   /** How many members and linked groups a launch would reach. */
@@ -534,8 +534,16 @@ export class CampaignService {
   }
 
   /** Outbox rows for every audience member (rendered in their locale) and every linked group. */
-  private async audienceItems(campaignId: number, render: RecipientRenderer, key: string, groupLocale: string): Promise<{ items: OutboxItem[]; members: number; groups: number }> {
-    const [members, groups] = await Promise.all([this.audienceMembers(campaignId), this.audienceGroupChats(campaignId)]);
+  private async audienceItems(
+    db: Db,
+    campaignId: number,
+    render: RecipientRenderer,
+    key: string,
+    groupLocale: string,
+  ): Promise<{ items: OutboxItem[]; members: number; groups: number }> {
+    // Read through the use case's transaction: the embedded database has a single connection.
+    const members = await this.audienceMembers(campaignId, db);
+    const groups = await this.audienceGroupChats(campaignId, db);
     const cache = new Map<string, OutboxMessage>();
     const message = (locale: string) => {
       let m = cache.get(locale);
@@ -581,7 +589,7 @@ export class CampaignService {
           data: { status: 'LAUNCHED', launchedAt: this.now() },
         });
         if (moved.count === 0) return { ok: false, reason: 'not_draft' };
-        const { items, members, groups } = await this.audienceItems(c.id, input.render, `launch:${c.id}`, input.groupLocale);
+        const { items, members, groups } = await this.audienceItems(tx, c.id, input.render, `launch:${c.id}`, input.groupLocale);
         const started = await this.broadcasts().start({ kind: 'LAUNCH', campaignId: c.id, createdById: who.id, progressChatId: input.progressChatId, items }, tx);
         return { ok: true, ...started, members, groups };
       },
@@ -600,7 +608,7 @@ export class CampaignService {
       'campaign.announce',
       async (tx, c, who): Promise<LaunchResult> => {
         if (c.status !== 'LAUNCHED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
-        const { items, members, groups } = await this.audienceItems(c.id, input.render, `announce:${c.id}:${input.nonce}`, input.groupLocale);
+        const { items, members, groups } = await this.audienceItems(tx, c.id, input.render, `announce:${c.id}:${input.nonce}`, input.groupLocale);
         const started = await this.broadcasts().start(
           { kind: 'ANNOUNCEMENT', campaignId: c.id, createdById: who.id, progressChatId: input.progressChatId, items },
           tx,

@@ -257,3 +257,31 @@ describe('memory:// database', () => {
     expect(await db.prisma.delivery.count({ where: { status: 'SENDING' } })).toBe(2);
   });
 });
+
+describe('use cases that act inside one transaction on the embedded database', () => {
+  it('launches a campaign (status, deliveries and audit row in one transaction) on its single connection', async () => {
+    const { createServices } = await import('../../src/services/index.js');
+    const { draft } = await import('../support/reminder-fixtures.js');
+    const db = await createDatabase({ dataDir: MEMORY_DATA_DIR });
+    try {
+      const s = createServices(db.prisma, { adminIds: [], defaultLocale: 'vi' });
+      await s.units.importUnits([{ code: 'XA', name: 'Xã A', line: 2 }], []);
+      const xa = (await s.units.byCode('XA'))!;
+      const officer = await db.prisma.member.create({ data: { telegramId: 1n, fullName: 'Cán bộ', nameSearch: 'can bo', unitId: xa.id, role: 'OFFICER' } });
+      await db.prisma.member.create({ data: { telegramId: 2n, fullName: 'Đoàn viên', nameSearch: 'doan vien', unitId: xa.id } });
+      const now = Date.now();
+      const d = draft('pglite', 'Phong trào', [{ kind: 'REGISTRATION', dueAt: new Date(now + 10 * 86_400_000), remindOffsets: [] }], {
+        units: [],
+        startsAt: new Date(now - 86_400_000),
+        endsAt: new Date(now + 100 * 86_400_000),
+      });
+      const saved = await s.campaigns.importDraft(d, { id: officer.id }, null);
+      expect(saved).toMatchObject({ ok: true });
+      const launched = await s.campaigns.launch({ campaignId: saved.ok ? saved.campaign.id : 0, actor: { id: officer.id }, render: () => ({ text: 'x' }), groupLocale: 'vi', progressChatId: null });
+      expect(launched).toMatchObject({ ok: true, members: 2 });
+      expect(await db.prisma.auditLog.count({ where: { action: 'campaign.launch', outcome: 'OK' } })).toBe(1);
+    } finally {
+      await db.close();
+    }
+  }, TIMEOUT);
+});
