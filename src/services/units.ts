@@ -87,19 +87,12 @@ export class UnitService {
     });
   }
 
-  /** True when `unitId` is `rootId` or below it. */
+  /** True when `unitId` is `rootId` or below it (by id; the rule itself is `domain/scope.ts`). */
   async inSubtree(rootId: number, unitId: number): Promise<boolean> {
     const [root, unit] = await Promise.all([this.byId(rootId), this.byId(unitId)]);
     return !!root && !!unit && inSubtree(unit.path, root.path);
   }
 
-  /** Ids of a unit and all units below it. */
-  async subtreeIds(rootId: number): Promise<number[]> {
-    const root = await this.byId(rootId);
-    if (!root) return [];
-    const rows = await this.prisma.unit.findMany({ where: { path: subtreeFilter(root.path) }, select: { id: true } });
-    return rows.map((r) => r.id);
-  }
 
   /** Names from the root down to the unit: "UBND tỉnh › Sở GD&ĐT › Trường THPT A". */
   async breadcrumb(unit: Unit): Promise<string[]> {

@@ -12,8 +12,9 @@ import { downloadFile, formatBytes } from '../files.js';
 
 /**
  * Administration of units, emulation groups (khối/cụm) and roles. Admins manage everything; officers
- * see the tree and make invite links within their own unit's subtree. Every grant, revoke, import
- * and refusal goes to the audit log.
+ * see the tree and make invite links within their own unit's subtree. The services decide who may
+ * (UnitService, MemberService, AuditService) and write every grant, revoke, import and refusal to
+ * the audit log with the change; this file only translates.
  */
 export const admin = new Composer<BotContext>();
 const privateChat = admin.chatType('private');

@@ -17,8 +17,9 @@ import { pageOf, splitHtml } from '../render/split.js';
 /**
  * Phong trào thi đua: officers import (YAML/JSON file) or create (/newcampaign) campaigns, list,
  * view, edit drafts, launch (phát động), announce, close and archive them; members see the active
- * campaigns of their unit. Every officer button re-checks role and scope — callback data is never
- * trusted — and refusals are audited.
+ * campaigns of their unit. Callback data is never trusted: every officer button goes to a use case
+ * that decides on the person's role and unit as they are now and audits the outcome; this file
+ * only translates.
  */
 export const campaigns = new Composer<BotContext>();
 const privateChat = campaigns.chatType('private');
