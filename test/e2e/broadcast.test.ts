@@ -70,6 +70,8 @@ describe('broadcast progress for the launching officer (polling, PostgreSQL, Red
       })),
     });
     await officer.waitFor(/Đang gửi thông báo/);
+    // The five due now have arrived (on a loaded machine the press could otherwise beat them).
+    await Promise.all(members.slice(0, 5).map((m) => m.user.waitFor(/Thông báo đính chính lịch họp/, { timeoutMs: 10_000 })));
     officer.press('⏹ Dừng gửi');
     const answer = await officer.waitForCallbackAnswer();
     expect(answer.text).toBe('Đã dừng gửi; 55 tin chưa gửi đã được huỷ.');
