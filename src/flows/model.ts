@@ -44,6 +44,8 @@ export interface FileRef {
   mimeType?: string;
   fileName?: string;
   caption?: string;
+  /** The channel's stable id of the same file content, when it has one (Telegram's file_unique_id). */
+  uniqueId?: string;
 }
 
 /**
@@ -230,8 +232,11 @@ function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: Flo
       const d = parseDate(text, ctx.now);
       return d.ok ? { kind: 'date', date: d.date, text } : { key: `flow-problem-${d.reason.replace(/_/g, '-')}` };
     }
-    case 'file':
-      return { key: 'flow-problem-file' };
+    case 'file': {
+      // A file step's choices ("✔ Xong") may be typed too; other text is not a file.
+      const choice = matchChoice(text, choices, ctx);
+      return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-file' };
+    }
     case 'text':
       return text === '' ? { key: 'flow-problem-text' } : { kind: 'text', text };
   }
@@ -264,7 +269,8 @@ export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, i
   if ('key' in parsed) return ask(f, state, ctx, parsed);
   const result = await step.answer(state.data, parsed, ctx);
   if (!result.ok) return ask(f, state, ctx, result.problem);
-  const history = [...state.history, step.id];
+  // A step that asks itself again (one more file) is still one step: Back leaves it, not repeats it.
+  const history = result.next === step.id ? [...state.history] : [...state.history, step.id];
   const nextIndex = result.next !== undefined ? f.steps.findIndex((s) => s.id === result.next) : f.steps.indexOf(step) + 1;
   if (result.next !== undefined && nextIndex < 0) throw new Error(`flow ${flow.id}: step ${step.id} named unknown step ${result.next}`);
   const next = firstApplicable(f, nextIndex, result.data, ctx);

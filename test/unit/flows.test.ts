@@ -231,3 +231,56 @@ describe('a question on a channel without buttons', () => {
     );
   });
 });
+
+describe('a step that collects several files (the report’s evidence)', () => {
+  /** note (text) → files, one at a time, until "xong" → done. */
+  interface Files {
+    note?: string;
+    files: string[];
+    finished?: boolean;
+  }
+  const collect: Flow<Files> = {
+    id: 'files',
+    version: 1,
+    init: () => ({ files: [] }),
+    steps: [
+      { id: 'note', accepts: 'text', prompt: () => ({ key: 'ask-note' }), answer: (d, a) => (a.kind === 'text' ? { ok: true, data: { ...d, note: a.text } } : problem('x')) },
+      {
+        id: 'files',
+        accepts: 'file',
+        prompt: (d) => ({ key: 'ask-files', vars: { count: d.files.length } }),
+        choices: () => [{ value: 'done', label: label('✔ Xong'), aliases: ['done'] }],
+        answer: (d, a) =>
+          a.kind === 'file' ? { ok: true, data: { ...d, files: [...d.files, a.file.fileId] }, next: 'files' } : { ok: true, data: { ...d, finished: true } },
+      },
+    ],
+  };
+  const file = (fileId: string): FlowInput => ({ kind: 'file', file: { channel: 'zalo', fileId, kind: 'document' } });
+
+  async function feed(inputs: FlowInput[]): Promise<FlowOutcome<Files>> {
+    let outcome = startFlow(collect, undefined, ctx);
+    for (const input of inputs) {
+      if (outcome.type !== 'ask') throw new Error('flow ended early');
+      outcome = await advanceFlow(collect, outcome.state, input, ctx);
+    }
+    return outcome;
+  }
+
+  it('finishes when "xong" is typed at the file step, as a text-only channel sends it', async () => {
+    const done = await feed([text('ghi chú'), file('a'), file('b'), text('xong')]);
+    expect(done.type).toBe('done');
+    expect(done.type === 'done' && done.state.data).toMatchObject({ note: 'ghi chú', files: ['a', 'b'], finished: true });
+    const byNumber = await feed([text('ghi chú'), file('a'), text('1')]);
+    expect(byNumber.type).toBe('done');
+  });
+
+  it('goes Back from the file step to the question before it, however many files arrived, keeping them', async () => {
+    const back = await feed([text('ghi chú'), file('a'), file('b'), text('quay lại')]);
+    expect(asked(back)).toEqual({ step: 'note' });
+    expect(back.type === 'ask' && back.state.data.files).toEqual(['a', 'b']);
+  });
+
+  it('still says a typed text that is no choice is not a file', async () => {
+    expect(asked(await feed([text('ghi chú'), text('ảnh đây')]))).toEqual({ step: 'files', problem: 'flow-problem-file' });
+  });
+});
