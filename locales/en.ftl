@@ -818,3 +818,6 @@ group-relink-kept = The group's link is unchanged.
 group-private-only = This command works only in a private chat with the bot. Please open a private chat with me to use it.
 group-private-open = Open a private chat
 revoke-admin-confirm = Revoke the administrator role of <b>{ $name }</b> ({ $unit })? They will become a member.
+# --- Progress report on the channel-neutral flow model (issue 9) ---
+# A text already in the member's language (composed by a flow) or data (a title on a button).
+flow-verbatim = { $text }

@@ -797,3 +797,6 @@ group-relink-kept = Đã giữ nguyên liên kết của nhóm.
 group-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot. Đồng chí vui lòng mở trò chuyện riêng với bot để sử dụng.
 group-private-open = Mở trò chuyện riêng
 revoke-admin-confirm = Thu hồi quyền quản trị viên của <b>{ $name }</b> ({ $unit })? Người này sẽ trở thành thành viên.
+# --- Báo cáo tiến độ trên mô hình luồng chung (issue 9) ---
+# A text already in the member's language (composed by a flow) or data (a title on a button).
+flow-verbatim = { $text }

@@ -255,3 +255,10 @@ export function parseYesNo(input: string): YesNoResult {
   if (NO.has(f)) return { ok: true, value: false };
   return { ok: false, reason: 'yes_no_invalid' };
 }
+
+/** "1.2 MB" — file sizes shown to users (evidence limits, imports), the same on every channel. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}

@@ -1,11 +1,7 @@
 import type { BotContext } from './context.js';
 
-/** "1.2 MB" — sizes shown to users. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} B`;
-}
+/** Sizes are shown the same on every channel: the helper lives in the domain. */
+export { formatBytes } from '../../domain/text.js';
 
 /**
  * Downloads a file the user sent, through the configured Bot API root (self-hosted servers and the

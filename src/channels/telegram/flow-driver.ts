@@ -75,7 +75,7 @@ function fileOf(ctx: BotContext): FileRef | null {
   const caption = msg.caption ? { caption: msg.caption } : {};
   if (msg.photo?.length) {
     const largest = msg.photo[msg.photo.length - 1]!;
-    return { channel: 'telegram', kind: 'photo', fileId: largest.file_id, ...(largest.file_size ? { size: largest.file_size } : {}), ...caption };
+    return { channel: 'telegram', kind: 'photo', fileId: largest.file_id, uniqueId: largest.file_unique_id, ...(largest.file_size ? { size: largest.file_size } : {}), ...caption };
   }
   if (msg.document) {
     const d = msg.document;
@@ -83,6 +83,7 @@ function fileOf(ctx: BotContext): FileRef | null {
       channel: 'telegram',
       kind: 'document',
       fileId: d.file_id,
+      uniqueId: d.file_unique_id,
       ...(d.file_size ? { size: d.file_size } : {}),
       ...(d.mime_type ? { mimeType: d.mime_type } : {}),
       ...(d.file_name ? { fileName: d.file_name } : {}),

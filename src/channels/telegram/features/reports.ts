@@ -4,7 +4,8 @@ import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
-import { REPORT } from '../conversations/report.js';
+import { openReport, REPORT_FLOW } from '../../../flows/report.js';
+import { sendReplies, startFlowFor } from '../flow-driver.js';
 import { formatDateTime } from '../../../domain/dates.js';
 
 /**
@@ -14,13 +15,24 @@ import { formatDateTime } from '../../../domain/dates.js';
 export const reports = new Composer<BotContext>();
 const privateChat = reports.chatType('private');
 
-/** Enters the report flow (for one campaign when given: a reminder's button), if the member has joined. */
+/**
+ * Starts the report flow (src/flows/report.ts) for one campaign when given (a reminder's button), if
+ * the member has joined; says first what the flow's opening says (open review reports, nothing to report).
+ */
 export async function startReport(ctx: BotContext, campaignId: number | null = null): Promise<void> {
   if (!ctx.member?.unitId || !ctx.member.fullName) {
     await ctx.reply(ctx.t('not-joined'));
     return;
   }
-  await ctx.conversation.enter(REPORT, campaignId);
+  const member = ctx.member;
+  const { say, args } = await openReport(ctx.deps.services, { memberId: member.id, role: member.role, locale: member.locale ?? 'vi' }, campaignId, {
+    label: (m) => ctx.t(m.key, m.vars),
+  });
+  await sendReplies(
+    ctx,
+    say.map((message) => ({ kind: 'say', message, menu: args === null })),
+  );
+  if (args) await startFlowFor(ctx, ctx.deps.conversations, REPORT_FLOW, args);
 }
 
 privateChat.command('report', (ctx) => startReport(ctx));

@@ -1,0 +1,35 @@
+/**
+ * Steps several flows share. "Which campaign?" asks for one of the campaigns open to the member
+ * (one button each; typing its number or title works too) and lets the flow check and load the
+ * chosen one — a campaign closed meanwhile is refused with a localized problem.
+ */
+import type { StepResult, Step, FlowContext } from './model.js';
+
+/** A campaign as offered in a choice. */
+export interface CampaignOption {
+  id: number;
+  title: string;
+}
+
+/** Longest campaign title on a button. */
+const LABEL_CHARS = 60;
+
+/**
+ * The "which campaign?" step. `options(data)` lists the campaigns; `skip(data)` passes the step over
+ * (the campaign was given, or there is only one); `chosen` checks and stores the campaign picked.
+ */
+export function campaignStep<D>(opts: {
+  prompt: string;
+  options(data: D): readonly CampaignOption[];
+  skip(data: D): boolean;
+  chosen(data: D, campaignId: number, ctx: FlowContext): StepResult<D> | Promise<StepResult<D>>;
+}): Step<D> {
+  return {
+    id: 'campaign',
+    accepts: 'choice',
+    prompt: () => ({ key: opts.prompt }),
+    choices: (d) => opts.options(d).map((c) => ({ value: `c${c.id}`, label: { key: 'flow-verbatim', vars: { text: c.title.slice(0, LABEL_CHARS) } } })),
+    skip: (d) => opts.skip(d),
+    answer: (d, a, ctx) => (a.kind === 'choice' ? opts.chosen(d, Number(a.value.slice(1)), ctx) : { ok: false, problem: { key: 'cv-hint-button' } }),
+  };
+}

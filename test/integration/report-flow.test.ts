@@ -1,0 +1,110 @@
+/**
+ * The report flow (src/flows/report.ts) with no Telegram at all: a member on a text-only channel
+ * answers by typing — numbers for choices, "bỏ qua", "xong", files as the channel's references —
+ * while two instances of the conversation service take turns over one Redis, as two webhook
+ * instances behind a round-robin proxy would. The report lands in PostgreSQL with its files.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/app-harness.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { parseCampaignFile } from '../../src/domain/campaign-file.js';
+import { addLocalDays, formatDate } from '../../src/domain/dates.js';
+import { Conversations, type FlowEnv, type Reply } from '../../src/flows/conversations.js';
+import { createFlows } from '../../src/flows/index.js';
+import { openReport, REPORT_FLOW } from '../../src/flows/report.js';
+import { htmlToPlain, questionAsText } from '../../src/flows/render.js';
+import { RedisFlowStore } from '../../src/flows/store.js';
+import type { FlowInput, Message } from '../../src/flows/model.js';
+
+const vi = new FluentBundle('vi', { useIsolating: false });
+vi.addResource(new FluentResource(readFileSync(new URL('../../locales/vi.ftl', import.meta.url), 'utf8')));
+const render = (m: Message): string => {
+  const msg = vi.getMessage(m.key);
+  if (!msg?.value) throw new Error(`no message ${m.key}`);
+  return vi.formatPattern(msg.value, m.vars ?? {});
+};
+
+/** What a text-only channel would show for the replies: questions with numbered choices, messages as plain text. */
+function shown(replies: readonly Reply[] | null): string {
+  if (!replies) throw new Error('no flow open');
+  return replies.map((r) => (r.kind === 'ask' ? questionAsText(r.ask, render) : htmlToPlain(render(r.message)))).join('\n\n');
+}
+
+describe('the report flow on a text-only channel, two instances sharing Redis', () => {
+  let t: TestDatabase;
+  let s: Services;
+  let redis: Redis;
+  let instances: Conversations[];
+  let memberId: number;
+  const prefix = `thidua-test-report-flow-${randomBytes(4).toString('hex')}:`;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    s = createServices(t.db.prisma, { adminIds: [], defaultLocale: 'vi' });
+    await s.units.importUnits([{ code: 'XA', name: 'Xã A', line: 2 }], []);
+    const unitId = (await s.units.byCode('XA'))!.id;
+    const d = (n: number) => formatDate(addLocalDays(new Date(), n));
+    const parsed = parseCampaignFile(
+      `code: bc-text\ntitle: Thi đua chuyển đổi số\nkind: THEMATIC\nstarts: ${d(-5)}\nends: ${d(100)}\ntitles: { individual: [LDTT] }\ncriteria:\n  - { code: K1, title: Mô hình dân vận khéo, measure: YES_NO }\n  - { code: K2, title: Hộ dùng dịch vụ công trực tuyến, measure: NUMBER, unit: hộ }\nmilestones:\n  - { kind: PROGRESS_REPORT, due: "${d(20)} 17:00" }\n`,
+      'yaml',
+    );
+    if (!parsed.ok) throw new Error('campaign');
+    const c = await s.campaigns.createFromDraft(parsed.campaign, { ownerUnitId: unitId });
+    if (!c.ok) throw new Error(c.reason);
+    await t.db.prisma.campaign.update({ where: { id: c.campaign.id }, data: { status: 'LAUNCHED' } });
+    memberId = (await t.db.prisma.member.create({ data: { telegramId: 42n, fullName: 'Phạm Văn Tư', unitId } })).id;
+    redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix });
+    instances = [new Conversations(new RedisFlowStore(redis), createFlows(s)), new Conversations(new RedisFlowStore(redis), createFlows(s))];
+  }, 60_000);
+  afterAll(async () => {
+    redis?.disconnect();
+    await deleteRedisPrefix(prefix);
+    await t?.drop();
+  });
+
+  it('reports a figure confirmed by typing, a captioned photo and a refused file, all by typed answers, each on the other instance', async () => {
+    const env: FlowEnv = { memberId, now: new Date(), label: render };
+    const key = `m${memberId}`;
+    const opening = await openReport(s, { memberId, role: 'MEMBER', locale: 'vi' }, null, env);
+    expect(opening.say).toEqual([]);
+    let screen = shown(await instances[0]!.start(key, REPORT_FLOW, opening.args!, env));
+    expect(screen).toContain('Chọn nội dung cần báo cáo');
+    expect(screen).toContain('2. Hộ dùng dịch vụ công trực tuyến');
+
+    let turn = 1;
+    const answer = async (input: string | FlowInput): Promise<string> => {
+      const conv = instances[turn++ % 2]!;
+      return shown(await conv.input(key, typeof input === 'string' ? { kind: 'text', text: input } : input, env));
+    };
+    expect(await answer('2')).toContain('Tổng kết quả đạt được trong kỳ tính đến nay (hộ)?');
+    screen = await answer('500,000');
+    expect(screen).toContain('ý đồng chí là 500.000 hộ hay 500 hộ?');
+    expect(screen).toContain('1. 500.000 hộ\n2. 500 hộ');
+    expect(await answer('500')).toContain('Ghi chú thêm');
+    expect(await answer('bỏ qua')).toContain('Gửi ảnh hoặc tệp minh chứng');
+    screen = await answer({ kind: 'file', file: { channel: 'zalo', fileId: 'zalo-photo-1', kind: 'photo', size: 300_000, caption: 'Tổ công nghệ số ấp 2' } });
+    expect(screen).toContain('Đã nhận 1 tệp minh chứng');
+    expect(screen).toContain('Ghi chú của tệp: «Tổ công nghệ số ấp 2»');
+    screen = await answer({ kind: 'file', file: { channel: 'zalo', fileId: 'zalo-doc-1', kind: 'document', fileName: 'cai-dat.exe', mimeType: 'application/x-msdownload' } });
+    expect(screen).toContain('không đúng định dạng');
+    // Back from the files goes to the note, keeping the photo; the note typed then is kept too.
+    expect(await answer('quay lại')).toContain('Ghi chú thêm');
+    expect(await answer('Ra mắt ngày 02/9')).toContain('Đã nhận 1 tệp minh chứng');
+    screen = await answer('xong');
+    expect(screen).toContain('Kết quả: 500 hộ');
+    expect(screen).toContain('Ghi chú: Ra mắt ngày 02/9');
+    expect(screen).toContain('Minh chứng: 1 tệp');
+    expect(await answer('1')).toMatch(/Đã ghi nhận báo cáo «Hộ dùng dịch vụ công trực tuyến»: 500 hộ\. Báo cáo có 1 tệp minh chứng/);
+
+    const row = await t.db.prisma.progressReport.findFirstOrThrow({ where: { memberId }, include: { attachments: true } });
+    expect(row.valueNumber?.toString()).toBe('500');
+    expect(row.note).toBe('Ra mắt ngày 02/9');
+    expect(row.attachments.map((a) => [a.kind, a.fileId, a.note, a.mimeType])).toEqual([['PHOTO', 'zalo-photo-1', 'Tổ công nghệ số ấp 2', 'image/jpeg']]);
+    expect(await instances[0]!.open(key)).toBeNull();
+  });
+});
