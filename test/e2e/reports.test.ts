@@ -186,6 +186,29 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     expect(row.valueNumber?.toString()).toBe('500');
   });
 
+  it('answers a sticker or a voice note in the middle of a report with a hint, and the report goes on', async () => {
+    const dung = h.fake.user({ firstName: 'Dũng' });
+    await joined(h, dung, 'Võ Văn Dũng');
+    dung.send('/report');
+    await dung.waitFor(/Chọn nội dung/);
+    dung.press('2. Công trình chào mừng đại hội');
+    await dung.waitFor(/kết quả đạt được/);
+    dung.send('7');
+    await dung.waitFor(/Ghi chú/);
+    dung.press('⏭ Bỏ qua');
+    await dung.waitFor(/Gửi ảnh/);
+    dung.sendSticker();
+    await dung.waitFor(/đang làm dở «Báo cáo tiến độ»/);
+    dung.sendVoice();
+    await dung.waitFor(/đang làm dở «Báo cáo tiến độ»/);
+    dung.sendPhoto();
+    await dung.waitFor(/Đã nhận 1 tệp minh chứng/);
+    dung.send('xong');
+    await dung.waitFor(/Báo cáo tiến độ — /);
+    dung.press('✔ Xác nhận');
+    await dung.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 7 công trình\. Báo cáo có 1 tệp minh chứng/);
+  });
+
   it('gives an officer the original files back and points officers to /review', async () => {
     const hoa = h.fake.user({ firstName: 'Hoa', languageCode: 'en' });
     await joined(h, hoa, 'Trần Thị Hoa', 'OFFICER', 'en');

@@ -121,8 +121,15 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
   composer.chatType('private').use(async (ctx, next) => {
     if (!ctx.member) return next();
     const input = inputOf(ctx);
-    if (input === null) return next();
     const key = flowKey(ctx.member.id);
+    if (input === null) {
+      // A sticker, a voice note, a location: no flow takes it, but one that is open must not look
+      // dropped (the catch-all answer would show the main menu) — say what is being asked instead.
+      const open = ctx.message ? await conversations.open(key) : null;
+      if (!open) return next();
+      await ctx.reply(ctx.t('flow-busy', { flow: ctx.t(open.nameKey) }));
+      return;
+    }
     if (input === 'busy') {
       const open = await conversations.open(key);
       if (!open) return next();
