@@ -209,6 +209,53 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     await dung.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 7 công trình\. Báo cáo có 1 tệp minh chứng/);
   });
 
+  it('takes the unit review report from /review: a document only, key figures, an optional note, Back, and a resubmission replaces it', async () => {
+    const vinh = h.fake.user({ firstName: 'Vinh' });
+    const officer = await joined(h, vinh, 'Đỗ Văn Vinh', 'OFFICER');
+    const submit = async (figures: string | null, note: string | null, fileName: string) => {
+      vinh.send('/review');
+      await vinh.waitFor(/Chọn mốc để nộp báo cáo/);
+      vinh.press(/· báo cáo tổng kết của đơn vị ·/);
+      await vinh.waitFor(/Đồng chí gửi tệp báo cáo/);
+      if (figures === null) return;
+      vinh.sendPhoto();
+      await vinh.waitFor(/gửi tệp báo cáo dưới dạng tài liệu|cần một tệp/);
+      vinh.sendDocument({ fileName: 'bao-cao.exe', mimeType: 'application/x-msdownload' });
+      await vinh.waitFor(/Chỉ nhận tệp PDF, DOCX hoặc XLSX/);
+      vinh.sendDocument({ fileName, mimeType: 'application/pdf' });
+      await vinh.waitFor(/Số liệu chính/);
+      vinh.send('không có dấu hai chấm');
+      await vinh.waitFor(/chưa đúng dạng «tên: giá trị»/);
+      vinh.send(figures);
+      await vinh.waitFor(/Ghi chú kèm báo cáo/);
+      vinh.press('‹ Quay lại');
+      await vinh.waitFor(/Số liệu chính/);
+      vinh.send(figures);
+      await vinh.waitFor(/Ghi chú kèm báo cáo/);
+      if (note) vinh.send(note);
+      else vinh.press('Bỏ qua ›');
+      const confirm = await vinh.waitFor(/Xác nhận nộp báo cáo/);
+      expect(confirm.text).toContain(`Tệp: ${fileName}`);
+      expect(confirm.text).toContain(`Ghi chú: ${note ?? '(không có)'}`);
+      vinh.press('✔ Nộp báo cáo');
+    };
+
+    await submit('Đảng viên mới: 12\nSáng kiến được công nhận: 3', 'Đã họp chi bộ', 'tong-ket.pdf');
+    await vinh.waitFor(/✅ Đã nhận báo cáo báo cáo tổng kết của đơn vị/);
+    await submit('Đảng viên mới: 13', null, 'tong-ket-2.pdf');
+    await vinh.waitFor(/✅ Đã thay thế báo cáo báo cáo tổng kết của đơn vị/);
+    const rows = await h.app.services.prisma.reviewReport.findMany({ where: { submittedById: officer.id }, include: { attachments: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.attachments.map((a) => a.fileName)).toEqual(['tong-ket-2.pdf']);
+    expect(rows[0]!.note).toBeNull();
+    expect(rows[0]!.figures).toEqual([{ label: 'Đảng viên mới', value: '13' }]);
+
+    // Cancel leaves without a report change.
+    await submit(null, null, '');
+    vinh.send('/cancel');
+    await vinh.waitFor(/Đã hủy|hủy/i);
+  });
+
   it('gives an officer the original files back and points officers to /review', async () => {
     const hoa = h.fake.user({ firstName: 'Hoa', languageCode: 'en' });
     await joined(h, hoa, 'Trần Thị Hoa', 'OFFICER', 'en');
