@@ -821,3 +821,4 @@ revoke-admin-confirm = Revoke the administrator role of <b>{ $name }</b> ({ $uni
 # --- Progress report on the channel-neutral flow model (issue 9) ---
 # A text already in the member's language (composed by a flow) or data (a title on a button).
 flow-verbatim = { $text }
+review-flow-name = Unit review report

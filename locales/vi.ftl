@@ -800,3 +800,4 @@ revoke-admin-confirm = Thu hồi quyền quản trị viên của <b>{ $name }</
 # --- Báo cáo tiến độ trên mô hình luồng chung (issue 9) ---
 # A text already in the member's language (composed by a flow) or data (a title on a button).
 flow-verbatim = { $text }
+review-flow-name = Báo cáo sơ kết/tổng kết của đơn vị

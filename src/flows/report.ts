@@ -10,14 +10,14 @@
  * report goes to `ReportService.submit`, which applies the rules and counts it for the current period.
  */
 import { formatDateTime } from '../domain/dates.js';
-import { addDecimals, escapeHtml, formatBytes, fold } from '../domain/text.js';
+import { addDecimals, escapeHtml, formatBytes } from '../domain/text.js';
 import type { Services } from '../services/index.js';
 import type { CommitmentInput, LineDto } from '../services/registrations.js';
 import { checkEvidence, MAX_EVIDENCE_BYTES, type EvidenceInput, type ReportDto, type ReportMode } from '../services/reports.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import type { Choice, FileRef, FlowContext, Message, Step, StepResult } from './model.js';
 import { problem } from './model.js';
-import { campaignStep, type CampaignOption } from './steps.js';
+import { campaignStep, namedChoice, type CampaignOption } from './steps.js';
 import { linePath, parseLineValue, readingAliases, valueText, type NumberLocale, type TwoWayFigure } from './values.js';
 
 /** Flow id of báo cáo tiến độ. */
@@ -62,14 +62,6 @@ interface ReportData extends ReportArgs {
 
 /** A plain text as a message (its words are already in the member's language, or are data). */
 const verbatim = (text: string): Message => ({ key: 'flow-verbatim', vars: { text } });
-
-/** Typed words that name a choice (its label or an alias) — never its number, which is a value here. */
-function namedChoice(text: string, choices: readonly Choice[], ctx: FlowContext): Choice | undefined {
-  const words = (s: string) => fold(s).replace(/[^\p{L}\p{N}., ]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const w = words(text);
-  if (w === '') return undefined;
-  return choices.find((c) => words(ctx.label(c.label)) === w || (c.aliases ?? []).some((a) => words(a) === w));
-}
 
 const lineOf = (d: ReportData): LineDto => d.campaign!.lines.find((l) => l.id === d.lineId)!;
 const lastValue = (d: ReportData, ctx: FlowContext): string => (d.last ? valueText(ctx, d.locale, lineOf(d), d.last) : '');

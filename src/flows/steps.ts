@@ -3,7 +3,8 @@
  * (one button each; typing its number or title works too) and lets the flow check and load the
  * chosen one — a campaign closed meanwhile is refused with a localized problem.
  */
-import type { StepResult, Step, FlowContext } from './model.js';
+import { fold } from '../domain/text.js';
+import type { Choice, StepResult, Step, FlowContext } from './model.js';
 
 /** A campaign as offered in a choice. */
 export interface CampaignOption {
@@ -32,4 +33,15 @@ export function campaignStep<D>(opts: {
     skip: (d) => opts.skip(d),
     answer: (d, a, ctx) => (a.kind === 'choice' ? opts.chosen(d, Number(a.value.slice(1)), ctx) : { ok: false, problem: { key: 'cv-hint-button' } }),
   };
+}
+
+/**
+ * The choice typed words name — its label or an alias ("bỏ qua", "xong") — but never its number:
+ * on a step that takes a typed value, "1" is a value, not the first button.
+ */
+export function namedChoice(text: string, choices: readonly Choice[], ctx: FlowContext): Choice | undefined {
+  const words = (s: string) => fold(s).replace(/[^\p{L}\p{N}., ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const w = words(text);
+  if (w === '') return undefined;
+  return choices.find((c) => words(ctx.label(c.label)) === w || (c.aliases ?? []).some((a) => words(a) === w));
 }

@@ -17,6 +17,7 @@ import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { Conversations, type FlowEnv, type Reply } from '../../src/flows/conversations.js';
 import { createFlows } from '../../src/flows/index.js';
 import { openReport, REPORT_FLOW } from '../../src/flows/report.js';
+import { openReview, REVIEW_FLOW } from '../../src/flows/review.js';
 import { htmlToPlain, questionAsText } from '../../src/flows/render.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
 import type { FlowInput, Message } from '../../src/flows/model.js';
@@ -41,6 +42,8 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
   let redis: Redis;
   let instances: Conversations[];
   let memberId: number;
+  let officerId: number;
+  let campaignId: number;
   const prefix = `thidua-test-report-flow-${randomBytes(4).toString('hex')}:`;
 
   beforeAll(async () => {
@@ -50,14 +53,16 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
     const unitId = (await s.units.byCode('XA'))!.id;
     const d = (n: number) => formatDate(addLocalDays(new Date(), n));
     const parsed = parseCampaignFile(
-      `code: bc-text\ntitle: Thi đua chuyển đổi số\nkind: THEMATIC\nstarts: ${d(-5)}\nends: ${d(100)}\ntitles: { individual: [LDTT] }\ncriteria:\n  - { code: K1, title: Mô hình dân vận khéo, measure: YES_NO }\n  - { code: K2, title: Hộ dùng dịch vụ công trực tuyến, measure: NUMBER, unit: hộ }\nmilestones:\n  - { kind: PROGRESS_REPORT, due: "${d(20)} 17:00" }\n`,
+      `code: bc-text\ntitle: Thi đua chuyển đổi số\nkind: THEMATIC\nstarts: ${d(-5)}\nends: ${d(100)}\ntitles: { individual: [LDTT] }\ncriteria:\n  - { code: K1, title: Mô hình dân vận khéo, measure: YES_NO }\n  - { code: K2, title: Hộ dùng dịch vụ công trực tuyến, measure: NUMBER, unit: hộ }\nmilestones:\n  - { kind: PROGRESS_REPORT, due: "${d(20)} 17:00" }\n  - { kind: FINAL_REVIEW, due: "${d(60)} 17:00" }\n`,
       'yaml',
     );
     if (!parsed.ok) throw new Error('campaign');
     const c = await s.campaigns.createFromDraft(parsed.campaign, { ownerUnitId: unitId });
     if (!c.ok) throw new Error(c.reason);
     await t.db.prisma.campaign.update({ where: { id: c.campaign.id }, data: { status: 'LAUNCHED' } });
+    campaignId = c.campaign.id;
     memberId = (await t.db.prisma.member.create({ data: { telegramId: 42n, fullName: 'Phạm Văn Tư', unitId } })).id;
+    officerId = (await t.db.prisma.member.create({ data: { telegramId: 43n, fullName: 'Lý Thị Năm', unitId, role: 'OFFICER' } })).id;
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix });
     instances = [new Conversations(new RedisFlowStore(redis), createFlows(s)), new Conversations(new RedisFlowStore(redis), createFlows(s))];
   }, 60_000);
@@ -106,5 +111,43 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
     expect(row.note).toBe('Ra mắt ngày 02/9');
     expect(row.attachments.map((a) => [a.kind, a.fileId, a.note, a.mimeType])).toEqual([['PHOTO', 'zalo-photo-1', 'Tổ công nghệ số ấp 2', 'image/jpeg']]);
     expect(await instances[0]!.open(key)).toBeNull();
+  });
+
+  it('takes a unit review report by typed answers, and refuses it when the officer was revoked before Confirm', async () => {
+    const env: FlowEnv = { memberId: officerId, now: new Date(), label: render };
+    const key = `m${officerId}`;
+    const milestone = await t.db.prisma.milestone.findFirstOrThrow({ where: { campaignId, kind: 'FINAL_REVIEW' } });
+    const reports = () => t.db.prisma.reviewReport.count({ where: { milestoneId: milestone.id } });
+    let turn = 0;
+    const answer = async (input: string | FlowInput): Promise<string> =>
+      shown(await instances[turn++ % 2]!.input(key, typeof input === 'string' ? { kind: 'text', text: input } : input, env));
+    const pdf: FlowInput = { kind: 'file', file: { channel: 'zalo', fileId: 'zalo-pdf-1', kind: 'document', fileName: 'tong-ket.pdf', mimeType: 'application/pdf', size: 80_000 } };
+
+    const walk = async (beforeConfirm?: () => Promise<unknown>): Promise<string> => {
+      const opened = await openReview(s, officerId, milestone.id);
+      if (!opened.ok) throw new Error(opened.say.key);
+      expect(shown(await instances[0]!.start(key, REVIEW_FLOW, opened.args, env))).toContain('Đồng chí gửi tệp báo cáo báo cáo tổng kết của đơn vị của đơn vị «Xã A»');
+      expect(await answer({ kind: 'file', file: { channel: 'zalo', fileId: 'zalo-photo-9', kind: 'photo' } })).toContain('gửi tệp báo cáo dưới dạng tài liệu');
+      expect(await answer(pdf)).toContain('Số liệu chính');
+      expect(await answer('Hộ dùng dịch vụ công: 120')).toContain('Ghi chú kèm báo cáo');
+      const confirm = await answer('bỏ qua');
+      expect(confirm).toContain('Tệp: tong-ket.pdf');
+      expect(confirm).toContain('Số liệu: Hộ dùng dịch vụ công: 120');
+      expect(confirm).toContain('Ghi chú: (không có)');
+      await beforeConfirm?.();
+      return answer('1');
+    };
+
+    // Revoked while the question was open: the use case refuses, nothing is saved, the flow closes.
+    const refused = await walk(() => t.db.prisma.member.update({ where: { id: officerId }, data: { role: 'MEMBER' } }));
+    expect(refused).toContain('không có quyền');
+    expect(await reports()).toBe(0);
+    expect(await instances[1]!.open(key)).toBeNull();
+
+    await t.db.prisma.member.update({ where: { id: officerId }, data: { role: 'OFFICER' } });
+    expect(await walk()).toContain('✅ Đã nhận báo cáo báo cáo tổng kết của đơn vị của đơn vị «Xã A»');
+    const row = await t.db.prisma.reviewReport.findFirstOrThrow({ where: { milestoneId: milestone.id }, include: { attachments: true } });
+    expect(row.figures).toEqual([{ label: 'Hộ dùng dịch vụ công', value: '120' }]);
+    expect(row.attachments.map((a) => [a.fileId, a.fileName])).toEqual([['zalo-pdf-1', 'tong-ket.pdf']]);
   });
 });

@@ -7,7 +7,8 @@ import { requireRole } from '../access.js';
 import { reminderRenderEnv } from '../../../jobs/scheduler.js';
 import { formatDateTime } from '../../../domain/dates.js';
 import { shorten } from '../../../domain/reminders.js';
-import { REVIEW_CONVERSATION } from '../conversations/review.js';
+import { openReview, REVIEW_FLOW } from '../../../flows/review.js';
+import { sendReplies, startFlowFor } from '../flow-driver.js';
 
 /**
  * Reminders (nhắc hạn) and review reports: /settings (reminders on/off), /nudge and the Nudge
@@ -100,7 +101,9 @@ privateChats.command('review', async (ctx) => {
 onAction(reminders, 'rev.open', async (ctx, { milestoneId }) => {
   if (!(await requireRole(ctx, 'OFFICER', 'review.submit'))) return;
   await answerQuietly(ctx);
-  await ctx.conversation.enter(REVIEW_CONVERSATION, milestoneId);
+  const opened = await openReview(ctx.deps.services, ctx.member!.id, milestoneId);
+  if (!opened.ok) return sendReplies(ctx, [{ kind: 'say', message: opened.say }]);
+  await startFlowFor(ctx, ctx.deps.conversations, REVIEW_FLOW, opened.args);
 });
 
 onAction(reminders, 'rev.status', async (ctx, { milestoneId }) => {
