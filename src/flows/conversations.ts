@@ -8,6 +8,7 @@
  * member's resent answer completes it.
  */
 import type { Flow, FlowContext, FlowInput, FlowOutcome, FlowState, Message } from './model.js';
+import { currentQuestion } from './model.js';
 import { FlowRunner } from './runner.js';
 import type { FlowStore } from './store.js';
 
@@ -62,6 +63,15 @@ export class Conversations {
     const state = await this.runner.current(key);
     const spec = state ? this.specs.get(state.flow) : undefined;
     return state && spec ? { state, nameKey: spec.nameKey } : null;
+  }
+
+  /** The question the open flow of `key` is at (to show another page of its choices), or null. */
+  async question(key: string, env: FlowEnv): Promise<AskOutcome | null> {
+    const state = await this.runner.current(key);
+    const spec = state ? this.specs.get(state.flow) : undefined;
+    if (!state || !spec) return null;
+    const outcome = currentQuestion(spec, state, env);
+    return outcome.type === 'ask' ? outcome : null;
   }
 
   /** Applies an input to the open flow of `key`; null when none is open (the channel handles it otherwise). */

@@ -193,6 +193,16 @@ function ask<D>(flow: Flow<D, unknown>, state: FlowState<D>, ctx: FlowContext, p
 }
 
 /**
+ * The question a stored state is at, asked again without any input (a channel showing another page
+ * of its choices); `outdated` when the state belongs to another version of the flow.
+ */
+export function currentQuestion<D, A>(flow: Flow<D, A>, state: FlowState<D>, ctx: FlowContext): FlowOutcome<D> {
+  const f = flow as Flow<D, unknown>;
+  if (state.flow !== flow.id || state.version !== flow.version || !stepById(f, state.step)) return { type: 'outdated' };
+  return ask(f, state, ctx);
+}
+
+/**
  * Starts `flow` with `args`: the state to store and the first question. A flow whose every step is
  * skipped is done at once.
  */

@@ -156,6 +156,9 @@ describe.each([
     for (let i = 1; i <= lines; i += 1) expect(tree).toContain(`Nội dung số ${i} —`);
     let labels = member.buttons();
     expect(labels.length).toBeLessThanOrEqual(100);
+    // Twenty lines a page, with the page buttons under them (a screen of 40 long labels is unusable).
+    expect(labels.filter((l) => /^\d+\. Nội dung số/.test(l))).toHaveLength(20);
+    expect(labels).toContain('Trang sau ›');
     while (!labels.some((l) => l.startsWith(`${lines}. `))) {
       const next = labels.find((l) => /›$/.test(l));
       expect(next, `no next page among ${labels.join(' | ')}`).toBeDefined();

@@ -67,6 +67,8 @@ export const callbackActions = {
   // Flows of src/flows: a choice by its index in the question of revision `rev`, and Back.
   'fl.pick': { wire: 'fp', args: ['index', 'rev'], schema: z.object({ index: z.coerce.number().int().min(0).max(99), rev: z.coerce.number().int().min(1).max(2_147_483_647) }) },
   'fl.back': { wire: 'fb', args: [], schema: z.object({}) },
+  /** Another page of a flow question's buttons (the question of revision `rev`); the answer is unchanged. */
+  'fl.page': { wire: 'fg', args: ['page', 'rev'], schema: z.object({ page, rev: z.coerce.number().int().min(1).max(2_147_483_647) }) },
   /** A choice inside the /newcampaign wizard (only meaningful while the conversation waits). */
   'wiz.pick': { wire: 'wz', args: ['value'], schema: z.object({ value: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }) },
   // Authorization (issue 8): moving a member by someone who manages both units; re-linking a group.

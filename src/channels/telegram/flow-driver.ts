@@ -30,19 +30,46 @@ export function flowEnv(ctx: BotContext): FlowEnv {
   return { memberId: ctx.member!.id, now: ctx.deps.services.now(), label: (m) => ctx.t(m.key, m.vars) };
 }
 
-function keyboardFor(ctx: BotContext, ask: AskOutcome): InlineKeyboard {
+/**
+ * Buttons a page shows at most: a campaign's 40 content lines come 20 at a time with ‹ › (a screen
+ * of 40 long labels is unusable); typing any choice's number still works.
+ */
+const CHOICES_PER_PAGE = 20;
+
+/** The keyboard of a question at `page`: that page's choices, ‹ n/m › when paged, Back and Cancel. */
+function keyboardFor(ctx: BotContext, ask: AskOutcome, page = 0): InlineKeyboard {
   const kb = new InlineKeyboard();
-  const choices = ask.choices.slice(0, MAX_CHOICE_BUTTONS);
+  const shown = ask.choices.slice(0, MAX_CHOICE_BUTTONS);
+  const pages = Math.max(1, Math.ceil(shown.length / CHOICES_PER_PAGE));
+  const current = Math.min(Math.max(page, 0), pages - 1);
+  const first = current * CHOICES_PER_PAGE;
+  const choices = shown.slice(first, first + CHOICES_PER_PAGE);
   const labels = choices.map((c) => ctx.t(c.label.key, c.label.vars));
   const twoPerRow = labels.every((l) => [...l].length <= 18);
-  labels.forEach((label, index) => {
-    kb.text(label, encodeCallback('fl.pick', { index, rev: ask.state.rev }));
-    if (!twoPerRow || index % 2 === 1) kb.row();
+  labels.forEach((label, i) => {
+    kb.text(label, encodeCallback('fl.pick', { index: first + i, rev: ask.state.rev }));
+    if (!twoPerRow || i % 2 === 1) kb.row();
   });
   if (twoPerRow && labels.length % 2 === 1) kb.row();
+  if (pages > 1) {
+    const to = (p: number) => encodeCallback('fl.page', { page: p, rev: ask.state.rev });
+    if (current > 0) kb.text(ctx.t('page-prev'), to(current - 1));
+    kb.text(ctx.t('page-of', { page: current + 1, pages }), to(current));
+    if (current < pages - 1) kb.text(ctx.t('page-next'), to(current + 1));
+    kb.row();
+  }
   if (ask.state.history.length > 0) kb.text(ctx.t('button-back'), encodeCallback('fl.back', {}));
   kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
   return kb;
+}
+
+/** Shows another page of the open question's buttons, in place; a page of an older question has expired. */
+async function showPage(ctx: BotContext, conversations: Conversations, page: number, rev: number): Promise<void> {
+  const ask = await conversations.question(flowKey(ctx.member!.id), flowEnv(ctx));
+  if (!ask || ask.state.rev !== rev) return answerQuietly(ctx, ctx.t('button-expired'));
+  await answerQuietly(ctx);
+  // The "n/m" label presses the page shown: Telegram refuses an edit that changes nothing.
+  await ctx.editMessageReplyMarkup({ reply_markup: keyboardFor(ctx, ask, page) }).catch(() => {});
 }
 
 /** Sends the replies of a flow step: questions with buttons, messages (with the main menu when asked). */
@@ -120,6 +147,8 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.chatType('private').use(async (ctx, next) => {
     if (!ctx.member) return next();
+    const cb = ctx.callbackQuery ? callbackOf(ctx) : null;
+    if (cb?.action === 'fl.page') return showPage(ctx, conversations, cb.args.page, cb.args.rev);
     const input = inputOf(ctx);
     const key = flowKey(ctx.member.id);
     if (input === null) {
