@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
+import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
 
 describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
   let h: Harness;
@@ -201,6 +202,13 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     await dung.waitFor(/đang làm dở «Báo cáo tiến độ»/);
     dung.sendVoice();
     await dung.waitFor(/đang làm dở «Báo cáo tiến độ»/);
+    // A button of another message (a reminder's "report now") does not restart the report half-way.
+    const period = await h.app.services.prisma.milestone.findFirstOrThrow({ where: { campaignId, kind: 'PROGRESS_REPORT' } });
+    const reminder = await h.app.bot.api.sendMessage(dung.id, 'Nhắc hạn báo cáo tiến độ', {
+      reply_markup: { inline_keyboard: [[{ text: '📊 Báo cáo ngay', callback_data: encodeCallback('rem.report', { milestoneId: period.id }) }]] },
+    });
+    dung.press('📊 Báo cáo ngay', { inMessage: reminder });
+    expect((await dung.waitForCallbackAnswer()).text).toMatch(/đang làm dở «Báo cáo tiến độ»/);
     dung.sendPhoto();
     await dung.waitFor(/Đã nhận 1 tệp minh chứng/);
     dung.send('xong');

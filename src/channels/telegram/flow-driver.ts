@@ -152,11 +152,16 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
     const input = inputOf(ctx);
     const key = flowKey(ctx.member.id);
     if (input === null) {
-      // A sticker, a voice note, a location: no flow takes it, but one that is open must not look
-      // dropped (the catch-all answer would show the main menu) — say what is being asked instead.
-      const open = ctx.message ? await conversations.open(key) : null;
+      // A sticker, a voice note, another message's button: no flow takes it, but one that is open
+      // must not look dropped (the catch-all shows the main menu) nor be restarted half-way by a
+      // button that opens a flow — say what is being asked instead.
+      // Only messages and buttons: a member blocking the bot (my_chat_member) goes on to its handler.
+      if (!ctx.message && !ctx.callbackQuery) return next();
+      const open = await conversations.open(key);
       if (!open) return next();
-      await ctx.reply(ctx.t('flow-busy', { flow: ctx.t(open.nameKey) }));
+      const flow = ctx.t(open.nameKey);
+      if (ctx.callbackQuery) return answerQuietly(ctx, ctx.t('flow-busy-button', { flow }));
+      await ctx.reply(ctx.t('flow-busy', { flow }));
       return;
     }
     if (input === 'busy') {
