@@ -90,6 +90,11 @@ export interface Step<D> {
   choices?(data: D, ctx: FlowContext): readonly Choice[];
   /** True when this step does not apply to the data so far (it is then passed over, also on Back). */
   skip?(data: D, ctx: FlowContext): boolean;
+  /**
+   * What to say when the input is of the wrong kind — a file where words are asked, words where only
+   * a file will do ("send the report as a document"); default: the model's generic problem.
+   */
+  wrongKind?(data: D, ctx: FlowContext): Message;
   /** Validates and stores the answer; may call services (a unit search, a duplicate check). */
   answer(data: D, answer: Answer, ctx: FlowContext): StepResult<D> | Promise<StepResult<D>>;
 }
@@ -215,8 +220,8 @@ export function startFlow<D, A>(flow: Flow<D, A>, args: A, ctx: FlowContext): Fl
 }
 
 /** Parses input for a step; a problem when it is not what the step accepts. */
-function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: FlowInput, rev: number, ctx: FlowContext): Answer | Message {
-  if (input.kind === 'file') return step.accepts === 'file' ? { kind: 'file', file: input.file } : { key: 'flow-problem-no-file' };
+function parseAnswer(step: Step<unknown>, data: unknown, choices: readonly Choice[], input: FlowInput, rev: number, ctx: FlowContext): Answer | Message {
+  if (input.kind === 'file') return step.accepts === 'file' ? { kind: 'file', file: input.file } : (step.wrongKind?.(data, ctx) ?? { key: 'flow-problem-no-file' });
   if (input.kind === 'choice') {
     const choice = choices.find((c) => c.value === input.value);
     return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-stale-choice' };
@@ -245,7 +250,7 @@ function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: Flo
     case 'file': {
       // A file step's choices ("✔ Xong") may be typed too; other text is not a file.
       const choice = matchChoice(text, choices, ctx);
-      return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-file' };
+      return choice ? { kind: 'choice', value: choice.value } : (step.wrongKind?.(data, ctx) ?? { key: 'flow-problem-file' });
     }
     case 'text':
       return text === '' ? { key: 'flow-problem-text' } : { kind: 'text', text };
@@ -275,7 +280,7 @@ export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, i
     return ask(f, { ...state, rev: state.rev + 1, step: previous, history }, ctx);
   }
   const choices = step.choices?.(state.data, ctx) ?? [];
-  const parsed = parseAnswer(step as Step<unknown>, choices, input, state.rev, ctx);
+  const parsed = parseAnswer(step as Step<unknown>, state.data, choices, input, state.rev, ctx);
   if ('key' in parsed) return ask(f, state, ctx, parsed);
   const result = await step.answer(state.data, parsed, ctx);
   if (!result.ok) return ask(f, state, ctx, result.problem);

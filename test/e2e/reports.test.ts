@@ -198,6 +198,8 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     await dung.waitFor(/Ghi chú/);
     dung.press('⏭ Bỏ qua');
     await dung.waitFor(/Gửi ảnh/);
+    dung.send('ảnh đây ạ');
+    await dung.waitFor(/Đồng chí gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
     dung.sendSticker();
     await dung.waitFor(/đang làm dở «Báo cáo tiến độ»/);
     dung.sendVoice();
@@ -227,7 +229,9 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
       await vinh.waitFor(/Đồng chí gửi tệp báo cáo/);
       if (figures === null) return;
       vinh.sendPhoto();
-      await vinh.waitFor(/gửi tệp báo cáo dưới dạng tài liệu|cần một tệp/);
+      await vinh.waitFor(/gửi tệp báo cáo dưới dạng tài liệu/);
+      vinh.send('tệp đây');
+      await vinh.waitFor(/gửi tệp báo cáo dưới dạng tài liệu/);
       vinh.sendDocument({ fileName: 'bao-cao.exe', mimeType: 'application/x-msdownload' });
       await vinh.waitFor(/Chỉ nhận tệp PDF, DOCX hoặc XLSX/);
       vinh.sendDocument({ fileName, mimeType: 'application/pdf' });

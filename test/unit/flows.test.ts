@@ -283,4 +283,19 @@ describe('a step that collects several files (the report’s evidence)', () => {
   it('still says a typed text that is no choice is not a file', async () => {
     expect(asked(await feed([text('ghi chú'), text('ảnh đây')]))).toEqual({ step: 'files', problem: 'flow-problem-file' });
   });
+
+  it("says the step's own words when the input is of the wrong kind (a photo where a note is asked, words where a file is)", async () => {
+    const own: Flow<Files> = {
+      ...collect,
+      steps: collect.steps.map((s) => ({ ...s, wrongKind: () => ({ key: `hint-${s.id}` }) })),
+    };
+    let outcome = startFlow(own, undefined, ctx);
+    if (outcome.type !== 'ask') throw new Error('no question');
+    outcome = await advanceFlow(own, outcome.state, file('a'), ctx);
+    expect(asked(outcome)).toEqual({ step: 'note', problem: 'hint-note' });
+    if (outcome.type !== 'ask') return;
+    outcome = await advanceFlow(own, outcome.state, text('ghi chú'), ctx);
+    if (outcome.type !== 'ask') throw new Error('no question');
+    expect(asked(await advanceFlow(own, outcome.state, text('ảnh đây'), ctx))).toEqual({ step: 'files', problem: 'hint-files' });
+  });
 });
