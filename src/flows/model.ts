@@ -59,7 +59,9 @@ export type FlowInput =
   | { kind: 'pick'; index: number; rev: number }
   | { kind: 'file'; file: FileRef }
   | { kind: 'back' }
-  | { kind: 'cancel' };
+  | { kind: 'cancel' }
+  /** Something no step takes as an answer (a sticker, a voice note): the step re-asks with its hint. */
+  | { kind: 'other' };
 
 /** What a step accepts; the engine parses numbers and dates the same way for every channel. */
 export type Accepts = 'text' | 'number' | 'date' | 'choice' | 'file';
@@ -90,13 +92,13 @@ export interface Step<D> {
   choices?(data: D, ctx: FlowContext): readonly Choice[];
   /** True when this step does not apply to the data so far (it is then passed over, also on Back). */
   skip?(data: D, ctx: FlowContext): boolean;
-  /**
-   * What to say when the input is of the wrong kind — a file where words are asked, words where only
-   * a file will do ("send the report as a document"); default: the model's generic problem.
-   */
-  wrongKind?(data: D, ctx: FlowContext): Message;
   /** Validates and stores the answer; may call services (a unit search, a duplicate check). */
   answer(data: D, answer: Answer, ctx: FlowContext): StepResult<D> | Promise<StepResult<D>>;
+  /**
+   * What to say when the input is not something this step takes (a sticker, text where a choice is
+   * expected, a file where text is). Default: the model's generic problem for what it accepts.
+   */
+  hint?(data: D, ctx: FlowContext): Message;
 }
 
 /** A flow: its id, the version of its state's shape, its steps in order, and its first data. */
@@ -220,8 +222,9 @@ export function startFlow<D, A>(flow: Flow<D, A>, args: A, ctx: FlowContext): Fl
 }
 
 /** Parses input for a step; a problem when it is not what the step accepts. */
-function parseAnswer(step: Step<unknown>, data: unknown, choices: readonly Choice[], input: FlowInput, rev: number, ctx: FlowContext): Answer | Message {
-  if (input.kind === 'file') return step.accepts === 'file' ? { kind: 'file', file: input.file } : (step.wrongKind?.(data, ctx) ?? { key: 'flow-problem-no-file' });
+function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: FlowInput, rev: number, ctx: FlowContext): Answer | Message {
+  if (input.kind === 'other') return { key: step.accepts === 'choice' ? 'flow-problem-choice' : step.accepts === 'file' ? 'flow-problem-file' : 'flow-problem-text', vars: { count: choices.length } };
+  if (input.kind === 'file') return step.accepts === 'file' ? { kind: 'file', file: input.file } : { key: 'flow-problem-no-file' };
   if (input.kind === 'choice') {
     const choice = choices.find((c) => c.value === input.value);
     return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-stale-choice' };
@@ -250,7 +253,7 @@ function parseAnswer(step: Step<unknown>, data: unknown, choices: readonly Choic
     case 'file': {
       // A file step's choices ("✔ Xong") may be typed too; other text is not a file.
       const choice = matchChoice(text, choices, ctx);
-      return choice ? { kind: 'choice', value: choice.value } : (step.wrongKind?.(data, ctx) ?? { key: 'flow-problem-file' });
+      return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-file' };
     }
     case 'text':
       return text === '' ? { key: 'flow-problem-text' } : { kind: 'text', text };
@@ -274,18 +277,22 @@ export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, i
     let previous: string | undefined;
     while ((previous = history.pop()) !== undefined) {
       const s = stepById(f, previous);
-      if (s && !s.skip?.(state.data, ctx)) break;
+      // A step that repeated itself (one more file) is left, not asked again.
+      if (s && s !== step && !s.skip?.(state.data, ctx)) break;
     }
     if (previous === undefined) return ask(f, state, ctx, { key: 'flow-problem-first-step' });
     return ask(f, { ...state, rev: state.rev + 1, step: previous, history }, ctx);
   }
   const choices = step.choices?.(state.data, ctx) ?? [];
-  const parsed = parseAnswer(step as Step<unknown>, state.data, choices, input, state.rev, ctx);
-  if ('key' in parsed) return ask(f, state, ctx, parsed);
+  const parsed = parseAnswer(step as Step<unknown>, choices, input, state.rev, ctx);
+  if ('key' in parsed) {
+    const stale = parsed.key === 'flow-problem-stale-choice';
+    return ask(f, state, ctx, !stale && step.hint ? step.hint(state.data, ctx) : parsed);
+  }
   const result = await step.answer(state.data, parsed, ctx);
   if (!result.ok) return ask(f, state, ctx, result.problem);
-  // A step that asks itself again (one more file) is still one step: Back leaves it, not repeats it.
-  const history = result.next === step.id ? [...state.history] : [...state.history, step.id];
+  // A step that repeats (one more file) is one entry of the history, not one per question.
+  const history = state.history[state.history.length - 1] === step.id ? [...state.history] : [...state.history, step.id];
   const nextIndex = result.next !== undefined ? f.steps.findIndex((s) => s.id === result.next) : f.steps.indexOf(step) + 1;
   if (result.next !== undefined && nextIndex < 0) throw new Error(`flow ${flow.id}: step ${step.id} named unknown step ${result.next}`);
   const next = firstApplicable(f, nextIndex, result.data, ctx);

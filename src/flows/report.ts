@@ -204,7 +204,7 @@ export function createReportFlow(services: Services): FlowSpec<ReportData, Repor
       };
     },
     choices: yesNo,
-    wrongKind: (d) => ({ key: `reg-hint-line-${lineOf(d).measure}` }),
+    hint: (d) => ({ key: `reg-hint-line-${lineOf(d).measure}` }),
     answer(d, a, ctx) {
       const l = lineOf(d);
       if (a.kind === 'choice') return { ok: true, data: { ...d, pending: null, value: { criterionId: l.id, bool: a.value === 'yes' } } };
@@ -237,7 +237,7 @@ export function createReportFlow(services: Services): FlowSpec<ReportData, Repor
       return { key: 'cv-number-which', vars: { typed: escapeHtml(d.pending!.typed), thousands: thousands!, decimal: decimal! } };
     },
     choices: readings,
-    wrongKind: () => ({ key: 'cv-number-which-hint' }),
+    hint: () => ({ key: 'cv-number-which-hint' }),
     answer(d, a, ctx) {
       const l = lineOf(d);
       const p = d.pending!;
@@ -259,7 +259,7 @@ export function createReportFlow(services: Services): FlowSpec<ReportData, Repor
     accepts: 'text',
     prompt: () => ({ key: 'rep-ask-note' }),
     choices: () => [skipNote],
-    wrongKind: () => ({ key: 'rep-hint-note' }),
+    hint: () => ({ key: 'rep-hint-note' }),
     answer(d, a, ctx) {
       if (a.kind === 'choice') return { ok: true, data: { ...d, note: null } };
       if (a.kind !== 'text') return problem('rep-hint-note');
@@ -296,7 +296,7 @@ export function createReportFlow(services: Services): FlowSpec<ReportData, Repor
       return verbatim(caption ? `${more}\n${ctx.label({ key: 'rep-evidence-caption', vars: { caption: escapeHtml(caption) } })}` : more);
     },
     choices: () => [{ value: 'done', label: { key: 'cv-done' }, aliases: ['xong', 'done', 'bo qua', 'skip'] }],
-    wrongKind: () => ({ key: 'rep-hint-evidence' }),
+    hint: () => ({ key: 'rep-hint-evidence' }),
     answer(d, a) {
       if (a.kind === 'choice') return { ok: true, data: d };
       if (a.kind !== 'file') return problem('rep-hint-evidence');

@@ -86,7 +86,7 @@ export function createReviewFlow(services: Services): FlowSpec<ReviewData, Revie
       key: 'review-ask-file',
       vars: { what: what(d, ctx), unit: escapeHtml(d.unit), replace: d.currentFile ? 'yes' : 'no', file: escapeHtml(d.currentFile ?? '') },
     }),
-    wrongKind: () => ({ key: 'review-need-file' }),
+    hint: () => ({ key: 'review-need-file' }),
     answer(d, a) {
       if (a.kind !== 'file' || a.file.kind !== 'document') return problem('review-need-file');
       const f = a.file;

@@ -201,9 +201,9 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     dung.send('ảnh đây ạ');
     await dung.waitFor(/Đồng chí gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
     dung.sendSticker();
-    await dung.waitFor(/đang làm dở «Báo cáo tiến độ»/);
+    await dung.waitFor(/Đồng chí gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
     dung.sendVoice();
-    await dung.waitFor(/đang làm dở «Báo cáo tiến độ»/);
+    await dung.waitFor(/Đồng chí gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
     // A button of another message (a reminder's "report now") does not restart the report half-way.
     const period = await h.app.services.prisma.milestone.findFirstOrThrow({ where: { campaignId, kind: 'PROGRESS_REPORT' } });
     const reminder = await h.app.bot.api.sendMessage(dung.id, 'Nhắc hạn báo cáo tiến độ', {

@@ -287,7 +287,7 @@ describe('a step that collects several files (the report’s evidence)', () => {
   it("says the step's own words when the input is of the wrong kind (a photo where a note is asked, words where a file is)", async () => {
     const own: Flow<Files> = {
       ...collect,
-      steps: collect.steps.map((s) => ({ ...s, wrongKind: () => ({ key: `hint-${s.id}` }) })),
+      steps: collect.steps.map((s) => ({ ...s, hint: () => ({ key: `hint-${s.id}` }) })),
     };
     let outcome = startFlow(own, undefined, ctx);
     if (outcome.type !== 'ask') throw new Error('no question');
@@ -297,5 +297,6 @@ describe('a step that collects several files (the report’s evidence)', () => {
     outcome = await advanceFlow(own, outcome.state, text('ghi chú'), ctx);
     if (outcome.type !== 'ask') throw new Error('no question');
     expect(asked(await advanceFlow(own, outcome.state, text('ảnh đây'), ctx))).toEqual({ step: 'files', problem: 'hint-files' });
+    expect(asked(await advanceFlow(own, outcome.state, { kind: 'other' }, ctx))).toEqual({ step: 'files', problem: 'hint-files' });
   });
 });

@@ -139,7 +139,9 @@ function inputOf(ctx: BotContext): FlowInput | 'busy' | null {
     return { kind: 'text', text };
   }
   const file = fileOf(ctx);
-  return file ? { kind: 'file', file } : null;
+  if (file) return { kind: 'file', file };
+  // A sticker, a voice note, a location…: no answer, but the open flow says what it expects.
+  return ctx.message ? { kind: 'other' } : null;
 }
 
 /** Routes private-chat updates to the member's open flow first. */
@@ -152,17 +154,13 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
     const input = inputOf(ctx);
     const key = flowKey(ctx.member.id);
     if (input === null) {
-      // A sticker, a voice note, another message's button: no flow takes it, but one that is open
-      // must not look dropped (the catch-all shows the main menu) nor be restarted half-way by a
-      // button that opens a flow — say what is being asked instead.
-      // Only messages and buttons: a member blocking the bot (my_chat_member) goes on to its handler.
-      if (!ctx.message && !ctx.callbackQuery) return next();
+      // Another message's button (a reminder's "report now"): an open flow is not restarted or left
+      // half-way by it — the button says what is being done, as a command or menu label does.
+      // Other updates (a member blocking the bot) go on to their handlers.
+      if (!ctx.callbackQuery) return next();
       const open = await conversations.open(key);
       if (!open) return next();
-      const flow = ctx.t(open.nameKey);
-      if (ctx.callbackQuery) return answerQuietly(ctx, ctx.t('flow-busy-button', { flow }));
-      await ctx.reply(ctx.t('flow-busy', { flow }));
-      return;
+      return answerQuietly(ctx, ctx.t('flow-busy-button', { flow: ctx.t(open.nameKey) }));
     }
     if (input === 'busy') {
       const open = await conversations.open(key);
