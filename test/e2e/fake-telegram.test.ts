@@ -298,3 +298,27 @@ describe('FakeTelegram', () => {
     }
   });
 });
+
+describe('FakeTelegram with a network round trip', () => {
+  it('delivers half a round trip after the request and answers a whole one after it', async () => {
+    const far = await FakeTelegram.start({ roundTripMs: 1_000 });
+    const near = await FakeTelegram.start();
+    try {
+      const farUser = far.user({ firstName: 'Xa' });
+      const nearUser = near.user({ firstName: 'Gần' });
+      const farBot = new Bot(far.token, { client: { apiRoot: far.apiRoot } });
+      const nearBot = new Bot(near.token, { client: { apiRoot: near.apiRoot } });
+      const order: string[] = [];
+      const farSend = farBot.api.sendMessage(farUser.id, 'Chào từ xa').then(() => order.push('far answered'));
+      const farSeen = farUser.waitFor(/Chào từ xa/).then(() => order.push('far delivered'));
+      const nearSend = nearBot.api.sendMessage(nearUser.id, 'Chào từ gần').then(() => order.push('near answered'));
+      await Promise.all([farSend, farSeen, nearSend]);
+      // Sent first, the far message still arrives after the near one is answered, and the bot
+      // hears back from the far server only after its message is in the chat.
+      expect(order).toEqual(['near answered', 'far delivered', 'far answered']);
+    } finally {
+      await far.close();
+      await near.close();
+    }
+  });
+});

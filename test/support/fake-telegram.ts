@@ -36,6 +36,14 @@ export interface FakeTelegramOptions {
    * the update again (counts as a failed attempt). Default: wait as long as it takes.
    */
   webhookTimeoutMs?: number;
+  /**
+   * Network round trip between the bot and "Telegram" (default 0): each Bot API request is handled
+   * half of it after it is read, and its answer leaves half of it later — a server in Vietnam is
+   * 50–250 ms from Telegram. Flood limits count a request at its arrival instant (read + half),
+   * even if this process's timers fire late: the real network does not stall with the bot's event
+   * loop, so neither may the simulated one bunch requests together.
+   */
+  roundTripMs?: number;
 }
 
 /** One Bot API call the bot made, in arrival order. */
@@ -483,8 +491,12 @@ export class FakeTelegram {
   private limits: Required<LimitOptions> | undefined;
   private readonly sendLog = { global: [] as number[], perChat: new Map<number, number[]>() };
   private closed = false;
+  private readonly halfTrip: number;
+  /** Simulated arrival instant (performance.now()) of the request being handled, with a round trip. */
+  private arrivalAt = 0;
 
   private constructor(options: FakeTelegramOptions) {
+    this.halfTrip = Math.max(0, options.roundTripMs ?? 0) / 2;
     this.token = options.token ?? '123456:TEST-TOKEN';
     this.now = options.now ?? Date.now;
     this.webhookRetry = { attempts: options.webhookRetry?.attempts ?? 5, delayMs: options.webhookRetry?.delayMs ?? 100 };
@@ -736,7 +748,7 @@ export class FakeTelegram {
 
   private checkLimits(state: ChatState): void {
     if (!this.limits) return;
-    const t = performance.now();
+    const t = this.halfTrip > 0 ? this.arrivalAt : performance.now();
     const isGroup = state.chat.type !== 'private';
     const windowMs = isGroup ? 60_000 : 1000;
     const max = isGroup ? this.limits.perGroupPerMinute : this.limits.perChatPerSecond;
@@ -934,8 +946,12 @@ export class FakeTelegram {
 
   private reply(res: http.ServerResponse, status: number, body: unknown): void {
     const data = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) });
-    res.end(data);
+    const send = () => {
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) });
+      res.end(data);
+    };
+    if (this.halfTrip === 0) send();
+    else setTimeout(() => !res.destroyed && !res.headersSent && send(), this.halfTrip);
   }
 
   private async readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -947,6 +963,8 @@ export class FakeTelegram {
   private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await this.readBody(req);
+    const arrivalAt = performance.now() + this.halfTrip;
+    if (this.halfTrip > 0) await sleep(this.halfTrip);
 
     const fileRoute = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (fileRoute) {
@@ -1024,6 +1042,7 @@ export class FakeTelegram {
     }
     try {
       if (payload.reply_markup !== undefined) checkInlineKeyboard(payload.reply_markup);
+      this.arrivalAt = arrivalAt;
       const result = entry.handler(payload, uploads);
       this.reply(res, 200, { ok: true, result });
     } catch (error) {
