@@ -1,7 +1,7 @@
 /**
  * A dispatcher in its own process, for the crash test (test/integration/dispatcher-crash.test.ts):
  * the test SIGKILLs it halfway through a broadcast and starts it again. It drains the outbox and
- * exits 0. Env: DATABASE_URL, TELEGRAM_API_ROOT, BOT_TOKEN, BATCH_SIZE, LEASE_MS.
+ * exits 0. Env: DATABASE_URL, TELEGRAM_API_ROOT, BOT_TOKEN, LEASE_MS, and optionally BATCH_SIZE, CONCURRENCY.
  */
 import { Api } from 'grammy';
 import { pino } from 'pino';
@@ -19,7 +19,8 @@ const dispatcher = new Dispatcher({
   i18n: translator(createI18n('vi')),
   now: () => new Date(),
   rate: 150,
-  batchSize: Number(env.BATCH_SIZE ?? 20),
+  ...(env.BATCH_SIZE ? { batchSize: Number(env.BATCH_SIZE) } : {}),
+  ...(env.CONCURRENCY ? { concurrency: Number(env.CONCURRENCY) } : {}),
   leaseMs: Number(env.LEASE_MS ?? 2000),
   intervalMs: 20,
 });

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from 'grammy';
+import { pino } from 'pino';
+import { FakeTelegram } from '../support/fake-telegram.js';
+import type { SimulatedUser } from '../support/simulated-user.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { RedisServer } from '../support/redis-server.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
+import { createRedis } from '../../src/redis.js';
+import { Dispatcher } from '../../src/jobs/dispatcher.js';
+
+const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+const RECIPIENTS = 60;
+
+/** Each simulated user's count of bot messages containing `text`. */
+function received(users: SimulatedUser[], text: string): number[] {
+  return users.map((u) => u.messages.filter((m) => (m.text ?? '').includes(text)).length);
+}
+
+/** Resolves when `check` holds; the test's own timeout bounds the wait. */
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 10));
+}
+
+describe('dispatcher when the rate limiter (Redis) goes away mid-broadcast', () => {
+  let fake: FakeTelegram;
+  let tdb: TestDatabase;
+  let services: Services;
+  let redisServer: RedisServer;
+  beforeAll(async () => {
+    fake = await FakeTelegram.start();
+    tdb = await createTestDatabase();
+    services = createServices(tdb.db.prisma, { adminIds: [], defaultLocale: 'vi' });
+    redisServer = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await redisServer.close();
+    await fake.close();
+    await tdb.drop();
+  });
+
+  it('stops the batch, keeps what was sent, and after Redis returns sends everyone exactly once', async () => {
+    const users = Array.from({ length: RECIPIENTS }, (_, i) => fake.user({ firstName: `Outage${i}` }));
+    await tdb.db.prisma.member.createMany({ data: users.map((u) => ({ telegramId: BigInt(u.id), fullName: u.firstName })) });
+    const members = await tdb.db.prisma.member.findMany({ orderBy: { id: 'asc' } });
+    const { broadcastId } = await services.broadcasts.start({
+      kind: 'LAUNCH',
+      items: members.map((m) => ({
+        chatId: String(m.telegramId),
+        memberId: m.id,
+        dedupeKey: `outage:${m.id}`,
+        message: { text: 'Phát động thi đua (mất Redis)' },
+      })),
+    });
+    // The production client (src/redis.ts): a command fails after a few reconnect attempts.
+    const redis = createRedis(redisServer.url, 'outage:');
+    // A short lease, so that a batch abandoned by the outage would come back (and be sent twice)
+    // within the test rather than a minute later.
+    const dispatcher = new Dispatcher({
+      prisma: tdb.db.prisma,
+      api: new Api(fake.token, { apiRoot: fake.apiRoot }),
+      redis,
+      logger,
+      i18n: translator(createI18n('vi')),
+      now: services.now,
+      rate: 30,
+      leaseMs: 3_000,
+      intervalMs: 20,
+    });
+    const sends = () => fake.callsOf('sendMessage').length;
+    try {
+      dispatcher.start();
+      await until(() => sends() >= RECIPIENTS / 4);
+      await redisServer.stop();
+      const atOutage = sends();
+      await new Promise((r) => setTimeout(r, 1_500));
+      await redisServer.resume();
+      await until(async () => (await services.broadcasts.progress(broadcastId)).pending === 0);
+      expect(atOutage).toBeLessThan(RECIPIENTS); // the outage did fall in the middle of the broadcast
+    } finally {
+      await dispatcher.stop();
+      redis.disconnect();
+    }
+
+    const counts = received(users, 'mất Redis');
+    expect(counts.filter((c) => c === 0)).toHaveLength(0); // nobody lost
+    expect(counts.filter((c) => c > 1)).toHaveLength(0); // nobody got it twice
+    const p = await services.broadcasts.progress(broadcastId);
+    expect(p).toMatchObject({ total: RECIPIENTS, sent: RECIPIENTS, pending: 0, failed: 0 });
+  }, 30_000);
+});
