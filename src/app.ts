@@ -46,6 +46,8 @@ export interface App {
   bot: Bot<BotContext>;
   /** Where every update enters (dedupe by update_id, retries while a store is down). */
   updates: UpdateProcessor;
+  /** The channel-neutral flows (registration…), over Redis or the database. */
+  conversations: Conversations;
   metrics: Metrics;
   /** The outbox dispatcher (null when jobs are disabled). */
   dispatcher: Dispatcher | null;
@@ -138,6 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     services,
     bot,
     updates,
+    conversations,
     metrics,
     dispatcher,
     scheduler,

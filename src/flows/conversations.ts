@@ -31,6 +31,12 @@ export interface FlowSpec<D, A = void> extends Flow<D, A> {
   complete(data: D, env: FlowEnv): Promise<Reply[]>;
   /** What to say when the member cancels (default: the generic "cancelled"). */
   cancelled?: Message;
+  /**
+   * Reads what the first question needs (the member, their open campaigns) before the flow opens:
+   * the arguments `init` gets, or what to say instead of starting (nothing to register for).
+   * `init` is synchronous, so everything asynchronous happens here.
+   */
+  prepare?(args: A, env: FlowEnv): Promise<{ ok: true; args: A } | { ok: false; message: Message }>;
 }
 
 /** A registry holds flows of different data shapes. */
@@ -50,11 +56,26 @@ export class Conversations {
     return this.specs.size;
   }
 
+  /** The registered flow `id` (its `version` is what stored states are checked against). */
+  spec(id: string): AnySpec | undefined {
+    return this.specs.get(id);
+  }
+
   /** Starts flow `id` for `key` (replacing any open one); the first question is stored before it is returned. */
   async start<A>(key: string, id: string, args: A, env: FlowEnv): Promise<Reply[]> {
     const spec = this.specs.get(id);
     if (!spec) throw new Error(`unknown flow ${id}`);
-    const outcome = await this.runner.start(key, spec, args, env);
+    let startArgs = args;
+    if (spec.prepare) {
+      const prepared = await spec.prepare(args, env);
+      if (!prepared.ok) {
+        // Nothing to ask: a flow left open from before must not take the next message either.
+        await this.close(key);
+        return [{ kind: 'say', message: prepared.message, menu: true }];
+      }
+      startArgs = prepared.args;
+    }
+    const outcome = await this.runner.start(key, spec, startArgs, env, args);
     return this.replies(key, spec, outcome, env);
   }
 
@@ -96,8 +117,13 @@ export class Conversations {
         return [{ kind: 'ask', ask: outcome }];
       case 'cancelled':
         return [{ kind: 'say', message: spec?.cancelled ?? { key: 'cancelled' }, menu: true }];
-      case 'outdated':
-        return [{ kind: 'say', message: { key: 'flow-restarted-gone' }, menu: true }];
+      case 'outdated': {
+        // The bot was updated while the member was in the middle of it: start it again, politely.
+        const again = outcome.flow ? this.specs.get(outcome.flow) : undefined;
+        if (!again) return [{ kind: 'say', message: { key: 'flow-restarted-gone' }, menu: true }];
+        const notice: Reply = { kind: 'say', message: { key: 'flow-restarted', vars: { flow: env.label({ key: again.nameKey }) } } };
+        return [notice, ...(await this.start(key, again.id, outcome.args, env))];
+      }
       case 'done': {
         const replies = await spec!.complete(outcome.state.data, env);
         await this.runner.end(key, outcome.state);

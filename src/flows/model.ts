@@ -99,6 +99,11 @@ export interface Step<D> {
    * expected, a file where text is). Default: the model's generic problem for what it accepts.
    */
   hint?(data: D, ctx: FlowContext): Message;
+  /**
+   * Back inside a step that asks several questions (one per content line): the data of the
+   * previous question, or null to leave the step for the previous one in the history.
+   */
+  back?(data: D, ctx: FlowContext): D | null;
 }
 
 /** A flow: its id, the version of its state's shape, its steps in order, and its first data. */
@@ -119,6 +124,8 @@ export interface FlowState<D> {
   data: D;
   /** Steps answered so far, for Back. */
   history: string[];
+  /** What the flow was started with, so a flow whose version changed can start again the same way. */
+  args?: unknown;
 }
 
 /** What to do after an input: ask (again), finish, or stop. */
@@ -126,7 +133,8 @@ export type FlowOutcome<D> =
   | { type: 'ask'; state: FlowState<D>; prompt: Message; choices: readonly Choice[]; accepts: Accepts; problem?: Message }
   | { type: 'done'; state: FlowState<D> }
   | { type: 'cancelled' }
-  | { type: 'outdated' };
+  /** The stored state belongs to another version (or flow): `flow` and `args` say how it was started. */
+  | { type: 'outdated'; flow?: string; args?: unknown };
 
 /** Shorthand for a refused answer. */
 export function problem(key: string, vars?: Record<string, string | number>): { ok: false; problem: Message } {
@@ -211,12 +219,13 @@ export function currentQuestion<D, A>(flow: Flow<D, A>, state: FlowState<D>, ctx
 
 /**
  * Starts `flow` with `args`: the state to store and the first question. A flow whose every step is
- * skipped is done at once.
+ * skipped is done at once. `restartArgs` (default `args`) is kept in the state to start it again
+ * after a version change.
  */
-export function startFlow<D, A>(flow: Flow<D, A>, args: A, ctx: FlowContext): FlowOutcome<D> {
+export function startFlow<D, A>(flow: Flow<D, A>, args: A, ctx: FlowContext, restartArgs: unknown = args): FlowOutcome<D> {
   const data = flow.init(args);
   const first = firstApplicable(flow as Flow<D, unknown>, 0, data, ctx);
-  const state: FlowState<D> = { flow: flow.id, version: flow.version, rev: 1, step: first?.id ?? '', data, history: [] };
+  const state: FlowState<D> = { flow: flow.id, version: flow.version, rev: 1, step: first?.id ?? '', data, history: [], ...(restartArgs === undefined ? {} : { args: restartArgs }) };
   if (!first) return { type: 'done', state };
   return ask(flow as Flow<D, unknown>, state, ctx);
 }
@@ -268,16 +277,19 @@ function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: Flo
  */
 export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, input: FlowInput, ctx: FlowContext): Promise<FlowOutcome<D>> {
   const f = flow as Flow<D, unknown>;
-  if (state.flow !== flow.id || state.version !== flow.version) return { type: 'outdated' };
+  const outdated: FlowOutcome<D> = { type: 'outdated', flow: state.flow, args: state.args };
+  if (state.flow !== flow.id || state.version !== flow.version) return outdated;
   const step = stepById(f, state.step);
-  if (!step) return { type: 'outdated' };
+  if (!step) return outdated;
   if (input.kind === 'cancel' || (input.kind === 'text' && isCancelText(input.text))) return { type: 'cancelled' };
   if (input.kind === 'back' || (input.kind === 'text' && isBackText(input.text, step.accepts))) {
+    const inner = step.back?.(state.data, ctx);
+    if (inner) return ask(f, { ...state, rev: state.rev + 1, data: inner }, ctx);
     const history = [...state.history];
     let previous: string | undefined;
     while ((previous = history.pop()) !== undefined) {
       const s = stepById(f, previous);
-      // A step that repeated itself (one more file) is left, not asked again.
+      // A step that repeated itself (one more file, the next content line) is left, not asked again.
       if (s && s !== step && !s.skip?.(state.data, ctx)) break;
     }
     if (previous === undefined) return ask(f, state, ctx, { key: 'flow-problem-first-step' });
@@ -291,7 +303,7 @@ export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, i
   }
   const result = await step.answer(state.data, parsed, ctx);
   if (!result.ok) return ask(f, state, ctx, result.problem);
-  // A step that repeats (one more file) is one entry of the history, not one per question.
+  // A step that repeats (one more file, the next content line) is one entry of the history, not one per question.
   const history = state.history[state.history.length - 1] === step.id ? [...state.history] : [...state.history, step.id];
   const nextIndex = result.next !== undefined ? f.steps.findIndex((s) => s.id === result.next) : f.steps.indexOf(step) + 1;
   if (result.next !== undefined && nextIndex < 0) throw new Error(`flow ${flow.id}: step ${step.id} named unknown step ${result.next}`);

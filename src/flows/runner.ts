@@ -28,8 +28,8 @@ export class FlowRunner {
   }
 
   /** Opens `flow` for `key` (replacing any open flow) and returns its first question, already stored. */
-  async start<D, A>(key: string, flow: Flow<D, A>, args: A, ctx: FlowContext): Promise<FlowOutcome<D>> {
-    const outcome = startFlow(flow, args, ctx);
+  async start<D, A>(key: string, flow: Flow<D, A>, args: A, ctx: FlowContext, restartArgs: unknown = args): Promise<FlowOutcome<D>> {
+    const outcome = startFlow(flow, args, ctx, restartArgs);
     if (outcome.type === 'ask') await this.store.save(key, outcome.state as FlowState<unknown>, null);
     return outcome;
   }
@@ -52,7 +52,7 @@ export class FlowRunner {
       const flow = this.flows.get(state.flow);
       if (!flow) {
         await this.store.clear(key, state.rev);
-        return { type: 'outdated' };
+        return { type: 'outdated', flow: state.flow, args: state.args };
       }
       const outcome = await advanceFlow(flow, state, input, ctx);
       if (outcome.type === 'cancelled' || outcome.type === 'outdated') {

@@ -28,7 +28,7 @@ describe('conversations on the embedded database without Redis', () => {
     await lan.waitFor(/Chỉ tiêu 2\/3/);
 
     await h.restart();
-    const stored = await h.app.db.prisma.session.count({ where: { key: { startsWith: 'convo:' } } });
+    const stored = await h.app.db.prisma.session.count({ where: { key: { startsWith: 'flow:' } } });
     expect(stored).toBeGreaterThan(0);
 
     lan.send('5');

@@ -144,6 +144,11 @@ function inputOf(ctx: BotContext): FlowInput | 'busy' | null {
   return ctx.message ? { kind: 'other' } : null;
 }
 
+/** True when the replies only re-ask because a button of an older question was tapped. */
+function onlyStale(replies: readonly Reply[]): boolean {
+  return replies.length === 1 && replies[0]!.kind === 'ask' && replies[0]!.ask.problem?.key === 'flow-problem-stale-choice';
+}
+
 /** Routes private-chat updates to the member's open flow first. */
 export function flowDriver(conversations: Conversations): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -174,6 +179,8 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
       return next();
     }
     if (ctx.callbackQuery) {
+      // A button of an earlier question: said on the button, the question stays where it is.
+      if (onlyStale(replies)) return answerQuietly(ctx, ctx.t('button-expired'));
       await answerQuietly(ctx);
       // The tapped question is answered: its buttons go, so an old one cannot be tapped by mistake.
       const answered = replies.every((r) => r.kind !== 'ask' || !r.ask.problem);

@@ -6,7 +6,9 @@ import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { translator } from '../i18n.js';
 import { botSetups } from '../conversations/index.js';
-import { REGISTER, RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
+import { RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
+import { startFlowFor } from '../flow-driver.js';
+import { REGISTER_FLOW } from '../../../flows/register.js';
 import { formatDateTime, timeLeft } from '../../../domain/dates.js';
 import { decisionRow, renderDigest, titleText, type DecisionButtons } from '../render/registrations.js';
 import { splitHtml } from '../render/split.js';
@@ -49,7 +51,7 @@ export async function startRegistration(ctx: BotContext, campaignId?: number): P
     await ctx.reply(ctx.t('not-joined'));
     return;
   }
-  await ctx.conversation.enter(REGISTER, campaignId ?? null);
+  await startFlowFor(ctx, ctx.deps.conversations, REGISTER_FLOW, { campaignId: campaignId ?? null });
 }
 
 /**
@@ -68,7 +70,7 @@ export async function openCampaignLink(ctx: BotContext, code: string): Promise<b
   const campaigns = await ctx.deps.services.registrations.campaignsFor(member.id);
   const campaign = campaigns.find((c) => c.code === code);
   if (!campaign) return false;
-  await ctx.conversation.enter(REGISTER, campaign.id);
+  await startFlowFor(ctx, ctx.deps.conversations, REGISTER_FLOW, { campaignId: campaign.id });
   return true;
 }
 
