@@ -48,7 +48,11 @@ function makeRounds(): Update[][] {
 async function drive(rounds: Update[][], handle: (u: Update) => Promise<unknown>): Promise<{ latencies: number[]; seconds: number }> {
   const t0 = performance.now();
   const latencies: number[] = [];
-  for (const round of rounds) latencies.push(...(await runConcurrently(round, CONCURRENCY, handle)));
+  for (const round of rounds) {
+    const r0 = performance.now();
+    latencies.push(...(await runConcurrently(round, CONCURRENCY, handle)));
+    if (process.env.BENCH_ROUNDS) console.log(`round: ${Math.round(performance.now() - r0)} ms`);
+  }
   return { latencies, seconds: (performance.now() - t0) / 1000 };
 }
 

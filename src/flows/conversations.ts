@@ -100,7 +100,7 @@ export class Conversations {
     const current = await this.runner.current(key);
     if (!current) return null;
     const spec = this.specs.get(current.flow);
-    const outcome = await this.runner.handle(key, input, env);
+    const outcome = await this.runner.handle(key, input, env, current);
     if (!outcome) return null;
     return this.replies(key, spec, outcome, env);
   }

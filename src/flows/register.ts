@@ -447,7 +447,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       const chosen = campaignId !== null ? campaigns.find((c) => c.id === campaignId) : campaigns.length === 1 ? campaigns[0] : undefined;
       if (campaignId !== null && !chosen) return { ok: false, message: { key: 'reg-campaign-not-open' } };
       if (campaigns.length === 0) return { ok: false, message: { key: 'reg-no-campaigns' } };
-      const unitName = (await services.units.byId(member.unitId))?.name ?? '';
+      const unitName = member.unit?.name ?? '';
       let data: RegisterData = {
         me: { id: member.id, role: member.role, unitId: member.unitId, unitName, locale: member.locale === 'en' ? 'en' : 'vi' },
         campaigns: chosen ? [] : campaigns.map((c) => ({ id: c.id, title: c.title })),

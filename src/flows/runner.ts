@@ -43,11 +43,13 @@ export class FlowRunner {
    * Applies `input` to the open flow of `key`; null when none is open. A new question's state is
    * stored before this returns. A finished flow stays stored until {@link end} — call it after the
    * use case that consumes the answers succeeded, so an outage there loses nothing (the member sends
-   * the last answer again). Cancelled and outdated flows are removed here.
+   * the last answer again). Cancelled and outdated flows are removed here. `loaded` is the state
+   * the caller has just read (it is compared-and-set like any other).
    */
-  async handle(key: string, input: FlowInput, ctx: FlowContext): Promise<FlowOutcome<unknown> | null> {
+  async handle(key: string, input: FlowInput, ctx: FlowContext, loaded?: FlowState<unknown> | null): Promise<FlowOutcome<unknown> | null> {
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      const state = await this.store.load(key);
+      // The caller's freshly loaded state saves a round trip; a conflict reloads.
+      const state = attempt === 0 && loaded !== undefined ? loaded : await this.store.load(key);
       if (!state) return null;
       const flow = this.flows.get(state.flow);
       if (!flow) {

@@ -44,12 +44,25 @@ if expected >= 0 then
 end
 return redis.call('DEL', KEYS[1])`;
 
+/** The compare-and-set scripts, registered once per client (EVALSHA: the script text is not resent per answer). */
+interface CasCommands {
+  thiduaFlowCasSet(key: string, value: string, expectedRev: string, ttl: string): Promise<number>;
+  thiduaFlowCasDel(key: string, expectedRev: string): Promise<number>;
+}
+
 /** Flow states in Redis under `flow:<key>` (after the client's own key prefix), with a TTL. */
 export class RedisFlowStore implements FlowStore {
+  private readonly cas: CasCommands;
+
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds = FLOW_TTL_SECONDS,
-  ) {}
+  ) {
+    const commands = redis as unknown as Partial<CasCommands>;
+    if (!commands.thiduaFlowCasSet) redis.defineCommand('thiduaFlowCasSet', { numberOfKeys: 1, lua: CAS_SET });
+    if (!commands.thiduaFlowCasDel) redis.defineCommand('thiduaFlowCasDel', { numberOfKeys: 1, lua: CAS_DEL });
+    this.cas = redis as unknown as CasCommands;
+  }
 
   async load(key: string): Promise<FlowState<unknown> | null> {
     const text = await this.redis.get(`flow:${key}`);
@@ -57,12 +70,12 @@ export class RedisFlowStore implements FlowStore {
   }
 
   async save(key: string, state: FlowState<unknown>, expectedRev: number | null): Promise<boolean> {
-    const done = await this.redis.eval(CAS_SET, 1, `flow:${key}`, JSON.stringify(state), String(expectedRev ?? -1), String(this.ttlSeconds));
+    const done = await this.cas.thiduaFlowCasSet(`flow:${key}`, JSON.stringify(state), String(expectedRev ?? -1), String(this.ttlSeconds));
     return done === 1;
   }
 
   async clear(key: string, expectedRev?: number): Promise<void> {
-    await this.redis.eval(CAS_DEL, 1, `flow:${key}`, String(expectedRev ?? -1));
+    await this.cas.thiduaFlowCasDel(`flow:${key}`, String(expectedRev ?? -1));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient, type Role } from '../generated/prisma/client.js';
 import { checkRegistrationRules, isTitleCode, TITLE_POLICY, type Basis, type RegistrationRefusal, type Scope } from '../domain/titles.js';
 import { formatDateTime } from '../domain/dates.js';
 import { escapeHtml, nfc } from '../domain/text.js';
@@ -113,6 +113,30 @@ export type DecideResult =
   /** The actor is no longer an officer (`forbidden`) or the registration lies outside their unit (`out_of_scope`). */
   | { ok: false; reason: 'forbidden' | 'out_of_scope'; unitId: number | null };
 
+/** What {@link RegistrationService.submit} reads before deciding, in one query. */
+interface SubmitFacts {
+  actorId: number;
+  role: string;
+  unitId: number | null;
+  campaignId: number;
+  status: string;
+  deadline: Date | null;
+  titles: Array<{ code: string; scope: Scope }>;
+  lines: number[];
+  inAudience: boolean;
+  current: string | null;
+}
+
+/** A row of {@link RegistrationService.campaignsFor}'s query: a campaign with its titles and lines as JSON. */
+interface CampaignRow {
+  id: number;
+  code: string;
+  title: string;
+  regDue: Date | null;
+  titles: CampaignDto['titles'];
+  lines: Array<Omit<LineDto, 'leaf'>>;
+}
+
 /** The statuses /registrations lists: waiting, approved, returned (the ones an officer can still change). */
 export type ListStatus = 'SUBMITTED' | 'APPROVED' | 'RETURNED';
 
@@ -193,29 +217,38 @@ export class RegistrationService {
 
   /** Launched campaigns whose audience includes the member's unit, newest first, as JSON. */
   async campaignsFor(memberId: number): Promise<CampaignDto[]> {
-    const member = await this.prisma.member.findUnique({ where: { id: memberId } });
-    if (!member?.unitId) return [];
-    const campaigns = await this.campaigns.activeForUnit(member.unitId);
+    // One round trip instead of a dozen (member, unit, ancestors, campaigns and four relations):
+    // this runs when every member opens registration, right after a launch.
+    const rows = await this.prisma.$queryRaw<CampaignRow[]>`
+      WITH me AS (
+        SELECT u.path FROM "member" m JOIN "unit" u ON u.id = m.unit_id WHERE m.id = ${memberId}
+      ), anc AS (
+        SELECT a.id, a.group_id FROM "unit" a, me
+        WHERE a.id::text = ANY (string_to_array(trim(both '/' from me.path), '/'))
+      )
+      SELECT c.id, c.code, c.title,
+        (SELECT max(m.due_at) FROM "milestone" m WHERE m.campaign_id = c.id AND m.kind = 'REGISTRATION') AS "regDue",
+        COALESCE((SELECT json_agg(json_build_object('code', t.code, 'name', t.name, 'scope', t.scope, 'custom', t.custom) ORDER BY t.position, t.id)
+                  FROM "campaign_title" t WHERE t.campaign_id = c.id), '[]'::json) AS titles,
+        COALESCE((SELECT json_agg(json_build_object('id', cr.id, 'code', cr.code, 'parentId', cr.parent_id, 'title', cr.title,
+                                                    'measure', cr.measure, 'unitOfMeasure', cr.unit_of_measure) ORDER BY cr.position, cr.id)
+                  FROM "criterion" cr WHERE cr.campaign_id = c.id), '[]'::json) AS lines
+      FROM "campaign" c
+      WHERE c.status = 'LAUNCHED' AND c.archived_at IS NULL
+        AND (EXISTS (SELECT 1 FROM "campaign_audience_unit" au WHERE au.campaign_id = c.id AND au.unit_id IN (SELECT id FROM anc))
+          OR EXISTS (SELECT 1 FROM "campaign_audience_group" ag WHERE ag.campaign_id = c.id AND ag.group_id IN (SELECT group_id FROM anc)))
+      ORDER BY c.starts_at DESC, c.id`;
     const now = this.now();
-    return campaigns.map((c) => {
-      const regDue = c.milestones.filter((m) => m.kind === 'REGISTRATION').map((m) => m.dueAt).sort((a, b) => b.getTime() - a.getTime())[0];
-      const parents = new Set(c.criteria.map((cr) => cr.parentId).filter((p): p is number => p !== null));
+    return rows.map((c) => {
+      const parents = new Set(c.lines.map((l) => l.parentId).filter((p): p is number => p !== null));
       return {
         id: c.id,
         code: c.code,
         title: c.title,
-        registrationDueAt: regDue ? regDue.toISOString() : null,
-        registrationOpen: !regDue || now.getTime() <= regDue.getTime(),
-        titles: c.titles.map((t) => ({ code: t.code, name: t.name, scope: t.scope, custom: t.custom })),
-        lines: c.criteria.map((cr) => ({
-          id: cr.id,
-          code: cr.code,
-          parentId: cr.parentId,
-          title: cr.title,
-          measure: cr.measure,
-          unitOfMeasure: cr.unitOfMeasure,
-          leaf: !parents.has(cr.id),
-        })),
+        registrationDueAt: c.regDue ? c.regDue.toISOString() : null,
+        registrationOpen: !c.regDue || now.getTime() <= c.regDue.getTime(),
+        titles: c.titles,
+        lines: c.lines.map((l) => ({ ...l, leaf: !parents.has(l.id) })),
       };
     });
   }
@@ -256,83 +289,90 @@ export class RegistrationService {
    * submissions racing for the same member or unit end as one row (unique keys; the loser edits).
    */
   async submit(input: SubmitRegistration): Promise<SubmitResult> {
-    const actor = await this.prisma.member.findUnique({ where: { id: input.actorMemberId } });
-    const campaign = await this.prisma.campaign.findUnique({
-      where: { id: input.campaignId },
-      include: { titles: true, milestones: { where: { kind: 'REGISTRATION' } }, criteria: { select: { id: true } } },
-    });
-    if (!actor || !campaign || campaign.status !== 'LAUNCHED') return { ok: false, reason: 'campaign_not_open' };
+    // Everything the rules need in one round trip: the actor as they are now, the campaign's
+    // status, titles, lines and registration deadline, whether the actor's unit is in its
+    // audience, and the registration already stored for this member (or unit).
+    const [facts] = await this.prisma.$queryRaw<SubmitFacts[]>`
+      SELECT m.id AS "actorId", m.role::text AS role, m.unit_id AS "unitId", c.id AS "campaignId", c.status::text AS status,
+        (SELECT max(ms.due_at) FROM "milestone" ms WHERE ms.campaign_id = c.id AND ms.kind = 'REGISTRATION') AS deadline,
+        COALESCE((SELECT json_agg(json_build_object('code', t.code, 'scope', t.scope)) FROM "campaign_title" t WHERE t.campaign_id = c.id), '[]'::json) AS titles,
+        COALESCE((SELECT json_agg(cr.id) FROM "criterion" cr WHERE cr.campaign_id = c.id), '[]'::json) AS lines,
+        EXISTS (
+          SELECT 1 FROM "unit" u JOIN "unit" root ON u.path LIKE root.path || '%'
+          WHERE u.id = m.unit_id
+            AND (root.id IN (SELECT unit_id FROM "campaign_audience_unit" WHERE campaign_id = c.id)
+              OR root.group_id IN (SELECT group_id FROM "campaign_audience_group" WHERE campaign_id = c.id))
+        ) AS "inAudience",
+        (SELECT r.status::text FROM "registration" r WHERE r.campaign_id = c.id
+           AND CASE WHEN ${input.scope} = 'INDIVIDUAL' THEN r.member_id = m.id ELSE r.unit_id = m.unit_id AND r.scope = 'COLLECTIVE' END) AS current
+      FROM "member" m, "campaign" c
+      WHERE m.id = ${input.actorMemberId} AND c.id = ${input.campaignId}`;
+    if (!facts || facts.status !== 'LAUNCHED') return { ok: false, reason: 'campaign_not_open' };
+    const actor = { id: facts.actorId, role: facts.role as Role, unitId: facts.unitId };
     if (!actor.unitId) return { ok: false, reason: 'member_without_unit' };
-    const audience = await this.campaigns.audienceUnitIds(campaign.id);
-    if (!audience.includes(actor.unitId)) return { ok: false, reason: 'not_in_audience' };
-    const deadline = campaign.milestones.map((m) => m.dueAt).sort((a, b) => b.getTime() - a.getTime())[0];
-    const key = await this.keyFor(campaign.id, actor.id, input.scope);
-    const current = key ? await this.prisma.registration.findFirst({ where: key }) : null;
+    if (!facts.inAudience) return { ok: false, reason: 'not_in_audience' };
     const rules = checkRegistrationRules({
-      offered: campaign.titles.map((t) => ({ code: t.code, scope: t.scope })),
+      offered: facts.titles,
       title: input.titleCode,
       scope: input.scope,
       actor: { role: actor.role, unitId: actor.unitId, isOfficerOfTargetUnit: actor.role !== 'MEMBER' },
       ...(input.basis !== undefined ? { basis: input.basis } : {}),
-      ...(deadline ? { registrationDeadline: deadline } : {}),
+      ...(facts.deadline ? { registrationDeadline: facts.deadline } : {}),
       now: this.now(),
       // Registering again edits: only a REJECTED registration blocks a new one.
-      existing: current?.status === 'REJECTED' ? 'REJECTED' : null,
+      existing: facts.current === 'REJECTED' ? 'REJECTED' : null,
     });
     if (!rules.ok) {
       const officerName = rules.reason === 'registration_closed' ? await this.contactOfficer(actor.unitId) : undefined;
       return { ok: false, reason: rules.reason, ...(officerName !== undefined ? { officerName } : {}), ...(rules.citation ? { citation: rules.citation } : {}) };
     }
     const policy = isTitleCode(input.titleCode) ? TITLE_POLICY[input.titleCode] : null;
-    const lineIds = new Set(campaign.criteria.map((c) => c.id));
-    const commitments = input.commitments.filter((c) => lineIds.has(c.criterionId));
-    const data = {
+    const lineIds = new Set(facts.lines);
+    // One commitment per line (the last typed wins), in line order as the DTO lists them.
+    const byLine = new Map(input.commitments.filter((c) => lineIds.has(c.criterionId)).map((c) => [c.criterionId, c]));
+    const commitments = [...byLine.values()].sort((x, y) => x.criterionId - y.criterionId);
+    const basis = policy?.asksBasis ? (input.basis ?? null) : null;
+    const initiativeTitle = policy?.asksBasis && input.basis !== 'EXCELLENT_RATING' && input.initiativeTitle ? nfc(input.initiativeTitle).trim() : null;
+    const memberId = input.scope === 'INDIVIDUAL' ? actor.id : null;
+    const unitId = input.scope === 'COLLECTIVE' ? actor.unitId : null;
+    const rows = JSON.stringify(commitments.map((c) => ({ criterion_id: c.criterionId, target_number: c.number ?? null, target_bool: c.bool ?? null, target_text: c.text ?? null })));
+    // One statement, so one round trip and atomic: store (or edit — two racing submissions meet on
+    // the unique key and the later one edits) the registration, then replace its commitments.
+    const conflict = input.scope === 'INDIVIDUAL' ? Prisma.sql`("campaign_id", "member_id")` : Prisma.sql`("campaign_id", "unit_id")`;
+    const [stored] = await this.prisma.$queryRaw<Array<{ id: number; created: boolean }>>`
+      WITH reg AS (
+        INSERT INTO "registration" ("campaign_id", "scope", "member_id", "unit_id", "title_code", "basis", "initiative_title", "status", "submitted_by_id", "created_at", "updated_at")
+        VALUES (${facts.campaignId}, ${input.scope}::"Scope", ${memberId}, ${unitId}, ${input.titleCode}, ${basis}, ${initiativeTitle}, 'SUBMITTED', ${actor.id}, now(), now())
+        ON CONFLICT ${conflict} DO UPDATE SET
+          "title_code" = EXCLUDED."title_code", "basis" = EXCLUDED."basis", "initiative_title" = EXCLUDED."initiative_title",
+          "status" = 'SUBMITTED', "return_reason" = NULL, "decided_by_id" = NULL, "decided_at" = NULL, "digested_at" = NULL,
+          "submitted_by_id" = EXCLUDED."submitted_by_id", "updated_at" = now()
+        RETURNING "id", (xmax = 0) AS created
+      ), input AS (
+        SELECT * FROM json_to_recordset(${rows}::json) AS x(criterion_id int, target_number numeric, target_bool boolean, target_text text)
+      ), dropped AS (
+        DELETE FROM "commitment" WHERE "registration_id" = (SELECT "id" FROM reg) AND "criterion_id" NOT IN (SELECT criterion_id FROM input)
+      ), written AS (
+        INSERT INTO "commitment" ("registration_id", "criterion_id", "target_number", "target_bool", "target_text")
+        SELECT (SELECT "id" FROM reg), criterion_id, target_number, target_bool, target_text FROM input
+        ON CONFLICT ("registration_id", "criterion_id") DO UPDATE SET
+          "target_number" = EXCLUDED."target_number", "target_bool" = EXCLUDED."target_bool", "target_text" = EXCLUDED."target_text"
+      )
+      SELECT "id", created FROM reg`;
+    const registration: RegistrationDto = {
+      id: stored!.id,
+      campaignId: facts.campaignId,
+      scope: input.scope,
+      memberId,
+      unitId,
       titleCode: input.titleCode,
-      basis: policy?.asksBasis ? (input.basis ?? null) : null,
-      initiativeTitle: policy?.asksBasis && input.basis !== 'EXCELLENT_RATING' && input.initiativeTitle ? nfc(input.initiativeTitle).trim() : null,
-      status: 'SUBMITTED' as const,
+      basis,
+      initiativeTitle,
+      status: 'SUBMITTED',
       returnReason: null,
-      decidedById: null,
-      decidedAt: null,
-      digestedAt: null,
-      submittedById: actor.id,
+      commitments: commitments.map((c) => ({ criterionId: c.criterionId, number: c.number ?? null, bool: c.bool ?? null, text: c.text ?? null })),
     };
-    const write = () =>
-      this.prisma.$transaction(async (tx) => {
-        const existing = await tx.registration.findFirst({ where: key! });
-        const reg = existing
-          ? await tx.registration.update({ where: { id: existing.id }, data })
-          : await tx.registration.create({
-              data: {
-                ...data,
-                campaignId: campaign.id,
-                scope: input.scope,
-                memberId: input.scope === 'INDIVIDUAL' ? actor.id : null,
-                unitId: input.scope === 'COLLECTIVE' ? actor.unitId : null,
-              },
-            });
-        await tx.commitment.deleteMany({ where: { registrationId: reg.id } });
-        if (commitments.length > 0) {
-          await tx.commitment.createMany({
-            data: commitments.map((c) => ({
-              registrationId: reg.id,
-              criterionId: c.criterionId,
-              targetNumber: c.number ?? null,
-              targetBool: c.bool ?? null,
-              targetText: c.text ?? null,
-            })),
-          });
-        }
-        const row = await tx.registration.findUniqueOrThrow({ where: { id: reg.id }, include: registrationInclude });
-        return { registration: toDto(row), created: !existing };
-      });
-    try {
-      return { ok: true, ...(await write()) };
-    } catch (e) {
-      // Lost a race with a concurrent first registration of the same member/unit: edit the winner.
-      if ((e as { code?: string }).code === 'P2002') return { ok: true, ...(await write()), created: false };
-      throw e;
-    }
+    return { ok: true, registration, created: stored!.created };
   }
 
   /** Withdraws (rút đăng ký) a registration until the registration deadline. */
