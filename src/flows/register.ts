@@ -170,8 +170,9 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
   const registrations = services.registrations;
 
   /** The registration stored for the chosen campaign and scope: shown for editing, or a stop. */
-  async function withExisting(d: RegisterData): Promise<RegisterData> {
-    const existing = await registrations.existing(d.campaign!.id, d.me.id, d.scope);
+  async function withExisting(d: RegisterData, known?: RegistrationDto | null): Promise<RegisterData> {
+    // The member's own registration may already be known (read with the campaigns); a unit's is read here.
+    const existing = known !== undefined && d.scope === 'INDIVIDUAL' ? known : await registrations.existing(d.campaign!.id, d.me.id, d.scope);
     if (!existing || existing.status === 'WITHDRAWN') return { ...d, existing: null, draft: emptyDraft() };
     if (existing.status === 'REJECTED') return { ...d, end: { key: 'reg-refused-registration_rejected' } };
     const draft: Draft = {
@@ -184,7 +185,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
   }
 
   /** Enters a campaign: closed → who to contact; the scopes the member may choose; one scope → its registration. */
-  async function enterCampaign(d: RegisterData, campaign: CampaignDto, noOfficer: string): Promise<RegisterData> {
+  async function enterCampaign(d: RegisterData, campaign: CampaignDto, noOfficer: string, own?: RegistrationDto | null): Promise<RegisterData> {
     const next: RegisterData = { ...d, campaign, existing: null, draft: emptyDraft(), line: 0, pending: null };
     if (!campaign.registrationOpen) {
       const officerName = await registrations.contactOfficer(d.me.unitId);
@@ -195,7 +196,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     if (d.me.role !== 'MEMBER' && campaign.titles.some((t) => t.scope === 'COLLECTIVE')) scopes.push('COLLECTIVE');
     if (scopes.length === 0) return { ...next, scopes, end: { key: 'reg-no-titles-for-you' } };
     if (scopes.length > 1) return { ...next, scopes };
-    return withExisting({ ...next, scopes, scope: scopes[0]! });
+    return withExisting({ ...next, scopes, scope: scopes[0]! }, own);
   }
 
   /** Every step stops asking once the flow has its closing message. */
@@ -440,14 +441,16 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     init: (args) => args.prepared!,
     complete,
     async prepare(args, env) {
-      const member = await services.members.byId(env.memberId);
+      // One round trip: the member, the open campaigns and their own registration in each.
+      const opening = await registrations.opening(env.memberId);
+      const member = opening.member;
       if (!member?.unitId || !member.fullName) return { ok: false, message: { key: 'not-joined' } };
-      const campaigns = await registrations.campaignsFor(member.id);
+      const campaigns = opening.campaigns;
       const campaignId = args.campaignId ?? null;
       const chosen = campaignId !== null ? campaigns.find((c) => c.id === campaignId) : campaigns.length === 1 ? campaigns[0] : undefined;
       if (campaignId !== null && !chosen) return { ok: false, message: { key: 'reg-campaign-not-open' } };
       if (campaigns.length === 0) return { ok: false, message: { key: 'reg-no-campaigns' } };
-      const unitName = member.unit?.name ?? '';
+      const unitName = member.unitName;
       let data: RegisterData = {
         me: { id: member.id, role: member.role, unitId: member.unitId, unitName, locale: member.locale === 'en' ? 'en' : 'vi' },
         campaigns: chosen ? [] : campaigns.map((c) => ({ id: c.id, title: c.title })),
@@ -460,7 +463,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
         pending: null,
         end: null,
       };
-      if (chosen) data = await enterCampaign(data, chosen, env.label({ key: 'reg-closed-no-officer' }));
+      if (chosen) data = await enterCampaign(data, chosen, env.label({ key: 'reg-closed-no-officer' }), opening.own[chosen.id] ?? null);
       if (data.end) return { ok: false, message: data.end };
       return { ok: true, args: { campaignId, prepared: data } };
     },

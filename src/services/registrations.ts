@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient, type Role } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
 import { checkRegistrationRules, isTitleCode, TITLE_POLICY, type Basis, type RegistrationRefusal, type Scope } from '../domain/titles.js';
 import { formatDateTime } from '../domain/dates.js';
 import { escapeHtml, nfc } from '../domain/text.js';
@@ -120,21 +120,46 @@ interface SubmitFacts {
   unitId: number | null;
   campaignId: number;
   status: string;
-  deadline: Date | null;
+  /** JSON: an ISO time string. */
+  deadline: string | null;
   titles: Array<{ code: string; scope: Scope }>;
   lines: number[];
   inAudience: boolean;
   current: string | null;
 }
 
-/** A row of {@link RegistrationService.campaignsFor}'s query: a campaign with its titles and lines as JSON. */
+/** The member as {@link RegistrationService.opening} reads them. */
+interface OpeningMember {
+  id: number;
+  role: Role;
+  unitId: number | null;
+  fullName: string | null;
+  locale: string;
+  unitName: string | null;
+}
+
+/** A campaign of {@link RegistrationService.opening}'s query: titles, lines and the member's own registration as JSON. */
 interface CampaignRow {
   id: number;
   code: string;
   title: string;
-  regDue: Date | null;
+  /** JSON: an ISO time string. */
+  regDue: string | null;
   titles: CampaignDto['titles'];
   lines: Array<Omit<LineDto, 'leaf'>>;
+  own: RegistrationDto | null;
+}
+
+/** What opening registration needs: the member, the campaigns open to them and their own registration in each (by campaign id). */
+export interface RegistrationOpening {
+  member: (Omit<OpeningMember, 'unitName'> & { unitName: string }) | null;
+  campaigns: CampaignDto[];
+  own: Record<number, RegistrationDto>;
+}
+
+/** PostgreSQL's text of a numeric(18,4) ("5.0000") as the canonical decimal the rest of the code uses ("5"). */
+function trimDecimal(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
 /** The statuses /registrations lists: waiting, approved, returned (the ones an officer can still change). */
@@ -215,42 +240,40 @@ export class RegistrationService {
     return this.presenter;
   }
 
-  /** Launched campaigns whose audience includes the member's unit, newest first, as JSON. */
+  /** Launched campaigns open to the member's unit (its audience includes the unit or an ancestor). */
   async campaignsFor(memberId: number): Promise<CampaignDto[]> {
-    // One round trip instead of a dozen (member, unit, ancestors, campaigns and four relations):
-    // this runs when every member opens registration, right after a launch.
-    const rows = await this.prisma.$queryRaw<CampaignRow[]>`
-      WITH me AS (
-        SELECT u.path FROM "member" m JOIN "unit" u ON u.id = m.unit_id WHERE m.id = ${memberId}
-      ), anc AS (
-        SELECT a.id, a.group_id FROM "unit" a, me
-        WHERE a.id::text = ANY (string_to_array(trim(both '/' from me.path), '/'))
-      )
-      SELECT c.id, c.code, c.title,
-        (SELECT max(m.due_at) FROM "milestone" m WHERE m.campaign_id = c.id AND m.kind = 'REGISTRATION') AS "regDue",
-        COALESCE((SELECT json_agg(json_build_object('code', t.code, 'name', t.name, 'scope', t.scope, 'custom', t.custom) ORDER BY t.position, t.id)
-                  FROM "campaign_title" t WHERE t.campaign_id = c.id), '[]'::json) AS titles,
-        COALESCE((SELECT json_agg(json_build_object('id', cr.id, 'code', cr.code, 'parentId', cr.parent_id, 'title', cr.title,
-                                                    'measure', cr.measure, 'unitOfMeasure', cr.unit_of_measure) ORDER BY cr.position, cr.id)
-                  FROM "criterion" cr WHERE cr.campaign_id = c.id), '[]'::json) AS lines
-      FROM "campaign" c
-      WHERE c.status = 'LAUNCHED' AND c.archived_at IS NULL
-        AND (EXISTS (SELECT 1 FROM "campaign_audience_unit" au WHERE au.campaign_id = c.id AND au.unit_id IN (SELECT id FROM anc))
-          OR EXISTS (SELECT 1 FROM "campaign_audience_group" ag WHERE ag.campaign_id = c.id AND ag.group_id IN (SELECT group_id FROM anc)))
-      ORDER BY c.starts_at DESC, c.id`;
+    return (await this.opening(memberId)).campaigns;
+  }
+
+  /**
+   * What opening registration needs, in one round trip: the member and their unit's name, the
+   * campaigns open to them, and their own (individual) registration in each. It runs for every
+   * member who opens registration — right after a launch, all of them at once.
+   */
+  async opening(memberId: number): Promise<RegistrationOpening> {
+    // A plpgsql function (migration registration_functions): its plan is kept per connection,
+    // where this statement sent on its own was planned anew every time.
+    const [{ v: row } = { v: null }] = await this.prisma.$queryRaw<Array<{ v: { me: OpeningMember | null; campaigns: CampaignRow[] } | null }>>`
+      SELECT "registration_opening"(${memberId}::int) AS v`;
+    const me = row?.me ?? null;
+    if (!me?.unitId) return { member: me ? { ...me, unitName: me.unitName ?? '' } : null, campaigns: [], own: {} };
     const now = this.now();
-    return rows.map((c) => {
+    const own: Record<number, RegistrationDto> = {};
+    const campaigns = (row?.campaigns ?? []).map((c) => {
+      const regDue = c.regDue ? new Date(c.regDue) : null;
       const parents = new Set(c.lines.map((l) => l.parentId).filter((p): p is number => p !== null));
+      if (c.own) own[c.id] = { ...c.own, commitments: c.own.commitments.map((cm) => ({ ...cm, number: cm.number == null ? null : trimDecimal(cm.number) })) };
       return {
         id: c.id,
         code: c.code,
         title: c.title,
-        registrationDueAt: c.regDue ? c.regDue.toISOString() : null,
-        registrationOpen: !c.regDue || now.getTime() <= c.regDue.getTime(),
+        registrationDueAt: regDue ? regDue.toISOString() : null,
+        registrationOpen: !regDue || now.getTime() <= regDue.getTime(),
         titles: c.titles,
         lines: c.lines.map((l) => ({ ...l, leaf: !parents.has(l.id) })),
       };
     });
+    return { member: { ...me, unitName: me.unitName ?? '' }, campaigns, own };
   }
 
   /** The officer a member should contact about a unit: the nearest officer up the unit tree. */
@@ -289,24 +312,12 @@ export class RegistrationService {
    * submissions racing for the same member or unit end as one row (unique keys; the loser edits).
    */
   async submit(input: SubmitRegistration): Promise<SubmitResult> {
-    // Everything the rules need in one round trip: the actor as they are now, the campaign's
-    // status, titles, lines and registration deadline, whether the actor's unit is in its
-    // audience, and the registration already stored for this member (or unit).
-    const [facts] = await this.prisma.$queryRaw<SubmitFacts[]>`
-      SELECT m.id AS "actorId", m.role::text AS role, m.unit_id AS "unitId", c.id AS "campaignId", c.status::text AS status,
-        (SELECT max(ms.due_at) FROM "milestone" ms WHERE ms.campaign_id = c.id AND ms.kind = 'REGISTRATION') AS deadline,
-        COALESCE((SELECT json_agg(json_build_object('code', t.code, 'scope', t.scope)) FROM "campaign_title" t WHERE t.campaign_id = c.id), '[]'::json) AS titles,
-        COALESCE((SELECT json_agg(cr.id) FROM "criterion" cr WHERE cr.campaign_id = c.id), '[]'::json) AS lines,
-        EXISTS (
-          SELECT 1 FROM "unit" u JOIN "unit" root ON u.path LIKE root.path || '%'
-          WHERE u.id = m.unit_id
-            AND (root.id IN (SELECT unit_id FROM "campaign_audience_unit" WHERE campaign_id = c.id)
-              OR root.group_id IN (SELECT group_id FROM "campaign_audience_group" WHERE campaign_id = c.id))
-        ) AS "inAudience",
-        (SELECT r.status::text FROM "registration" r WHERE r.campaign_id = c.id
-           AND CASE WHEN ${input.scope} = 'INDIVIDUAL' THEN r.member_id = m.id ELSE r.unit_id = m.unit_id AND r.scope = 'COLLECTIVE' END) AS current
-      FROM "member" m, "campaign" c
-      WHERE m.id = ${input.actorMemberId} AND c.id = ${input.campaignId}`;
+    // Everything the rules need in one round trip (a plpgsql function, its plan kept per
+    // connection): the actor as they are now, the campaign's status, titles, lines and
+    // registration deadline, whether the actor's unit is in its audience, and the registration
+    // already stored for this member (or unit).
+    const [{ v: facts } = { v: null }] = await this.prisma.$queryRaw<Array<{ v: SubmitFacts | null }>>`
+      SELECT "registration_submit_facts"(${input.actorMemberId}::int, ${input.campaignId}::int, ${input.scope}::text) AS v`;
     if (!facts || facts.status !== 'LAUNCHED') return { ok: false, reason: 'campaign_not_open' };
     const actor = { id: facts.actorId, role: facts.role as Role, unitId: facts.unitId };
     if (!actor.unitId) return { ok: false, reason: 'member_without_unit' };
@@ -317,7 +328,7 @@ export class RegistrationService {
       scope: input.scope,
       actor: { role: actor.role, unitId: actor.unitId, isOfficerOfTargetUnit: actor.role !== 'MEMBER' },
       ...(input.basis !== undefined ? { basis: input.basis } : {}),
-      ...(facts.deadline ? { registrationDeadline: facts.deadline } : {}),
+      ...(facts.deadline ? { registrationDeadline: new Date(facts.deadline) } : {}),
       now: this.now(),
       // Registering again edits: only a REJECTED registration blocks a new one.
       existing: facts.current === 'REJECTED' ? 'REJECTED' : null,
@@ -336,29 +347,12 @@ export class RegistrationService {
     const memberId = input.scope === 'INDIVIDUAL' ? actor.id : null;
     const unitId = input.scope === 'COLLECTIVE' ? actor.unitId : null;
     const rows = JSON.stringify(commitments.map((c) => ({ criterion_id: c.criterionId, target_number: c.number ?? null, target_bool: c.bool ?? null, target_text: c.text ?? null })));
-    // One statement, so one round trip and atomic: store (or edit — two racing submissions meet on
-    // the unique key and the later one edits) the registration, then replace its commitments.
-    const conflict = input.scope === 'INDIVIDUAL' ? Prisma.sql`("campaign_id", "member_id")` : Prisma.sql`("campaign_id", "unit_id")`;
-    const [stored] = await this.prisma.$queryRaw<Array<{ id: number; created: boolean }>>`
-      WITH reg AS (
-        INSERT INTO "registration" ("campaign_id", "scope", "member_id", "unit_id", "title_code", "basis", "initiative_title", "status", "submitted_by_id", "created_at", "updated_at")
-        VALUES (${facts.campaignId}, ${input.scope}::"Scope", ${memberId}, ${unitId}, ${input.titleCode}, ${basis}, ${initiativeTitle}, 'SUBMITTED', ${actor.id}, now(), now())
-        ON CONFLICT ${conflict} DO UPDATE SET
-          "title_code" = EXCLUDED."title_code", "basis" = EXCLUDED."basis", "initiative_title" = EXCLUDED."initiative_title",
-          "status" = 'SUBMITTED', "return_reason" = NULL, "decided_by_id" = NULL, "decided_at" = NULL, "digested_at" = NULL,
-          "submitted_by_id" = EXCLUDED."submitted_by_id", "updated_at" = now()
-        RETURNING "id", (xmax = 0) AS created
-      ), input AS (
-        SELECT * FROM json_to_recordset(${rows}::json) AS x(criterion_id int, target_number numeric, target_bool boolean, target_text text)
-      ), dropped AS (
-        DELETE FROM "commitment" WHERE "registration_id" = (SELECT "id" FROM reg) AND "criterion_id" NOT IN (SELECT criterion_id FROM input)
-      ), written AS (
-        INSERT INTO "commitment" ("registration_id", "criterion_id", "target_number", "target_bool", "target_text")
-        SELECT (SELECT "id" FROM reg), criterion_id, target_number, target_bool, target_text FROM input
-        ON CONFLICT ("registration_id", "criterion_id") DO UPDATE SET
-          "target_number" = EXCLUDED."target_number", "target_bool" = EXCLUDED."target_bool", "target_text" = EXCLUDED."target_text"
-      )
-      SELECT "id", created FROM reg`;
+    // One round trip, atomic: store (or edit — two racing submissions meet on the unique key and
+    // the later one edits) the registration, then replace its commitments.
+    const [written] = await this.prisma.$queryRaw<Array<{ v: { id: number; created: boolean } }>>`
+      SELECT "registration_store"(${facts.campaignId}::int, ${input.scope}::text, ${memberId}::int, ${unitId}::int, ${input.titleCode}::text,
+                                  ${basis}::text, ${initiativeTitle}::text, ${actor.id}::int, ${rows}::json) AS v`;
+    const stored = written!.v;
     const registration: RegistrationDto = {
       id: stored!.id,
       campaignId: facts.campaignId,

@@ -16,6 +16,7 @@ export function createI18n(defaultLocale: Locale): I18n<BotContext> {
     localeNegotiator: (ctx) => ctx.member?.locale ?? pickLocale(ctx.from?.language_code, defaultLocale),
   });
   i18n.loadLocalesDirSync(join(packageRoot(), 'locales'));
+  memoizeBundleMatching(i18n);
   return i18n;
 }
 
@@ -24,4 +25,27 @@ export type Translator = (locale: string, key: string, vars?: Record<string, str
 
 export function translator(i18n: I18n<BotContext>): Translator {
   return (locale, key, vars) => i18n.t(locale, key, vars);
+}
+
+/** Locales whose bundle match is remembered (member locales are a handful; the cap only guards oddities). */
+const MAX_MATCHED_LOCALES = 64;
+
+/**
+ * @grammyjs/i18n negotiates languages against every loaded bundle on each translation — a
+ * measurable share of a question with a dozen labels. The bundles never change once the locale
+ * files are loaded, so the match for a locale is computed once.
+ */
+function memoizeBundleMatching(i18n: I18n<BotContext>): void {
+  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): Set<unknown> };
+  const match = fluent.matchBundles.bind(fluent);
+  const memo = new Map<string, Set<unknown>>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join(',');
+    let bundles = memo.get(key);
+    if (!bundles) {
+      bundles = match(locales);
+      if (memo.size < MAX_MATCHED_LOCALES) memo.set(key, bundles);
+    }
+    return bundles;
+  };
 }
