@@ -300,3 +300,75 @@ describe('a step that collects several files (the report’s evidence)', () => {
     expect(asked(await advanceFlow(own, outcome.state, { kind: 'other' }, ctx))).toEqual({ step: 'files', problem: 'hint-files' });
   });
 });
+
+/** One question per content line, like registration's targets: the same step asks each line in turn. */
+interface Lines {
+  values: string[];
+  line: number;
+}
+const LINES = 3;
+const lines: Flow<Lines, { restart: string }> = {
+  id: 'lines',
+  version: 1,
+  init: () => ({ values: [], line: 0 }),
+  steps: [
+    {
+      id: 'title',
+      accepts: 'choice',
+      prompt: () => ({ key: 'ask-title' }),
+      choices: () => [{ value: 'LDTT', label: label('Lao động tiên tiến') }],
+      hint: () => ({ key: 'hint-title' }),
+      answer: (d) => ({ ok: true, data: d }),
+    },
+    {
+      id: 'line',
+      accepts: 'text',
+      prompt: (d) => ({ key: 'ask-line', vars: { n: d.line + 1 } }),
+      hint: (d) => ({ key: 'hint-line', vars: { n: d.line + 1 } }),
+      back: (d) => (d.line > 0 ? { ...d, line: d.line - 1 } : null),
+      answer: (d, a) => {
+        const values = [...d.values];
+        values[d.line] = a.kind === 'text' ? a.text : '';
+        const line = d.line + 1;
+        return line < LINES ? { ok: true, data: { values, line }, next: 'line' } : { ok: true, data: { values, line } };
+      },
+    },
+    { id: 'confirm', accepts: 'choice', prompt: () => ({ key: 'ask-confirm' }), choices: () => [{ value: 'ok', label: label('OK') }], answer: (d) => ({ ok: true, data: d }) },
+  ],
+};
+
+async function feed(inputs: FlowInput[]): Promise<FlowOutcome<Lines>> {
+  let outcome = startFlow(lines, { restart: 'c1' }, ctx);
+  for (const input of inputs) {
+    if (outcome.type !== 'ask') throw new Error('flow ended early');
+    outcome = await advanceFlow(lines, outcome.state, input, ctx);
+  }
+  return outcome;
+}
+
+describe('a step that asks once per line', () => {
+  it('goes back one line at a time, then out of the step to the one before it', async () => {
+    const third = await feed([text('1'), text('a'), text('b')]);
+    expect(third.type === 'ask' && third.prompt).toEqual({ key: 'ask-line', vars: { n: 3 } });
+    expect(third.type === 'ask' && third.state.history).toEqual(['title', 'line']);
+    const second = await feed([text('1'), text('a'), text('b'), { kind: 'back' }]);
+    expect(second.type === 'ask' && second.prompt).toEqual({ key: 'ask-line', vars: { n: 2 } });
+    const out = await feed([text('1'), text('a'), text('b'), { kind: 'back' }, text('quay lại'), { kind: 'back' }]);
+    expect(asked(out)).toEqual({ step: 'title' });
+  });
+
+  it("answers a sticker or a voice note with the step's own hint, and a stale button with the stale problem", async () => {
+    const sticker = await feed([text('1'), { kind: 'other' }]);
+    expect(sticker.type === 'ask' && sticker.problem).toEqual({ key: 'hint-line', vars: { n: 1 } });
+    const typed = await feed([text('Lao động xuất sắc')]);
+    expect(typed.type === 'ask' && typed.problem).toEqual({ key: 'hint-title' });
+    const stale = await feed([{ kind: 'pick', index: 0, rev: 9 }]);
+    expect(asked(stale)).toEqual({ step: 'title', problem: 'flow-problem-stale-choice' });
+  });
+
+  it('says how an outdated flow was started, so it can start again the same way', async () => {
+    const start = startFlow(lines, { restart: 'c1' }, ctx, { campaignId: 7 });
+    if (start.type !== 'ask') throw new Error('no question');
+    expect(await advanceFlow(lines, { ...start.state, version: 0 }, text('1'), ctx)).toEqual({ type: 'outdated', flow: 'lines', args: { campaignId: 7 } });
+  });
+});
