@@ -822,7 +822,3 @@ revoke-admin-confirm = Revoke the administrator role of <b>{ $name }</b> ({ $uni
 # A text already in the member's language (composed by a flow) or data (a title on a button).
 flow-verbatim = { $text }
 review-flow-name = Unit review report
-
-# issue 9: registration flow (channel-neutral)
-# A text the flow composed from other keys (already in the member's language).
-flow-text = { $text }

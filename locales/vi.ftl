@@ -801,7 +801,3 @@ revoke-admin-confirm = Thu hồi quyền quản trị viên của <b>{ $name }</
 # A text already in the member's language (composed by a flow) or data (a title on a button).
 flow-verbatim = { $text }
 review-flow-name = Báo cáo sơ kết/tổng kết của đơn vị
-
-# issue 9: registration flow (channel-neutral)
-# A text the flow composed from other keys (already in the member's language).
-flow-text = { $text }

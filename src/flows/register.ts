@@ -14,15 +14,15 @@ import type { Services } from '../services/index.js';
 import type { CampaignDto, CommitmentInput, LineDto, RegistrationDto, SubmitResult } from '../services/registrations.js';
 import { isTitleCode, TITLE_POLICY, type Basis, type Scope } from '../domain/titles.js';
 import { formatDateTime } from '../domain/dates.js';
-import { escapeHtml, parseDecimalVi, parseYesNo } from '../domain/text.js';
-import { matchChoice, problem, type Answer, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
+import { escapeHtml } from '../domain/text.js';
+import { problem, type Answer, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
 import type { FlowEnv, FlowSpec, Reply } from './conversations.js';
+import { campaignStep as whichCampaign, namedChoice } from './steps.js';
+import { linePath, MAX_LINE_TEXT, parseLineValue, readingAliases, valueText, type TwoWayFigure } from './values.js';
 
 /** Flow id of đăng ký thi đua. */
 export const REGISTER_FLOW = 'register';
 
-/** Longest typed target or initiative title. */
-const MAX_TEXT = 300;
 /** The question asking for the planned achievement of a basis (the rating needs none). */
 const ASK_ACHIEVEMENT: Partial<Record<Basis, string>> = { INITIATIVE: 'reg-ask-initiative', TOPIC: 'reg-ask-topic', COMBAT_INGENUITY: 'reg-ask-combat' };
 
@@ -35,11 +35,7 @@ export interface Draft {
 }
 
 /** A typed figure that reads two ways, waiting for the member to say which. */
-interface Pending {
-  typed: string;
-  thousands: string;
-  decimal: string;
-}
+type Pending = TwoWayFigure;
 
 /** The flow's stored data. */
 export interface RegisterData {
@@ -66,42 +62,15 @@ export interface RegisterArgs {
   prepared?: RegisterData;
 }
 
-/** A locale-free text (already rendered, HTML for channels that read it) as a message. */
+/** A text already in the member's language (composed from other keys), or data (a title on a button), as a message. */
 function text(t: string): Message {
-  return { key: 'flow-text', vars: { text: t } };
-}
-
-/** "1234.5" → "1.234,5" (vi) or "1,234.5" (en). */
-export function formatQuantity(value: string, locale: string): string {
-  const [int = '0', frac] = value.replace(/^-/, '').split('.');
-  const [group, dec] = locale === 'en' ? [',', '.'] : ['.', ','];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return (value.startsWith('-') ? '-' : '') + grouped + (frac ? dec + frac : '');
+  return { key: 'flow-verbatim', vars: { text: t } };
 }
 
 /** Display name of a title (custom honours carry their own name). */
 function titleLabel(ctx: FlowContext, code: string, customName?: string | null): string {
   if (customName) return customName;
   return isTitleCode(code) ? ctx.label({ key: `reg-title-${code}` }) : code;
-}
-
-/** A commitment as text: "5 công trình", "Có", "…". */
-function valueText(ctx: FlowContext, locale: string, line: LineDto, v: CommitmentInput): string {
-  if (line.measure === 'NUMBER' && v.number) return `${formatQuantity(v.number, locale)}${line.unitOfMeasure ? ' ' + line.unitOfMeasure : ''}`;
-  if (line.measure === 'YES_NO' && v.bool !== null && v.bool !== undefined) return ctx.label({ key: v.bool ? 'cv-yes' : 'cv-no' });
-  return v.text ?? '';
-}
-
-/** The path of a line in the tree, parents first: "Chân thứ nhất › Công trình…". */
-function linePath(lines: readonly LineDto[], line: LineDto): string {
-  const parts = [line.title];
-  let parent = lines.find((l) => l.id === line.parentId);
-  while (parent) {
-    parts.unshift(parent.title);
-    const next = parent.parentId;
-    parent = lines.find((l) => l.id === next);
-  }
-  return parts.join(' › ');
 }
 
 const leavesOf = (d: RegisterData): LineDto[] => d.campaign?.lines.filter((l) => l.leaf) ?? [];
@@ -135,30 +104,6 @@ function refusal(r: Extract<SubmitResult, { ok: false }>, deadline: string | nul
     return { key: 'reg-closed', vars: { deadline: deadline ? formatDateTime(new Date(deadline)) : '', officer: escapeHtml(r.officerName ?? noOfficer) } };
   }
   return { key: `reg-refused-${r.reason}` };
-}
-
-/** A value typed for a line: understood, a figure that reads two ways, or a problem. */
-type Typed = { kind: 'value'; value: CommitmentInput } | { kind: 'ambiguous'; pending: Pending } | { kind: 'problem'; problem: Message };
-
-function parseLineValue(d: RegisterData, line: LineDto, input: string): Typed {
-  if (line.measure === 'NUMBER') {
-    const r = parseDecimalVi(input, { locale: d.me.locale });
-    if (!r.ok && r.reason === 'number_ambiguous') return { kind: 'ambiguous', pending: { typed: input.trim(), thousands: r.thousands, decimal: r.decimal } };
-    if (!r.ok) return { kind: 'problem', problem: { key: `cv-number-${r.reason.replace('number_', '')}`, vars: { unit: line.unitOfMeasure ?? '' } } };
-    return { kind: 'value', value: { criterionId: line.id, number: r.value } };
-  }
-  if (line.measure === 'YES_NO') {
-    const r = parseYesNo(input);
-    return r.ok ? { kind: 'value', value: { criterionId: line.id, bool: r.value } } : { kind: 'problem', problem: { key: 'cv-yes-no-invalid' } };
-  }
-  const t = input.trim();
-  if ([...t].length > MAX_TEXT) return { kind: 'problem', problem: { key: 'cv-text-too-long', vars: { max: MAX_TEXT } } };
-  return { kind: 'value', value: { criterionId: line.id, text: t } };
-}
-
-/** A typed answer that names a choice by its words (not by number: on a text step digits are a value). */
-function typedChoice(typed: string, choices: readonly Choice[], ctx: FlowContext): Choice | undefined {
-  return /^\s*\d+\s*$/.test(typed) ? undefined : matchChoice(typed, choices, ctx);
 }
 
 /**
@@ -204,18 +149,18 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
   const buttonHint = (): Message => ({ key: 'cv-hint-button' });
 
   const campaignStep: Step<RegisterData> = {
-    id: 'campaign',
-    accepts: 'choice',
-    skip: (d) => ended(d) || d.campaigns.length < 2,
-    prompt: () => ({ key: 'reg-ask-campaign' }),
-    choices: (d) => d.campaigns.map((c) => ({ value: `c${c.id}`, label: text(escapeHtml(c.title.slice(0, 60))) })),
+    ...whichCampaign<RegisterData>({
+      prompt: 'reg-ask-campaign',
+      options: (d) => d.campaigns,
+      skip: (d) => ended(d) || d.campaigns.length < 2,
+      async chosen(d, id, ctx) {
+        const opening = await registrations.opening(d.me.id);
+        const campaign = opening.campaigns.find((c) => c.id === id);
+        if (!campaign) return problem('reg-campaign-not-open');
+        return { ok: true, data: await enterCampaign(d, campaign, ctx.label({ key: 'reg-closed-no-officer' }), opening.own[campaign.id] ?? null) };
+      },
+    }),
     hint: buttonHint,
-    async answer(d, a, ctx) {
-      const id = a.kind === 'choice' ? Number(a.value.slice(1)) : NaN;
-      const campaign = (await registrations.campaignsFor(d.me.id)).find((c) => c.id === id);
-      if (!campaign) return problem('reg-campaign-not-open');
-      return { ok: true, data: await enterCampaign(d, campaign, ctx.label({ key: 'reg-closed-no-officer' })) };
-    },
   };
 
   const scopeStep: Step<RegisterData> = {
@@ -266,7 +211,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       return text([ctx.label({ key: 'reg-ask-title', vars: { campaign: escapeHtml(c.title) } }), ...lines].join('\n'));
     },
     choices: (d, ctx) =>
-      d.campaign!.titles.filter((t) => t.scope === d.scope).map((t) => ({ value: t.code, label: text(escapeHtml(titleLabel(ctx, t.code, t.name).slice(0, 60))) })),
+      d.campaign!.titles.filter((t) => t.scope === d.scope).map((t) => ({ value: t.code, label: text(titleLabel(ctx, t.code, t.name).slice(0, 60)) })),
     hint: buttonHint,
     answer(d, a) {
       const titleCode = (a as { value: string }).value;
@@ -293,9 +238,8 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
   function readings(d: RegisterData, ctx: FlowContext, line: LineDto, p: Pending): Choice[] {
     const reading = (value: string, which: string): Choice => ({
       value: which,
-      label: text(escapeHtml(valueText(ctx, d.me.locale, line, { criterionId: line.id, number: value }))),
-      // Typed as shown in the member's convention ("500.000"), or when whole as bare digits ("500000").
-      aliases: [formatQuantity(value, d.me.locale), ...(/^\d+$/.test(value) ? [value] : [])],
+      label: text(valueText(ctx, d.me.locale, line, { number: value })),
+      aliases: readingAliases(value, d.me.locale),
     });
     return [reading(p.thousands, 'thousands'), reading(p.decimal, 'decimal')];
   }
@@ -308,7 +252,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       const leaves = leavesOf(d);
       const line = leaves[currentLine(d)]!;
       if (d.pending) {
-        const [thousands, decimal] = readings(d, ctx, line, d.pending).map((c) => ctx.label(c.label));
+        const [thousands, decimal] = readings(d, ctx, line, d.pending).map((c) => escapeHtml(ctx.label(c.label)));
         return { key: 'cv-number-which', vars: { typed: escapeHtml(d.pending.typed), thousands: thousands!, decimal: decimal! } };
       }
       return {
@@ -340,11 +284,11 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       const line = leavesOf(d)[currentLine(d)]!;
       let value: string | undefined;
       if (a.kind === 'choice') value = a.value;
-      else if (a.kind === 'text') value = typedChoice(a.text, lineStep.choices!(d, ctx), ctx)?.value;
+      else if (a.kind === 'text') value = namedChoice(a.text, lineStep.choices!(d, ctx), ctx)?.value;
       if (d.pending) {
         if (value === 'thousands' || value === 'decimal') return commit(d, { criterionId: line.id, number: d.pending[value] });
         if (a.kind !== 'text') return problem('cv-number-which-hint');
-        const typed = parseLineValue(d, line, a.text);
+        const typed = parseLineValue(d.me.locale, line, a.text);
         if (typed.kind === 'value') return commit(d, typed.value);
         return typed.kind === 'problem' ? { ok: false, problem: typed.problem } : problem('cv-number-which-hint');
       }
@@ -352,10 +296,10 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       if (value === 'skip' || value === 'keep') return commit(d, value);
       if (value === 'done') return commit(d, 'keep', true);
       if (a.kind !== 'text') return { ok: false, problem: lineStep.hint!(d, ctx) };
-      const typed = parseLineValue(d, line, a.text);
+      const typed = parseLineValue(d.me.locale, line, a.text);
       if (typed.kind === 'problem') return { ok: false, problem: typed.problem };
       // A figure that reads two ways is never guessed: the same line asks which one was meant.
-      if (typed.kind === 'ambiguous') return { ok: true, data: { ...d, pending: typed.pending }, next: 'line' };
+      if (typed.kind === 'ambiguous') return { ok: true, data: { ...d, pending: { typed: typed.typed, thousands: typed.thousands, decimal: typed.decimal } }, next: 'line' };
       return commit(d, typed.value);
     },
   };
@@ -391,9 +335,9 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     answer(d, a, ctx) {
       if (a.kind === 'choice') return { ok: true, data: d };
       if (a.kind !== 'text') return problem('reg-hint-initiative');
-      if (typedChoice(a.text, initiativeStep.choices!(d, ctx), ctx)) return { ok: true, data: d };
+      if (namedChoice(a.text, initiativeStep.choices!(d, ctx), ctx)) return { ok: true, data: d };
       const t = a.text.trim();
-      if ([...t].length > MAX_TEXT) return problem('cv-text-too-long', { max: MAX_TEXT });
+      if ([...t].length > MAX_LINE_TEXT) return problem('cv-text-too-long', { max: MAX_LINE_TEXT });
       return { ok: true, data: { ...d, draft: { ...d.draft, initiativeTitle: t } } };
     },
   };
