@@ -99,6 +99,7 @@ help-officer =
     /nudge — remind those who have not acted yet
     /evidence — see the evidence of a report
     /registrations — approve or return registrations in your units (paged)
+    /moveunit UNIT_CODE | name — move a person to another unit (both units within your scope)
 help-admin =
     <b>Administrator commands</b>
     /addunit CODE | Name | PARENT_CODE | GROUP_CODE — add a unit

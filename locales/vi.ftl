@@ -99,6 +99,7 @@ help-officer =
     /nudge — nhắc lại những người chưa thực hiện
     /evidence — xem minh chứng của báo cáo
     /registrations — duyệt, trả lại đăng ký thi đua trong phạm vi (từng trang)
+    /moveunit MÃ_ĐƠN_VỊ | tên — chuyển một người sang đơn vị khác (cả hai đơn vị trong phạm vi)
 help-admin =
     <b>Lệnh của quản trị viên</b>
     /addunit MÃ | Tên | MÃ_CẤP_TRÊN | MÃ_KHỐI — thêm đơn vị
