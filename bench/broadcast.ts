@@ -29,6 +29,7 @@ import { createTestDatabase } from '../test/support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../test/support/app-harness.js';
 import { createServices } from '../src/services/index.js';
 import { createI18n, translator } from '../src/channels/telegram/i18n.js';
+import { telegramDelivery } from '../src/channels/telegram/sender.js';
 import { Dispatcher } from '../src/jobs/dispatcher.js';
 import { fmt, printTable } from './lib.js';
 
@@ -116,13 +117,11 @@ async function dispatcherRun(
     if (opts.limits) fake.enforceLimits({ globalPerSecond: LIMIT, perChatPerSecond: 1, retryAfter: 1 });
     const dispatcher = new Dispatcher({
       prisma: tdb.db.prisma,
-      api: new Api(fake.token, { apiRoot: fake.apiRoot }),
+      ...telegramDelivery(new Api(fake.token, { apiRoot: fake.apiRoot }), t, { paid: opts.paid }),
       redis,
       logger,
-      i18n: t,
       now: () => new Date(),
       rate: opts.rate,
-      paid: opts.paid,
       intervalMs: 20,
     });
     await dispatcher.drain();

@@ -1,26 +1,25 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { ServerType } from '@hono/node-server';
-import type { Bot, StorageAdapter } from 'grammy';
-import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createDatabase, type Database } from './db/client.js';
-import { PrismaSessionStorage, writeIfChanged } from './db/session-storage.js';
-import { createRedis, redisStorage, type Redis } from './redis.js';
+import { createRedis, type Redis } from './redis.js';
 import { createServices, type Services } from './services/index.js';
 import { Conversations } from './flows/conversations.js';
 import { createFlows } from './flows/index.js';
 import { PrismaFlowStore, RedisFlowStore } from './flows/store.js';
 import { createBot, drainBot } from './channels/telegram/index.js';
-import type { BotContext } from './channels/telegram/context.js';
 import { createI18n, translator } from './channels/telegram/i18n.js';
-import { syncDefaultCommands, syncMemberCommands } from './channels/telegram/commands.js';
+import { syncMemberCommands } from './channels/telegram/commands.js';
+import { telegramStorages } from './channels/telegram/session-storage.js';
+import { telegramDelivery } from './channels/telegram/sender.js';
+import { reminderRenderEnv } from './channels/telegram/render/reminders.js';
+import { prepareTelegram, startTelegram, type TelegramBot } from './channels/telegram/start.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createHttpApp, createMetricsApp, listen } from './http/server.js';
 import { UpdateProcessor, type RetryPolicy } from './channels/telegram/update-processor.js';
 import { databaseLedger, redisLedger } from './channels/telegram/update-ledger.js';
 import { Dispatcher } from './jobs/dispatcher.js';
-import { Scheduler, reminderRenderEnv } from './jobs/scheduler.js';
+import { Scheduler } from './jobs/scheduler.js';
 import { quietHours } from './config.js';
 import { VN_TIME_ZONE } from './domain/dates.js';
 
@@ -43,7 +42,7 @@ export interface App {
   db: Database;
   redis: Redis | null;
   services: Services;
-  bot: Bot<BotContext>;
+  bot: TelegramBot;
   /** Where every update enters (dedupe by update_id, retries while a store is down). */
   updates: UpdateProcessor;
   /** The channel-neutral flows (registration…), over Redis or the database. */
@@ -71,17 +70,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
   const db = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
   logger.info({ database: db.kind }, 'database ready');
-  let redis: Redis | null = null;
-  let storage: StorageAdapter<unknown>;
-  let conversationStorage: StorageAdapter<VersionedState<ConversationData>>;
-  if (config.REDIS_URL) {
-    redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX, (err) => logger.warn({ err: err.message }, 'redis connection error'));
-    storage = redisStorage(redis, 'sess:');
-    conversationStorage = redisStorage(redis, 'convo:');
-  } else {
-    storage = new PrismaSessionStorage(db.prisma, 'sess:');
-    conversationStorage = new PrismaSessionStorage(db.prisma, 'convo:');
-  }
+  const redis: Redis | null = config.REDIS_URL
+    ? createRedis(config.REDIS_URL, config.REDIS_PREFIX, (err) => logger.warn({ err: err.message }, 'redis connection error'))
+    : null;
+  // grammY sessions and the old conversations' state: Redis, else the database.
+  const storages = telegramStorages(redis, db.prisma);
   const services = createServices(db.prisma, {
     adminIds: config.ADMIN_IDS,
     defaultLocale: config.DEFAULT_LOCALE,
@@ -92,7 +85,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const flowStore = redis ? new RedisFlowStore(redis) : new PrismaFlowStore(db.prisma);
   const conversations = new Conversations(flowStore, createFlows(services));
-  const bot = createBot({ config, logger, services, storage: writeIfChanged(storage), conversationStorage, conversations, metrics, i18n });
+  const bot = createBot({ config, logger, services, storage: storages.sessions, conversationStorage: storages.conversations, conversations, metrics, i18n });
   const updates = new UpdateProcessor({
     bot,
     ledger: redis ? redisLedger(redis) : databaseLedger(db.prisma, services.now),
@@ -106,14 +99,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       ? null
       : new Dispatcher({
           prisma: db.prisma,
-          api: bot.api,
+          // BROADCAST_PAID sends with allow_paid_broadcast (Telegram then allows up to 1000 msg/s).
+          ...telegramDelivery(bot.api, translator(i18n), { paid: config.BROADCAST_PAID }),
           redis,
           logger: logger.child({ job: 'dispatcher' }),
           metrics,
-          i18n: translator(i18n),
           now: services.now,
           rate: config.BROADCAST_PAID ? 1000 : config.BROADCAST_RATE,
-          paid: config.BROADCAST_PAID,
           defaultLocale: config.DEFAULT_LOCALE,
           intervalMs: config.DISPATCH_INTERVAL_MS,
         });
@@ -127,7 +119,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           render: () => reminderRenderEnv(i18n, bot.botInfo.username),
           onQueued: () => dispatcher?.poke(),
         });
-  let runner: RunnerHandle | null = null;
+  let telegram: { stop(): Promise<void> } | null = null;
   let server: ServerType | null = null;
   let metricsServer: ServerType | null = null;
   let stopped = false;
@@ -148,9 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     metricsPort: null,
     metricsAddress: null,
     async start() {
-      await bot.init();
-      logger.info({ username: bot.botInfo.username, mode: config.BOT_MODE }, 'bot identity confirmed');
-      await syncDefaultCommands(bot.api, translator(i18n), config.DEFAULT_LOCALE);
+      await prepareTelegram({ bot, t: translator(i18n), config, logger });
       // ADMIN_IDS is the source of truth for admins: whoever was removed from it loses the role now.
       for (const demoted of await services.members.demoteUnlistedAdmins()) {
         logger.warn({ memberId: demoted.id }, 'admin demoted: no longer in ADMIN_IDS');
@@ -178,26 +168,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           logger.info({ port: m.port, host: m.address }, 'metrics listening');
         }
       }
-      if (config.BOT_MODE === 'webhook') {
-        await bot.api.setWebhook(config.WEBHOOK_URL!, {
-          secret_token: config.WEBHOOK_SECRET!,
-          allowed_updates: ['message', 'callback_query', 'my_chat_member'],
-        });
-        logger.info('webhook registered');
-      } else {
-        await bot.api.deleteWebhook();
-        // The runner fetches; the processor handles (dedupe, retries in order per chat while a store is down).
-        runner = run(
-          {
-            init: () => bot.init(),
-            api: bot.api,
-            handleUpdate: (update) => updates.submit(update),
-            errorHandler: (err: unknown) => logger.error({ err }, 'update could not be handled'),
-          },
-          { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'my_chat_member'] } } },
-        );
-        logger.info('polling started');
-      }
+      // After the HTTP server: in webhook mode Telegram posts as soon as the webhook is set.
+      telegram = await startTelegram({ bot, config, updates, logger });
       dispatcher?.start();
       scheduler?.start();
     },
@@ -209,7 +181,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // The dispatcher first: it finishes and records the batch in flight while the database is still open.
       await dispatcher?.stop();
       // Reverse order: stop taking updates (in-flight ones finish), then the HTTP server, then storage.
-      if (runner?.isRunning()) await runner.stop();
+      await telegram?.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));
       // Updates still waiting for a store are given up (logged); the ones being handled finish.

@@ -1,11 +1,10 @@
 import { Redis } from 'ioredis';
-import { RedisAdapter } from '@grammyjs/storage-redis';
-import type { StorageAdapter } from 'grammy';
 
 export type { Redis };
 
 /**
- * One ioredis client for sessions, conversation state and (later) the shared rate limiter.
+ * One ioredis client for sessions, flow and conversation state, the update ledger and the shared
+ * rate limiter (grammY's storage adapters over it: src/channels/telegram/session-storage.ts).
  * Every key the bot writes starts with `prefix`, so several bots — or test files — share a server.
  */
 export function createRedis(url: string, prefix: string, onError?: (err: Error) => void): Redis {
@@ -25,14 +24,4 @@ export function createRedis(url: string, prefix: string, onError?: (err: Error) 
   // reconnects by itself, and /healthz reports Redis as down meanwhile.
   redis.on('error', onError ?? (() => {}));
   return redis;
-}
-
-/** grammY storage over ioredis; `namespace` separates sessions (`sess:`) from conversations (`convo:`). */
-export function redisStorage<T>(redis: Redis, namespace: string): StorageAdapter<T> {
-  const adapter = new RedisAdapter<T>({ instance: redis as never });
-  return {
-    read: (key) => adapter.read(namespace + key),
-    write: (key, value) => adapter.write(namespace + key, value),
-    delete: (key) => adapter.delete(namespace + key),
-  };
 }

@@ -1,9 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Update } from 'grammy/types';
 import type { Metrics } from './metrics.js';
-import type { UpdateProcessor } from '../channels/telegram/update-processor.js';
+import type { TelegramUpdate, UpdateProcessor } from '../channels/telegram/update-processor.js';
 
 export interface HttpDeps {
   metrics: Metrics;
@@ -71,9 +70,9 @@ export function createHttpApp(deps: HttpDeps): Hono {
 function webhookHandler(webhook: WebhookDeps) {
   return async (c: Context): Promise<Response> => {
     if (!sameSecret(c.req.header('X-Telegram-Bot-Api-Secret-Token'), webhook.secret)) return c.text('secret token is wrong', 401);
-    let update: Update;
+    let update: TelegramUpdate;
     try {
-      update = await c.req.json<Update>();
+      update = await c.req.json<TelegramUpdate>();
     } catch {
       return c.text('body is not JSON', 400);
     }

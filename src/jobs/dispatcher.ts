@@ -1,31 +1,30 @@
-import type { Api, RawApi } from 'grammy';
 import type { Redis } from 'ioredis';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../http/metrics.js';
 import type { OutboxMessage } from '../services/outbox.js';
-import type { Translator } from '../channels/telegram/i18n.js';
 import { createRateLimiter, EmissionPacer, type RateLimiter } from './rate-limit.js';
-import { TelegramSender, type ChannelSender, type SendOutcome } from './telegram-sender.js';
+import type { ChannelSender, ProgressView, SendOutcome } from './channel.js';
 import { ProgressReporter } from './progress.js';
 import { ChatQueues, GroupCommit, Signal } from './pipeline.js';
 
 /** Options of {@link Dispatcher}. Only the first group is required; the rest have sane defaults. */
 export interface DispatcherOptions {
   prisma: PrismaClient;
-  /** grammY's raw `bot.api`. */
-  api: Api<RawApi>;
+  /**
+   * One sender per channel rows are addressed to (Telegram's: src/channels/telegram/sender.ts).
+   * The Telegram one (else the first) also carries the officers' progress messages.
+   */
+  senders: readonly ChannelSender[];
+  /** How the officers' progress messages read, given by the channel that shows them. */
+  progressView: ProgressView;
   redis?: Redis | null | undefined;
   logger: Logger;
   metrics?: Metrics | undefined;
-  /** `(locale, key, vars) => text` for progress messages (translator(i18n)). */
-  i18n: Translator;
   /** The app clock (services.now): decides which rows are due and stamps the rows. */
   now: () => Date;
   /** BROADCAST_RATE, messages per second over all chats. */
   rate: number;
-  /** BROADCAST_PAID: send with allow_paid_broadcast (Telegram then allows up to 1000 msg/s). */
-  paid?: boolean | undefined;
   defaultLocale?: string | undefined;
   /** Poll interval when the outbox is idle (DISPATCH_INTERVAL_MS, default 250 ms). */
   intervalMs?: number | undefined;
@@ -42,8 +41,6 @@ export interface DispatcherOptions {
   maxAttempts?: number | undefined;
   /** Replaces the limiter (tests, benches). */
   limiter?: RateLimiter | undefined;
-  /** Replaces the Telegram sender (another channel). */
-  senders?: ChannelSender[] | undefined;
 }
 
 /** A claimed row. */
@@ -100,13 +97,14 @@ export function backoffMs(attempts: number): number {
  * and unsent rows go back to PENDING: an outage delays messages but neither loses nor repeats them.
  *
  * @example
- * const dispatcher = new Dispatcher({ prisma, api: bot.api, redis, logger, metrics, i18n: translator(i18n), now, rate: 25 });
+ * // Telegram's senders and progress view: telegramDelivery in src/channels/telegram/sender.ts.
+ * const dispatcher = new Dispatcher({ prisma, redis, logger, metrics, now, rate: 25, ...telegramDelivery(bot.api, t) });
  * dispatcher.start();
  * // …
  * await dispatcher.stop(); // finishes the batch in flight
  */
 export class Dispatcher {
-  private readonly o: Required<Omit<DispatcherOptions, 'redis' | 'metrics' | 'paid' | 'limiter' | 'senders'>> &
+  private readonly o: Required<Omit<DispatcherOptions, 'redis' | 'metrics' | 'limiter' | 'senders' | 'progressView'>> &
     Pick<DispatcherOptions, 'redis' | 'metrics'>;
   private readonly limiter: RateLimiter;
   /** Local smoothing of actual emissions (only needed near Telegram's free limit, not in paid mode). */
@@ -138,13 +136,14 @@ export class Dispatcher {
     };
     this.limiter = options.limiter ?? createRateLimiter({ rate, redis: options.redis });
     this.pacer = rate <= 100 ? new EmissionPacer(rate) : null;
-    const senders = options.senders ?? [new TelegramSender(options.api, { paid: options.paid ?? false })];
+    const senders = options.senders;
+    if (senders.length === 0) throw new Error('Dispatcher needs at least one channel sender');
     this.senders = new Map(senders.map((s) => [s.channel, s]));
     this.progress = new ProgressReporter({
       prisma: options.prisma,
       sender: this.senders.get('TELEGRAM') ?? senders[0]!,
       limiter: this.limiter,
-      t: options.i18n,
+      view: options.progressView,
       logger: options.logger,
       now: options.now,
       rate,

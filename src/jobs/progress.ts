@@ -2,58 +2,11 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { OutboxMessage } from '../services/outbox.js';
 import { countBroadcast, type BroadcastProgress } from '../services/broadcasts.js';
-import { encodeCallback } from '../channels/telegram/callback-data.js';
-import type { Translator } from '../channels/telegram/i18n.js';
-import type { ChannelSender } from './telegram-sender.js';
+import type { ChannelSender, ProgressView } from './channel.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** Minimum time between two edits of one progress message (Telegram edits are rate-limited too). */
 export const PROGRESS_EDIT_INTERVAL_MS = 3_000;
-
-/** "m:ss" for the progress message's ETA; language-neutral on purpose. */
-export function formatEta(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** The officer's progress message while a broadcast is being sent, with a Stop button. */
-/** Finished deliveries to people (not group chats) and how many people in all: "50/50 đồng chí". */
-function peopleFigures(p: BroadcastProgress) {
-  return {
-    done: p.sent + p.failed + p.unreachable - p.groups.sent,
-    total: p.total - p.groups.total,
-    groupsDone: p.groups.sent,
-    groupsTotal: p.groups.total,
-  };
-}
-
-export function renderProgress(t: Translator, locale: string, broadcastId: number, p: BroadcastProgress, rate: number): OutboxMessage {
-  return {
-    text: t(locale, 'broadcast-progress', {
-      ...peopleFigures(p),
-      sent: p.sent,
-      failed: p.failed,
-      unreachable: p.unreachable,
-      eta: formatEta(p.pending / rate),
-    }),
-    parseMode: 'HTML',
-    buttons: [[{ text: t(locale, 'broadcast-stop-button'), callbackData: encodeCallback('broadcast.stop', { broadcastId }) }]],
-  };
-}
-
-/** The final summary that replaces the progress message (no button). */
-export function renderSummary(t: Translator, locale: string, p: BroadcastProgress): OutboxMessage {
-  return {
-    text: t(locale, p.cancelled > 0 || p.status === 'CANCELLED' ? 'broadcast-summary-cancelled' : 'broadcast-summary', {
-      ...peopleFigures(p),
-      sent: p.sent,
-      failed: p.failed,
-      unreachable: p.unreachable,
-      cancelled: p.cancelled,
-    }),
-    parseMode: 'HTML',
-  };
-}
 
 /**
  * Keeps each broadcast's status and its officer's progress message up to date. Every step is a
@@ -69,7 +22,8 @@ export class ProgressReporter {
       prisma: PrismaClient;
       sender: ChannelSender;
       limiter: RateLimiter;
-      t: Translator;
+      /** How the messages read (the channel's rendering, in the officer's language). */
+      view: ProgressView;
       logger: Logger;
       now: () => Date;
       rate: number;
@@ -106,7 +60,7 @@ export class ProgressReporter {
     progressMessageId: number | null;
     createdBy: { locale: string } | null;
   }): Promise<void> {
-    const { prisma, t } = this.deps;
+    const { prisma, view } = this.deps;
     const locale = b.createdBy?.locale ?? this.deps.defaultLocale;
     const progress = await countBroadcast(this.deps.prisma, b.id, b.total, b.status);
     const wall = new Date();
@@ -117,7 +71,7 @@ export class ProgressReporter {
         data: { finishedAt: this.deps.now(), status: b.status === 'CANCELLED' ? 'CANCELLED' : 'DONE', progressUpdatedAt: wall },
       });
       if (won.count === 1 && b.progressChatId) {
-        const summary = renderSummary(t, locale, { ...progress, status: b.status });
+        const summary = view.summary(locale, { ...progress, status: b.status });
         const current = await prisma.broadcast.findUnique({ where: { id: b.id }, select: { progressMessageId: true } });
         await this.show(b.id, b.progressChatId, current?.progressMessageId ?? null, summary);
       }
@@ -130,7 +84,7 @@ export class ProgressReporter {
         data: { status: 'SENDING', progressUpdatedAt: wall },
       });
       if (won.count === 1 && b.progressChatId) {
-        await this.show(b.id, b.progressChatId, null, renderProgress(t, locale, b.id, progress, this.deps.rate));
+        await this.show(b.id, b.progressChatId, null, view.progress(locale, b.id, progress, this.deps.rate));
       }
       return;
     }
@@ -141,7 +95,7 @@ export class ProgressReporter {
         data: { progressUpdatedAt: wall },
       });
       if (won.count === 1) {
-        await this.show(b.id, b.progressChatId, b.progressMessageId, renderProgress(t, locale, b.id, progress, this.deps.rate));
+        await this.show(b.id, b.progressChatId, b.progressMessageId, view.progress(locale, b.id, progress, this.deps.rate));
       }
     }
   }

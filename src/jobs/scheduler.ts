@@ -1,37 +1,20 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { I18n } from '@grammyjs/i18n';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
-import type { BotContext } from '../channels/telegram/context.js';
 import type { RenderEnv } from '../domain/reminders.js';
 import type { ReminderTickResult } from '../services/reminders.js';
-import { encodeCallback } from '../channels/telegram/callback-data.js';
-import { translator } from '../channels/telegram/i18n.js';
 import { queueRegistrationDigests } from '../services/registrations.js';
-
-/**
- * How reminders are rendered outside an update: the locale files, the bot's username (deep
- * links) and our callback codec for the buttons. Built here so services never import grammY.
- */
-export function reminderRenderEnv(i18n: I18n<BotContext>, botUsername: string): RenderEnv {
-  return {
-    t: translator(i18n),
-    botUsername,
-    callbackData: (action, id) =>
-      action === 'nudge'
-        ? encodeCallback('rem.nudge', { milestoneId: id })
-        : action === 'review'
-          ? encodeCallback('rev.open', { milestoneId: id })
-          : encodeCallback('rem.report', { milestoneId: id }),
-  };
-}
 
 export interface SchedulerOptions {
   services: Services;
   logger: Logger;
   /** The cron's time zone (Asia/Ho_Chi_Minh, see domain/dates VN_TIME_ZONE). */
   timezone: string;
-  /** Rendering for reminders; a function because the bot's username is known only after `bot.init()`. */
+  /**
+   * Rendering for reminders, given by the channel (Telegram's: reminderRenderEnv in
+   * src/channels/telegram/render/reminders.ts); a function because the bot's username is known
+   * only after `bot.init()`.
+   */
   render: () => RenderEnv;
   /** Called after a tick queued outbox rows (the dispatcher's poke), so they go out at once. */
   onQueued?: () => void;

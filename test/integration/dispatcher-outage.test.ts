@@ -10,6 +10,7 @@ import { createDatabase } from '../../src/db/index.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 import { createRedis } from '../../src/redis.js';
+import { telegramDelivery } from '../../src/channels/telegram/sender.js';
 import { Dispatcher } from '../../src/jobs/dispatcher.js';
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -62,10 +63,9 @@ describe('dispatcher when a store goes away mid-broadcast', () => {
     // within the test rather than a minute later.
     const dispatcher = new Dispatcher({
       prisma: tdb.db.prisma,
-      api: new Api(fake.token, { apiRoot: fake.apiRoot }),
+      ...telegramDelivery(new Api(fake.token, { apiRoot: fake.apiRoot }), translator(createI18n('vi'))),
       redis,
       logger,
-      i18n: translator(createI18n('vi')),
       now: services.now,
       rate: 30,
       leaseMs: 3_000,
@@ -106,9 +106,8 @@ describe('dispatcher when a store goes away mid-broadcast', () => {
     const sends = () => fake.callsOf('sendMessage').length - sendsBefore;
     const dispatcher = new Dispatcher({
       prisma: db.prisma,
-      api: new Api(fake.token, { apiRoot: fake.apiRoot }),
+      ...telegramDelivery(new Api(fake.token, { apiRoot: fake.apiRoot }), translator(createI18n('vi'))),
       logger,
-      i18n: translator(createI18n('vi')),
       now: services.now,
       rate: 30,
       leaseMs: 3_000,

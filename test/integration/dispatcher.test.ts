@@ -11,6 +11,7 @@ import { createDatabase, type Database } from '../../src/db/index.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 import { createMetrics } from '../../src/http/metrics.js';
+import { telegramDelivery } from '../../src/channels/telegram/sender.js';
 import { Dispatcher, type DispatcherOptions } from '../../src/jobs/dispatcher.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 
@@ -34,10 +35,9 @@ async function members(prisma: PrismaClient, n: number, tag: string): Promise<Ar
 function dispatcher(db: Database, services: Services, extra: Partial<DispatcherOptions> = {}): Dispatcher {
   return new Dispatcher({
     prisma: db.prisma,
-    api,
+    ...telegramDelivery(api, t),
     logger,
     metrics: createMetrics(),
-    i18n: t,
     now: services.now,
     rate: 200,
     intervalMs: 20,

@@ -6,6 +6,7 @@
 import { Api } from 'grammy';
 import { pino } from 'pino';
 import { createDatabase } from '../../src/db/index.js';
+import { telegramDelivery } from '../../src/channels/telegram/sender.js';
 import { Dispatcher } from '../../src/jobs/dispatcher.js';
 import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 
@@ -14,9 +15,8 @@ const logger = pino({ level: env.TEST_LOG_LEVEL ?? 'silent' });
 const db = await createDatabase({ databaseUrl: env.DATABASE_URL, dataDir: 'unused', logger });
 const dispatcher = new Dispatcher({
   prisma: db.prisma,
-  api: new Api(env.BOT_TOKEN!, { apiRoot: env.TELEGRAM_API_ROOT! }),
+  ...telegramDelivery(new Api(env.BOT_TOKEN!, { apiRoot: env.TELEGRAM_API_ROOT! }), translator(createI18n('vi'))),
   logger,
-  i18n: translator(createI18n('vi')),
   now: () => new Date(),
   rate: 150,
   ...(env.BATCH_SIZE ? { batchSize: Number(env.BATCH_SIZE) } : {}),

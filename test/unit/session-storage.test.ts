@@ -1,6 +1,6 @@
 import { MemorySessionStorage } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { writeIfChanged } from '../../src/db/session-storage.js';
+import { writeIfChanged } from '../../src/channels/telegram/session-storage.js';
 
 /** grammY's in-memory storage, counting the writes that reach it. */
 function countingStorage<T>() {

@@ -13,6 +13,9 @@ import { isStoreOutage } from '../../outage.js';
  */
 export type Outcome = 'done' | 'duplicate' | 'retry';
 
+/** A Telegram update as the webhook receives it (src/http names no grammY type itself). */
+export type TelegramUpdate = Update;
+
 /** How long and how often a polled update is tried again while a store is down. */
 export interface RetryPolicy {
   /** First wait (doubles each time). */

@@ -4,7 +4,7 @@ import { startReport } from './reports.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { requireRole } from '../access.js';
-import { reminderRenderEnv } from '../../../jobs/scheduler.js';
+import { reminderRenderEnv } from '../render/reminders.js';
 import { formatDateTime } from '../../../domain/dates.js';
 import { shorten } from '../../../domain/reminders.js';
 import { openReview, REVIEW_FLOW } from '../../../flows/review.js';

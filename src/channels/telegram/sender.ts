@@ -1,32 +1,9 @@
 import { GrammyError, HttpError, type Api, type RawApi } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { OutboxMessage } from '../services/outbox.js';
-
-/**
- * What one send attempt came to, in channel-neutral terms the dispatcher acts on:
- * - `sent`: the channel accepted it (we keep its message id);
- * - `rate_limited`: slow down everyone for `retryAfterMs`, then retry (not a failure);
- * - `unreachable`: the recipient blocked us or the chat is gone — stop writing to them;
- * - `failed`: the message itself is wrong (bad markup, too long) — retrying cannot help;
- * - `transient`: the channel or network hiccupped — retry with backoff.
- */
-export type SendOutcome =
-  | { kind: 'sent'; externalMessageId: string }
-  | { kind: 'rate_limited'; retryAfterMs: number; error: string }
-  | { kind: 'unreachable'; error: string }
-  | { kind: 'failed'; error: string }
-  | { kind: 'transient'; error: string };
-
-/**
- * A channel the dispatcher can deliver through. Telegram is the reference; a Zalo sender
- * implements the same two methods (rendering buttons as numbered text, `edit` → send anew).
- */
-export interface ChannelSender {
-  readonly channel: 'TELEGRAM' | 'ZALO';
-  send(chatId: string, message: OutboxMessage): Promise<SendOutcome>;
-  /** Edits a message the bot sent earlier (progress messages). */
-  edit(chatId: string, messageId: number, message: OutboxMessage): Promise<SendOutcome>;
-}
+import type { OutboxMessage } from '../../services/outbox.js';
+import type { ChannelSender, ProgressView, SendOutcome } from '../../jobs/channel.js';
+import type { Translator } from './i18n.js';
+import { telegramProgressView } from './render/progress.js';
 
 /** Inline keyboard from the outbox's channel-neutral buttons. */
 export function inlineKeyboard(buttons: OutboxMessage['buttons']): InlineKeyboardMarkup | undefined {
@@ -58,8 +35,9 @@ export function classifyTelegramError(err: unknown): SendOutcome {
 }
 
 /**
- * Telegram through grammY's raw `bot.api` — the same client path as every reply, so transformers
- * installed on the bot (none by default) and the fake Bot API in tests see real requests.
+ * The dispatcher's sender for Telegram (src/jobs/channel.ts), through grammY's raw `bot.api` — the
+ * same client path as every reply, so transformers installed on the bot (none by default) and the
+ * fake Bot API in tests see real requests.
  * `paid` adds `allow_paid_broadcast` (Telegram then allows up to 1000 msg/s, billed in Stars).
  */
 export class TelegramSender implements ChannelSender {
@@ -101,4 +79,19 @@ export class TelegramSender implements ChannelSender {
       return classifyTelegramError(err);
     }
   }
+}
+
+/**
+ * What the dispatcher (src/jobs/dispatcher.ts) needs to deliver through Telegram: the sender and
+ * the officers' progress messages. `paid` is BROADCAST_PAID.
+ *
+ * @example
+ * new Dispatcher({ prisma, logger, now, rate: 25, ...telegramDelivery(bot.api, translator(i18n)) });
+ */
+export function telegramDelivery(
+  api: Api<RawApi>,
+  t: Translator,
+  opts: { paid?: boolean } = {},
+): { senders: ChannelSender[]; progressView: ProgressView } {
+  return { senders: [new TelegramSender(api, opts)], progressView: telegramProgressView(t) };
 }

@@ -1,5 +1,34 @@
 import type { StorageAdapter } from 'grammy';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import type { ConversationData, VersionedState } from '@grammyjs/conversations';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Redis } from '../../redis.js';
+
+/**
+ * Where grammY keeps sessions (`sess:`) and the old @grammyjs/conversations state (`convo:`):
+ * Redis when configured, else the `session` table, so both survive a restart either way. Session
+ * writes go through {@link writeIfChanged}.
+ */
+export function telegramStorages(redis: Redis | null, prisma: PrismaClient): {
+  sessions: StorageAdapter<unknown>;
+  conversations: StorageAdapter<VersionedState<ConversationData>>;
+} {
+  if (redis) return { sessions: writeIfChanged(redisStorage(redis, 'sess:')), conversations: redisStorage(redis, 'convo:') };
+  return {
+    sessions: writeIfChanged(new PrismaSessionStorage(prisma, 'sess:')),
+    conversations: new PrismaSessionStorage(prisma, 'convo:'),
+  };
+}
+
+/** grammY storage over ioredis; `namespace` separates sessions (`sess:`) from conversations (`convo:`). */
+export function redisStorage<T>(redis: Redis, namespace: string): StorageAdapter<T> {
+  const adapter = new RedisAdapter<T>({ instance: redis as never });
+  return {
+    read: (key) => adapter.read(namespace + key),
+    write: (key, value) => adapter.write(namespace + key, value),
+    delete: (key) => adapter.delete(namespace + key),
+  };
+}
 
 /**
  * grammY storage in the `session` table, used when REDIS_URL is unset so sessions and
