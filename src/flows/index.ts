@@ -6,9 +6,10 @@ import type { Services } from '../services/index.js';
 import type { FlowSpec } from './conversations.js';
 import { createRegisterFlow } from './register.js';
 import { createReportFlow } from './report.js';
+import { createReturnRegistrationFlow } from './return-registration.js';
 import { createReviewFlow } from './review.js';
 
 /** Every flow, built with its services. Flows move here one by one from the Telegram channel (issue 9). */
 export function createFlows(services: Services): FlowSpec<never, never>[] {
-  return [createRegisterFlow(services), createReportFlow(services), createReviewFlow(services)] as unknown as FlowSpec<never, never>[];
+  return [createRegisterFlow(services), createReportFlow(services), createReviewFlow(services), createReturnRegistrationFlow(services)] as unknown as FlowSpec<never, never>[];
 }

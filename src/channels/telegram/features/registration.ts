@@ -6,9 +6,10 @@ import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { translator } from '../i18n.js';
 import { botSetups } from '../conversations/index.js';
-import { RETURN_REGISTRATION, formatQuantity, titleLabel } from '../conversations/register.js';
+import { formatQuantity, titleLabel } from '../conversations/register.js';
 import { startFlowFor } from '../flow-driver.js';
 import { REGISTER_FLOW } from '../../../flows/register.js';
+import { RETURN_FLOW, type ReturnArgs } from '../../../flows/return-registration.js';
 import { formatDateTime, timeLeft } from '../../../domain/dates.js';
 import { decisionRow, renderDigest, titleText, type DecisionButtons } from '../render/registrations.js';
 import { splitHtml } from '../render/split.js';
@@ -101,7 +102,7 @@ onAction(registration, 'reg.return', async (ctx, { registrationId }) => {
   if (!may.ok && may.reason === 'not_found') return answerQuietly(ctx, ctx.t('reg-decide-not_found'));
   await answerQuietly(ctx);
   if (!may.ok) return refuse(ctx, may.reason === 'forbidden' ? ctx.t('forbidden') : ctx.t('forbidden-scope', { unit: may.unit ?? '—' }));
-  await ctx.conversation.enter(RETURN_REGISTRATION, registrationId);
+  await startFlowFor<ReturnArgs>(ctx, ctx.deps.conversations, RETURN_FLOW, { registrationId });
 });
 
 /** "còn 5 ngày" / "còn 3 giờ" / "đã quá hạn". */
