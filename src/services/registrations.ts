@@ -28,16 +28,19 @@ export interface RegistrationPresenter {
   digest(locale: string, input: DigestInput): Array<{ message: OutboxMessage; registrationIds: number[] }>;
 }
 
-/** One registration in an officer's digest. */
+/** One registration as a line of an officer's digest. */
 export interface DigestEntry {
   id: number;
+  /** The member's full name, or the unit's name for a collective registration. */
   who: string;
+  /** The member's unit (individual registrations), shown after the name. */
   unit: string | null;
   titleCode: string;
+  /** A custom honour's own name. */
   titleName?: string | null;
 }
 
-/** An officer's digest for one campaign. */
+/** An officer's digest for one campaign: when it was made and the registrations it carries. */
 export interface DigestInput {
   campaign: string;
   at: Date;

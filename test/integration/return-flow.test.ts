@@ -4,35 +4,20 @@
  * returned through the registration service — which re-checks the officer when the reason arrives.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { FluentBundle, FluentResource } from '@fluent/bundle';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../support/app-harness.js';
+import { renderVi as render, shown } from '../support/text-channel.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
-import { Conversations, type FlowEnv, type Reply } from '../../src/flows/conversations.js';
+import { Conversations, type FlowEnv } from '../../src/flows/conversations.js';
 import { createFlows } from '../../src/flows/index.js';
 import { RETURN_FLOW } from '../../src/flows/return-registration.js';
-import { htmlToPlain, questionAsText } from '../../src/flows/render.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
-import type { FlowInput, Message } from '../../src/flows/model.js';
+import type { FlowInput } from '../../src/flows/model.js';
 
-const vi = new FluentBundle('vi', { useIsolating: false });
-vi.addResource(new FluentResource(readFileSync(new URL('../../locales/vi.ftl', import.meta.url), 'utf8')));
-const render = (m: Message): string => {
-  const msg = vi.getMessage(m.key);
-  if (!msg?.value) throw new Error(`no message ${m.key}`);
-  return vi.formatPattern(msg.value, m.vars ?? {});
-};
-
-/** What a text-only channel would show for the replies. */
-function shown(replies: readonly Reply[] | null): string {
-  if (!replies) throw new Error('no flow open');
-  return replies.map((r) => (r.kind === 'ask' ? questionAsText(r.ask, render) : htmlToPlain(render(r.message)))).join('\n\n');
-}
 
 describe('returning a registration with a reason on a text-only channel', () => {
   let t: TestDatabase;

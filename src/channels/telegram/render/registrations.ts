@@ -6,6 +6,7 @@
  * rendered by the scheduler, outside any update.
  */
 import type { OutboxButton, OutboxMessage } from '../../../services/outbox.js';
+import type { DigestEntry, DigestInput } from '../../../services/registrations.js';
 import { formatDateTime } from '../../../domain/dates.js';
 import { escapeHtml } from '../../../domain/text.js';
 import { isTitleCode } from '../../../domain/titles.js';
@@ -15,24 +16,7 @@ import { packEntries } from './split.js';
 /** Registrations per digest message: two buttons each, so a keyboard of 40 and a readable screen. */
 export const DIGEST_ENTRIES_PER_PART = 20;
 
-/** One registration as a digest line. */
-export interface DigestEntry {
-  id: number;
-  /** The member's full name, or the unit's name for a collective registration. */
-  who: string;
-  /** The member's unit (individual registrations), shown after the name. */
-  unit: string | null;
-  titleCode: string;
-  /** A custom honour's own name. */
-  titleName?: string | null;
-}
-
-/** What the digest is about: a campaign, when it was made, the registrations for one officer. */
-export interface DigestInput {
-  campaign: string;
-  at: Date;
-  entries: DigestEntry[];
-}
+export type { DigestEntry, DigestInput };
 
 /** The callback data of the two decision buttons (the bot's codec). */
 export interface DecisionButtons {
