@@ -823,3 +823,17 @@ revoke-admin-confirm = Revoke the administrator role of <b>{ $name }</b> ({ $uni
 # A text already in the member's language (composed by a flow) or data (a title on a button).
 flow-verbatim = { $text }
 review-flow-name = Unit review report
+
+## Onboarding and profile as channel-neutral flows (issue 9: src/flows/onboarding.ts, src/flows/profile.ts)
+onb-flow-name = Joining a unit
+onb-choose-unit =
+    { start-choose-unit }
+
+    { unit-picker-title }
+onb-unit = { $unit }
+onb-unit-open = { $unit } ›
+profile-name-flow-name = Changing your name
+profile-unit-flow-name = Changing your unit
+language-flow-name = Changing the language
+language-option-vi = Tiếng Việt
+language-option-en = English

@@ -802,3 +802,17 @@ revoke-admin-confirm = Thu hồi quyền quản trị viên của <b>{ $name }</
 # A text already in the member's language (composed by a flow) or data (a title on a button).
 flow-verbatim = { $text }
 review-flow-name = Báo cáo sơ kết/tổng kết của đơn vị
+
+## Onboarding and profile as channel-neutral flows (issue 9: src/flows/onboarding.ts, src/flows/profile.ts)
+onb-flow-name = Tham gia đơn vị
+onb-choose-unit =
+    { start-choose-unit }
+
+    { unit-picker-title }
+onb-unit = { $unit }
+onb-unit-open = { $unit } ›
+profile-name-flow-name = Đổi họ tên
+profile-unit-flow-name = Đổi đơn vị
+language-flow-name = Đổi ngôn ngữ
+language-option-vi = Tiếng Việt
+language-option-en = English

@@ -15,8 +15,12 @@ import type { FlowStore } from './store.js';
 /** A question to render (its state is already stored). */
 export type AskOutcome = Extract<FlowOutcome<unknown>, { type: 'ask' }>;
 
-/** What the member is told after an input: the next question, or a message (optionally with the main menu). */
-export type Reply = { kind: 'ask'; ask: AskOutcome } | { kind: 'say'; message: Message; menu?: boolean };
+/**
+ * What the member is told after an input: the next question, or a message (optionally with the main
+ * menu). `done` says nothing: it marks that flow `flow` finished and its use case ran, for a channel
+ * that follows up (reload the member whose name, unit or language changed; continue with a link).
+ */
+export type Reply = { kind: 'ask'; ask: AskOutcome } | { kind: 'say'; message: Message; menu?: boolean } | { kind: 'done'; flow: string };
 
 /** Who is answering, besides the clock and the label renderer. */
 export interface FlowEnv extends FlowContext {
@@ -32,11 +36,17 @@ export interface FlowSpec<D, A = void> extends Flow<D, A> {
   /** What to say when the member cancels (default: the generic "cancelled"). */
   cancelled?: Message;
   /**
-   * Reads what the first question needs (the member, their open campaigns) before the flow opens:
-   * the arguments `init` gets, or what to say instead of starting (nothing to register for).
+   * Reads what the first question needs (the member, their open campaigns, the units to show; the
+   * unit of an invite link is joined here) before the flow opens: the arguments `init` gets and what
+   * to say before the first question, or what to say instead of starting (nothing to register for).
    * `init` is synchronous, so everything asynchronous happens here.
    */
-  prepare?(args: A, env: FlowEnv): Promise<{ ok: true; args: A } | { ok: false; message: Message }>;
+  prepare?(args: A, env: FlowEnv): Promise<{ ok: true; args: A; say?: Message[] } | { ok: false; message: Message }>;
+  /**
+   * Commands (without the slash) the bot still answers while this flow is open, the flow staying
+   * open: e.g. /language and /help while onboarding. Others are "busy" (answer or /cancel first).
+   */
+  passCommands?: readonly string[];
 }
 
 /** A registry holds flows of different data shapes. */
@@ -66,6 +76,7 @@ export class Conversations {
     const spec = this.specs.get(id);
     if (!spec) throw new Error(`unknown flow ${id}`);
     let startArgs = args;
+    let first: Reply[] = [];
     if (spec.prepare) {
       const prepared = await spec.prepare(args, env);
       if (!prepared.ok) {
@@ -74,16 +85,17 @@ export class Conversations {
         return [{ kind: 'say', message: prepared.message, menu: true }];
       }
       startArgs = prepared.args;
+      first = (prepared.say ?? []).map((message) => ({ kind: 'say', message }));
     }
     const outcome = await this.runner.start(key, spec, startArgs, env, args);
-    return this.replies(key, spec, outcome, env);
+    return [...first, ...(await this.replies(key, spec, outcome, env))];
   }
 
-  /** The open flow of `key`, if any (to say "you are in the middle of …"). */
-  async open(key: string): Promise<{ state: FlowState<unknown>; nameKey: string } | null> {
+  /** The open flow of `key`, if any (to say "you are in the middle of …", or let a command through). */
+  async open(key: string): Promise<{ state: FlowState<unknown>; nameKey: string; passCommands: readonly string[] } | null> {
     const state = await this.runner.current(key);
     const spec = state ? this.specs.get(state.flow) : undefined;
-    return state && spec ? { state, nameKey: spec.nameKey } : null;
+    return state && spec ? { state, nameKey: spec.nameKey, passCommands: spec.passCommands ?? [] } : null;
   }
 
   /** The question the open flow of `key` is at (to show another page of its choices), or null. */
@@ -127,7 +139,8 @@ export class Conversations {
       case 'done': {
         const replies = await spec!.complete(outcome.state.data, env);
         await this.runner.end(key, outcome.state);
-        return replies;
+        const notice: Reply[] = outcome.notice ? [{ kind: 'say', message: outcome.notice }] : [];
+        return [...notice, ...replies, { kind: 'done', flow: spec!.id }];
       }
     }
   }

@@ -8,8 +8,19 @@ import { createRegisterFlow } from './register.js';
 import { createReportFlow } from './report.js';
 import { createReturnRegistrationFlow } from './return-registration.js';
 import { createReviewFlow } from './review.js';
+import { createOnboardingFlow } from './onboarding.js';
+import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services. Flows move here one by one from the Telegram channel (issue 9). */
 export function createFlows(services: Services): FlowSpec<never, never>[] {
-  return [createRegisterFlow(services), createReportFlow(services), createReviewFlow(services), createReturnRegistrationFlow(services)] as unknown as FlowSpec<never, never>[];
+  return [
+    createRegisterFlow(services),
+    createReportFlow(services),
+    createReviewFlow(services),
+    createReturnRegistrationFlow(services),
+    createOnboardingFlow(services),
+    createProfileNameFlow(services),
+    createProfileUnitFlow(services),
+    createLanguageFlow(services),
+  ] as unknown as FlowSpec<never, never>[];
 }

@@ -50,8 +50,8 @@ export interface FileRef {
 
 /**
  * What a member sent, normalized by the channel: typed text, a tapped choice (by value, or by its
- * index in the question of revision `rev` — what fits in 64 bytes of button data), a file, or the
- * Back/Cancel buttons.
+ * index in the question of revision `rev` — what fits in 64 bytes of button data), a file, something
+ * no step reads (`other`: a sticker, a voice note), or the Back/Cancel buttons.
  */
 export type FlowInput =
   | { kind: 'text'; text: string }
@@ -74,8 +74,13 @@ export type Answer =
   | { kind: 'choice'; value: string }
   | { kind: 'file'; file: FileRef };
 
-/** A step's verdict: the new data (and optionally the step to go to), or a problem to show while re-asking. */
-export type StepResult<D> = { ok: true; data: D; next?: string } | { ok: false; problem: Message };
+/**
+ * A step's verdict: the new data (and optionally the step to go to), or a problem to show while
+ * re-asking. `next` naming the step itself asks it again with the new data (one more file; a tree
+ * level, a page, a search); Back then leaves the step. `notice` is said before whatever comes next
+ * ("Đã ghi nhận đơn vị …").
+ */
+export type StepResult<D> = { ok: true; data: D; next?: string; notice?: Message } | { ok: false; problem: Message };
 
 /** What a step may read besides the flow's data: the clock, and how labels read in the member's language. */
 export interface FlowContext {
@@ -89,6 +94,10 @@ export interface Step<D> {
   id: string;
   accepts: Accepts;
   prompt(data: D, ctx: FlowContext): Message;
+  /**
+   * The choices offered. A text step may offer some too (a suggested answer): typed text that names
+   * one of them (its number or words) is that choice, any other text is the answer.
+   */
   choices?(data: D, ctx: FlowContext): readonly Choice[];
   /** True when this step does not apply to the data so far (it is then passed over, also on Back). */
   skip?(data: D, ctx: FlowContext): boolean;
@@ -100,10 +109,13 @@ export interface Step<D> {
    */
   hint?(data: D, ctx: FlowContext): Message;
   /**
-   * Back inside a step that asks several questions (one per content line): the data of the
-   * previous question, or null to leave the step for the previous one in the history.
+   * Back inside a step that asks several questions (one per content line, a level of the unit
+   * tree, a search): the data of the previous question, or null to leave the step for the previous
+   * one in the history.
    */
-  back?(data: D, ctx: FlowContext): D | null;
+  back?(data: D, ctx: FlowContext): D | null | Promise<D | null>;
+  /** Whether {@link back} has somewhere to go inside the step: channels then offer Back even on a first step. */
+  canGoBack?(data: D): boolean;
 }
 
 /** A flow: its id, the version of its state's shape, its steps in order, and its first data. */
@@ -130,8 +142,19 @@ export interface FlowState<D> {
 
 /** What to do after an input: ask (again), finish, or stop. */
 export type FlowOutcome<D> =
-  | { type: 'ask'; state: FlowState<D>; prompt: Message; choices: readonly Choice[]; accepts: Accepts; problem?: Message }
-  | { type: 'done'; state: FlowState<D> }
+  | {
+      type: 'ask';
+      state: FlowState<D>;
+      prompt: Message;
+      choices: readonly Choice[];
+      accepts: Accepts;
+      problem?: Message;
+      /** Said before the question (the previous answer's {@link StepResult} notice). */
+      notice?: Message;
+      /** Whether Back leads somewhere (an earlier step, or up inside this one): channels offer it then. */
+      back: boolean;
+    }
+  | { type: 'done'; state: FlowState<D>; notice?: Message }
   | { type: 'cancelled' }
   /** The stored state belongs to another version (or flow): `flow` and `args` say how it was started. */
   | { type: 'outdated'; flow?: string; args?: unknown };
@@ -195,7 +218,7 @@ function firstApplicable<D>(flow: Flow<D, unknown>, index: number, data: D, ctx:
   return undefined;
 }
 
-function ask<D>(flow: Flow<D, unknown>, state: FlowState<D>, ctx: FlowContext, problemMsg?: Message): FlowOutcome<D> {
+function ask<D>(flow: Flow<D, unknown>, state: FlowState<D>, ctx: FlowContext, problemMsg?: Message, notice?: Message): FlowOutcome<D> {
   const step = stepById(flow, state.step)!;
   return {
     type: 'ask',
@@ -204,6 +227,9 @@ function ask<D>(flow: Flow<D, unknown>, state: FlowState<D>, ctx: FlowContext, p
     choices: step.choices?.(state.data, ctx) ?? [],
     accepts: step.accepts,
     ...(problemMsg ? { problem: problemMsg } : {}),
+    ...(notice ? { notice } : {}),
+    // The history may hold the current step itself (it repeated): only another step is somewhere to go back to.
+    back: state.history.some((id) => id !== state.step) || (step.canGoBack?.(state.data) ?? false),
   };
 }
 
@@ -264,8 +290,12 @@ function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: Flo
       const choice = matchChoice(text, choices, ctx);
       return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-file' };
     }
-    case 'text':
+    case 'text': {
+      // A text step may offer choices too (a suggested answer): typed words naming one are that choice.
+      const choice = choices.length > 0 ? matchChoice(text, choices, ctx) : undefined;
+      if (choice) return { kind: 'choice', value: choice.value };
       return text === '' ? { key: 'flow-problem-text' } : { kind: 'text', text };
+    }
   }
 }
 
@@ -283,7 +313,7 @@ export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, i
   if (!step) return outdated;
   if (input.kind === 'cancel' || (input.kind === 'text' && isCancelText(input.text))) return { type: 'cancelled' };
   if (input.kind === 'back' || (input.kind === 'text' && isBackText(input.text, step.accepts))) {
-    const inner = step.back?.(state.data, ctx);
+    const inner = step.back ? await step.back(state.data, ctx) : null;
     if (inner) return ask(f, { ...state, rev: state.rev + 1, data: inner }, ctx);
     const history = [...state.history];
     let previous: string | undefined;
@@ -309,6 +339,6 @@ export async function advanceFlow<D, A>(flow: Flow<D, A>, state: FlowState<D>, i
   if (result.next !== undefined && nextIndex < 0) throw new Error(`flow ${flow.id}: step ${step.id} named unknown step ${result.next}`);
   const next = firstApplicable(f, nextIndex, result.data, ctx);
   const moved: FlowState<D> = { ...state, rev: state.rev + 1, data: result.data, history, step: next?.id ?? state.step };
-  if (!next) return { type: 'done', state: moved };
-  return ask(f, moved, ctx);
+  if (!next) return { type: 'done', state: moved, ...(result.notice ? { notice: result.notice } : {}) };
+  return ask(f, moved, ctx, undefined, result.notice);
 }

@@ -31,6 +31,8 @@ export class FlowRunner {
   async start<D, A>(key: string, flow: Flow<D, A>, args: A, ctx: FlowContext, restartArgs: unknown = args): Promise<FlowOutcome<D>> {
     const outcome = startFlow(flow, args, ctx, restartArgs);
     if (outcome.type === 'ask') await this.store.save(key, outcome.state as FlowState<unknown>, null);
+    // A flow with nothing to ask still replaces whatever was open: the member started something new.
+    else await this.store.clear(key);
     return outcome;
   }
 

@@ -22,5 +22,8 @@ export function renderVi(m: Message): string {
 /** The replies as a text-only channel would show them. */
 export function shown(replies: readonly Reply[] | null): string {
   if (!replies) throw new Error('no flow open');
-  return replies.map((r) => (r.kind === 'ask' ? questionAsText(r.ask, renderVi) : htmlToPlain(renderVi(r.message)))).join('\n\n');
+  // `done` says nothing: it only marks the end of a flow for a channel's follow-up.
+  return replies
+    .flatMap((r) => (r.kind === 'ask' ? [questionAsText(r.ask, renderVi)] : r.kind === 'say' ? [htmlToPlain(renderVi(r.message))] : []))
+    .join('\n\n');
 }

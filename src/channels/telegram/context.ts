@@ -7,13 +7,11 @@ import type { BotDeps } from './deps.js';
 
 /**
  * A small multi-step state kept in the session (Redis or the database), so a restart in the middle
- * of onboarding or a profile change resumes where the user was. Ids are numbers or strings only:
+ * of an admin or campaign step resumes where the user was (onboarding and the profile changes are
+ * channel-neutral flows now: src/flows). Ids are numbers or strings only:
  * session JSON cannot hold BigInt.
  */
 export type Step =
-  | { kind: 'join-unit'; purpose: 'onboarding' | 'profile'; parentId?: number | undefined }
-  | { kind: 'join-name'; purpose: 'onboarding' | 'profile' }
-  | { kind: 'switch-unit'; unitId: number }
   | { kind: 'admin-import-units' }
   | { kind: 'admin-grant'; role: 'OFFICER'; query?: string }
   | { kind: 'admin-revoke' }

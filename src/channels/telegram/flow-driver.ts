@@ -58,7 +58,7 @@ function keyboardFor(ctx: BotContext, ask: AskOutcome, page = 0): InlineKeyboard
     if (current < pages - 1) kb.text(ctx.t('page-next'), to(current + 1));
     kb.row();
   }
-  if (ask.state.history.length > 0) kb.text(ctx.t('button-back'), encodeCallback('fl.back', {}));
+  if (ask.back) kb.text(ctx.t('button-back'), encodeCallback('fl.back', {}));
   kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
   return kb;
 }
@@ -72,21 +72,47 @@ async function showPage(ctx: BotContext, conversations: Conversations, page: num
   await ctx.editMessageReplyMarkup({ reply_markup: keyboardFor(ctx, ask, page) }).catch(() => {});
 }
 
+/**
+ * Telegram follow-ups of finished flows, by flow id: what only this channel does next (continue with
+ * the campaign link opened before onboarding, refresh the command menu in the new language).
+ */
+export const flowFollowUps = new Map<string, (ctx: BotContext) => Promise<void>>();
+
+/**
+ * A finished flow may have changed the member (unit, name, language): reload them, so the replies
+ * come in their language and with the main menu once they have joined.
+ */
+async function refreshMember(ctx: BotContext, replies: readonly Reply[]): Promise<void> {
+  if (!ctx.member || !replies.some((r) => r.kind === 'done')) return;
+  const member = await ctx.deps.services.members.byId(ctx.member.id);
+  if (!member) return;
+  const { unit: _unit, ...row } = member;
+  ctx.member = row;
+  ctx.i18n.useLocale(member.locale);
+}
+
 /** Sends the replies of a flow step: questions with buttons, messages (with the main menu when asked). */
 export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): Promise<void> {
+  await refreshMember(ctx, replies);
   for (const reply of replies) {
+    if (reply.kind === 'done') continue;
     if (reply.kind === 'say') {
       const menu = reply.menu && ctx.member?.unitId ? { reply_markup: mainMenu(ctx) } : {};
       await replyHtml(ctx, ctx.t(reply.message.key, reply.message.vars), menu);
       continue;
     }
     const { ask } = reply;
+    if (ask.notice) await replyHtml(ctx, ctx.t(ask.notice.key, ask.notice.vars));
     const parts: string[] = [];
     if (ask.problem) parts.push(ctx.t(ask.problem.key, ask.problem.vars));
     parts.push(ctx.t(ask.prompt.key, ask.prompt.vars));
     if (ask.choices.length > MAX_CHOICE_BUTTONS) parts.push(numberedChoices(ask.choices, (m) => ctx.t(m.key, m.vars)));
     // A long question (a numbered list of 200 choices) arrives in parts, the buttons under the last.
     await replyHtml(ctx, parts.join('\n\n'), { reply_markup: keyboardFor(ctx, ask) });
+  }
+  for (const reply of replies) {
+    const followUp = reply.kind === 'done' ? flowFollowUps.get(reply.flow) : undefined;
+    if (followUp) await followUp(ctx);
   }
 }
 
@@ -140,13 +166,18 @@ function inputOf(ctx: BotContext): FlowInput | 'busy' | null {
   }
   const file = fileOf(ctx);
   if (file) return { kind: 'file', file };
-  // A sticker, a voice note, a location…: no answer, but the open flow says what it expects.
+  // A sticker, a voice note, a location…: an open flow says what it expects instead.
   return ctx.message ? { kind: 'other' } : null;
 }
 
 /** True when the replies only re-ask because a button of an older question was tapped. */
 function onlyStale(replies: readonly Reply[]): boolean {
   return replies.length === 1 && replies[0]!.kind === 'ask' && replies[0]!.ask.problem?.key === 'flow-problem-stale-choice';
+}
+
+/** The command of a text message ("/language@thidua_bot x" → "language"), if it is one. */
+function commandOf(ctx: BotContext): string | undefined {
+  return /^\/([a-z0-9_]+)(?:@\w+)?(?:\s|$)/i.exec(ctx.message?.text ?? '')?.[1]?.toLowerCase();
 }
 
 /** Routes private-chat updates to the member's open flow first. */
@@ -170,6 +201,9 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
     if (input === 'busy') {
       const open = await conversations.open(key);
       if (!open) return next();
+      const command = commandOf(ctx);
+      // Commands the flow lets through are answered by the bot; the flow stays open.
+      if (command && open.passCommands.includes(command)) return next();
       await ctx.reply(ctx.t('flow-busy', { flow: ctx.t(open.nameKey) }));
       return;
     }

@@ -1,21 +1,14 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
-import { mainMenu } from '../keyboards/menu.js';
-import { askName, askUnit } from './onboarding.js';
-import { syncMemberCommands } from '../commands.js';
-import { translator } from '../i18n.js';
-import { SUPPORTED_LOCALES } from '../../../services/members.js';
+import { answerQuietly, escapeHtml, onAction, telegramName } from '../helpers.js';
+import { startFlowFor } from '../flow-driver.js';
 
-/** /profile and /language: show and change name, unit and language. */
+/**
+ * /profile and /language on Telegram: the profile card with its three buttons; each opens a
+ * channel-neutral flow (src/flows/profile.ts) that asks and stores the change.
+ */
 export const profile = new Composer<BotContext>();
-
-function languageKeyboard(ctx: BotContext): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  for (const locale of SUPPORTED_LOCALES) kb.text(ctx.deps.i18n.t(locale, 'language-name'), encodeCallback('lang.set', { locale }));
-  return kb;
-}
 
 profile.command('profile', async (ctx) => {
   const member = ctx.member!;
@@ -40,26 +33,18 @@ profile.command('profile', async (ctx) => {
 
 onAction(profile, 'profile.name', async (ctx) => {
   await answerQuietly(ctx);
-  await askName(ctx, 'profile');
+  const name = telegramName(ctx);
+  await startFlowFor(ctx, ctx.deps.conversations, 'profile-name', name ? { suggestedName: name } : {});
 });
 
 onAction(profile, 'profile.unit', async (ctx) => {
   await answerQuietly(ctx);
-  await askUnit(ctx, 'profile');
+  await startFlowFor(ctx, ctx.deps.conversations, 'profile-unit', {});
 });
 
 onAction(profile, 'profile.lang', async (ctx) => {
   await answerQuietly(ctx);
-  await ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard(ctx) });
+  await startFlowFor(ctx, ctx.deps.conversations, 'language', undefined);
 });
 
-profile.command('language', (ctx) => ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard(ctx) }));
-
-onAction(profile, 'lang.set', async (ctx, { locale }) => {
-  ctx.member = await ctx.deps.services.members.setLocale(ctx.member!.id, locale);
-  ctx.i18n.useLocale(locale);
-  await answerQuietly(ctx);
-  await ctx.editMessageReplyMarkup().catch(() => {});
-  await syncMemberCommands(ctx.api, ctx.member, translator(ctx.deps.i18n), ctx.log);
-  await ctx.reply(ctx.t('language-set'), { reply_markup: ctx.member.unitId && ctx.member.fullName ? mainMenu(ctx) : undefined });
-});
+profile.command('language', (ctx) => startFlowFor(ctx, ctx.deps.conversations, 'language', undefined));
