@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
+import { launchCampaign } from '../support/conversation-fixtures.js';
 
 const UNITS = [
   { code: 'BENTRE', name: 'UBND tỉnh Bến Tre' },
@@ -109,6 +110,59 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await binh.waitFor(/Cảm ơn đồng chí Phạm Thanh Bình, đơn vị Huyện Giồng Trôm/);
   });
 
+  it('lets a member keep their unit when they open another unit’s invite link, and change their name in /profile', async () => {
+    const sogd = await h.app.services.units.byCode('SOGD');
+    const dongKhoi = await h.app.services.units.byCode('DONGKHOI');
+    const nga = h.fake.user({ firstName: 'Nga' });
+    nga.start(`u_${sogd!.inviteCode}`);
+    await nga.waitFor(/họ và tên đầy đủ/);
+    nga.send('Phan Thị Nga');
+    await nga.waitFor(/Cảm ơn đồng chí Phan Thị Nga/);
+    nga.start(`u_${dongKhoi!.inviteCode}`);
+    await nga.waitFor(/Đồng chí đang thuộc «Sở Giáo dục và Đào tạo»\. Chuyển sang «Xã Đồng Khởi»\?/);
+    // Answered by number, as on a channel without buttons: 2 = keep.
+    nga.send('2');
+    await nga.waitFor(/Đã giữ nguyên đơn vị «Sở Giáo dục và Đào tạo»/);
+    expect((await h.app.services.members.byTelegramId(nga.id))?.unit?.code).toBe('SOGD');
+
+    nga.send('/profile');
+    await nga.waitFor(/Hồ sơ của đồng chí/);
+    nga.press('✏️ Đổi họ tên');
+    await nga.waitFor(/họ và tên đầy đủ/);
+    nga.send('📋 Phong trào');
+    await nga.waitFor(/Đồng chí đang làm dở «Đổi họ tên»/);
+    nga.send('Phan Thị Thúy Nga');
+    await nga.waitFor(/Đã lưu họ và tên: Phan Thị Thúy Nga/);
+    expect((await h.app.services.members.byTelegramId(nga.id))?.fullName).toBe('Phan Thị Thúy Nga');
+  });
+
+  it('pages a long level of the unit tree and goes back from a search with the words "quay lại"', async () => {
+    await seedUnits(
+      h.app,
+      Array.from({ length: 11 }, (_, i) => ({ code: `XA${i}`, name: `Xã số ${String(i + 1).padStart(2, '0')}`, parent: 'GIONGTROM' })),
+    );
+    const khang = h.fake.user({ firstName: 'Khang' });
+    khang.start();
+    await khang.waitFor(/Đồng chí thuộc đơn vị nào/);
+    khang.press('UBND tỉnh Bến Tre ›');
+    await khang.waitFor(/Chọn đơn vị trong «UBND tỉnh Bến Tre»/);
+    khang.press('Huyện Giồng Trôm ›');
+    await khang.waitFor(/Chọn đơn vị trong «Huyện Giồng Trôm»/);
+    expect(khang.buttons()).toContain('Trang sau ›');
+    expect(khang.buttons()).not.toContain('Xã số 11');
+    khang.press('Trang sau ›');
+    // The next page is a new question (the tapped one loses its buttons).
+    await vi.waitFor(() => expect(khang.buttons()).toEqual(expect.arrayContaining(['Xã số 11', '‹ Trang trước'])));
+    khang.send('khong co xa nay');
+    await khang.waitFor(/Không tìm thấy đơn vị nào có tên giống «khong co xa nay»/);
+    khang.send('quay lại');
+    await khang.waitFor(/Chọn đơn vị:/);
+    khang.press('UBND tỉnh Bến Tre ›');
+    await khang.waitFor(/Chọn đơn vị trong «UBND tỉnh Bến Tre»/);
+    khang.send('1');
+    await khang.waitFor(/Đã ghi nhận đơn vị: UBND tỉnh Bến Tre/);
+  });
+
   it('answers "this button has expired" to a forged button and changes nothing', async () => {
     const eve = h.fake.user({ firstName: 'Eve' });
     eve.pressData('1:rc:1:1');
@@ -141,5 +195,20 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await mai.waitFor(/Tôi chưa hiểu yêu cầu này/);
     mai.send('📋 Phong trào');
     await mai.waitFor(/phong trào thi đua nào đang triển khai/);
+  });
+
+  // Last: the campaign it launches would show in the other tests' campaign lists.
+  it('goes on to registration for the campaign link a member opened before joining', async () => {
+    await launchCampaign(h, 'truoc-khi-vao', 10);
+    const vy = h.fake.user({ firstName: 'Vy', lastName: 'Đặng' });
+    vy.start('c_truoc-khi-vao');
+    await vy.waitFor(/Đồng chí thuộc đơn vị nào/);
+    vy.send('dong khoi');
+    await vy.waitFor(/Kết quả tìm/);
+    vy.press('Xã Đồng Khởi');
+    await vy.waitFor(/họ và tên đầy đủ/);
+    vy.press('Dùng tên «Vy Đặng»');
+    await vy.waitFor(/Cảm ơn đồng chí Vy Đặng/);
+    await vy.waitFor(/Chọn danh hiệu/);
   });
 });

@@ -213,6 +213,82 @@ describe('the flow model', () => {
   });
 });
 
+/** A tree picker then a name: browsing inside one question, Back inside it, suggested answers, notices. */
+interface TreeData {
+  level: string | null;
+  query?: string;
+  picked?: string;
+  name?: string;
+}
+const TREE: Record<string, string[]> = { root: ['Tỉnh', 'Sở'], Tỉnh: ['Huyện', 'Xã'] };
+const tree: Flow<TreeData, void> = {
+  id: 'tree',
+  version: 1,
+  init: () => ({ level: null }),
+  steps: [
+    {
+      id: 'unit',
+      accepts: 'text',
+      prompt: (d) => ({ key: d.query ? 'found' : 'level', vars: { level: d.level ?? 'root' } }),
+      choices: (d) => (d.query ? ['Xã'] : (TREE[d.level ?? 'root'] ?? [])).map((u) => ({ value: TREE[u] ? `open:${u}` : `pick:${u}`, label: label(u) })),
+      canGoBack: (d) => d.level !== null || d.query !== undefined,
+      back: () => ({ level: null }),
+      answer: (d, a) => {
+        if (a.kind === 'text') return { ok: true, data: { ...d, query: a.text }, next: 'unit' };
+        if (a.kind !== 'choice') return problem('x');
+        const [what, unit] = a.value.split(':');
+        if (what === 'open') return { ok: true, data: { level: unit! }, next: 'unit' };
+        return { ok: true, data: { ...d, picked: unit! }, notice: { key: 'joined', vars: { unit: unit! } } };
+      },
+    },
+    {
+      id: 'name',
+      accepts: 'text',
+      hint: { key: 'name-need-text' },
+      prompt: () => ({ key: 'ask-name' }),
+      choices: () => [{ value: 'suggested', label: label('Dùng tên «Lan»') }],
+      answer: (d, a) => ({ ok: true, data: { ...d, name: a.kind === 'choice' ? 'Lan' : a.kind === 'text' ? a.text : '' } }),
+    },
+  ],
+};
+
+describe('browsing inside one question (the unit picker)', () => {
+  it('re-asks the same step for a level or a search without making it a step Back returns to, and Back goes up inside it', async () => {
+    const start = startFlow(tree, undefined, ctx);
+    expect(start.type === 'ask' && start.back).toBe(false);
+    let o = await advanceFlow(tree, (start as Extract<FlowOutcome<TreeData>, { type: 'ask' }>).state, text('1'), ctx);
+    expect(asked(o)).toEqual({ step: 'unit' });
+    if (o.type !== 'ask') throw new Error('ask');
+    expect(o.state.history).toEqual([]);
+    expect(o.back).toBe(true);
+    expect(o.choices.map((c) => c.value)).toEqual(['pick:Huyện', 'pick:Xã']);
+    o = await advanceFlow(tree, o.state, text('quay lại'), ctx);
+    if (o.type !== 'ask') throw new Error('ask');
+    expect(o.state.data.level).toBeNull();
+    expect(o.back).toBe(false);
+    // Free text that names no choice is the step's answer (a search), not a refused choice.
+    o = await advanceFlow(tree, o.state, text('xa'), ctx);
+    if (o.type !== 'ask') throw new Error('ask');
+    expect(o.prompt.key).toBe('found');
+    expect(o.choices.map((c) => c.value)).toEqual(['pick:Xã']);
+  });
+
+  it('says a notice before the next question, reads a suggested answer by number, and hints on a sticker', async () => {
+    const start = startFlow(tree, undefined, ctx) as Extract<FlowOutcome<TreeData>, { type: 'ask' }>;
+    const o = await advanceFlow(tree, start.state, text('Sở'), ctx);
+    if (o.type !== 'ask') throw new Error('ask');
+    expect(o.state.step).toBe('name');
+    expect(o.notice).toEqual({ key: 'joined', vars: { unit: 'Sở' } });
+    expect(o.back).toBe(true);
+    const sticker = await advanceFlow(tree, o.state, { kind: 'other' }, ctx);
+    expect(asked(sticker)).toEqual({ step: 'name', problem: 'name-need-text' });
+    const done = await advanceFlow(tree, o.state, text('1'), ctx);
+    expect(done.type === 'done' && done.state.data.name).toBe('Lan');
+    const typed = await advanceFlow(tree, o.state, text('Trần Thị Lan'), ctx);
+    expect(typed.type === 'done' && typed.state.data.name).toBe('Trần Thị Lan');
+  });
+});
+
 describe('a question on a channel without buttons', () => {
   it('lists the choices as numbered lines, without HTML, with the Back and Cancel words', async () => {
     const { questionAsText } = await import('../../src/flows/render.js');
