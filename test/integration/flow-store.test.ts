@@ -186,7 +186,8 @@ describe('a finished flow whose use case fails', () => {
       expect((await conversations.open('m1'))?.state.step).toBe('note');
       outage = false;
       const replies = await conversations.input('m1', { kind: 'text', text: 'ghi chú' }, env);
-      expect(replies).toEqual([{ kind: 'say', message: { key: 'onboarding-done' }, menu: true }]);
+      // The use case's replies, then the mark a channel follows up on (the flow finished).
+      expect(replies).toEqual([{ kind: 'say', message: { key: 'onboarding-done' }, menu: true }, { kind: 'done', flow: 'onboarding-test' }]);
       expect(saved).toEqual([{ unit: 'XA_AN_BINH', name: 'Lê Thị Cúc', answers: ['XA_AN_BINH', 'Lê Thị Cúc', 'ghi chú'] }]);
       expect(await conversations.open('m1')).toBeNull();
     } finally {
