@@ -830,7 +830,6 @@ onb-choose-unit =
     { start-choose-unit }
 
     { unit-picker-title }
-onb-unit = { $unit }
 onb-unit-open = { $unit } ›
 profile-name-flow-name = Changing your name
 profile-unit-flow-name = Changing your unit

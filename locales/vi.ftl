@@ -809,7 +809,6 @@ onb-choose-unit =
     { start-choose-unit }
 
     { unit-picker-title }
-onb-unit = { $unit }
 onb-unit-open = { $unit } ›
 profile-name-flow-name = Đổi họ tên
 profile-unit-flow-name = Đổi đơn vị

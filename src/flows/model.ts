@@ -94,10 +94,7 @@ export interface Step<D> {
   id: string;
   accepts: Accepts;
   prompt(data: D, ctx: FlowContext): Message;
-  /**
-   * The choices offered. A text step may offer some too (a suggested answer): typed text that names
-   * one of them (its number or words) is that choice, any other text is the answer.
-   */
+  /** The choices offered (a text step may offer some too: its `answer` reads typed text that names one). */
   choices?(data: D, ctx: FlowContext): readonly Choice[];
   /** True when this step does not apply to the data so far (it is then passed over, also on Back). */
   skip?(data: D, ctx: FlowContext): boolean;
@@ -290,12 +287,8 @@ function parseAnswer(step: Step<unknown>, choices: readonly Choice[], input: Flo
       const choice = matchChoice(text, choices, ctx);
       return choice ? { kind: 'choice', value: choice.value } : { key: 'flow-problem-file' };
     }
-    case 'text': {
-      // A text step may offer choices too (a suggested answer): typed words naming one are that choice.
-      const choice = choices.length > 0 ? matchChoice(text, choices, ctx) : undefined;
-      if (choice) return { kind: 'choice', value: choice.value };
+    case 'text':
       return text === '' ? { key: 'flow-problem-text' } : { kind: 'text', text };
-    }
   }
 }
 

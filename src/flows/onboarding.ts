@@ -10,7 +10,7 @@
 import type { Services } from '../services/index.js';
 import type { MoveAuthority } from '../services/members.js';
 import { escapeHtml, MAX_NAME_LENGTH, validatePersonName } from '../domain/text.js';
-import { problem, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
+import { matchChoice, problem, type Answer, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
 import type { FlowEnv, FlowSpec, Reply } from './conversations.js';
 
 /** Units one page of the picker shows (the remaining ones are on ‹ › pages). */
@@ -112,6 +112,25 @@ export async function joinUnit<D extends MemberData>(services: Services, memberI
   return result.moved ? { ok: true, data: joined, notice: { key: 'unit-joined', vars: { unit: escapeHtml(result.member.unit?.name ?? '') } } } : { ok: true, data: joined };
 }
 
+/** The choices of one level (or of a search): choose the level's own unit, a unit, open one, ‹ › pages. */
+function unitChoices(v: UnitView): Choice[] {
+  const choices: Choice[] = [];
+  if (v.parentId !== null && v.query === undefined) choices.push({ value: `pick:${v.parentId}`, label: { key: 'unit-choose-this', vars: { unit: v.parentName ?? '' } } });
+  for (const u of v.items) {
+    choices.push(u.open ? { value: `open:${u.id}`, label: { key: 'onb-unit-open', vars: { unit: u.name } } } : { value: `pick:${u.id}`, label: { key: 'flow-verbatim', vars: { text: u.name } } });
+  }
+  if (v.page > 0) choices.push({ value: `page:${v.page - 1}`, label: { key: 'unit-prev' } });
+  if (v.page < v.pages - 1) choices.push({ value: `page:${v.page + 1}`, label: { key: 'unit-more' } });
+  return choices;
+}
+
+/** Typed text of a text step that names one of its choices (by number or words) is that choice. */
+function asChoice(a: Answer, choices: readonly Choice[], ctx: FlowContext): Answer {
+  if (a.kind !== 'text') return a;
+  const choice = matchChoice(a.text, choices, ctx);
+  return choice ? { kind: 'choice', value: choice.value } : a;
+}
+
 /**
  * The unit question: one level of the tree (choose the level's own unit, a unit, or open one that
  * has children), ‹ › pages, or typed words that search every unit. Back goes up one level (or out
@@ -129,24 +148,16 @@ export function unitStep<D extends MemberData>(services: Services): Step<D> {
       if (v.parentId === null && d.intro) return { key: 'onb-choose-unit', vars: { parent: 'none' } };
       return { key: 'unit-picker-title', vars: { parent: v.parentName ? escapeHtml(v.parentName) : 'none' } };
     },
-    choices: (d) => {
-      const v = d.view;
-      const choices: Choice[] = [];
-      if (v.parentId !== null && v.query === undefined) choices.push({ value: `pick:${v.parentId}`, label: { key: 'unit-choose-this', vars: { unit: v.parentName ?? '' } } });
-      for (const u of v.items) {
-        choices.push(u.open ? { value: `open:${u.id}`, label: { key: 'onb-unit-open', vars: { unit: u.name } } } : { value: `pick:${u.id}`, label: { key: 'onb-unit', vars: { unit: u.name } } });
-      }
-      if (v.page > 0) choices.push({ value: `page:${v.page - 1}`, label: { key: 'unit-prev' } });
-      if (v.page < v.pages - 1) choices.push({ value: `page:${v.page + 1}`, label: { key: 'unit-more' } });
-      return choices;
-    },
+    choices: (d) => unitChoices(d.view),
     canGoBack: (d) => d.view.query !== undefined || d.view.parentId !== null,
     // Out of a search to the roots, or up one level; at the roots Back leaves the step.
     back: async (d) =>
       d.view.query !== undefined || d.view.parentId !== null
         ? { ...d, view: await unitLevel(services, d.view.query !== undefined ? null : (d.view.upId ?? null), 0) }
         : null,
-    answer: async (d, a, ctx) => {
+    answer: async (d, typed, ctx) => {
+      // A unit's number or name typed (as on a text-only channel) is that choice; other words search.
+      const a = asChoice(typed, unitChoices(d.view), ctx);
       if (a.kind === 'text') {
         const query = a.text.slice(0, 100);
         const found = await services.units.search(query, { limit: SEARCH_LIMIT });
@@ -163,6 +174,12 @@ export function unitStep<D extends MemberData>(services: Services): Step<D> {
   };
 }
 
+/** The channel's display name as a one-tap answer, when it is a valid name. */
+function nameChoices(d: MemberData): Choice[] {
+  const s = d.suggestedName;
+  return s && validatePersonName(s).ok ? [{ value: 'suggested', label: { key: 'name-use-telegram', vars: { name: s } } }] : [];
+}
+
 /** The full-name question, with the channel's display name as a one-tap answer when it is a valid name. */
 export function nameStep<D extends MemberData>(): Step<D> {
   return {
@@ -171,13 +188,11 @@ export function nameStep<D extends MemberData>(): Step<D> {
     skip: (d) => !d.askName || d.stop !== undefined,
     prompt: () => ({ key: 'name-ask' }),
     hint: () => ({ key: 'name-need-text' }),
-    choices: (d) => {
-      const s = d.suggestedName;
-      return s && validatePersonName(s).ok ? [{ value: 'suggested', label: { key: 'name-use-telegram', vars: { name: s } } }] : [];
-    },
-    answer: (d, a) => {
-      const typed = a.kind === 'choice' && a.value === 'suggested' ? (d.suggestedName ?? '') : a.kind === 'text' ? a.text : '';
-      const result = validatePersonName(typed);
+    choices: (d) => nameChoices(d),
+    answer: (d, given, ctx) => {
+      const a = asChoice(given, nameChoices(d), ctx);
+      const name = a.kind === 'choice' && a.value === 'suggested' ? (d.suggestedName ?? '') : a.kind === 'text' ? a.text : '';
+      const result = validatePersonName(name);
       if (!result.ok) return problem(NAME_REASONS[result.reason], { max: MAX_NAME_LENGTH });
       return { ok: true, data: { ...d, name: result.name } };
     },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   advanceFlow,
+  matchChoice,
   problem,
   startFlow,
   type Flow,
@@ -221,6 +222,7 @@ interface TreeData {
   name?: string;
 }
 const TREE: Record<string, string[]> = { root: ['Tỉnh', 'Sở'], Tỉnh: ['Huyện', 'Xã'] };
+const treeChoices = (d: TreeData) => (d.query ? ['Xã'] : (TREE[d.level ?? 'root'] ?? [])).map((u) => ({ value: TREE[u] ? `open:${u}` : `pick:${u}`, label: label(u) }));
 const tree: Flow<TreeData, void> = {
   id: 'tree',
   version: 1,
@@ -230,10 +232,13 @@ const tree: Flow<TreeData, void> = {
       id: 'unit',
       accepts: 'text',
       prompt: (d) => ({ key: d.query ? 'found' : 'level', vars: { level: d.level ?? 'root' } }),
-      choices: (d) => (d.query ? ['Xã'] : (TREE[d.level ?? 'root'] ?? [])).map((u) => ({ value: TREE[u] ? `open:${u}` : `pick:${u}`, label: label(u) })),
+      choices: (d) => treeChoices(d),
       canGoBack: (d) => d.level !== null || d.query !== undefined,
       back: () => ({ level: null }),
-      answer: (d, a) => {
+      answer: (d, given, c) => {
+        // A text step reads typed words naming one of its choices itself (matchChoice); other words search.
+        const named = given.kind === 'text' ? matchChoice(given.text, treeChoices(d), c) : undefined;
+        const a = named ? { kind: 'choice' as const, value: named.value } : given;
         if (a.kind === 'text') return { ok: true, data: { ...d, query: a.text }, next: 'unit' };
         if (a.kind !== 'choice') return problem('x');
         const [what, unit] = a.value.split(':');
@@ -274,7 +279,7 @@ describe('browsing inside one question (the unit picker)', () => {
     expect(o.choices.map((c) => c.value)).toEqual(['pick:Xã']);
   });
 
-  it('says a notice before the next question, reads a suggested answer by number, and hints on a sticker', async () => {
+  it('says a notice before the next question and hints on a sticker', async () => {
     const start = startFlow(tree, undefined, ctx) as Extract<FlowOutcome<TreeData>, { type: 'ask' }>;
     const o = await advanceFlow(tree, start.state, text('Sở'), ctx);
     if (o.type !== 'ask') throw new Error('ask');
@@ -283,7 +288,7 @@ describe('browsing inside one question (the unit picker)', () => {
     expect(o.back).toBe(true);
     const sticker = await advanceFlow(tree, o.state, { kind: 'other' }, ctx);
     expect(asked(sticker)).toEqual({ step: 'name', problem: 'name-need-text' });
-    const done = await advanceFlow(tree, o.state, text('1'), ctx);
+    const done = await advanceFlow(tree, o.state, { kind: 'choice', value: 'suggested' }, ctx);
     expect(done.type === 'done' && done.state.data.name).toBe('Lan');
     const typed = await advanceFlow(tree, o.state, text('Trần Thị Lan'), ctx);
     expect(typed.type === 'done' && typed.state.data.name).toBe('Trần Thị Lan');
