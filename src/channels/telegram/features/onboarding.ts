@@ -36,6 +36,7 @@ flowFollowUps.set('onboarding', async (ctx, next) => {
 });
 
 onboarding.use(async (ctx, next) => (resuming.has(ctx) ? resumeCampaignLink(ctx) : next()));
+
 // After a language change: the command menu in the new language, and onboarding again if it was open.
 flowFollowUps.set('language', async (ctx) => {
   await syncMemberCommands(ctx.api, ctx.member!, translator(ctx.deps.i18n), ctx.log);
