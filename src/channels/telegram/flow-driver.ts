@@ -74,12 +74,9 @@ async function showPage(ctx: BotContext, conversations: Conversations, page: num
 
 /**
  * Telegram follow-ups of finished flows, by flow id: what only this channel does next (continue with
- * the campaign link opened before onboarding, refresh the command menu in the new language). `next`
- * is given when the flow finished in the driver, ahead of the rest of the bot (the older
- * conversations among it): a follow-up that needs them passes the update on.
+ * the campaign link opened before onboarding, refresh the command menu in the new language).
  */
-export type FlowFollowUp = (ctx: BotContext, next?: () => Promise<void>) => Promise<void>;
-export const flowFollowUps = new Map<string, FlowFollowUp>();
+export const flowFollowUps = new Map<string, (ctx: BotContext) => Promise<void>>();
 
 /**
  * A finished flow may have changed the member (unit, name, language): reload them, so the replies
@@ -95,7 +92,7 @@ async function refreshMember(ctx: BotContext, replies: readonly Reply[]): Promis
 }
 
 /** Sends the replies of a flow step: questions with buttons, messages (with the main menu when asked). */
-export async function sendReplies(ctx: BotContext, replies: readonly Reply[], next?: () => Promise<void>): Promise<void> {
+export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): Promise<void> {
   await refreshMember(ctx, replies);
   for (const reply of replies) {
     if (reply.kind === 'done') continue;
@@ -115,7 +112,7 @@ export async function sendReplies(ctx: BotContext, replies: readonly Reply[], ne
   }
   for (const reply of replies) {
     const followUp = reply.kind === 'done' ? flowFollowUps.get(reply.flow) : undefined;
-    if (followUp) await followUp(ctx, next);
+    if (followUp) await followUp(ctx);
   }
 }
 
@@ -223,7 +220,7 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
       const answered = replies.every((r) => r.kind !== 'ask' || !r.ask.problem);
       if (answered) await ctx.editMessageReplyMarkup().catch(() => {});
     }
-    await sendReplies(ctx, replies, next);
+    await sendReplies(ctx, replies);
   });
   return composer;
 }

@@ -22,20 +22,8 @@ export function startOnboarding(ctx: BotContext, start: OnboardingStart = {}): P
   return startFlowFor(ctx, ctx.deps.conversations, 'onboarding', { ...start, ...(name ? { suggestedName: name } : {}) });
 }
 
-/** Updates that finished onboarding in the flow driver and go on to the campaign link opened first. */
-const resuming = new WeakSet<BotContext>();
-
-// After onboarding: the campaign link the member opened first, if any. Registration is still a
-// grammY conversation, entered only past the conversations plugin: an onboarding finished in the
-// flow driver (ahead of it) passes the update on to the handler below.
-flowFollowUps.set('onboarding', async (ctx, next) => {
-  if (!ctx.session.pendingCampaign) return;
-  if (!next) return resumeCampaignLink(ctx);
-  resuming.add(ctx);
-  await next();
-});
-
-onboarding.use(async (ctx, next) => (resuming.has(ctx) ? resumeCampaignLink(ctx) : next()));
+// After onboarding: the campaign link the member opened first, if any (registration for it).
+flowFollowUps.set('onboarding', resumeCampaignLink);
 
 // After a language change: the command menu in the new language, and onboarding again if it was open.
 flowFollowUps.set('language', async (ctx) => {
