@@ -2,9 +2,10 @@
  * Two webhook instances behind a round-robin proxy (issue 9), as a load balancer in front of a
  * scaled-out deployment would be: both built with createApp, sharing one PostgreSQL database and one
  * Redis prefix, both registering the proxy as their WEBHOOK_URL. Members answer each question the
- * moment it arrives, so consecutive answers of one member land on different instances: every
- * answer must find the state the other instance stored before it asked. The outbox and the
- * reminders, shared through the database, must still reach each member once.
+ * moment it arrives — onboarding, registration, a report with a photo — so consecutive answers of
+ * one member land on different instances: every answer must find the state the other instance
+ * stored before it asked. The outbox and the reminders, shared through the database, must still
+ * reach each member once.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-rob
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '../support/databases.js';
 import { deleteRedisPrefix, seedUnits, TEST_REDIS_URL } from '../support/app-harness.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
+import type { Message } from 'grammy/types';
 
 const MEMBERS = 20;
 const UNITS = [
@@ -40,6 +42,7 @@ criteria:
   - { code: K1, title: Công trình chào mừng, measure: NUMBER, unit: công trình }
 milestones:
   - { kind: REGISTRATION, due: "18/06/2025 17:00", remind: [2d] }
+  - { kind: PROGRESS_REPORT, due: "30/06/2025 17:00", remind: [] }
 `;
 
 /** How many messages matching `re` the fake was asked to send to each chat. */
@@ -51,6 +54,11 @@ function sentPerChat(fake: FakeTelegram, re: RegExp): Map<string, number> {
     perChat.set(chat, (perChat.get(chat) ?? 0) + 1);
   }
   return perChat;
+}
+
+/** Waits for a question and answers it the moment it arrives. */
+async function step(u: SimulatedUser, question: RegExp, answer: (m: Message) => void): Promise<void> {
+  answer(await u.waitFor(question, { timeoutMs: 15_000 }));
 }
 
 describe('two webhook instances behind a round-robin proxy, one PostgreSQL and one Redis', () => {
@@ -113,11 +121,6 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
 
   it(`onboards ${MEMBERS} members who answer every question the moment it arrives`, async () => {
     const dongKhoi = (await apps[0]!.services.units.byCode('DONGKHOI'))!;
-    /** Waits for a question and answers it the moment it arrives. */
-    const step = async (u: SimulatedUser, question: RegExp, answer: () => void) => {
-      await u.waitFor(question, { timeoutMs: 15_000 });
-      answer();
-    };
     await Promise.all(
       Array.from({ length: MEMBERS }, async (_, i) => {
         const u = fake.user({ firstName: `Tên${i}`, lastName: 'Nguyễn' });
@@ -145,9 +148,6 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
     expect(rows.every((r) => r.unitId === dongKhoi.id && r.fullName)).toBe(true);
   }, 60_000);
 
-  // Registration and a report through both instances go here once their flows are channel-neutral
-  // (issue 9: their ports to src/flows land separately).
-
   it('sends the launch announcement to each member once, whichever instance dispatches it', async () => {
     const officer = fake.user({ id: officerId, firstName: 'Hạnh' });
     officer.sendDocument({ fileName: 'hai-may.yaml', mimeType: 'application/x-yaml', content: Buffer.from(CAMPAIGN) });
@@ -169,5 +169,29 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const reminded = sentPerChat(fake, /Nhắc hạn/);
     for (const u of members) expect(reminded.get(String(u.id)), u.firstName).toBe(1);
+  }, 60_000);
+
+  it('registers and reports for members answering instantly, whichever instance takes each answer', async () => {
+    const some = members.slice(0, 10);
+    await Promise.all(
+      some.map(async (u) => {
+        u.send('/register');
+        await step(u, /Chọn danh hiệu/, () => u.press('Lao động tiên tiến'));
+        await step(u, /Chỉ tiêu 1\/1/, () => u.send('5'));
+        await step(u, /Đăng ký thi đua — /, () => u.press('✔ Xác nhận'));
+        await u.waitFor(/Đã ghi nhận đăng ký/, { timeoutMs: 15_000 });
+        u.send('/report');
+        await step(u, /Chọn nội dung cần báo cáo/, () => u.press('1. Công trình chào mừng'));
+        await step(u, /Tổng kết quả đạt được/, () => u.send('3'));
+        await step(u, /Ghi chú thêm/, () => u.send('Xong trước hạn'));
+        await step(u, /Gửi ảnh hoặc tệp minh chứng/, () => u.sendPhoto());
+        await step(u, /Đã nhận 1 tệp minh chứng/, () => u.send('xong'));
+        await step(u, /Báo cáo tiến độ — /, () => u.press('✔ Xác nhận'));
+        await u.waitFor(/Đã ghi nhận báo cáo/, { timeoutMs: 15_000 });
+      }),
+    );
+    const ids = (await apps[0]!.services.prisma.member.findMany({ where: { telegramId: { in: some.map((u) => BigInt(u.id)) } } })).map((m) => m.id);
+    expect(await apps[0]!.services.prisma.registration.count({ where: { memberId: { in: ids } } })).toBe(some.length);
+    expect(await apps[0]!.services.prisma.progressReport.count({ where: { memberId: { in: ids } } })).toBe(some.length);
   }, 60_000);
 });
