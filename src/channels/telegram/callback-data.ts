@@ -5,25 +5,23 @@ import { z } from 'zod';
  * so every button's data is versioned, short, and validated on the way back in: a stale button from
  * an older version or forged data decodes to `null`, never to a half-trusted object.
  *
- * Format: `<version>:<action>:<arg>:<arg>…` — e.g. `1:uo:12:0` (unit picker, open unit 12, page 0).
+ * Format: `<version>:<action>:<arg>:<arg>…` — e.g. `1:fp:2:7` (a flow's choice 2 of question revision 7).
  *
  * @example
- * const data = encodeCallback('unit.open', { unitId: 12, page: 0 });
- * const parsed = decodeCallback(data); // { action: 'unit.open', args: { unitId: 12, page: 0 } }
+ * const data = encodeCallback('fl.pick', { index: 2, rev: 7 });
+ * const parsed = decodeCallback(data); // { action: 'fl.pick', args: { index: 2, rev: 7 } }
  */
 export const CALLBACK_VERSION = '1';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const page = z.coerce.number().int().min(0).max(10_000);
 
-/** Every action a button can carry: short wire name, argument names and their schema. */
+/**
+ * Every action a button can carry: short wire name, argument names and their schema.
+ * Retired wire names — never reuse them, old buttons still carry them: `uo`, `up`, `us`, `uk`, `nt`,
+ * `ls` (the unit picker, name and language buttons before onboarding became a flow).
+ */
 export const callbackActions = {
-  'unit.open': { wire: 'uo', args: ['unitId', 'page'], schema: z.object({ unitId: z.coerce.number().int().min(0), page }) },
-  'unit.pick': { wire: 'up', args: ['unitId'], schema: z.object({ unitId: id }) },
-  'unit.switch': { wire: 'us', args: ['unitId'], schema: z.object({ unitId: id }) },
-  'unit.keep': { wire: 'uk', args: [], schema: z.object({}) },
-  'name.telegram': { wire: 'nt', args: [], schema: z.object({}) },
-  'lang.set': { wire: 'ls', args: ['locale'], schema: z.object({ locale: z.enum(['vi', 'en']) }) },
   'profile.name': { wire: 'pn', args: [], schema: z.object({}) },
   'profile.unit': { wire: 'pu', args: [], schema: z.object({}) },
   'profile.lang': { wire: 'pl', args: [], schema: z.object({}) },
