@@ -836,3 +836,6 @@ profile-unit-flow-name = Changing your unit
 language-flow-name = Changing the language
 language-option-vi = Tiếng Việt
 language-option-en = English
+
+## Granting and revoking the officer role as a channel-neutral flow (issue 9: src/flows/grant-role.ts)
+grant-flow-name = Granting or revoking the officer role

@@ -815,3 +815,6 @@ profile-unit-flow-name = Đổi đơn vị
 language-flow-name = Đổi ngôn ngữ
 language-option-vi = Tiếng Việt
 language-option-en = English
+
+## Granting and revoking the officer role as a channel-neutral flow (issue 9: src/flows/grant-role.ts)
+grant-flow-name = Cấp hoặc thu hồi quyền cán bộ

@@ -20,7 +20,11 @@ export type AskOutcome = Extract<FlowOutcome<unknown>, { type: 'ask' }>;
  * menu). `done` says nothing: it marks that flow `flow` finished and its use case ran, for a channel
  * that follows up (reload the member whose name, unit or language changed; continue with a link).
  */
-export type Reply = { kind: 'ask'; ask: AskOutcome } | { kind: 'say'; message: Message; menu?: boolean } | { kind: 'done'; flow: string };
+export type Reply =
+  | { kind: 'ask'; ask: AskOutcome }
+  | { kind: 'say'; message: Message; menu?: boolean }
+  /** `memberId`: another member the flow changed (a role granted), whom the channel may refresh too. */
+  | { kind: 'done'; flow: string; memberId?: number };
 
 /** Who is answering, besides the clock and the label renderer. */
 export interface FlowEnv extends FlowContext {
@@ -140,7 +144,9 @@ export class Conversations {
         const replies = await spec!.complete(outcome.state.data, env);
         await this.runner.end(key, outcome.state);
         const notice: Reply[] = outcome.notice ? [{ kind: 'say', message: outcome.notice }] : [];
-        return [...notice, ...replies, { kind: 'done', flow: spec!.id }];
+        // A `complete` may return its own `done` (naming the member it changed); one is enough.
+        const done: Reply[] = replies.some((r) => r.kind === 'done') ? [] : [{ kind: 'done', flow: spec!.id }];
+        return [...notice, ...replies, ...done];
       }
     }
   }

@@ -9,6 +9,7 @@ import { createReportFlow } from './report.js';
 import { createReturnRegistrationFlow } from './return-registration.js';
 import { createReviewFlow } from './review.js';
 import { createOnboardingFlow } from './onboarding.js';
+import { createGrantRoleFlow } from './grant-role.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services. Flows move here one by one from the Telegram channel (issue 9). */
@@ -22,5 +23,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createProfileNameFlow(services),
     createProfileUnitFlow(services),
     createLanguageFlow(services),
+    createGrantRoleFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

@@ -19,14 +19,13 @@ const page = z.coerce.number().int().min(0).max(10_000);
 /**
  * Every action a button can carry: short wire name, argument names and their schema.
  * Retired wire names — never reuse them, old buttons still carry them: `uo`, `up`, `us`, `uk`, `nt`,
- * `ls` (the unit picker, name and language buttons before onboarding became a flow).
+ * `ls` (the unit picker, name and language buttons before onboarding became a flow); `rp`, `rc` (the
+ * /grant and /revoke pick and confirm buttons before they became a flow).
  */
 export const callbackActions = {
   'profile.name': { wire: 'pn', args: [], schema: z.object({}) },
   'profile.unit': { wire: 'pu', args: [], schema: z.object({}) },
   'profile.lang': { wire: 'pl', args: [], schema: z.object({}) },
-  'role.pick': { wire: 'rp', args: ['memberId', 'grant'], schema: z.object({ memberId: id, grant: z.enum(['1', '0']) }) },
-  'role.confirm': { wire: 'rc', args: ['memberId', 'grant'], schema: z.object({ memberId: id, grant: z.enum(['1', '0']) }) },
   'flow.cancel': { wire: 'xc', args: [], schema: z.object({}) },
   // Reminders and review reports (issue 5)
   'rem.nudge': { wire: 'mn', args: ['milestoneId'], schema: z.object({ milestoneId: id }) },

@@ -13,8 +13,6 @@ import type { BotDeps } from './deps.js';
  */
 export type Step =
   | { kind: 'admin-import-units' }
-  | { kind: 'admin-grant'; role: 'OFFICER'; query?: string }
-  | { kind: 'admin-revoke' }
   | { kind: 'campaign-upload' }
   | { kind: 'campaign-code'; fileId: string; fileName: string; format: 'yaml' | 'json' }
   | { kind: 'campaign-edit'; campaignId: number; field: 'title' | 'slogan' | 'starts' | 'ends' }

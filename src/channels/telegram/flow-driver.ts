@@ -76,7 +76,7 @@ async function showPage(ctx: BotContext, conversations: Conversations, page: num
  * Telegram follow-ups of finished flows, by flow id: what only this channel does next (continue with
  * the campaign link opened before onboarding, refresh the command menu in the new language).
  */
-export const flowFollowUps = new Map<string, (ctx: BotContext) => Promise<void>>();
+export const flowFollowUps = new Map<string, (ctx: BotContext, done: Extract<Reply, { kind: 'done' }>) => Promise<void>>();
 
 /**
  * A finished flow may have changed the member (unit, name, language): reload them, so the replies
@@ -91,11 +91,19 @@ async function refreshMember(ctx: BotContext, replies: readonly Reply[]): Promis
   ctx.i18n.useLocale(member.locale);
 }
 
-/** Sends the replies of a flow step: questions with buttons, messages (with the main menu when asked). */
+/**
+ * Sends the replies of a flow step: questions with buttons, messages (with the main menu when asked).
+ * A `done` runs its flow's follow-up where it stands: last as a rule, first when the flow wants the
+ * follow-up made before its message goes out (a granted officer's menu, ready when the admin is told).
+ */
 export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): Promise<void> {
   await refreshMember(ctx, replies);
   for (const reply of replies) {
-    if (reply.kind === 'done') continue;
+    if (reply.kind === 'done') {
+      const followUp = flowFollowUps.get(reply.flow);
+      if (followUp) await followUp(ctx, reply);
+      continue;
+    }
     if (reply.kind === 'say') {
       const menu = reply.menu && ctx.member?.unitId ? { reply_markup: mainMenu(ctx) } : {};
       await replyHtml(ctx, ctx.t(reply.message.key, reply.message.vars), menu);
@@ -109,10 +117,6 @@ export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): P
     if (ask.choices.length > MAX_CHOICE_BUTTONS) parts.push(numberedChoices(ask.choices, (m) => ctx.t(m.key, m.vars)));
     // A long question (a numbered list of 200 choices) arrives in parts, the buttons under the last.
     await replyHtml(ctx, parts.join('\n\n'), { reply_markup: keyboardFor(ctx, ask) });
-  }
-  for (const reply of replies) {
-    const followUp = reply.kind === 'done' ? flowFollowUps.get(reply.flow) : undefined;
-    if (followUp) await followUp(ctx);
   }
 }
 

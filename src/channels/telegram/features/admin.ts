@@ -9,6 +9,8 @@ import { mainMenu } from '../keyboards/menu.js';
 import type { UnitsFileError } from '../../../domain/units-file.js';
 import { formatDateTime } from '../../../domain/dates.js';
 import { downloadFile, formatBytes } from '../files.js';
+import { flowFollowUps, startFlowFor } from '../flow-driver.js';
+import { GRANT_ROLE_FLOW, type GrantArgs } from '../../../flows/grant-role.js';
 
 /**
  * Administration of units, emulation groups (khối/cụm) and roles. Admins manage everything; officers
@@ -158,85 +160,19 @@ privateChat.on('message').filter(
 
 // ---- Granting and revoking the officer role ----------------------------------------------------
 
-async function showCandidates(ctx: BotContext, query: string, grant: boolean): Promise<void> {
-  const found = await ctx.deps.services.members.search(query, { limit: 8 });
-  // Revocable: officers, and admins who are not in ADMIN_IDS (those are managed by configuration only).
-  const members = ctx.deps.services.members;
-  const candidates = found.filter((m) => (grant ? m.role === 'MEMBER' : m.role === 'OFFICER' || (m.role === 'ADMIN' && !members.isConfiguredAdmin(m))));
-  if (candidates.length === 0) return void (await ctx.reply(ctx.t('grant-none', { query })));
-  const kb = new InlineKeyboard();
-  for (const m of candidates) {
-    kb.text(`${m.fullName} · ${m.unit?.name ?? '—'}`, encodeCallback('role.pick', { memberId: m.id, grant: grant ? '1' : '0' })).row();
-  }
-  kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
-  await ctx.reply(ctx.t('grant-results', { grant: grant ? 'yes' : 'no' }), { reply_markup: kb });
-}
-
+// The flow (src/flows/grant-role.ts) searches, offers the people found, confirms, and has
+// `members.changeRole` decide and audit; here only the command starts it and the person whose role
+// changed gets the command menu of their new role.
 for (const [command, grant] of [['grant', true], ['revoke', false]] as const) {
   privateChat.command(command, async (ctx) => {
     if (!(await requireRole(ctx, 'ADMIN', grant ? 'role.grant' : 'role.revoke'))) return;
-    const query = ctx.match.trim();
-    if (!query) {
-      ctx.session.step = grant ? { kind: 'admin-grant', role: 'OFFICER' } : { kind: 'admin-revoke' };
-      return void (await ctx.reply(ctx.t(grant ? 'grant-ask' : 'revoke-ask')));
-    }
-    await showCandidates(ctx, query, grant);
+    await startFlowFor<GrantArgs>(ctx, ctx.deps.conversations, GRANT_ROLE_FLOW, { grant, query: ctx.match.trim() });
   });
 }
 
-privateChat.on('message:text').filter(
-  (ctx) => (ctx.session.step?.kind === 'admin-grant' || ctx.session.step?.kind === 'admin-revoke') && !ctx.msg.text.startsWith('/'),
-  async (ctx) => {
-    const grant = ctx.session.step?.kind === 'admin-grant';
-    if (!(await requireRole(ctx, 'ADMIN', grant ? 'role.grant' : 'role.revoke'))) return;
-    await showCandidates(ctx, ctx.msg.text.slice(0, 100), grant);
-  },
-);
-
-onAction(admin, 'role.pick', async (ctx, { memberId, grant }) => {
-  if (!(await requireRole(ctx, 'ADMIN', grant === '1' ? 'role.grant' : 'role.revoke'))) return;
-  const target = await ctx.deps.services.members.byId(memberId);
-  if (!target) return answerQuietly(ctx, ctx.t('button-expired'));
-  await answerQuietly(ctx);
-  const kb = new InlineKeyboard()
-    .text(ctx.t('grant-yes'), encodeCallback('role.confirm', { memberId, grant }))
-    .text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
-  const vars = { grant: grant === '1' ? 'yes' : 'no', name: escapeHtml(target.fullName ?? '?'), unit: escapeHtml(target.unit?.name ?? '—') };
-  await ctx.editMessageText(
-    ctx.t(grant === '0' && target.role === 'ADMIN' ? 'revoke-admin-confirm' : 'grant-confirm', vars),
-    { parse_mode: 'HTML', reply_markup: kb },
-  );
-});
-
-onAction(admin, 'role.confirm', async (ctx, { memberId, grant }) => {
-  const granting = grant === '1';
-  if (!(await requireRole(ctx, 'ADMIN', granting ? 'role.grant' : 'role.revoke'))) return;
-  await answerQuietly(ctx);
-  await ctx.editMessageReplyMarkup().catch(() => {});
-  // The service re-checks that the actor is still an admin and audits the change or the refusal.
-  const result = await ctx.deps.services.members.changeRole({ actor: { id: ctx.member!.id }, memberId, role: granting ? 'OFFICER' : 'MEMBER' });
-  if (!result.ok) {
-    const target = result.reason === 'forbidden' ? null : await ctx.deps.services.members.byId(memberId);
-    const name = escapeHtml(target?.fullName ?? '?');
-    const text =
-      result.reason === 'forbidden'
-        ? ctx.t('forbidden')
-        : result.reason === 'not_found'
-          ? ctx.t('button-expired')
-          : result.reason === 'already'
-            ? ctx.t('grant-already', { name, role: ctx.t(`role-${result.role}`) })
-            : result.reason === 'no_unit'
-              ? ctx.t('grant-no-unit', { name })
-              : ctx.t('revoke-configured-admin', { name });
-    return void (await ctx.reply(text));
-  }
-  ctx.session.step = undefined;
-  const name = escapeHtml(result.member.fullName ?? '?');
-  await syncMemberCommands(ctx.api, result.member, translator(ctx.deps.i18n), ctx.log);
-  const revoked = result.from === 'ADMIN' ? 'revoke-admin-done' : 'revoke-done';
-  await ctx.reply(granting ? ctx.t('grant-done', { name, unit: escapeHtml(result.member.unit?.name ?? '') }) : ctx.t(revoked, { name }), {
-    parse_mode: 'HTML',
-  });
+flowFollowUps.set(GRANT_ROLE_FLOW, async (ctx, done) => {
+  const member = done.memberId ? await ctx.deps.services.members.byId(done.memberId) : null;
+  if (member) await syncMemberCommands(ctx.api, member, translator(ctx.deps.i18n), ctx.log);
 });
 
 // ---- Moving a member to another unit ----------------------------------------------------------
