@@ -165,14 +165,14 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
 
   it('answers "this button has expired" to a forged button and changes nothing', async () => {
     const eve = h.fake.user({ firstName: 'Eve' });
-    eve.pressData('1:rc:1:1');
+    eve.pressData('1:ra:1');
     // A member pressing a forged officer button is refused by role, never obeyed.
     const answer = await eve.waitForCallbackAnswer();
     expect(String(answer.text)).toMatch(/không có quyền/);
     eve.pressData('garbage-data');
     const expired = await eve.waitForCallbackAnswer();
     expect(String(expired.text)).toMatch(/Nút này đã hết hạn/);
-    const refusals = await h.app.services.audit.recent({ action: 'role.grant' });
+    const refusals = await h.app.services.audit.recent({ action: 'registration.approve' });
     expect(refusals.some((r) => r.outcome === 'REFUSED' && r.actorRef === `tg:${eve.id}`)).toBe(true);
   });
 
