@@ -124,7 +124,7 @@ export class Conversations {
   /** Closes the open flow of `key` without a word (e.g. the member started something else). */
   async close(key: string): Promise<void> {
     const state = await this.runner.current(key);
-    if (state) await this.runner.end(key, { ...state, rev: state.rev + 1 });
+    if (state) await this.runner.discard(key, state);
   }
 
   private async replies(key: string, spec: AnySpec | undefined, outcome: FlowOutcome<unknown>, env: FlowEnv): Promise<Reply[]> {

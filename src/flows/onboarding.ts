@@ -18,6 +18,9 @@ export const UNIT_PAGE_SIZE = 8;
 /** Units a typed search offers at most. */
 const SEARCH_LIMIT = 8;
 
+/** Commands that still work while onboarding or a profile change is open: they only read or restart it. */
+export const MEMBER_SETUP_COMMANDS = ['start', 'language', 'help', 'profile'] as const;
+
 /** One level of the unit tree as shown, or the result of a typed search. Stored with the flow. */
 export interface UnitView {
   parentId: number | null;
@@ -222,7 +225,7 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
     id: 'onboarding',
     version: 1,
     nameKey: 'onb-flow-name',
-    passCommands: ['start', 'language', 'help', 'profile'],
+    passCommands: MEMBER_SETUP_COMMANDS,
     init: (data) => data,
     async prepare(start: OnboardingStart, env: FlowEnv) {
       const member = await services.members.byId(env.memberId);

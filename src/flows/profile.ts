@@ -8,7 +8,7 @@ import type { Services } from '../services/index.js';
 import { SUPPORTED_LOCALES, type Locale } from '../services/members.js';
 import { escapeHtml } from '../domain/text.js';
 import type { FlowSpec } from './conversations.js';
-import { nameStep, stopReply, unitLevel, unitStep, type MemberData } from './onboarding.js';
+import { MEMBER_SETUP_COMMANDS, nameStep, stopReply, unitLevel, unitStep, type MemberData } from './onboarding.js';
 
 /** What the channel starts a profile change with. */
 export interface ProfileStart {
@@ -21,7 +21,7 @@ export function createProfileNameFlow(services: Services): FlowSpec<MemberData, 
     id: 'profile-name',
     version: 1,
     nameKey: 'profile-name-flow-name',
-    passCommands: ['start', 'language', 'help', 'profile'],
+    passCommands: MEMBER_SETUP_COMMANDS,
     init: (start) => ({ view: { parentId: null, page: 0, pages: 1, items: [] }, askName: true, ...(start.suggestedName ? { suggestedName: start.suggestedName } : {}) }),
     steps: [nameStep<MemberData>()],
     async complete(d, env) {
@@ -37,7 +37,7 @@ export function createProfileUnitFlow(services: Services): FlowSpec<MemberData, 
     id: 'profile-unit',
     version: 1,
     nameKey: 'profile-unit-flow-name',
-    passCommands: ['start', 'language', 'help', 'profile'],
+    passCommands: MEMBER_SETUP_COMMANDS,
     init: (data) => data,
     prepare: async () => ({ ok: true, args: { view: await unitLevel(services, null, 0), askName: false } }),
     steps: [unitStep<MemberData>(services)],
@@ -58,7 +58,7 @@ export function createLanguageFlow(services: Services): FlowSpec<LanguageData> {
     id: 'language',
     version: 1,
     nameKey: 'language-flow-name',
-    passCommands: ['start', 'language', 'help', 'profile'],
+    passCommands: MEMBER_SETUP_COMMANDS,
     init: () => ({}),
     steps: [
       {

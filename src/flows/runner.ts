@@ -73,4 +73,9 @@ export class FlowRunner {
   async end(key: string, finished: FlowState<unknown>): Promise<void> {
     await this.store.clear(key, finished.rev - 1);
   }
+
+  /** Drops an open flow as it is stored (only if nobody changed it meanwhile). */
+  async discard(key: string, stored: FlowState<unknown>): Promise<void> {
+    await this.store.clear(key, stored.rev);
+  }
 }
