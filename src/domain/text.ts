@@ -83,6 +83,23 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text Telegram shows for an HTML string: tags removed, entities decoded. Also how a text-only
+ * channel shows a locale string written in Telegram HTML.
+ *
+ * @example htmlToPlain('<b>A&amp;B</b>') === 'A&B'
+ */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos|nbsp);/g, (_, name: string) =>
+      NAMED_ENTITIES[name] ??
+      String.fromCodePoint(name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)),
+    );
+}
+
 /** Why a typed number was refused. */
 export type NumberRejection = 'number_invalid' | 'number_negative' | 'number_out_of_range' | 'number_exponent';
 

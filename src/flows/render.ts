@@ -4,23 +4,13 @@
  * question with inline buttons instead (channels/telegram); the answers mean the same on both,
  * because typed numbers and words are read by the flow model itself.
  */
+import { htmlToPlain } from '../domain/text.js';
 import type { Choice, FlowOutcome, Message } from './model.js';
 
 /** Renders a message in the member's language. */
 export type Render = (message: Message) => string;
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
-
-/**
- * Plain text of a Telegram-HTML locale string: tags dropped (a link keeps its text), entities read.
- * The locale files write HTML for Telegram; a text channel shows the words.
- */
-export function htmlToPlain(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/&(lt|gt|quot|#39|amp);/g, (e) => ENTITIES[e] ?? e);
-}
+export { htmlToPlain };
 
 /** The numbered list of choices: "1. Lao động tiên tiến". */
 export function numberedChoices(choices: readonly Choice[], render: Render): string {

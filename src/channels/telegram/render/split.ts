@@ -11,7 +11,7 @@
  * @example
  * for (const part of splitHtml(renderDetail(t, campaign, opts))) await ctx.reply(part, { parse_mode: 'HTML' });
  */
-import { escapeHtml } from '../../../domain/text.js';
+import { escapeHtml, htmlToPlain } from '../../../domain/text.js';
 
 /** Longest message text Telegram accepts, in characters after entity parsing. */
 export const TEXT_LIMIT = 4096;
@@ -20,21 +20,7 @@ export const CAPTION_LIMIT = 1024;
 /** Most buttons one inline keyboard may carry. */
 export const MAX_INLINE_BUTTONS = 100;
 
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/**
- * The text Telegram shows for an HTML string: tags removed, entities decoded.
- *
- * @example htmlToPlain('<b>A&amp;B</b>') === 'A&B'
- */
-export function htmlToPlain(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot|apos|nbsp);/g, (_, name: string) =>
-      NAMED_ENTITIES[name] ??
-      String.fromCodePoint(name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)),
-    );
-}
+export { htmlToPlain };
 
 /** How long Telegram counts an HTML string (UTF-16 code units of its plain text, like the Bot API). */
 export function htmlLength(html: string): number {
