@@ -17,7 +17,7 @@ import { prepareTelegram, startTelegram, type TelegramBot } from './channels/tel
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createHttpApp, createMetricsApp, listen } from './http/server.js';
 import { UpdateProcessor, type RetryPolicy } from './channels/telegram/update-processor.js';
-import { databaseLedger, redisLedger } from './channels/telegram/update-ledger.js';
+import { databaseLedger, redisLedger } from './updates/ledger.js';
 import { Dispatcher } from './jobs/dispatcher.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { quietHours } from './config.js';

@@ -3,7 +3,7 @@ import type { Update } from 'grammy/types';
 import type { BotContext } from './context.js';
 import type { Logger } from '../../logger.js';
 import type { Metrics } from '../../http/metrics.js';
-import type { UpdateLedger } from './update-ledger.js';
+import type { UpdateLedger } from '../../updates/ledger.js';
 import { UpdateDeferred } from './outage.js';
 import { isStoreOutage } from '../../outage.js';
 
