@@ -15,13 +15,18 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 
+/** Marks the "no channel at all" issue, which {@link parseConfig} replaces with {@link NO_CHANNEL_HELP}. */
+const NO_CHANNEL = 'no channel';
+
 const hhmm = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 export const configSchema = z
   .object({
-    BOT_TOKEN: z
-      .string({ error: 'is not set' })
-      .regex(/^\d+:[\w-]+$/, 'does not look like a Telegram bot token (digits:letters)'),
+    /** Telegram's bot token. Optional when ZALO_BOT_TOKEN is set: at least one channel must be. */
+    BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^\d+:[\w-]+$/, 'does not look like a Telegram bot token (digits:letters)').optional(),
+    ),
     TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url().default('https://api.telegram.org')),
     BOT_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
     WEBHOOK_URL: optionalUrl,
@@ -67,6 +72,26 @@ export const configSchema = z
       emptyToUndefined,
       z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(50, 'must be at least 50').max(50_000, 'must be at most 50000 (Telegram gives up on a webhook call after about a minute)').default(10_000),
     ),
+    /** Zalo Bot Platform token (`<bot id>:<secret>`, from Zalo Bot Creator): turns the Zalo channel on. */
+    ZALO_BOT_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^\d+:[\w-]+$/, 'does not look like a Zalo bot token (digits:letters, from Zalo Bot Creator)').optional(),
+    ),
+    /** Zalo Bot API root: the API is `<root>/bot<token>/<method>` (the legacy host was bot-api.zapps.me). */
+    ZALO_API_ROOT: z.preprocess(emptyToUndefined, z.url().default('https://bot-api.zaloplatforms.com')),
+    ZALO_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    /** Secret Zalo sends in `X-Bot-Api-Secret-Token` (webhook mode; Zalo accepts 8–256 characters). */
+    ZALO_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,256}$/, 'must be 8–256 characters of A-Z, a-z, 0-9, _ and -')
+        .optional(),
+    ),
+    /** Public base URL of this bot's HTTP server: the Zalo webhook and the files Zalo fetches by URL. */
+    PUBLIC_URL: optionalUrl,
+    /** Zalo messages per second (Zalo publishes no limit; it answers 429 when over it). */
+    ZALO_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a number of messages per second' }).positive('must be positive').max(1000, 'must be at most 1000').default(10)),
     DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
     ),
@@ -133,6 +158,11 @@ export const configSchema = z
     NODE_ENV: z.preprocess(emptyToUndefined, z.string().default('production')),
   })
   .superRefine((c, ctx) => {
+    if (!c.BOT_TOKEN && !c.ZALO_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: NO_CHANNEL });
+    if (c.ZALO_BOT_TOKEN && c.ZALO_MODE === 'webhook') {
+      if (!c.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when ZALO_MODE=webhook' });
+      if (!c.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when ZALO_MODE=webhook (Zalo posts to <PUBLIC_URL>/zalo)' });
+    }
     if (c.METRICS_PORT !== 'off' && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT) {
       ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT (metrics are not served on the public port; set METRICS_TOKEN for that)' });
     }
@@ -145,11 +175,15 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 
+/** The configuration when the Telegram channel is on: what the Telegram channel code is given. */
+export type TelegramConfig = Config & { BOT_TOKEN: string };
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
-const BOT_TOKEN_HELP =
-  'BOT_TOKEN is not set. Create a bot with @BotFather in Telegram (/newbot), copy the token it gives you ' +
-  '(it looks like 123456789:AAF…) and start again with BOT_TOKEN=<token> npm start.';
+const NO_CHANNEL_HELP =
+  'No channel is configured: set BOT_TOKEN (Telegram), ZALO_BOT_TOKEN (Zalo) or both. For Telegram, create a bot ' +
+  'with @BotFather (/newbot), copy the token it gives you (it looks like 123456789:AAF…) and start again with ' +
+  'BOT_TOKEN=<token> npm start. For Zalo, create a bot with Zalo Bot Creator and set ZALO_BOT_TOKEN=<token>.';
 
 /**
  * Validates the environment. Returns a message naming every bad variable instead of throwing, so
@@ -160,7 +194,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (parsed.success) return { ok: true, config: parsed.data };
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
-    if (name === 'BOT_TOKEN' && (env.BOT_TOKEN ?? '').trim() === '') return BOT_TOKEN_HELP;
+    if (issue.message === NO_CHANNEL) return NO_CHANNEL_HELP;
     return `${name} ${issue.message}`;
   });
   return { ok: false, message: `Invalid configuration:\n- ${[...new Set(lines)].join('\n- ')}` };

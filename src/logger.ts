@@ -11,7 +11,7 @@ export function createLogger(opts: { level: string; pretty?: boolean }): Logger 
     level: opts.level,
     base: undefined,
     redact: {
-      paths: ['token', 'config.BOT_TOKEN', 'config.WEBHOOK_SECRET', 'config.DATABASE_URL', 'config.REDIS_URL', '*.token'],
+      paths: ['token', 'config.BOT_TOKEN', 'config.WEBHOOK_SECRET', 'config.ZALO_BOT_TOKEN', 'config.ZALO_WEBHOOK_SECRET', 'config.DATABASE_URL', 'config.REDIS_URL', '*.token'],
       censor: '[redacted]',
     },
     ...(opts.pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),

@@ -21,12 +21,46 @@ describe('configuration from the environment', () => {
     expect(quietHours(r.config)).toEqual({ start: 21 * 60, end: 7 * 60 });
   });
 
-  it('explains how to get a token from @BotFather when BOT_TOKEN is missing or empty', () => {
-    for (const env of [{}, { BOT_TOKEN: '  ' }]) {
+  it('says that a channel must be configured, and how to get a token, when neither BOT_TOKEN nor ZALO_BOT_TOKEN is set', () => {
+    for (const env of [{}, { BOT_TOKEN: '  ' }, { BOT_TOKEN: '', ZALO_BOT_TOKEN: ' ' }]) {
       const r = parseConfig(env);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.message).toMatch(/@BotFather/);
+      if (r.ok) continue;
+      expect(r.message).toMatch(/No channel is configured: set BOT_TOKEN \(Telegram\), ZALO_BOT_TOKEN \(Zalo\) or both/);
+      expect(r.message).toMatch(/@BotFather/);
+      expect(r.message).toMatch(/Zalo Bot Creator/);
     }
+  });
+
+  it('turns the Zalo channel on with ZALO_BOT_TOKEN alone: zaloplatforms.com, polling, 10 msg/s, no Telegram token needed', () => {
+    const r = parseConfig({ ZALO_BOT_TOKEN: '12345689:abc-xyz' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config).toMatchObject({ ZALO_BOT_TOKEN: '12345689:abc-xyz', ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com', ZALO_MODE: 'polling', ZALO_RATE: 10 });
+    expect(r.config.BOT_TOKEN).toBeUndefined();
+    const both = parseConfig({ BOT_TOKEN: TOKEN, ZALO_BOT_TOKEN: '1:z', ZALO_API_ROOT: 'http://127.0.0.1:9000', ZALO_RATE: '2.5' });
+    expect(both.ok && both.config).toMatchObject({ BOT_TOKEN: TOKEN, ZALO_API_ROOT: 'http://127.0.0.1:9000', ZALO_RATE: 2.5 });
+  });
+
+  it('requires ZALO_WEBHOOK_SECRET (8–256 characters) and PUBLIC_URL in Zalo webhook mode', () => {
+    const r = parseConfig({ ZALO_BOT_TOKEN: '1:z', ZALO_MODE: 'webhook' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/ZALO_WEBHOOK_SECRET is required when ZALO_MODE=webhook[\s\S]*PUBLIC_URL is required when ZALO_MODE=webhook/);
+    const short = parseConfig({ ZALO_BOT_TOKEN: '1:z', ZALO_MODE: 'webhook', ZALO_WEBHOOK_SECRET: 'short', PUBLIC_URL: 'https://bot.example.vn' });
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.message).toMatch(/ZALO_WEBHOOK_SECRET must be 8–256 characters/);
+    const ok = parseConfig({ ZALO_BOT_TOKEN: '1:z', ZALO_MODE: 'webhook', ZALO_WEBHOOK_SECRET: 'a-secret-of-length', PUBLIC_URL: 'https://bot.example.vn' });
+    expect(ok.ok && ok.config).toMatchObject({ ZALO_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.vn' });
+  });
+
+  it('names a malformed Zalo token, API root, mode and rate', () => {
+    const r = parseConfig({ BOT_TOKEN: TOKEN, ZALO_BOT_TOKEN: 'nope', ZALO_API_ROOT: 'not a url', ZALO_MODE: 'push', ZALO_RATE: '0' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toMatch(/ZALO_BOT_TOKEN does not look like a Zalo bot token/);
+    expect(r.message).toMatch(/ZALO_API_ROOT/);
+    expect(r.message).toMatch(/ZALO_MODE/);
+    expect(r.message).toMatch(/ZALO_RATE must be positive/);
   });
 
   it('names each malformed variable', () => {

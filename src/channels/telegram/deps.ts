@@ -1,6 +1,6 @@
 import type { StorageAdapter } from 'grammy';
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';
-import type { Config } from '../../config.js';
+import type { TelegramConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import type { Metrics } from '../../http/metrics.js';
@@ -10,7 +10,7 @@ import type { BotContext } from './context.js';
 
 /** Everything `createBot` needs from the composition root, passed in so tests build the same bot. */
 export interface BotDeps {
-  config: Config;
+  config: TelegramConfig;
   logger: Logger;
   services: Services;
   /** Session and conversation storage: Redis when REDIS_URL is set, the database otherwise. */
