@@ -1,8 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Metrics } from './metrics.js';
 import type { TelegramUpdate, UpdateProcessor } from '../channels/telegram/update-processor.js';
+import { zaloWebhookHandler, type ZaloWebhookDeps } from '../channels/zalo/webhook.js';
+import { sameSecret } from './secret.js';
 
 export interface HttpDeps {
   metrics: Metrics;
@@ -10,6 +11,8 @@ export interface HttpDeps {
   health: () => Promise<Record<string, boolean>>;
   /** Present in webhook mode: updates are POSTed to /telegram with the secret header. */
   webhook?: WebhookDeps | undefined;
+  /** Present in Zalo webhook mode: Zalo POSTs updates to /zalo with `X-Bot-Api-Secret-Token`. */
+  zalo?: ZaloWebhookDeps | undefined;
   /** When set, /metrics is served here too, to `Authorization: Bearer <metricsToken>` only. */
   metricsToken?: string | undefined;
 }
@@ -19,14 +22,6 @@ export interface WebhookDeps {
   secret: string;
   /** Answer Telegram after this long even if the update is still being handled. */
   ackMs: number;
-}
-
-/** Compares secrets in constant time (a timing leak would let a caller guess one byte at a time). */
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 async function metricsBody(c: Context, metrics: Metrics): Promise<Response> {
@@ -58,6 +53,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
     });
   }
   if (deps.webhook) app.post('/telegram', webhookHandler(deps.webhook));
+  if (deps.zalo) app.post('/zalo', zaloWebhookHandler(deps.zalo));
   return app;
 }
 
