@@ -148,7 +148,7 @@ export class FakeZalo {
   private readonly chats = new Map<string, { type: 'PRIVATE' | 'GROUP'; sent: ZaloSent[] }>();
   private readonly blocked = new Set<string>();
   private readonly files = new Map<string, { content: Buffer; type: string; expired: boolean }>();
-  private readonly faults = new Map<string, Array<ZaloErrorSpec | 'network'>>();
+  private readonly faults = new Map<string, Array<ZaloErrorSpec | 'network' | 'pass'>>();
   private readonly outgoing = new Set<http.ClientRequest>();
   private pending: ZaloUpdate[] = [];
   private waiters: Array<() => void> = [];
@@ -266,9 +266,10 @@ export class FakeZalo {
     if (file) file.expired = true;
   }
 
-  /** The next `count` calls of `method` fail with `error` (or a dropped connection). */
-  failNext(method: string, error: ZaloErrorSpec | 'network', count = 1): void {
+  /** The next `count` calls of `method` (after `after` that succeed) fail with `error` (or a dropped connection). */
+  failNext(method: string, error: ZaloErrorSpec | 'network', count = 1, opts: { after?: number } = {}): void {
     const queue = this.faults.get(method) ?? [];
+    for (let i = 0; i < (opts.after ?? 0); i += 1) queue.push('pass');
     for (let i = 0; i < count; i += 1) queue.push(error);
     this.faults.set(method, queue);
   }
@@ -422,7 +423,7 @@ export class FakeZalo {
       req.socket.destroy();
       return;
     }
-    if (fault) {
+    if (fault && fault !== 'pass') {
       if (fault.error_code === 429) this.stats.tooManyRequests += 1;
       return this.replyError(res, fault);
     }
