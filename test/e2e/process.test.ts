@@ -41,10 +41,16 @@ describe('the bot as a process (npm start) with nothing but BOT_TOKEN and the AP
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('stops with a message that says how to get a token from @BotFather when BOT_TOKEN is missing', async () => {
+  it('stops with a message that says a channel is needed and how to get a token from @BotFather when no token is set', async () => {
     const p = startProcess({ DATA_DIR: dataDir });
     expect(await p.exited).not.toBe(0);
-    expect(p.output()).toMatch(/BOT_TOKEN is not set\. Create a bot with @BotFather/);
+    expect(p.output()).toMatch(/No channel is configured: set BOT_TOKEN \(Telegram\), ZALO_BOT_TOKEN \(Zalo\) or both\. For Telegram, create a bot with @BotFather/);
+  });
+
+  it('says plainly that a Zalo-only bot cannot run yet, instead of starting half a bot', async () => {
+    const p = startProcess({ ZALO_BOT_TOKEN: '12345689:abc-xyz', DATA_DIR: dataDir });
+    expect(await p.exited).not.toBe(0);
+    expect(p.output()).toMatch(/a Zalo-only bot \(ZALO_BOT_TOKEN without BOT_TOKEN\) is not supported yet/);
   });
 
   it('names the variable when the environment is invalid', async () => {
