@@ -13,6 +13,7 @@ import { ZaloApi, ZaloApiError, ZaloNetworkError, sendOutcome } from '../../src/
 import { ZALO_UPDATES, ZaloReceiver } from '../../src/channels/zalo/receiver.js';
 import { ZaloPolling } from '../../src/channels/zalo/polling.js';
 import { ZaloSender } from '../../src/channels/zalo/sender.js';
+import { startZalo } from '../../src/channels/zalo/start.js';
 import type { InboundEvent } from '../../src/channels/inbound.js';
 import { createHttpApp, listen } from '../../src/http/server.js';
 import { createMetrics } from '../../src/http/metrics.js';
@@ -232,6 +233,37 @@ describe('receiving by webhook (POST /zalo)', () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+describe('starting the Zalo channel', () => {
+  it('in webhook mode registers <PUBLIC_URL>/zalo with the secret, and members\' messages arrive through it', async () => {
+    zalo = await FakeZalo.start();
+    const { receiver, events } = recordingReceiver(redisLedger<string>(redis, ZALO_UPDATES));
+    const app = createHttpApp({ metrics: createMetrics(), health: async () => ({}), zalo: { secret: 'start-secret-123', receive: (b) => receiver.receive(b), logger } });
+    const { server, port } = await listen(app, 0, '127.0.0.1');
+    try {
+      const started = await startZalo({ api: apiFor(zalo), mode: 'webhook', publicUrl: `http://127.0.0.1:${port}/`, secret: 'start-secret-123', receiver, logger });
+      expect(zalo.webhookUrl).toBe(`http://127.0.0.1:${port}/zalo`);
+      zalo.userSays(zalo.user('Lan'), 'đến qua webhook');
+      await waitUntil(() => events.length === 1);
+      await started.stop();
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('in polling mode receives until stopped, and refuses to start with a wrong token without showing it', async () => {
+    zalo = await FakeZalo.start({ maxPollMs: 300 });
+    const { receiver, events } = recordingReceiver(redisLedger<string>(redis, ZALO_UPDATES));
+    const started = await startZalo({ api: apiFor(zalo), mode: 'polling', receiver, logger });
+    zalo.userSays(zalo.user('Lan'), 'đến qua polling');
+    await waitUntil(() => events.length === 1);
+    await started.stop();
+    const wrong = await startZalo({ api: apiFor(zalo, '7:wrong-secret'), mode: 'polling', receiver, logger }).catch((e: unknown) => e as Error);
+    expect(wrong).toBeInstanceOf(ZaloApiError);
+    expect((wrong as Error).message).toMatch(/401/);
+    expect((wrong as Error).message).not.toContain('wrong-secret');
   });
 });
 
