@@ -5,6 +5,8 @@
  * dispatcher must do and never show the token.
  */
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis, type Redis } from '../../src/redis.js';
@@ -97,6 +99,17 @@ describe('the Zalo API client', () => {
     expect(await sendOutcome(() => api.sendMessage('never-wrote', 'x'))).toMatchObject({ kind: 'unreachable' });
     zalo.blockBot(lan);
     expect(await send()).toMatchObject({ kind: 'unreachable' });
+  });
+
+  it('takes a page that is not Zalo\'s answer (a proxy in the way) as a hiccup to retry, even with status 200', async () => {
+    const proxy = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>portal</html>'));
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const api = new ZaloApi({ token: '1:t', apiRoot: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
+      expect(await sendOutcome(() => api.sendMessage('u', 'x'))).toMatchObject({ kind: 'transient' });
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
   });
 
   it('reads errors the same when Zalo answers them with HTTP 200 and ok:false', async () => {

@@ -151,7 +151,8 @@ export class ZaloApi {
     }
     const body = parseEnvelope(text);
     if (body && body.ok === true && res.ok) return body.result as T;
-    const code = typeof body?.error_code === 'number' ? body.error_code : res.status;
+    // No Zalo envelope at all (a proxy's page, even with 200) is a gateway hiccup, not our message's fault.
+    const code = typeof body?.error_code === 'number' ? body.error_code : res.ok ? 502 : res.status;
     const description = typeof body?.description === 'string' ? body.description : res.statusText || 'no description';
     throw new ZaloApiError(method, code, this.redact(description), retryHint(body?.parameters?.retry_after, res.headers.get('Retry-After')));
   }
