@@ -308,6 +308,21 @@ describe('deduplication by event_name + message_id', () => {
     });
   }
 
+  it('handles a chat\'s updates in the order they came even when the first is slow, without holding up other chats', async () => {
+    const done: string[] = [];
+    const receiver = new ZaloReceiver({
+      ledger: redisLedger<string>(redis, ZALO_UPDATES),
+      logger,
+      handle: async (e) => {
+        if (e.text === 'một') await new Promise((r) => setTimeout(r, 300));
+        done.push(`${e.chatId}:${e.text}`);
+      },
+    });
+    const say = (chat: string, text: string) => ({ ...update(randomBytes(10).toString('hex')).result, message: { message_id: randomBytes(10).toString('hex'), date: Date.now(), from: { id: chat }, chat: { id: chat, chat_type: 'PRIVATE' }, text } });
+    await Promise.all([receiver.receive(say('lan', 'một')), receiver.receive(say('lan', 'hai')), receiver.receive(say('minh', 'khác'))]);
+    expect(done).toEqual(['minh:khác', 'lan:một', 'lan:hai']);
+  });
+
   it('remembers a handled update for at least ten minutes, under Zalo keys that leave Telegram\'s upd:<id> as it was', async () => {
     const { receiver } = recordingReceiver(redisLedger<string>(redis, ZALO_UPDATES));
     const id = randomBytes(10).toString('hex');

@@ -29,14 +29,31 @@ export interface ZaloReceiverDeps {
 
 export class ZaloReceiver {
   private readonly inFlight = new Set<Promise<ReceiveOutcome>>();
+  /** The last update of each chat still being handled: the next one of that chat waits for it. */
+  private readonly chains = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: ZaloReceiverDeps) {}
 
-  /** Reads, deduplicates and handles one update body (wrapped or bare). Never throws. */
+  /**
+   * Reads, deduplicates and handles one update body (wrapped or bare). Never throws. Updates of
+   * one chat are handled one after another in the order received (webhook posts may overlap: a
+   * member answering "1" then "2" must not have the second taken first); other chats run alongside.
+   */
   receive(body: unknown): Promise<ReceiveOutcome> {
-    const work = this.attempt(body);
+    const parsed = parseZaloUpdate(body, this.deps.now);
+    if (!parsed.ok) {
+      this.deps.logger.warn({ reason: parsed.reason }, 'zalo update dropped');
+      return Promise.resolve('dropped');
+    }
+    const chat = parsed.event.chatId;
+    const previous = (this.chains.get(chat) ?? Promise.resolve()).catch(() => undefined);
+    const work = previous.then(() => this.attempt(parsed.event));
+    this.chains.set(chat, work);
     this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    void work.finally(() => {
+      this.inFlight.delete(work);
+      if (this.chains.get(chat) === work) this.chains.delete(chat);
+    });
     return work;
   }
 
@@ -45,14 +62,8 @@ export class ZaloReceiver {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async attempt(body: unknown): Promise<ReceiveOutcome> {
+  private async attempt(event: InboundEvent): Promise<ReceiveOutcome> {
     const { ledger, logger } = this.deps;
-    const parsed = parseZaloUpdate(body, this.deps.now);
-    if (!parsed.ok) {
-      logger.warn({ reason: parsed.reason }, 'zalo update dropped');
-      return 'dropped';
-    }
-    const event = parsed.event;
     // Zalo has no offset to ask for an update again: when the ledger is down the update is handled
     // anyway (a rare duplicate beats a lost message).
     let claimed = true;
