@@ -21,7 +21,6 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
-import { conversationTransformers } from '../src/channels/telegram/conversations/index.js';
 import { parseCampaignFile } from '../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../src/domain/dates.js';
 import { createEmptyTestDatabase } from '../test/support/databases.js';
@@ -169,7 +168,6 @@ milestones:
     await seedMembers(app.db.prisma, unit.unit.id, MEMBERS, BASE_ID);
     app.bot.botInfo = BOT_INFO;
     app.bot.api.config.use(offlineApi);
-    conversationTransformers.push(offlineApi);
     if (process.env.BENCH_DEBUG) app.bot.api.config.use(async (prev, method, payload, signal) => { const p = payload as { chat_id?: number; text?: string }; if (p.chat_id === BASE_ID) console.log(method, p.text?.slice(0, 80)); return prev(method, payload, signal); });
     const b = summarise('(b) ThiĐua Bot: registration flow (channel-neutral), Redis + PostgreSQL', await drive(rounds, (u) => app.bot.handleUpdate(u)));
     const registered = await app.db.prisma.registration.count({ where: { campaignId: created.campaign.id } });

@@ -22,9 +22,22 @@ export type AskOutcome = Extract<FlowOutcome<unknown>, { type: 'ask' }>;
  */
 export type Reply =
   | { kind: 'ask'; ask: AskOutcome }
-  | { kind: 'say'; message: Message; menu?: boolean }
-  /** `memberId`: another member the flow changed (a role granted), whom the channel may refresh too. */
-  | { kind: 'done'; flow: string; memberId?: number };
+  | { kind: 'say'; message: Message; menu?: boolean; actions?: ReplyAction[] }
+  /**
+   * `memberId`: another member the flow changed (a role granted), whom the channel may refresh too;
+   * `value`: what the flow produced, for the channel's follow-up (the campaign saved or picked).
+   */
+  | { kind: 'done'; flow: string; memberId?: number; value?: Record<string, string | number> };
+
+/**
+ * Something a message offers to do next, as data: Telegram renders an inline button; a text-only
+ * channel names it. `open: 'campaign'` opens the officer's view of campaign `campaignId`.
+ */
+export interface ReplyAction {
+  label: Message;
+  open: 'campaign';
+  campaignId: number;
+}
 
 /** Who is answering, besides the clock and the label renderer. */
 export interface FlowEnv extends FlowContext {
@@ -51,6 +64,12 @@ export interface FlowSpec<D, A = void> extends Flow<D, A> {
    * open: e.g. /language and /help while onboarding. Others are "busy" (answer or /cancel first).
    */
   passCommands?: readonly string[];
+  /**
+   * A list to pick from rather than a task half done (which campaign to open, a setting): a
+   * command, a menu label or another message's button closes it quietly and is handled as if no
+   * flow were open, instead of "you are in the middle of …".
+   */
+  casual?: boolean;
 }
 
 /** A registry holds flows of different data shapes. */
@@ -96,10 +115,10 @@ export class Conversations {
   }
 
   /** The open flow of `key`, if any (to say "you are in the middle of …", or let a command through). */
-  async open(key: string): Promise<{ state: FlowState<unknown>; nameKey: string; passCommands: readonly string[] } | null> {
+  async open(key: string): Promise<{ state: FlowState<unknown>; nameKey: string; passCommands: readonly string[]; casual: boolean } | null> {
     const state = await this.runner.current(key);
     const spec = state ? this.specs.get(state.flow) : undefined;
-    return state && spec ? { state, nameKey: spec.nameKey, passCommands: spec.passCommands ?? [] } : null;
+    return state && spec ? { state, nameKey: spec.nameKey, passCommands: spec.passCommands ?? [], casual: spec.casual ?? false } : null;
   }
 
   /** The question the open flow of `key` is at (to show another page of its choices), or null. */

@@ -10,6 +10,7 @@ import { createReturnRegistrationFlow } from './return-registration.js';
 import { createReviewFlow } from './review.js';
 import { createOnboardingFlow } from './onboarding.js';
 import { createGrantRoleFlow } from './grant-role.js';
+import { createCampaignFlow } from './create-campaign.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services. Flows move here one by one from the Telegram channel (issue 9). */
@@ -24,5 +25,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createProfileUnitFlow(services),
     createLanguageFlow(services),
     createGrantRoleFlow(services),
+    createCampaignFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

@@ -87,6 +87,12 @@ export interface FlowContext {
   now: Date;
   /** Renders a message in the member's language; used to match typed words against choice labels. */
   label(message: Message): string;
+  /**
+   * Reads the content of a file the member sent, through the channel that received it (Telegram
+   * downloads it by file_id); null when the channel will not give it or it is over `maxBytes`.
+   * Absent on a channel that cannot fetch files: a step that needs the content then refuses.
+   */
+  readFile?(file: FileRef, maxBytes: number): Promise<Uint8Array | null>;
 }
 
 /** One question of a flow. */

@@ -14,7 +14,14 @@ export { htmlToPlain };
 
 /** The numbered list of choices: "1. Lao động tiên tiến". */
 export function numberedChoices(choices: readonly Choice[], render: Render): string {
-  return choices.map((c, i) => `${i + 1}. ${htmlToPlain(render(c.label))}`).join('\n');
+  return choices
+    .map((c, i) => {
+      const label = htmlToPlain(render(c.label));
+      // A label that carries its own number ("▫️ 1. Lao động tiên tiến", "2. Có / Không") is not numbered twice.
+      const own = /^[^\p{L}\p{N}]*(\d+)\.\s/u.exec(label)?.[1];
+      return own === String(i + 1) ? label : `${i + 1}. ${label}`;
+    })
+    .join('\n');
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Context, SessionFlavor } from 'grammy';
 import type { I18nFlavor } from '@grammyjs/i18n';
-import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { Logger } from '../../logger.js';
 import type { Member } from '../../generated/prisma/client.js';
 import type { BotDeps } from './deps.js';
@@ -32,11 +31,5 @@ export interface AppFlavor {
   log: Logger;
 }
 
-/** The context outside conversations. */
-export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & AppFlavor>;
-
-/**
- * The context inside a conversation: a fresh object per replayed update, with deps, the member and
- * i18n installed by the conversation plugins; no session (conversation state is its own storage).
- */
-export type ConvContext = Context & I18nFlavor & AppFlavor;
+/** The context of every handler. */
+export type BotContext = Context & SessionFlavor<SessionData> & I18nFlavor & AppFlavor;

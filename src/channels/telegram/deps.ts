@@ -1,5 +1,4 @@
 import type { StorageAdapter } from 'grammy';
-import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import type { TelegramConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
@@ -13,10 +12,8 @@ export interface BotDeps {
   config: TelegramConfig;
   logger: Logger;
   services: Services;
-  /** Session and conversation storage: Redis when REDIS_URL is set, the database otherwise. */
+  /** Session storage: Redis when REDIS_URL is set, the database otherwise. */
   storage: StorageAdapter<unknown>;
-  /** Conversation replay state, same backend as sessions under the `convo:` prefix. */
-  conversationStorage: StorageAdapter<VersionedState<ConversationData>>;
   /** The channel-neutral flows (src/flows) and their stored state. */
   conversations: Conversations;
   metrics: Metrics;

@@ -3,9 +3,10 @@ import type { BotContext } from './context.js';
 import { encodeCallback } from './callback-data.js';
 import { answerQuietly, callbackOf, replyHtml } from './helpers.js';
 import { isAnyMenuText, mainMenu } from './keyboards/menu.js';
-import type { Conversations, FlowEnv, Reply, AskOutcome } from '../../flows/conversations.js';
+import type { Conversations, FlowEnv, Reply, ReplyAction, AskOutcome } from '../../flows/conversations.js';
 import type { FileRef, FlowInput } from '../../flows/model.js';
 import { numberedChoices } from '../../flows/render.js';
+import { downloadFile } from './files.js';
 
 /**
  * The Telegram driver of the channel-neutral flows (src/flows): turns updates into flow inputs and
@@ -27,7 +28,20 @@ export function flowKey(memberId: number): string {
 
 /** The flow environment of this update: the member, the clock, and labels in their language. */
 export function flowEnv(ctx: BotContext): FlowEnv {
-  return { memberId: ctx.member!.id, now: ctx.deps.services.now(), label: (m) => ctx.t(m.key, m.vars) };
+  return {
+    memberId: ctx.member!.id,
+    now: ctx.deps.services.now(),
+    label: (m) => ctx.t(m.key, m.vars),
+    // Files sent on Telegram are fetched through the Bot API; a file of another channel is not ours to read.
+    readFile: async (file, maxBytes) => (file.channel === 'telegram' ? downloadFile(ctx, file.fileId, maxBytes) : null),
+  };
+}
+
+/** The inline buttons of a message's actions (what it offers to do next). */
+function actionsKeyboard(ctx: BotContext, actions: readonly ReplyAction[]): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  for (const a of actions) kb.text(ctx.t(a.label.key, a.label.vars), encodeCallback('camp.manage', { campaignId: a.campaignId })).row();
+  return kb;
 }
 
 /**
@@ -105,7 +119,11 @@ export async function sendReplies(ctx: BotContext, replies: readonly Reply[]): P
       continue;
     }
     if (reply.kind === 'say') {
-      const menu = reply.menu && ctx.member?.unitId ? { reply_markup: mainMenu(ctx) } : {};
+      const menu = reply.actions?.length
+        ? { reply_markup: actionsKeyboard(ctx, reply.actions) }
+        : reply.menu && ctx.member?.unitId
+          ? { reply_markup: mainMenu(ctx) }
+          : {};
       await replyHtml(ctx, ctx.t(reply.message.key, reply.message.vars), menu);
       continue;
     }
@@ -184,6 +202,12 @@ function commandOf(ctx: BotContext): string | undefined {
   return /^\/([a-z0-9_]+)(?:@\w+)?(?:\s|$)/i.exec(ctx.message?.text ?? '')?.[1]?.toLowerCase();
 }
 
+/** A casual flow (a list to pick from) gives way to whatever the member does instead. */
+async function closeAndGoOn(conversations: Conversations, key: string, next: () => Promise<void>): Promise<void> {
+  await conversations.close(key);
+  return next();
+}
+
 /** Routes private-chat updates to the member's open flow first. */
 export function flowDriver(conversations: Conversations): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -200,11 +224,13 @@ export function flowDriver(conversations: Conversations): Composer<BotContext> {
       if (!ctx.callbackQuery) return next();
       const open = await conversations.open(key);
       if (!open) return next();
+      if (open.casual) return closeAndGoOn(conversations, key, next);
       return answerQuietly(ctx, ctx.t('flow-busy-button', { flow: ctx.t(open.nameKey) }));
     }
     if (input === 'busy') {
       const open = await conversations.open(key);
       if (!open) return next();
+      if (open.casual) return closeAndGoOn(conversations, key, next);
       const command = commandOf(ctx);
       // Commands the flow lets through are answered by the bot; the flow stays open.
       if (command && open.passCommands.includes(command)) return next();

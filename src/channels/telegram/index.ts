@@ -9,7 +9,7 @@ import { admin } from './features/admin.js';
 import { unhandled } from './features/unhandled.js';
 import { mainMenu } from './keyboards/menu.js';
 import { sessionKey } from './session-key.js';
-import { conversationComposer } from './conversations/index.js';
+import { botSetups } from './setups.js';
 import { flowDriver } from './flow-driver.js';
 import { campaigns } from './features/campaigns.js';
 import { registration } from './features/registration.js';
@@ -43,7 +43,7 @@ export { sessionKey };
 /**
  * Builds the bot: the same factory serves `npm start` (polling or webhook), the e2e tests and the
  * benchmarks. Middleware order matters: per-chat sequencing before the session, the outage
- * boundary around everything that reads or writes a store (session, member, conversations,
+ * boundary around everything that reads or writes a store (session, member, flows,
  * features), the member before i18n (their stored locale decides the language), features, then
  * the catch-all. Updates enter through `UpdateProcessor` (src/channels/telegram/update-processor.ts), never `bot.start()`.
  *
@@ -100,9 +100,9 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
       await ctx.reply(ctx.t('error-generic'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined }).catch(() => {});
     }
   });
-  // Input goes to an open channel-neutral flow first, then to the older conversations.
+  for (const setup of botSetups) setup(deps);
+  // Input goes to an open flow first (src/flows: every multi-step dialogue).
   if (deps.conversations.size > 0) features.use(flowDriver(deps.conversations));
-  features.use(conversationComposer(deps, deps.conversationStorage));
   // Feature composers, one per feature (see src/channels/telegram/features/). `unhandled` must stay last.
   features.use(help, onboarding, profile, admin, campaigns, registration, reports, reminders, groups, broadcasts, unhandled);
 

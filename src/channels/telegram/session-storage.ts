@@ -1,26 +1,18 @@
 import type { StorageAdapter } from 'grammy';
 import { RedisAdapter } from '@grammyjs/storage-redis';
-import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Redis } from '../../redis.js';
 
 /**
- * Where grammY keeps sessions (`sess:`) and the old @grammyjs/conversations state (`convo:`):
- * Redis when configured, else the `session` table, so both survive a restart either way. Session
- * writes go through {@link writeIfChanged}.
+ * Where grammY keeps sessions (`sess:`): Redis when configured, else the `session` table, so they
+ * survive a restart either way. Writes go through {@link writeIfChanged}. (Multi-step input is not
+ * kept here: open flows have their own store, src/flows/store.ts.)
  */
-export function telegramStorages(redis: Redis | null, prisma: PrismaClient): {
-  sessions: StorageAdapter<unknown>;
-  conversations: StorageAdapter<VersionedState<ConversationData>>;
-} {
-  if (redis) return { sessions: writeIfChanged(redisStorage(redis, 'sess:')), conversations: redisStorage(redis, 'convo:') };
-  return {
-    sessions: writeIfChanged(new PrismaSessionStorage(prisma, 'sess:')),
-    conversations: new PrismaSessionStorage(prisma, 'convo:'),
-  };
+export function telegramSessions(redis: Redis | null, prisma: PrismaClient): StorageAdapter<unknown> {
+  return writeIfChanged(redis ? redisStorage(redis, 'sess:') : new PrismaSessionStorage(prisma, 'sess:'));
 }
 
-/** grammY storage over ioredis; `namespace` separates sessions (`sess:`) from conversations (`convo:`). */
+/** grammY storage over ioredis under `namespace` (`sess:`). */
 export function redisStorage<T>(redis: Redis, namespace: string): StorageAdapter<T> {
   const adapter = new RedisAdapter<T>({ instance: redis as never });
   return {
@@ -31,8 +23,8 @@ export function redisStorage<T>(redis: Redis, namespace: string): StorageAdapter
 }
 
 /**
- * grammY storage in the `session` table, used when REDIS_URL is unset so sessions and
- * conversation state still survive a restart. Values are JSON text.
+ * grammY storage in the `session` table, used when REDIS_URL is unset so sessions still
+ * survive a restart. Values are JSON text.
  */
 export class PrismaSessionStorage<T> implements StorageAdapter<T> {
   constructor(

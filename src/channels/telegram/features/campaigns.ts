@@ -11,7 +11,8 @@ import type { OutboxMessage } from '../../../services/outbox.js';
 import type { CampaignFileError } from '../../../domain/campaign-file.js';
 import { parseDate } from '../../../domain/dates.js';
 import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T, registerLink } from '../render/campaign.js';
-import { CREATE_CAMPAIGN } from '../conversations/create-campaign.js';
+import { CREATE_CAMPAIGN_FLOW } from '../../../flows/create-campaign.js';
+import { startFlowFor } from '../flow-driver.js';
 import { pageOf, splitHtml } from '../render/split.js';
 
 /**
@@ -143,7 +144,7 @@ privateChat.command('newcampaign', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'campaign.create'))) return;
   if (!ctx.member!.unitId && ctx.member!.role !== 'ADMIN') return void (await ctx.reply(ctx.t('officer-needs-unit')));
   ctx.session.step = undefined;
-  await ctx.conversation.enter(CREATE_CAMPAIGN);
+  await startFlowFor(ctx, ctx.deps.conversations, CREATE_CAMPAIGN_FLOW, {});
 });
 
 // ---- Officer: list, view, edit, launch, announce, close, archive -------------------------------

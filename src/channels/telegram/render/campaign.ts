@@ -9,9 +9,10 @@ import type { OutboxMessage } from '../../../services/outbox.js';
 import { formatDate, formatDateTime } from '../../../domain/dates.js';
 import { escapeHtml } from '../../../domain/text.js';
 import { clipHtml } from './split.js';
+import { campaignHeader, renderCriteria, type T } from '../../../flows/campaign-text.js';
 
-/** A translator bound to one locale (`ctx.t`, or `(k, v) => i18n.t(locale, k, v)`). */
-export type T = (key: string, vars?: Record<string, string | number>) => string;
+/** The channel-neutral pieces (detail, content lines, titles, deadlines) live in flows/campaign-text.ts. */
+export { renderCriteria, renderDetail, renderMilestones, renderTitles, titleLabel, type MemberStatus, type T } from '../../../flows/campaign-text.js';
 
 /**
  * Longest announcement (one broadcast message per member; Telegram allows 4,096): longer content
@@ -24,50 +25,9 @@ export function registerLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?start=c_${code}`;
 }
 
-function titleName(t: T, title: { code: string; name: string | null; custom: boolean }): string {
-  return title.custom && title.name ? title.name : t(`camp-title-${title.code}`);
-}
-
-/** A title code as members read it (standard titles by the locale, custom ones by their name). */
-export function titleLabel(t: T, campaign: Pick<CampaignFull, 'titles'>, code: string): string {
-  const title = campaign.titles.find((x) => x.code === code);
-  return title ? titleName(t, title) : code;
-}
-
-/** Content lines as a tree: "Chân thứ nhất…" with its numbered sub-items, then "Mũi 1…". */
-export function renderCriteria(t: T, campaign: Pick<CampaignFull, 'criteria'>): string {
-  const byParent = new Map<number | null, CampaignFull['criteria']>();
-  for (const c of campaign.criteria) {
-    const list = byParent.get(c.parentId) ?? [];
-    list.push(c);
-    byParent.set(c.parentId, list);
-  }
-  const lines: string[] = [];
-  const walk = (parentId: number | null, prefix: string, depth: number) => {
-    (byParent.get(parentId) ?? []).forEach((c, i) => {
-      const number = `${prefix}${i + 1}`;
-      const measure = c.measure === 'NUMBER' && c.unitOfMeasure ? ` <i>(${escapeHtml(c.unitOfMeasure)})</i>` : '';
-      const target = c.target !== null ? ` — ${t('camp-target', { target: c.target.toString() })}` : '';
-      const label = depth === 0 ? `<b>${escapeHtml(c.title)}</b>` : escapeHtml(c.title);
-      lines.push(`${'   '.repeat(depth)}${number}. ${label}${measure}${target}`);
-      walk(c.id, `${number}.`, depth + 1);
-    });
-  };
-  walk(null, '', 0);
-  return lines.join('\n');
-}
-
 /** The registration deadline (the first REGISTRATION milestone), if any. */
 export function registrationDeadline(campaign: Pick<CampaignFull, 'milestones'>): Date | null {
   return campaign.milestones.find((m) => m.kind === 'REGISTRATION')?.dueAt ?? null;
-}
-
-function header(t: T, c: CampaignFull): string[] {
-  const out = [`📣 <b>${escapeHtml(c.title)}</b>`];
-  if (c.slogan) out.push(`<i>«${escapeHtml(c.slogan)}»</i>`);
-  if (c.issuer) out.push(t('camp-issuer', { issuer: escapeHtml(c.issuer) }));
-  out.push(t('camp-period', { starts: formatDate(c.startsAt), ends: formatDate(c.endsAt) }));
-  return out;
 }
 
 /** One message's worth, balanced, with the "see it in full in /campaigns" note when cut. */
@@ -80,7 +40,7 @@ function clip(t: T, text: string): string {
  * registration deadline and a "📝 Đăng ký thi đua" URL button deep-linking to registration.
  */
 export function renderAnnouncement(t: T, c: CampaignFull, botUsername: string): OutboxMessage {
-  const parts = [header(t, c).join('\n')];
+  const parts = [campaignHeader(t, c).join('\n')];
   if (c.description) parts.push(escapeHtml(c.description.trim()));
   parts.push(`${t('camp-content-heading')}\n${renderCriteria(t, c)}`);
   const reg = registrationDeadline(c);
@@ -100,74 +60,6 @@ export function renderFollowUp(t: T, c: Pick<CampaignFull, 'title' | 'code'>, te
     parseMode: 'HTML',
     buttons: [[{ text: t('camp-open-button'), url: registerLink(botUsername, c.code) }]],
   };
-}
-
-/**
- * Deadlines in dd/MM/yyyy: single milestones one per line; a repeated series as one line with its
- * next occurrence and how many remain, so 19 quarterly reports do not flood the screen.
- */
-export function renderMilestones(t: T, c: Pick<CampaignFull, 'milestones'>, now: Date): string {
-  const lines: string[] = [];
-  const seenSeries = new Set<number>();
-  for (const m of c.milestones) {
-    const name = m.title ? escapeHtml(m.title) : t(`camp-milestone-${m.kind}`);
-    if (m.series === null) {
-      lines.push(`• ${name}: ${formatDate(m.dueAt)}${m.dueAt < now ? ` ${t('camp-past')}` : ''}`);
-      continue;
-    }
-    if (seenSeries.has(m.series)) continue;
-    seenSeries.add(m.series);
-    const all = c.milestones.filter((x) => x.series === m.series);
-    const next = all.find((x) => x.dueAt >= now);
-    const last = all[all.length - 1]!;
-    lines.push(
-      next
-        ? `• ${name}: ${t('camp-series-next', { next: formatDate(next.dueAt), count: all.filter((x) => x.dueAt >= now).length, last: formatDate(last.dueAt) })}`
-        : `• ${name}: ${t('camp-series-done', { first: formatDate(all[0]!.dueAt), last: formatDate(last.dueAt) })}`,
-    );
-  }
-  return lines.join('\n');
-}
-
-/** Titles offered, individual first, as numbered lines. */
-export function renderTitles(t: T, c: Pick<CampaignFull, 'titles'>): string {
-  const line = (scope: 'INDIVIDUAL' | 'COLLECTIVE') =>
-    c.titles
-      .filter((x) => x.scope === scope)
-      .map((x) => escapeHtml(titleName(t, x)))
-      .join('; ');
-  const out: string[] = [];
-  const ind = line('INDIVIDUAL');
-  const col = line('COLLECTIVE');
-  if (ind) out.push(t('camp-titles-individual', { titles: ind }));
-  if (col) out.push(t('camp-titles-collective', { titles: col }));
-  return out.join('\n');
-}
-
-/** What the member sees for their own status line. */
-export type MemberStatus = { titleCode: string; status: string } | null;
-
-/**
- * The campaign as a member opens it (/campaigns, deep link): header, content lines, titles,
- * deadlines and — when given — the member's own registration status. Whole, however long: the
- * caller sends it in as many messages as it takes (`replyHtml`), since this is where the
- * announcement's cut note sends members to read everything.
- */
-export function renderDetail(t: T, c: CampaignFull, opts: { now: Date; status?: MemberStatus | undefined; forOfficer?: boolean }): string {
-  const parts = [header(t, c).join('\n')];
-  if (opts.forOfficer) parts.push(t('camp-status-line', { status: t(`camp-status-${c.archivedAt ? 'ARCHIVED' : c.status}`), code: escapeHtml(c.code) }));
-  parts.push(`${t('camp-content-heading')}\n${renderCriteria(t, c)}`);
-  const titles = renderTitles(t, c);
-  if (titles) parts.push(titles);
-  if (c.milestones.length > 0) parts.push(`${t('camp-deadlines-heading')}\n${renderMilestones(t, c, opts.now)}`);
-  if (opts.status !== undefined) {
-    parts.push(
-      opts.status
-        ? t('camp-my-status', { title: escapeHtml(titleLabel(t, c, opts.status.titleCode)), status: t(`camp-reg-${opts.status.status}`) })
-        : t('camp-my-status-none'),
-    );
-  }
-  return parts.join('\n\n');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConvContext } from './index.js';
+import type { BotContext } from '../context.js';
 import { isTitleCode } from '../../../domain/titles.js';
 import { formatQuantity } from '../../../flows/values.js';
 
@@ -10,7 +10,7 @@ import { formatQuantity } from '../../../flows/values.js';
 export { formatQuantity };
 
 /** Display name of a title (custom honours carry their own name). */
-export function titleLabel(ctx: { t: ConvContext['t'] }, code: string, customName?: string | null): string {
+export function titleLabel(ctx: { t: BotContext['t'] }, code: string, customName?: string | null): string {
   if (customName) return customName;
   return isTitleCode(code) ? ctx.t(`reg-title-${code}`) : code;
 }
