@@ -168,3 +168,26 @@ export function draftAsCampaign(d: CampaignDraft): CampaignFull {
     milestones: d.milestones.map((m) => ({ kind: m.kind, title: m.title, dueAt: m.dueAt, series: m.series, remindOffsets: m.remindOffsets })),
   } as unknown as CampaignFull;
 }
+
+/**
+ * One line per campaign, numbered (the number can be typed to open it). A page of a longer list
+ * passes its `offset` so numbers run on across pages.
+ */
+export function renderList(
+  t: T,
+  campaigns: Array<{ title: string; status: string; archivedAt: Date | null; startsAt: Date; endsAt: Date }>,
+  opts: { withStatus: boolean; offset?: number },
+): string {
+  const offset = opts.offset ?? 0;
+  return campaigns
+    .map((c, i) => {
+      const status = opts.withStatus ? ` · ${t(`camp-status-${c.archivedAt ? 'ARCHIVED' : c.status}`)}` : '';
+      return `${offset + i + 1}. <b>${escapeHtml(c.title)}</b>\n    ${formatDate(c.startsAt)} – ${formatDate(c.endsAt)}${status}`;
+    })
+    .join('\n');
+}
+
+/** A follow-up announcement's text: the officer's words under the campaign's name. */
+export function followUpBody(t: T, campaignTitle: string, text: string): string {
+  return `${t('camp-followup-heading', { title: escapeHtml(campaignTitle) })}\n\n${escapeHtml(text)}`;
+}

@@ -11,9 +11,15 @@ import { createReviewFlow } from './review.js';
 import { createOnboardingFlow } from './onboarding.js';
 import { createGrantRoleFlow } from './grant-role.js';
 import { createCampaignFlow } from './create-campaign.js';
+import { createCampaignEditFlow } from './campaign-edit.js';
+import { createCampaignImportFlow } from './campaign-import.js';
+import { createCampaignAnnounceFlow } from './campaign-announce.js';
+import { createCampaignPickFlow } from './campaign-pick.js';
+import { createUnitsImportFlow } from './units-import.js';
+import { createSettingsFlow } from './settings.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
-/** Every flow, built with its services. Flows move here one by one from the Telegram channel (issue 9). */
+/** Every flow, built with its services: every multi-step dialogue of the bot, on every channel. */
 export function createFlows(services: Services): FlowSpec<never, never>[] {
   return [
     createRegisterFlow(services),
@@ -26,5 +32,11 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createLanguageFlow(services),
     createGrantRoleFlow(services),
     createCampaignFlow(services),
+    createCampaignEditFlow(services),
+    createCampaignImportFlow(services),
+    createCampaignAnnounceFlow(services),
+    createCampaignPickFlow(services),
+    createUnitsImportFlow(services),
+    createSettingsFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

@@ -144,7 +144,8 @@ export async function startFlowFor<A>(ctx: BotContext, conversations: Conversati
   await sendReplies(ctx, replies);
 }
 
-function fileOf(ctx: BotContext): FileRef | null {
+/** The photo or document of this message as a channel-neutral file reference. */
+export function fileOf(ctx: BotContext): FileRef | null {
   const msg = ctx.message;
   if (!msg) return null;
   const caption = msg.caption ? { caption: msg.caption } : {};

@@ -6,10 +6,9 @@ import { refuse, requireRole } from '../access.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
 import { mainMenu } from '../keyboards/menu.js';
-import type { UnitsFileError } from '../../../domain/units-file.js';
 import { formatDateTime } from '../../../domain/dates.js';
-import { downloadFile, formatBytes } from '../files.js';
-import { flowFollowUps, startFlowFor } from '../flow-driver.js';
+import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
+import { UNITS_IMPORT_FLOW, type UnitsImportArgs } from '../../../flows/units-import.js';
 import { GRANT_ROLE_FLOW, type GrantArgs } from '../../../flows/grant-role.js';
 
 /**
@@ -21,8 +20,6 @@ import { GRANT_ROLE_FLOW, type GrantArgs } from '../../../flows/grant-role.js';
 export const admin = new Composer<BotContext>();
 const privateChat = admin.chatType('private');
 
-export const MAX_UNITS_FILE_BYTES = 1024 * 1024;
-const MAX_ERRORS_SHOWN = 15;
 const MAX_TREE_LINES = 60;
 
 /** Splits "/cmd A | B | C" arguments. */
@@ -112,50 +109,20 @@ privateChat.command('invite', async (ctx) => {
 
 // ---- Units file import -------------------------------------------------------------------------
 
-function renderImportErrors(ctx: BotContext, errors: UnitsFileError[]): string {
-  const lines = errors
-    .slice(0, MAX_ERRORS_SHOWN)
-    .map((e) => ctx.t('import-error-line', { line: e.line, problem: ctx.t(`units-error-${e.code}`, { value: '', ...(e.params ?? {}) }) }));
-  let text = `${ctx.t('import-errors', { count: errors.length })}\n${lines.map(escapeHtml).join('\n')}`;
-  if (errors.length > MAX_ERRORS_SHOWN) text += `\n${ctx.t('import-errors-more', { count: errors.length - MAX_ERRORS_SHOWN })}`;
-  return text;
-}
-
+// The flow (src/flows/units-import.ts) asks for the file, refuses a wrong one with its problems and
+// asks again; here the command, and a file sent with "/importunits" as its caption, start it.
 privateChat.command('importunits', async (ctx) => {
   if (!(await requireRole(ctx, 'ADMIN', 'unit.import'))) return;
-  ctx.session.step = { kind: 'admin-import-units' };
-  await ctx.reply(ctx.t('import-ask'));
+  await startFlowFor<UnitsImportArgs>(ctx, ctx.deps.conversations, UNITS_IMPORT_FLOW, {});
 });
 
 privateChat.on('message:document').filter(
-  (ctx) => ctx.session.step?.kind === 'admin-import-units' || (ctx.msg.caption ?? '').trim().startsWith('/importunits'),
+  (ctx) => (ctx.msg.caption ?? '').trim().startsWith('/importunits'),
   async (ctx) => {
     if (!(await requireRole(ctx, 'ADMIN', 'unit.import'))) return;
-    const doc = ctx.msg.document;
-    const name = doc.file_name ?? 'file';
-    const ext = name.toLowerCase().split('.').pop() ?? '';
-    const format = ext === 'csv' ? 'csv' : ext === 'yaml' || ext === 'yml' ? 'yaml' : null;
-    if (!format) return void (await ctx.reply(ctx.t('import-bad-type', { name })));
-    if ((doc.file_size ?? 0) > MAX_UNITS_FILE_BYTES) {
-      return void (await ctx.reply(ctx.t('import-too-large', { size: formatBytes(doc.file_size ?? 0), max: formatBytes(MAX_UNITS_FILE_BYTES) })));
-    }
-    const bytes = await downloadFile(ctx, doc.file_id, MAX_UNITS_FILE_BYTES);
-    if (!bytes) return void (await ctx.reply(ctx.t('import-download-failed')));
-    const result = await ctx.deps.services.units.importFile({ actor: { id: ctx.member!.id }, text: bytes.toString('utf8'), format, fileName: name });
-    if (!result.ok) {
-      if (!('errors' in result)) return refuse(ctx, ctx.t(result.reason === 'forbidden' ? 'forbidden' : 'error-generic'));
-      return void (await ctx.reply(renderImportErrors(ctx, result.errors), { parse_mode: 'HTML' }));
-    }
-    ctx.session.step = undefined;
-    await ctx.reply(ctx.t('import-done', { created: result.created, updated: result.updated, groups: result.groupsCreated }), {
-      reply_markup: mainMenu(ctx),
-    });
+    const file = fileOf(ctx);
+    if (file) await startFlowFor<UnitsImportArgs>(ctx, ctx.deps.conversations, UNITS_IMPORT_FLOW, { file });
   },
-);
-
-privateChat.on('message').filter(
-  (ctx) => ctx.session.step?.kind === 'admin-import-units' && !ctx.msg.text?.startsWith('/'),
-  (ctx) => ctx.reply(ctx.t('import-not-file')),
 );
 
 // ---- Granting and revoking the officer role ----------------------------------------------------

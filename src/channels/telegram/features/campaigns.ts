@@ -1,18 +1,18 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { randomBytes } from 'node:crypto';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { hasRole, refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
-import { downloadFile, formatBytes } from '../files.js';
-import type { CampaignFull, ImportCampaignResult } from '../../../services/campaigns.js';
+import type { CampaignFull } from '../../../services/campaigns.js';
 import type { OutboxMessage } from '../../../services/outbox.js';
-import type { CampaignFileError } from '../../../domain/campaign-file.js';
-import { parseDate } from '../../../domain/dates.js';
 import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T, registerLink } from '../render/campaign.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../../flows/create-campaign.js';
-import { startFlowFor } from '../flow-driver.js';
+import { CAMPAIGN_IMPORT_FLOW, campaignFileFormat } from '../../../flows/campaign-import.js';
+import { CAMPAIGN_EDIT_FLOW, type CampaignEditArgs } from '../../../flows/campaign-edit.js';
+import { CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../../flows/campaign-announce.js';
+import { CAMPAIGN_PICK_FLOW } from '../../../flows/campaign-pick.js';
+import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
 import { pageOf, splitHtml } from '../render/split.js';
 
 /**
@@ -25,10 +25,6 @@ import { pageOf, splitHtml } from '../render/split.js';
 export const campaigns = new Composer<BotContext>();
 const privateChat = campaigns.chatType('private');
 
-/** Largest campaign file accepted. */
-export const MAX_CAMPAIGN_FILE_BYTES = 1024 * 1024;
-const MAX_ERRORS_SHOWN = 20;
-
 /** A translator for another locale than the current user's (outbox rendering). */
 function tFor(ctx: BotContext, locale: string): T {
   return (key, vars) => ctx.deps.i18n.t(locale, key, vars);
@@ -36,114 +32,37 @@ function tFor(ctx: BotContext, locale: string): T {
 
 const tOf = (ctx: BotContext): T => (key, vars) => ctx.t(key, vars);
 
-function fileFormat(name: string, mime: string | undefined): 'yaml' | 'json' | null {
-  const ext = name.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'yaml' || ext === 'yml') return 'yaml';
-  if (ext === 'json') return 'json';
-  if (mime && /yaml/.test(mime)) return 'yaml';
-  if (mime === 'application/json') return 'json';
-  return null;
-}
-
-/**
- * "milestones[2].due: 31/02/2025 không phải ngày hợp lệ" — one line per problem. Errors stop at
- * `limit` ("and 12 more": fixing the first ones often fixes the rest); warnings of a saved
- * campaign are all shown (`Infinity`), over several messages if need be.
- */
-export function renderFileProblems(t: T, problems: CampaignFileError[], limit: number = MAX_ERRORS_SHOWN): string {
-  const lines = problems.slice(0, limit).map((e) => {
-    const problem = t(`camp-err-${e.code}`, { value: '', ...e.params });
-    return `• ${e.path ? `<code>${escapeHtml(e.path)}</code>: ` : ''}${escapeHtml(problem)}`;
-  });
-  if (problems.length > limit) lines.push(t('camp-errors-more', { count: problems.length - limit }));
-  return lines.join('\n');
-}
-
 // ---- Import from a file -------------------------------------------------------------------------
+
+// The flow (src/flows/campaign-import.ts) asks for the file and, when its code is taken, another
+// code; here the command and a YAML/JSON file sent outright start it, and a saved draft is shown.
 
 privateChat.command('importcampaign', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'campaign.import'))) return;
-  ctx.session.step = { kind: 'campaign-upload' };
-  await ctx.reply(ctx.t('camp-upload-ask'), { parse_mode: 'HTML' });
+  await startFlowFor(ctx, ctx.deps.conversations, CAMPAIGN_IMPORT_FLOW, {});
 });
 
-/** Answers an import: saved (with warnings), asks for another code, or lists the problems. */
-async function answerImport(ctx: BotContext, result: ImportCampaignResult, file: { fileId: string; fileName: string; format: 'yaml' | 'json' }) {
-  if (result.ok) {
-    ctx.session.step = undefined;
-    let text = ctx.t(result.replaced ? 'camp-import-replaced' : 'camp-import-done', { title: escapeHtml(result.campaign.title), code: escapeHtml(result.campaign.code) });
-    if (result.warnings.length > 0) text += `\n\n${ctx.t('camp-import-warnings')}\n${renderFileProblems(tOf(ctx), result.warnings, Infinity)}`;
-    await replyHtml(ctx, text);
-    return showManage(ctx, result.campaign.id);
-  }
-  switch (result.reason) {
-    case 'invalid':
-      return void (await replyHtml(ctx, `${ctx.t('camp-import-invalid', { count: result.errors.length })}\n${renderFileProblems(tOf(ctx), result.errors)}`));
-    case 'code_taken':
-    case 'code_invalid':
-      ctx.session.step = { kind: 'campaign-code', ...file };
-      return void (await ctx.reply(ctx.t(result.reason === 'code_taken' ? 'camp-code-taken' : 'camp-code-invalid', { code: escapeHtml(result.code) }), { parse_mode: 'HTML' }));
-    case 'audience_unknown':
-      return void (await ctx.reply(ctx.t('camp-audience-unknown', { codes: escapeHtml(result.codes.join(', ')) }), { parse_mode: 'HTML' }));
-    case 'audience_out_of_scope':
-      return void (await ctx.reply(ctx.t('camp-audience-out-of-scope', { codes: escapeHtml(result.codes.join(', ')) }), { parse_mode: 'HTML' }));
-    case 'officer_without_unit':
-      return void (await ctx.reply(ctx.t('officer-needs-unit')));
-    case 'not_officer':
-      return void (await ctx.reply(ctx.t('forbidden')));
-  }
-}
-
-async function importFromTelegram(ctx: BotContext, file: { fileId: string; fileName: string; format: 'yaml' | 'json' }, code?: string) {
-  const bytes = await downloadFile(ctx, file.fileId, MAX_CAMPAIGN_FILE_BYTES);
-  if (!bytes) return void (await ctx.reply(ctx.t('import-download-failed')));
-  const result = await ctx.deps.services.campaigns.importFile({
-    text: bytes.toString('utf8'),
-    format: file.format,
-    fileName: file.fileName,
-    actor: { id: ctx.member!.id },
-    ...(code !== undefined ? { code } : {}),
-  });
-  await answerImport(ctx, result, file);
-}
-
 privateChat.on('message:document').filter(
-  (ctx) =>
-    ctx.session.step?.kind === 'campaign-upload' ||
-    (fileFormat(ctx.msg.document.file_name ?? '', ctx.msg.document.mime_type) !== null && ctx.session.step?.kind !== 'admin-import-units'),
+  (ctx) => campaignFileFormat(ctx.msg.document.file_name ?? '', ctx.msg.document.mime_type) !== null,
   async (ctx) => {
     if (!(await requireRole(ctx, 'OFFICER', 'campaign.import'))) return;
-    const doc = ctx.msg.document;
-    const fileName = doc.file_name ?? 'file';
-    const format = fileFormat(fileName, doc.mime_type);
-    if (!format) return void (await ctx.reply(ctx.t('camp-file-bad-type', { name: escapeHtml(fileName) }), { parse_mode: 'HTML' }));
-    if ((doc.file_size ?? 0) > MAX_CAMPAIGN_FILE_BYTES) {
-      return void (await ctx.reply(ctx.t('import-too-large', { size: formatBytes(doc.file_size ?? 0), max: formatBytes(MAX_CAMPAIGN_FILE_BYTES) })));
-    }
-    await importFromTelegram(ctx, { fileId: doc.file_id, fileName, format });
+    const file = fileOf(ctx);
+    if (file) await startFlowFor(ctx, ctx.deps.conversations, CAMPAIGN_IMPORT_FLOW, { file });
   },
 );
 
-privateChat.on('message:text').filter(
-  (ctx) => ctx.session.step?.kind === 'campaign-code' && !ctx.msg.text.startsWith('/'),
-  async (ctx) => {
-    if (!(await requireRole(ctx, 'OFFICER', 'campaign.import'))) return;
-    const step = ctx.session.step as Extract<NonNullable<BotContext['session']['step']>, { kind: 'campaign-code' }>;
-    await importFromTelegram(ctx, { fileId: step.fileId, fileName: step.fileName, format: step.format }, ctx.msg.text.trim().toLowerCase());
-  },
-);
-
-privateChat.on('message').filter(
-  (ctx) => ctx.session.step?.kind === 'campaign-upload' && !ctx.msg.text?.startsWith('/'),
-  (ctx) => ctx.reply(ctx.t('camp-upload-not-file')),
-);
+/** A draft saved by the import or edited: the officer's view of it, with its buttons. */
+for (const flow of [CAMPAIGN_IMPORT_FLOW, CAMPAIGN_EDIT_FLOW]) {
+  flowFollowUps.set(flow, async (ctx, done) => {
+    if (typeof done.value?.campaignId === 'number') await showManage(ctx, done.value.campaignId);
+  });
+}
 
 // ---- The wizard -------------------------------------------------------------------------------
 
 privateChat.command('newcampaign', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'campaign.create'))) return;
   if (!ctx.member!.unitId && ctx.member!.role !== 'ADMIN') return void (await ctx.reply(ctx.t('officer-needs-unit')));
-  ctx.session.step = undefined;
   await startFlowFor(ctx, ctx.deps.conversations, CREATE_CAMPAIGN_FLOW, {});
 });
 
@@ -279,57 +198,24 @@ onAction(campaigns, 'camp.launchok', async (ctx, { campaignId }) => {
   });
 });
 
-onAction(campaigns, 'camp.edit', async (ctx, { campaignId }) => {
+/** Edit: the flow (src/flows/campaign-edit.ts) asks which field (unless the button named it) and its new value. */
+async function startEdit(ctx: BotContext, campaignId: number, field?: CampaignEditArgs['field']): Promise<void> {
   const c = await managed(ctx, campaignId, 'campaign.edit');
   if (!c) return;
   await answerQuietly(ctx);
   if (c.status !== 'DRAFT') return void (await ctx.reply(ctx.t('camp-edit-not-draft')));
-  const kb = new InlineKeyboard();
-  for (const field of ['title', 'slogan', 'starts', 'ends'] as const) {
-    kb.text(ctx.t(`camp-edit-field-${field}`), encodeCallback('camp.editf', { campaignId, field })).row();
-  }
-  kb.text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
-  await ctx.reply(ctx.t('camp-edit-ask', { code: escapeHtml(c.code) }), { parse_mode: 'HTML', reply_markup: kb });
-});
+  await startFlowFor<CampaignEditArgs>(ctx, ctx.deps.conversations, CAMPAIGN_EDIT_FLOW, { campaignId, code: c.code, ...(field ? { field } : {}) });
+}
 
-onAction(campaigns, 'camp.editf', async (ctx, { campaignId, field }) => {
-  const c = await managed(ctx, campaignId, 'campaign.edit');
-  if (!c) return;
-  await answerQuietly(ctx);
-  if (c.status !== 'DRAFT') return void (await ctx.reply(ctx.t('camp-edit-not-draft')));
-  ctx.session.step = { kind: 'campaign-edit', campaignId, field };
-  await ctx.reply(ctx.t(`camp-edit-ask-${field}`));
-});
-
-privateChat.on('message:text').filter(
-  (ctx) => ctx.session.step?.kind === 'campaign-edit' && !ctx.msg.text.startsWith('/'),
-  async (ctx) => {
-    const step = ctx.session.step as Extract<NonNullable<BotContext['session']['step']>, { kind: 'campaign-edit' }>;
-    if (!(await managed(ctx, step.campaignId, 'campaign.edit'))) return;
-    const input = ctx.msg.text.trim();
-    let edit: Parameters<typeof ctx.deps.services.campaigns.editDraft>[2];
-    if (step.field === 'title') edit = { title: input };
-    else if (step.field === 'slogan') edit = { slogan: input === '-' ? null : input };
-    else {
-      const d = parseDate(input, ctx.deps.services.now());
-      if (!d.ok) return void (await ctx.reply(ctx.t(`wiz-date-${d.reason}`, { value: input })));
-      edit = step.field === 'starts' ? { startsAt: d.date } : { endsAt: d.date };
-    }
-    const result = await ctx.deps.services.campaigns.editDraft(step.campaignId, { id: ctx.member!.id }, edit);
-    if (!result.ok) return void (await ctx.reply(ctx.t(`camp-edit-${result.reason}`)));
-    ctx.session.step = undefined;
-    await ctx.reply(ctx.t('camp-edit-saved'));
-    await showManage(ctx, step.campaignId);
-  },
-);
+onAction(campaigns, 'camp.edit', (ctx, { campaignId }) => startEdit(ctx, campaignId));
+onAction(campaigns, 'camp.editf', (ctx, { campaignId, field }) => startEdit(ctx, campaignId, field));
 
 onAction(campaigns, 'camp.announce', async (ctx, { campaignId }) => {
   const c = await managed(ctx, campaignId, 'campaign.announce');
   if (!c) return;
   await answerQuietly(ctx);
   if (c.status !== 'LAUNCHED') return void (await ctx.reply(ctx.t('camp-announce-not-launched')));
-  ctx.session.step = { kind: 'campaign-announce', campaignId };
-  await ctx.reply(ctx.t('camp-announce-ask', { title: escapeHtml(c.title) }), { parse_mode: 'HTML' });
+  await startFlowFor<CampaignAnnounceArgs>(ctx, ctx.deps.conversations, CAMPAIGN_ANNOUNCE_FLOW, { campaignId, title: c.title });
 });
 
 privateChat.command('announce', async (ctx) => {
@@ -341,42 +227,25 @@ privateChat.command('announce', async (ctx) => {
   await ctx.reply(ctx.t('camp-announce-pick'), { reply_markup: kb });
 });
 
-privateChat.on('message:text').filter(
-  (ctx) => ctx.session.step?.kind === 'campaign-announce' && !ctx.msg.text.startsWith('/'),
-  async (ctx) => {
-    const step = ctx.session.step as Extract<NonNullable<BotContext['session']['step']>, { kind: 'campaign-announce' }>;
-    const c = await managed(ctx, step.campaignId, 'campaign.announce');
-    if (!c) return;
-    const text = ctx.msg.text.trim().slice(0, 3000);
-    ctx.session.step = { kind: 'campaign-announce-confirm', campaignId: c.id, text, nonce: randomBytes(6).toString('hex') };
-    await ctx.reply(ctx.t('camp-preview-intro'));
-    await sendRendered(ctx, renderFollowUp(tOf(ctx), c, text, ctx.me.username));
-    const count = await ctx.deps.services.campaigns.audienceCount(c.id);
-    const kb = new InlineKeyboard()
-      .text(ctx.t('camp-btn-announce-confirm'), encodeCallback('camp.announceok', { campaignId: c.id }))
-      .row()
-      .text(ctx.t('button-cancel'), encodeCallback('flow.cancel', {}));
-    await ctx.reply(ctx.t('camp-announce-confirm', { members: count.members, groups: count.groups }), { parse_mode: 'HTML', reply_markup: kb });
-  },
-);
-
-onAction(campaigns, 'camp.announceok', async (ctx, { campaignId }) => {
+/**
+ * The announce flow (src/flows/campaign-announce.ts) took the text and the confirmation; the
+ * announcement is queued here, where the outbox message is rendered for Telegram. The service
+ * re-checks the officer and audits; the flow's nonce makes a repeated confirmation queue it once.
+ */
+flowFollowUps.set(CAMPAIGN_ANNOUNCE_FLOW, async (ctx, done) => {
+  const { campaignId, text, nonce } = done.value ?? {};
+  if (typeof campaignId !== 'number' || typeof text !== 'string' || typeof nonce !== 'string') return;
   const c = await managed(ctx, campaignId, 'campaign.announce');
   if (!c) return;
-  const step = ctx.session.step;
-  if (step?.kind !== 'campaign-announce-confirm' || step.campaignId !== campaignId) return answerQuietly(ctx, ctx.t('button-expired'));
-  await answerQuietly(ctx);
-  await ctx.editMessageReplyMarkup().catch(() => {});
   const username = ctx.me.username;
   const result = await ctx.deps.services.campaigns.announce({
     campaignId,
     actor: { id: ctx.member!.id },
-    render: (locale) => renderFollowUp(tFor(ctx, locale), c, step.text, username),
+    render: (locale) => renderFollowUp(tFor(ctx, locale), c, text, username),
     groupLocale: ctx.deps.config.DEFAULT_LOCALE,
     progressChatId: String(ctx.chat!.id),
-    nonce: step.nonce,
+    nonce,
   });
-  ctx.session.step = undefined;
   if (!result.ok) return void (await ctx.reply(ctx.t('camp-announce-not-launched')));
   await ctx.reply(ctx.t('camp-announced', { members: result.members, groups: result.groups }), { reply_markup: mainMenu(ctx) });
 });
@@ -433,25 +302,20 @@ async function showMemberDetail(ctx: BotContext, c: CampaignFull): Promise<void>
   });
 }
 
-async function memberList(ctx: BotContext, page = 0): Promise<void> {
-  const member = ctx.member;
-  if (!member?.unitId || !member.fullName) return void (await ctx.reply(ctx.t('not-joined')));
-  const active = await ctx.deps.services.campaigns.activeForUnit(member.unitId);
-  if (active.length === 0) return void (await ctx.reply(ctx.t('camp-member-none'), { reply_markup: mainMenu(ctx) }));
-  if (active.length === 1) return showMemberDetail(ctx, active[0]!);
-  ctx.session.step = { kind: 'campaign-pick', ids: active.map((c) => c.id) };
-  await sendCampaignPage(ctx, active, page, {
-    heading: ctx.t('camp-member-list'),
-    hint: ctx.t('camp-member-pick'),
-    withStatus: false,
-    open: (campaignId) => encodeCallback('camp.open', { campaignId }),
-  });
+/** "📋 Phong trào": the flow (src/flows/campaign-pick.ts) lists the campaigns open to the member's unit; one is shown at once. */
+async function memberList(ctx: BotContext): Promise<void> {
+  await startFlowFor(ctx, ctx.deps.conversations, CAMPAIGN_PICK_FLOW, {});
 }
+
+flowFollowUps.set(CAMPAIGN_PICK_FLOW, async (ctx, done) => {
+  const c = typeof done.value?.campaignId === 'number' ? await openableBy(ctx, done.value.campaignId) : null;
+  if (c) await showMemberDetail(ctx, c);
+});
 
 onAction(campaigns, 'camp.list', async (ctx, { page }) => {
   await answerQuietly(ctx);
   if (hasRole(ctx, 'OFFICER')) return officerList(ctx, page);
-  return memberList(ctx, page);
+  return memberList(ctx);
 });
 
 /** A campaign a member may open: launched and addressed to their unit. */
@@ -465,21 +329,8 @@ onAction(campaigns, 'camp.open', async (ctx, { campaignId }) => {
   const c = await openableBy(ctx, campaignId);
   if (!c) return answerQuietly(ctx, ctx.t('button-expired'));
   await answerQuietly(ctx);
-  if (ctx.session.step?.kind === 'campaign-pick') ctx.session.step = undefined;
   await showMemberDetail(ctx, c);
 });
-
-privateChat.on('message:text').filter(
-  (ctx) => ctx.session.step?.kind === 'campaign-pick' && /^\s*\d{1,2}\s*$/.test(ctx.msg.text),
-  async (ctx) => {
-    const step = ctx.session.step as Extract<NonNullable<BotContext['session']['step']>, { kind: 'campaign-pick' }>;
-    const id = step.ids[Number(ctx.msg.text.trim()) - 1];
-    const c = id ? await openableBy(ctx, id) : null;
-    if (!c) return void (await ctx.reply(ctx.t('camp-pick-invalid', { max: step.ids.length })));
-    ctx.session.step = undefined;
-    await showMemberDetail(ctx, c);
-  },
-);
 
 privateChat.command('campaigns', async (ctx) => {
   if (hasRole(ctx, 'OFFICER')) return officerList(ctx);

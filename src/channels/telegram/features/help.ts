@@ -26,10 +26,9 @@ async function sendHelp(ctx: BotContext): Promise<void> {
 
 help.command('help', sendHelp);
 
+// An open flow takes /cancel itself (the flow driver runs first): reaching here, nothing is open.
 help.command('cancel', async (ctx) => {
-  const had = ctx.session.step !== undefined;
-  ctx.session.step = undefined;
-  await ctx.reply(ctx.t(had ? 'cancelled' : 'nothing-to-cancel'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });
+  await ctx.reply(ctx.t('nothing-to-cancel'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });
 });
 
 

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../domain/dates.js';
 import { shorten } from '../../../domain/reminders.js';
 import { openReview, REVIEW_FLOW } from '../../../flows/review.js';
 import { sendReplies, startFlowFor } from '../flow-driver.js';
+import { SETTINGS_FLOW } from '../../../flows/settings.js';
 
 /**
  * Reminders (nhắc hạn) and review reports: /settings (reminders on/off), /nudge and the Nudge
@@ -18,20 +19,16 @@ import { sendReplies, startFlowFor } from '../flow-driver.js';
 export const reminders = new Composer<BotContext>();
 const privateChats = reminders.chatType('private');
 
-async function showSettings(ctx: BotContext): Promise<void> {
-  const on = ctx.member!.remindersEnabled;
-  const kb = new InlineKeyboard().text(ctx.t(on ? 'settings-turn-off' : 'settings-turn-on'), encodeCallback('rem.set', { on: on ? '0' : '1' }));
-  await ctx.reply(ctx.t('settings-show', { state: ctx.t(on ? 'settings-state-on' : 'settings-state-off') }), { parse_mode: 'HTML', reply_markup: kb });
-}
-
 privateChats.command('settings', async (ctx) => {
   const arg = ctx.match.trim().toLowerCase();
   const want = /\b(off|tat|tắt)\b/.test(arg) ? false : /\b(on|bat|bật)\b/.test(arg) ? true : null;
-  if (want === null) return showSettings(ctx);
+  // No argument: the settings flow (src/flows/settings.ts) shows the setting with the button that changes it.
+  if (want === null) return startFlowFor(ctx, ctx.deps.conversations, SETTINGS_FLOW, {});
   ctx.member = await ctx.deps.services.reminders.setEnabled(ctx.member!.id, want);
   await ctx.reply(ctx.t(want ? 'settings-saved-on' : 'settings-saved-off'));
 });
 
+/** The settings button of messages sent before the settings became a flow. */
 onAction(reminders, 'rem.set', async (ctx, { on }) => {
   ctx.member = await ctx.deps.services.reminders.setEnabled(ctx.member!.id, on === '1');
   await answerQuietly(ctx);

@@ -10,7 +10,6 @@ import { mainMenu } from '../keyboards/menu.js';
 export const unhandled = new Composer<BotContext>();
 
 onAction(unhandled, 'flow.cancel', async (ctx) => {
-  ctx.session.step = undefined;
   await answerQuietly(ctx);
   await ctx.editMessageReplyMarkup().catch(() => {});
   await ctx.reply(ctx.t('cancelled'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });

@@ -9,10 +9,10 @@ import type { OutboxMessage } from '../../../services/outbox.js';
 import { formatDate, formatDateTime } from '../../../domain/dates.js';
 import { escapeHtml } from '../../../domain/text.js';
 import { clipHtml } from './split.js';
-import { campaignHeader, renderCriteria, type T } from '../../../flows/campaign-text.js';
+import { campaignHeader, followUpBody, renderCriteria, type T } from '../../../flows/campaign-text.js';
 
 /** The channel-neutral pieces (detail, content lines, titles, deadlines) live in flows/campaign-text.ts. */
-export { renderCriteria, renderDetail, renderMilestones, renderTitles, titleLabel, type MemberStatus, type T } from '../../../flows/campaign-text.js';
+export { renderCriteria, renderDetail, renderList, renderMilestones, renderTitles, titleLabel, type MemberStatus, type T } from '../../../flows/campaign-text.js';
 
 /**
  * Longest announcement (one broadcast message per member; Telegram allows 4,096): longer content
@@ -56,26 +56,8 @@ export function renderAnnouncement(t: T, c: CampaignFull, botUsername: string): 
 /** A follow-up announcement: the officer's text under the campaign's name. */
 export function renderFollowUp(t: T, c: Pick<CampaignFull, 'title' | 'code'>, text: string, botUsername: string): OutboxMessage {
   return {
-    text: clip(t, `${t('camp-followup-heading', { title: escapeHtml(c.title) })}\n\n${escapeHtml(text)}`),
+    text: clip(t, followUpBody(t, c.title, text)),
     parseMode: 'HTML',
     buttons: [[{ text: t('camp-open-button'), url: registerLink(botUsername, c.code) }]],
   };
-}
-
-/**
- * One line per campaign, numbered (the number can be typed to open it). A page of a longer list
- * passes its `offset` so numbers run on across pages.
- */
-export function renderList(
-  t: T,
-  campaigns: Array<{ title: string; status: string; archivedAt: Date | null; startsAt: Date; endsAt: Date }>,
-  opts: { withStatus: boolean; offset?: number },
-): string {
-  const offset = opts.offset ?? 0;
-  return campaigns
-    .map((c, i) => {
-      const status = opts.withStatus ? ` · ${t(`camp-status-${c.archivedAt ? 'ARCHIVED' : c.status}`)}` : '';
-      return `${offset + i + 1}. <b>${escapeHtml(c.title)}</b>\n    ${formatDate(c.startsAt)} – ${formatDate(c.endsAt)}${status}`;
-    })
-    .join('\n');
 }
