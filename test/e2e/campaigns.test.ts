@@ -245,6 +245,21 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     john.send('/campaigns');
     await john.waitFor(/No campaigns in your scope yet/);
   });
+  it('sends a follow-up announcement only after the officer confirms its preview', async () => {
+    const c = (await h.app.services.campaigns.byCode('dong-khoi-moi'))!;
+    officer.pressData(encodeCallback('camp.announce', { campaignId: c.id }));
+    await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
+    officer.send('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
+    const confirm = await officer.waitFor(/Sẽ gửi tới \d+ đồng chí và 1 nhóm/);
+    expect(confirm.text).toContain('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
+    const members = Number(/Sẽ gửi tới (\d+) đồng chí/.exec(confirm.text ?? '')![1]);
+    const announced = () => h.app.services.prisma.delivery.count({ where: { broadcast: { campaignId: c.id, kind: 'ANNOUNCEMENT' } } });
+    expect(await announced()).toBe(0);
+    officer.press('✔ Gửi thông báo');
+    await officer.waitFor(new RegExp(`Đang gửi thông báo tới ${members} đồng chí và 1 nhóm`));
+    expect(await announced()).toBe(members + 1);
+  });
+
   it('closes a launched campaign only after confirmation, and withdraws its reminders not yet sent', async () => {
     const c = (await h.app.services.campaigns.byCode('dong-khoi-moi'))!;
     const member = (await h.app.services.prisma.member.findFirst({ where: { fullName: 'Thành viên 3' } }))!;
@@ -276,5 +291,31 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     const reminders = await h.app.services.prisma.reminder.findMany({ where: { milestoneId: milestone.id, memberId: member.id } });
     expect(reminders.find((r) => r.offsetMinutes === 60)!.status).toBe('CANCELLED');
     expect((await h.app.services.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe('CANCELLED');
+  });
+
+  it('never saves a main-menu label typed while a draft’s title is being edited', async () => {
+    const c = (await h.app.services.campaigns.byCode('thi-dua-chao-mung-dai-hoi-quy-iv'))!;
+    officer.pressData(encodeCallback('camp.edit', { campaignId: c.id }));
+    await officer.waitFor(/Sửa mục nào của bản nháp/);
+    officer.press('Tên phong trào');
+    await officer.waitFor(/Gõ tên mới của phong trào/);
+    officer.send('📝 Đăng ký');
+    await officer.waitFor(/Đồng chí đang làm dở «Sửa bản nháp phong trào»/);
+    expect((await h.app.services.campaigns.byId(c.id))!.title).toBe('Thi đua chào mừng Đại hội quý IV');
+    officer.send('Thi đua chào mừng Đại hội Đảng bộ huyện');
+    await officer.waitFor(/Đã lưu thay đổi/);
+    await officer.waitFor(/Bản nháp · mã thi-dua-chao-mung-dai-hoi-quy-iv/);
+    expect((await h.app.services.campaigns.byId(c.id))!.title).toBe('Thi đua chào mừng Đại hội Đảng bộ huyện');
+
+    // A wrong date, or one that leaves a milestone (the review on 25/02/2027) outside, re-asks only the date.
+    officer.pressData(encodeCallback('camp.editf', { campaignId: c.id, field: 'ends' }));
+    await officer.waitFor(/Gõ ngày kết thúc mới/);
+    officer.send('30/02/2027');
+    await officer.waitFor(/30\/02\/2027 không phải ngày hợp lệ/);
+    officer.send('15/02/2027');
+    await officer.waitFor(/Có mốc thời hạn nằm ngoài khoảng thời gian mới/);
+    officer.send('31/03/2027');
+    await officer.waitFor(/Đã lưu thay đổi/);
+    expect((await h.app.services.campaigns.byId(c.id))!.endsAt.toISOString()).toBe('2027-03-31T16:59:59.999Z');
   });
 });
