@@ -35,6 +35,8 @@ interface EditData {
   code: string;
   actorId: number;
   field: EditField | null;
+  /** The button named the field: no question about it (and none to go Back to). */
+  fieldGiven: boolean;
   /** How it ended: saved, or a refusal that stops the edit (the campaign was launched meanwhile). */
   outcome: string | null;
 }
@@ -47,7 +49,7 @@ export function createCampaignEditFlow(services: Services): FlowSpec<EditData, C
   const field: Step<EditData> = {
     id: 'field',
     accepts: 'choice',
-    skip: (d) => d.field !== null && FIELDS.includes(d.field),
+    skip: (d) => d.fieldGiven,
     prompt: (d) => ({ key: 'camp-edit-ask', vars: { code: escapeHtml(d.code) } }),
     choices: () => FIELDS.map((f) => ({ value: f, label: { key: `camp-edit-field-${f}` } })),
     answer: (d, a) => {
@@ -83,7 +85,7 @@ export function createCampaignEditFlow(services: Services): FlowSpec<EditData, C
     version: 1,
     nameKey: 'camp-edit-flow-name',
     steps: [field, value],
-    init: (args) => ({ campaignId: args.campaignId, code: args.code, actorId: args.actorId ?? 0, field: args.field ?? null, outcome: null }),
+    init: (args) => ({ campaignId: args.campaignId, code: args.code, actorId: args.actorId ?? 0, field: args.field ?? null, fieldGiven: args.field !== undefined, outcome: null }),
     prepare: async (args, env) => ({ ok: true, args: { ...args, actorId: env.memberId } }),
     async complete(d): Promise<Reply[]> {
       if (d.outcome !== 'saved') return [{ kind: 'say', message: { key: `camp-edit-${d.outcome ?? 'not_found'}` } }];
