@@ -5,7 +5,6 @@ import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
-import { mainMenu } from '../keyboards/menu.js';
 import { formatDateTime } from '../../../domain/dates.js';
 import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
 import { UNITS_IMPORT_FLOW, type UnitsImportArgs } from '../../../flows/units-import.js';

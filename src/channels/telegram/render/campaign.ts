@@ -6,7 +6,7 @@
  */
 import type { CampaignFull } from '../../../services/campaigns.js';
 import type { OutboxMessage } from '../../../services/outbox.js';
-import { formatDate, formatDateTime } from '../../../domain/dates.js';
+import { formatDateTime } from '../../../domain/dates.js';
 import { escapeHtml } from '../../../domain/text.js';
 import { clipHtml } from './split.js';
 import { campaignHeader, followUpBody, renderCriteria, type T } from '../../../flows/campaign-text.js';
