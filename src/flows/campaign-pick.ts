@@ -1,14 +1,15 @@
 /**
  * Xem phong trào (the member's "📋 Phong trào"). Asks: which of the campaigns open to the member's
  * unit to show — a numbered list, one button each, the number or the title typed; passed over when
- * there is only one. Stores (in the flow state) only the campaigns listed (id, title, period). The
- * channel shows the chosen campaign (with its Register button when the member may still register).
+ * there is only one (or the member opened one by its button or link). Stores (in the flow state)
+ * only the campaigns listed (id, title, period). Shows the chosen campaign as members read it, with
+ * the member's own status and — not registered yet and still in time — the Register action.
  * A casual flow: the menu or a command leaves it without "you are in the middle of …".
  */
 import type { Services } from '../services/index.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import { problem, type Message, type Step } from './model.js';
-import { renderList, type T } from './campaign-text.js';
+import { renderDetail, renderList, type T } from './campaign-text.js';
 
 /** Flow id of picking a campaign to view. */
 export const CAMPAIGN_PICK_FLOW = 'campaign-pick';
@@ -22,6 +23,8 @@ interface Listed {
 
 /** What the flow is started with: the campaigns open to the member (read by `prepare`). */
 export interface CampaignPickArgs {
+  /** Show this campaign (opened by its button or link), if it is open to the member. */
+  campaignId?: number;
   campaigns?: Listed[];
 }
 
@@ -58,16 +61,27 @@ export function createCampaignPickFlow(services: Services): FlowSpec<PickData, C
       const campaigns = args.campaigns ?? [];
       return { campaigns, chosen: campaigns.length === 1 ? campaigns[0]!.id : null };
     },
-    async prepare(_args, env) {
+    async prepare(args, env) {
       const member = await services.members.byId(env.memberId);
       if (!member?.unitId || !member.fullName) return { ok: false, message: { key: 'not-joined' } };
-      const active = await services.campaigns.activeForUnit(member.unitId);
-      if (active.length === 0) return { ok: false, message: { key: 'camp-member-none' } };
+      const all = await services.campaigns.activeForUnit(member.unitId);
+      const active = args.campaignId === undefined ? all : all.filter((c) => c.id === args.campaignId);
+      if (active.length === 0) return { ok: false, message: { key: args.campaignId === undefined ? 'camp-member-none' : 'camp-link-invalid' } };
       const campaigns = active.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt.toISOString(), endsAt: c.endsAt.toISOString() }));
       return { ok: true, args: { campaigns } };
     },
-    async complete(d): Promise<Reply[]> {
-      return [{ kind: 'done', flow: CAMPAIGN_PICK_FLOW, value: { campaignId: d.chosen ?? 0 } }];
+    async complete(d, env): Promise<Reply[]> {
+      // Re-read: the campaign may have closed, or the member moved, since the list was shown.
+      const member = await services.members.byId(env.memberId);
+      const c = member?.unitId ? (await services.campaigns.activeForUnit(member.unitId)).find((x) => x.id === d.chosen) : undefined;
+      if (!c) return [{ kind: 'say', message: { key: 'camp-link-invalid' }, menu: true }];
+      const reg = await services.campaigns.myRegistration(c.id, env.memberId);
+      const registrationOpen = c.milestones.some((m) => m.kind === 'REGISTRATION' && m.dueAt > env.now);
+      const t: T = (key, vars) => env.label(vars ? { key, vars } : { key });
+      const message = verbatim(renderDetail(t, c, { now: env.now, status: reg }));
+      // Not registered yet and still in time: the same Register action as the launch announcement.
+      if (!reg && registrationOpen) return [{ kind: 'say', message, actions: [{ label: { key: 'camp-register-button' }, open: 'register', code: c.code }] }];
+      return [{ kind: 'say', message, menu: true }];
     },
   };
 }

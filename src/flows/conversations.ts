@@ -31,13 +31,10 @@ export type Reply =
 
 /**
  * Something a message offers to do next, as data: Telegram renders an inline button; a text-only
- * channel names it. `open: 'campaign'` opens the officer's view of campaign `campaignId`.
+ * channel names it. `open: 'campaign'` opens the officer's view of campaign `campaignId`;
+ * `open: 'register'` opens registration for the campaign of code `code` (Telegram: its deep link).
  */
-export interface ReplyAction {
-  label: Message;
-  open: 'campaign';
-  campaignId: number;
-}
+export type ReplyAction = { label: Message; open: 'campaign'; campaignId: number } | { label: Message; open: 'register'; code: string };
 
 /** Who is answering, besides the clock and the label renderer. */
 export interface FlowEnv extends FlowContext {

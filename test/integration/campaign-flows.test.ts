@@ -19,6 +19,7 @@ import { CAMPAIGN_IMPORT_FLOW } from '../../src/flows/campaign-import.js';
 import { CAMPAIGN_EDIT_FLOW } from '../../src/flows/campaign-edit.js';
 import { UNITS_IMPORT_FLOW } from '../../src/flows/units-import.js';
 import { SETTINGS_FLOW } from '../../src/flows/settings.js';
+import { CAMPAIGN_PICK_FLOW } from '../../src/flows/campaign-pick.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
 
 const yaml = readFileSync(new URL('../../examples/dong-khoi-moi-2020-2025.yaml', import.meta.url));
@@ -121,5 +122,16 @@ describe('campaign and units flows on a text-only channel', () => {
     expect(shownSettings).toContain('1. 🔕 Tắt nhắc hạn');
     expect(await send(officerId, '1')).toContain('Đã tắt nhắc hạn');
     expect((await s.members.byId(officerId))?.remindersEnabled).toBe(false);
+  });
+
+  it('lists the campaigns open to the member’s unit and shows the one picked by number, with the member’s status', async () => {
+    await t.db.prisma.campaign.update({ where: { code: 'dong-khoi-2' }, data: { status: 'LAUNCHED', launchedAt: new Date() } });
+    const list = shown(await conversations.start(`m${officerId}`, CAMPAIGN_PICK_FLOW, {}, env(officerId)));
+    expect(list).toContain('Các phong trào đang triển khai');
+    expect(list).toMatch(/1\. Phong trào thi đua "Đồng khởi mới"[\s\S]*2\. Phong trào thi đua "Đồng khởi mới"/);
+    const detail = await send(officerId, '2');
+    expect(detail).toMatch(/Thời gian: 21\/10\/2020 – (31\/12\/2025|30\/11\/2030)/);
+    expect(detail).toContain('chưa đăng ký');
+    expect(await conversations.open(`m${officerId}`)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { Conversations, FlowEnv, Reply, ReplyAction, AskOutcome } from '../
 import type { FileRef, FlowInput } from '../../flows/model.js';
 import { numberedChoices } from '../../flows/render.js';
 import { downloadFile } from './files.js';
+import { registerLink } from './render/campaign.js';
 
 /**
  * The Telegram driver of the channel-neutral flows (src/flows): turns updates into flow inputs and
@@ -40,7 +41,11 @@ export function flowEnv(ctx: BotContext): FlowEnv {
 /** The inline buttons of a message's actions (what it offers to do next). */
 function actionsKeyboard(ctx: BotContext, actions: readonly ReplyAction[]): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (const a of actions) kb.text(ctx.t(a.label.key, a.label.vars), encodeCallback('camp.manage', { campaignId: a.campaignId })).row();
+  for (const a of actions) {
+    const label = ctx.t(a.label.key, a.label.vars);
+    if (a.open === 'register') kb.url(label, registerLink(ctx.me.username, a.code)).row();
+    else kb.text(label, encodeCallback('camp.manage', { campaignId: a.campaignId })).row();
+  }
   return kb;
 }
 

@@ -6,12 +6,12 @@ import { hasRole, refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import type { CampaignFull } from '../../../services/campaigns.js';
 import type { OutboxMessage } from '../../../services/outbox.js';
-import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T, registerLink } from '../render/campaign.js';
+import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T } from '../render/campaign.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../../flows/create-campaign.js';
 import { CAMPAIGN_IMPORT_FLOW, campaignFileFormat } from '../../../flows/campaign-import.js';
 import { CAMPAIGN_EDIT_FLOW, type CampaignEditArgs } from '../../../flows/campaign-edit.js';
 import { CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../../flows/campaign-announce.js';
-import { CAMPAIGN_PICK_FLOW } from '../../../flows/campaign-pick.js';
+import { CAMPAIGN_PICK_FLOW, type CampaignPickArgs } from '../../../flows/campaign-pick.js';
 import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
 import { pageOf, splitHtml } from '../render/split.js';
 
@@ -280,37 +280,16 @@ for (const [ask, confirm, kind] of [
 // ---- Members: active campaigns of their unit --------------------------------------------------
 
 /**
- * Shows a campaign to a member who opened its registration deep link (`/start c_<code>`).
- * Registration (issue 4) replaces or extends this: it is the one place `c_` payloads land.
+ * Shows a campaign to a member who opened its registration deep link (`/start c_<code>`), through
+ * the campaign flow (src/flows/campaign-pick.ts) that shows it from the list too.
  */
 export async function showCampaignForRegistration(ctx: BotContext, campaign: CampaignFull): Promise<void> {
-  await showMemberDetail(ctx, campaign);
+  await startFlowFor<CampaignPickArgs>(ctx, ctx.deps.conversations, CAMPAIGN_PICK_FLOW, { campaignId: campaign.id });
 }
 
-async function showMemberDetail(ctx: BotContext, c: CampaignFull): Promise<void> {
-  const reg = ctx.member ? await ctx.deps.services.campaigns.myRegistration(c.id, ctx.member.id) : null;
-  const now = ctx.deps.services.now();
-  const registrationOpen = c.milestones.some((m) => m.kind === 'REGISTRATION' && m.dueAt > now);
-  // Not registered yet and still in time: the same Register button as the launch announcement.
-  const markup =
-    !reg && registrationOpen
-      ? new InlineKeyboard().url(ctx.t('camp-register-button'), registerLink(ctx.me.username, c.code))
-      : mainMenu(ctx);
-  await replyHtml(ctx, renderDetail(tOf(ctx), c, { now, status: reg }), {
-    reply_markup: markup,
-    link_preview_options: { is_disabled: true },
-  });
-}
-
-/** "📋 Phong trào": the flow (src/flows/campaign-pick.ts) lists the campaigns open to the member's unit; one is shown at once. */
 async function memberList(ctx: BotContext): Promise<void> {
   await startFlowFor(ctx, ctx.deps.conversations, CAMPAIGN_PICK_FLOW, {});
 }
-
-flowFollowUps.set(CAMPAIGN_PICK_FLOW, async (ctx, done) => {
-  const c = typeof done.value?.campaignId === 'number' ? await openableBy(ctx, done.value.campaignId) : null;
-  if (c) await showMemberDetail(ctx, c);
-});
 
 onAction(campaigns, 'camp.list', async (ctx, { page }) => {
   await answerQuietly(ctx);
@@ -329,7 +308,7 @@ onAction(campaigns, 'camp.open', async (ctx, { campaignId }) => {
   const c = await openableBy(ctx, campaignId);
   if (!c) return answerQuietly(ctx, ctx.t('button-expired'));
   await answerQuietly(ctx);
-  await showMemberDetail(ctx, c);
+  await showCampaignForRegistration(ctx, c);
 });
 
 privateChat.command('campaigns', async (ctx) => {
