@@ -114,4 +114,15 @@ describe('deadline reminders with a controlled clock', () => {
     const row = await h.app.services.members.byTelegramId(u.id);
     expect(row?.remindersEnabled).toBe(false);
   });
+
+  it('lets /settings give way to the main menu instead of "you are in the middle of …"', async () => {
+    const u = users[3]!;
+    u.send('/settings');
+    await u.waitFor(/Nhắc hạn thi đua: Bật/);
+    u.send('📋 Phong trào');
+    const answer = await u.waitFor(/Thời gian: |phong trào thi đua nào đang triển khai|Các phong trào đang triển khai/);
+    expect(answer.text).not.toMatch(/đang làm dở/);
+    // The settings question is closed: its button no longer changes anything.
+    expect((await h.app.services.members.byTelegramId(u.id))?.remindersEnabled).toBe(true);
+  });
 });
