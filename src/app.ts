@@ -150,7 +150,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // ADMIN_IDS is the source of truth for admins: whoever was removed from it loses the role now.
       for (const demoted of await services.members.demoteUnlistedAdmins()) {
         logger.warn({ memberId: demoted.id }, 'admin demoted: no longer in ADMIN_IDS');
-        await syncMemberCommands(bot.api, demoted, translator(i18n), logger);
+        await syncMemberCommands(bot.api, demoted, await services.members.externalIdOf(demoted.id, 'TELEGRAM'), translator(i18n), logger);
       }
       if (overrides.http !== false) {
         const http = createHttpApp({

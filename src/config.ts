@@ -111,8 +111,8 @@ export const configSchema = z
             .filter(Boolean)
             .map((part) => part.trim());
           for (const id of ids) {
-            if (!/^\d{1,20}$/.test(id)) {
-              ctx.addIssue({ code: 'custom', message: `"${id}" is not a Telegram user id (digits only)` });
+            if (!/^\d{1,20}$/.test(id) && !/^zalo:[\w-]{1,64}$/i.test(id)) {
+              ctx.addIssue({ code: 'custom', message: `"${id}" is not a Telegram user id (digits only) nor zalo:<Zalo user id>` });
               return z.NEVER;
             }
           }

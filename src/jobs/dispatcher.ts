@@ -49,6 +49,7 @@ interface Claimed {
   channel: 'TELEGRAM' | 'ZALO';
   chatId: string;
   memberId: number | null;
+  identityId: number | null;
   broadcastId: number | null;
   payload: OutboxMessage;
   attempts: number;
@@ -76,7 +77,8 @@ const IN_MEMORY_WAIT_MS = 2_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Rows to one chat of one channel are sent in order, one at a time. */
-const chatKey = (row: Claimed) => `${row.channel}:${row.chatId}`;
+/** One chat on one channel ("TELEGRAM:123"): its queue and its rate-limit spacing, never shared across channels. */
+const chatKey = (row: Pick<Claimed, 'channel' | 'chatId'>) => `${row.channel}:${row.chatId}`;
 
 /** Exponential backoff for transient failures: 2 s, 4 s, 8 s … capped at 5 min. */
 export function backoffMs(attempts: number): number {
@@ -435,6 +437,7 @@ export class Dispatcher {
       channel: 'TELEGRAM' | 'ZALO';
       chat_id: string;
       member_id: number | null;
+      identity_id: number | null;
       broadcast_id: number | null;
       payload: unknown;
       attempts: number;
@@ -447,13 +450,14 @@ export class Dispatcher {
         ORDER BY not_before, id
         LIMIT ${this.o.batchSize}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, channel::text AS channel, chat_id, member_id, broadcast_id, payload, attempts, not_before`;
+      RETURNING id, channel::text AS channel, chat_id, member_id, identity_id, broadcast_id, payload, attempts, not_before`;
     return rows
       .map((r) => ({
         id: BigInt(r.id),
         channel: r.channel,
         chatId: r.chat_id,
         memberId: r.member_id,
+        identityId: r.identity_id,
         broadcastId: r.broadcast_id,
         payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as OutboxMessage,
         attempts: Number(r.attempts),
@@ -472,7 +476,7 @@ export class Dispatcher {
     if (!sender) return { kind: 'failed', error: `no sender for channel ${row.channel}` };
     for (;;) {
       if (halted() || this.stopping) return { kind: 'unsent' };
-      const slot = await this.limiter.reserve(`${row.channel === 'TELEGRAM' ? '' : row.channel + ':'}${row.chatId}`);
+      const slot = await this.limiter.reserve(chatKey(row));
       if (!slot.ok) {
         if (slot.reason === 'chat') return { kind: 'chat_busy', waitMs: slot.waitMs };
         // Short waits are cheaper in place than a round trip through the database.
@@ -530,7 +534,7 @@ export class Dispatcher {
       metrics?.deliveries.inc({ status: 'SENT' }, sent.length);
       for (const r of sent) r.recorded = true;
     }
-    const unreachableMembers = new Set<number>();
+    const unreachable = new Map<string, Claimed>();
     for (const result of results) {
       const { row, outcome } = result;
       switch (outcome.kind) {
@@ -553,17 +557,26 @@ export class Dispatcher {
           break;
         case 'unreachable':
           await this.finish(row, 'UNREACHABLE', outcome.error);
-          if (row.memberId !== null) unreachableMembers.add(row.memberId);
+          if (row.memberId !== null || row.identityId !== null) unreachable.set(chatKey(row), row);
           break;
       }
       result.recorded = true;
     }
-    for (const memberId of unreachableMembers) {
-      await prisma.member.update({ where: { id: memberId }, data: { reachable: false } }).catch(() => undefined);
-      // Stop writing to them until they write to us again: their other queued messages end here too.
+    for (const row of unreachable.values()) {
+      // The identity, not the member: they may still be reached on another channel. Rows written
+      // before identities existed name only the chat, which is the identity's external id.
+      const marked = await prisma.channelIdentity.updateManyAndReturn({
+        where: row.identityId !== null ? { id: row.identityId } : { channel: row.channel, externalId: row.chatId },
+        data: { reachable: false },
+        select: { id: true },
+      });
+      // Stop writing to that identity until they write to us there again: its other queued messages end here too.
       const dropped = await prisma.delivery.updateMany({
-        where: { memberId, status: 'PENDING' },
-        data: { status: 'UNREACHABLE', lastError: 'member unreachable' },
+        where: {
+          status: 'PENDING',
+          OR: [{ identityId: { in: marked.map((i) => i.id) } }, { channel: row.channel, chatId: row.chatId, groupChatId: null }],
+        },
+        data: { status: 'UNREACHABLE', lastError: 'identity unreachable' },
       });
       if (dropped.count > 0) metrics?.deliveries.inc({ status: 'UNREACHABLE' }, dropped.count);
     }

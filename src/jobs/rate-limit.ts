@@ -11,15 +11,16 @@ import type { Redis } from 'ioredis';
  *
  * @example
  * const limiter = createRateLimiter({ rate: 25, redis });
- * const slot = await limiter.reserve('12345');
+ * const slot = await limiter.reserve('TELEGRAM:12345');
  * if (slot.ok) { await sleep(slot.delayMs); await send(); }
  */
 export interface RateLimiter {
   /**
-   * Reserves a send slot for `chatId`. `ok: true` → send after `delayMs`. `ok: false` → the chat
-   * (or the whole bot, after a 429) is not free for `waitMs`; nothing was reserved.
+   * Reserves a send slot for a chat, keyed by channel and chat id (`TELEGRAM:123`, `ZALO:abc`:
+   * the same id on two channels never shares a spacing). `ok: true` → send after `delayMs`.
+   * `ok: false` → the chat (or the whole bot, after a 429) is not free for `waitMs`; nothing was reserved.
    */
-  reserve(chatId: string): Promise<SlotReservation>;
+  reserve(chatKey: string): Promise<SlotReservation>;
   /** Reserves a global slot only (progress edits to an officer). */
   reserveGlobal(): Promise<number>;
   /** Pauses every sender — of every instance when shared — for `ms` (Telegram's retry_after). */
@@ -51,8 +52,14 @@ export function isGroupChat(chatId: string): boolean {
   return chatId.startsWith('-');
 }
 
-function spacingFor(chatId: string, o: Required<RateLimitOptions>): number {
-  return isGroupChat(chatId) ? o.groupChatSpacingMs : o.privateChatSpacingMs;
+/** The chat id part of a `CHANNEL:id` key (a bare id is taken as it is). */
+function chatIdOf(chatKey: string): string {
+  const colon = chatKey.indexOf(':');
+  return colon < 0 ? chatKey : chatKey.slice(colon + 1);
+}
+
+function spacingFor(chatKey: string, o: Required<RateLimitOptions>): number {
+  return isGroupChat(chatIdOf(chatKey)) ? o.groupChatSpacingMs : o.privateChatSpacingMs;
 }
 
 function withDefaults(o: RateLimitOptions): Required<RateLimitOptions> {

@@ -22,8 +22,7 @@ export interface CurrentActor {
   /** Materialised path of the member's unit ("/1/4/"), null without a unit. */
   unitPath: string | null;
   fullName: string | null;
-  telegramId: bigint | null;
-  /** The channel identity for audit rows ("tg:123"), as the bot writes it; null without one. */
+  /** The channel identity for audit rows ("tg:123", else "zalo:…"), as the bot writes it; null without one. */
   ref: string | null;
 }
 
@@ -35,16 +34,19 @@ export type Db = PrismaClient | Prisma.TransactionClient;
  * leaving must not leave officer rights behind.
  */
 export async function loadActor(db: Db, actor: ActorRef): Promise<CurrentActor | null> {
-  const m = await db.member.findUnique({ where: { id: actor.id }, include: { unit: { select: { path: true } } } });
+  const m = await db.member.findUnique({
+    where: { id: actor.id },
+    include: { unit: { select: { path: true } }, identities: { select: { channel: true, externalId: true }, orderBy: { id: 'asc' } } },
+  });
   if (!m) return null;
+  const identity = m.identities.find((i) => i.channel === 'TELEGRAM') ?? m.identities[0];
   return {
     id: m.id,
     role: m.leftAt ? 'MEMBER' : m.role,
     unitId: m.unitId,
     unitPath: m.unit?.path ?? null,
     fullName: m.fullName,
-    telegramId: m.telegramId,
-    ref: m.telegramId !== null ? `tg:${m.telegramId}` : m.zaloId ? `zalo:${m.zaloId}` : null,
+    ref: identity ? `${identity.channel === 'TELEGRAM' ? 'tg' : 'zalo'}:${identity.externalId}` : null,
   };
 }
 

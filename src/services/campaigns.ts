@@ -6,6 +6,7 @@ import type { BroadcastService } from './broadcasts.js';
 import type { AuditService } from './audit.js';
 import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type CurrentActor, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
+import { recipientsOf } from './recipients.js';
 import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
 
 export type { Campaign };
@@ -219,7 +220,8 @@ export class CampaignService {
   async audienceMembers(campaignId: number, db: Db = this.prisma) {
     const unitIds = await this.audienceUnitIds(campaignId, db);
     return db.member.findMany({
-      where: { unitId: { in: unitIds }, leftAt: null, fullName: { not: null } },
+      // Only those the bot can write to (a reachable channel identity: src/services/recipients.ts).
+      where: { unitId: { in: unitIds }, leftAt: null, fullName: { not: null }, identities: { some: { reachable: true } } },
       orderBy: { id: 'asc' },
     });
   }
@@ -530,7 +532,7 @@ export class CampaignService {
   /** How many members and linked groups a launch would reach. */
   async audienceCount(campaignId: number): Promise<{ members: number; groups: number }> {
     const [members, groups] = await Promise.all([this.audienceMembers(campaignId), this.audienceGroupChats(campaignId)]);
-    return { members: members.filter((m) => m.telegramId !== null).length, groups: groups.length };
+    return { members: members.length, groups: groups.length };
   }
 
   /** Outbox rows for every audience member (rendered in their locale) and every linked group. */
@@ -550,11 +552,11 @@ export class CampaignService {
       if (!m) cache.set(locale, (m = render(locale)));
       return m;
     };
-    const reachable = members.filter((m) => m.telegramId !== null);
+    const to = await recipientsOf(db, members.map((m) => m.id));
+    const reachable = members.filter((m) => to.has(m.id));
     const items: OutboxItem[] = [
       ...reachable.map((m) => ({
-        channel: 'TELEGRAM' as const,
-        chatId: m.telegramId!.toString(),
+        ...to.get(m.id)!,
         memberId: m.id,
         message: message(m.locale),
         dedupeKey: `${key}:m:${m.id}`,

@@ -1,4 +1,4 @@
-import type { Member, PrismaClient, Role, Unit } from '../generated/prisma/client.js';
+import type { Channel, ChannelIdentity, Member, PrismaClient, Role, Unit } from '../generated/prisma/client.js';
 import { fold } from '../domain/text.js';
 import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
@@ -36,12 +36,27 @@ export type ChangeRoleResult =
 /** How many people a refusal names as able to make a move. */
 const MAX_AUTHORITIES = 5;
 
-/** What a channel tells us about the person writing. */
-export interface TelegramIdentity {
-  telegramId: number | bigint;
+/** What a channel tells us about the person writing: their id there (as text) and what they call themselves. */
+export interface ChannelUser {
+  channel: Channel;
+  externalId: string;
   firstName: string;
   lastName?: string | undefined;
   languageCode?: string | undefined;
+}
+
+/** A channel identity as ADMIN_IDS and the admin checks see it. */
+export type IdentityKey = Pick<ChannelIdentity, 'channel' | 'externalId'>;
+
+/**
+ * ADMIN_IDS entries as identities: a bare number is a Telegram user id (as it always was),
+ * `zalo:<id>` a Zalo user id.
+ */
+export function parseAdminIds(ids: readonly string[]): IdentityKey[] {
+  return ids.map((id) => {
+    const m = /^zalo:(.+)$/i.exec(id);
+    return m ? { channel: 'ZALO' as const, externalId: m[1]! } : { channel: 'TELEGRAM' as const, externalId: id };
+  });
 }
 
 /** Locales the bot speaks; anything else falls back to the default. */
@@ -57,64 +72,92 @@ export function pickLocale(languageCode: string | undefined, fallback: Locale): 
 const SEEN_REFRESH_MS = 5 * 60_000;
 
 /**
- * Thành viên — members, officers and admins. Knows nothing about Telegram beyond its numeric id,
- * so the Zalo channel can call the same methods with its own identity later.
+ * Thành viên — members, officers and admins. A member is found through a channel identity
+ * (channel + the user's id there), so every channel calls the same methods with its own ids.
  */
 export class MemberService {
+  /** ADMIN_IDS as `CHANNEL:id` keys. */
+  private readonly admins: ReadonlySet<string>;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly opts: { adminIds: readonly string[]; defaultLocale: Locale; now?: () => Date },
-  ) {}
+  ) {
+    this.admins = new Set(parseAdminIds(opts.adminIds).map((k) => `${k.channel}:${k.externalId}`));
+  }
+
+  /** Whether ADMIN_IDS lists this channel identity. */
+  isListedAdmin(channel: Channel, externalId: string): boolean {
+    return this.admins.has(`${channel}:${externalId}`);
+  }
 
   private now(): Date {
     return this.opts.now?.() ?? new Date();
   }
 
   /**
-   * Finds the member behind a Telegram user, creating the row on first contact. Admins listed in
-   * ADMIN_IDS are promoted from their first message; a member marked unreachable (they had blocked
-   * the bot) becomes reachable again because they are writing to us now.
+   * Finds the member behind a channel identity, creating both on first contact. Admins listed in
+   * ADMIN_IDS are promoted from their first message; an identity marked unreachable (they had
+   * blocked the bot there) becomes reachable again because they are writing to us on it now.
    */
-  async touchTelegram(who: TelegramIdentity): Promise<Member> {
-    const telegramId = BigInt(who.telegramId);
-    const isAdmin = this.opts.adminIds.includes(telegramId.toString());
+  async touch(who: ChannelUser): Promise<Member> {
+    const { channel, externalId } = who;
+    const isAdmin = this.isListedAdmin(channel, externalId);
     const now = this.now();
-    const existing = await this.prisma.member.findUnique({ where: { telegramId } });
+    const key = { channel_externalId: { channel, externalId } };
+    const existing = await this.prisma.channelIdentity.findUnique({ where: key, include: { member: true } });
     if (!existing) {
       try {
         return await this.prisma.member.create({
           data: {
-            telegramId,
             locale: pickLocale(who.languageCode, this.opts.defaultLocale),
             role: isAdmin ? 'ADMIN' : 'MEMBER',
             lastSeenAt: now,
+            identities: { create: { channel, externalId, lastSeenAt: now } },
           },
         });
       } catch (e) {
         // Two first updates of one user raced (webhook mode without per-chat ordering): read the winner.
         if ((e as { code?: string }).code === 'P2002') {
-          return this.prisma.member.findUniqueOrThrow({ where: { telegramId } });
+          return (await this.prisma.channelIdentity.findUniqueOrThrow({ where: key, include: { member: true } })).member;
         }
         throw e;
       }
     }
-    const promote = isAdmin && existing.role !== 'ADMIN';
+    const member = existing.member;
+    const promote = isAdmin && member.role !== 'ADMIN';
     const stale = !existing.lastSeenAt || now.getTime() - existing.lastSeenAt.getTime() > SEEN_REFRESH_MS;
     if (promote || !existing.reachable || stale) {
       return this.prisma.member.update({
-        where: { id: existing.id },
-        data: { lastSeenAt: now, reachable: true, ...(promote ? { role: 'ADMIN' as Role } : {}) },
+        where: { id: member.id },
+        data: {
+          lastSeenAt: now,
+          ...(promote ? { role: 'ADMIN' as Role } : {}),
+          identities: { update: { where: { id: existing.id }, data: { lastSeenAt: now, reachable: true } } },
+        },
       });
     }
-    return existing;
+    return member;
   }
 
   byId(id: number) {
     return this.prisma.member.findUnique({ where: { id }, include: { unit: true } });
   }
 
-  byTelegramId(telegramId: number | bigint | string) {
-    return this.prisma.member.findUnique({ where: { telegramId: BigInt(telegramId) }, include: { unit: true } });
+  /** The member behind a channel identity (with their unit), or null. */
+  byIdentity(channel: Channel, externalId: string) {
+    return this.prisma.member.findFirst({ where: { identities: { some: { channel, externalId } } }, include: { unit: true } });
+  }
+
+  /** A member's identities, most recently seen first. */
+  identities(memberId: number) {
+    return this.prisma.channelIdentity.findMany({ where: { memberId }, orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }] });
+  }
+
+  /** The member's user id on a channel (for channel-side settings such as Telegram's per-chat command menu), or null. */
+  async externalIdOf(memberId: number, channel: Channel): Promise<string | null> {
+    const identity = await this.prisma.channelIdentity.findFirst({ where: { memberId, channel }, orderBy: { id: 'desc' } });
+    return identity?.externalId ?? null;
   }
 
   setName(memberId: number, fullName: string) {
@@ -135,9 +178,9 @@ export class MemberService {
     return this.prisma.member.update({ where: { id: memberId }, data: { role }, include: { unit: true } });
   }
 
-  /** Marks a member unreachable after the channel refused a message (blocked bot, deleted chat). */
-  markUnreachable(memberId: number) {
-    return this.prisma.member.update({ where: { id: memberId }, data: { reachable: false } });
+  /** Marks one channel identity unreachable after the channel refused a message (blocked bot, deleted chat). */
+  markUnreachable(identityId: number) {
+    return this.prisma.channelIdentity.update({ where: { id: identityId }, data: { reachable: false } });
   }
 
   /**
@@ -152,7 +195,7 @@ export class MemberService {
         AND: words.map((w) => ({ nameSearch: { contains: w } })),
         ...(opts.unitIds ? { unitId: { in: opts.unitIds } } : {}),
       },
-      include: { unit: true },
+      include: { unit: true, identities: { select: { channel: true, externalId: true } } },
       orderBy: [{ fullName: 'asc' }, { id: 'asc' }],
       take: opts.limit ?? 10,
     });
@@ -165,9 +208,9 @@ export class MemberService {
 
   // ---- Use cases that decide permissions (actor re-read, audit row in the same transaction) -----
 
-  /** Whether the member's Telegram id is listed in ADMIN_IDS (such admins are managed by configuration only). */
-  isConfiguredAdmin(member: Pick<Member, 'telegramId'>): boolean {
-    return !!member.telegramId && this.opts.adminIds.includes(member.telegramId.toString());
+  /** Whether one of the member's identities is listed in ADMIN_IDS (such admins are managed by configuration only). */
+  isConfiguredAdmin(member: { identities: readonly IdentityKey[] }): boolean {
+    return member.identities.some((i) => this.isListedAdmin(i.channel, i.externalId));
   }
 
   /**
@@ -298,7 +341,7 @@ export class MemberService {
     const action = input.role === 'OFFICER' ? 'role.grant' : 'role.revoke';
     return this.prisma.$transaction(async (tx) => {
       const actor = await loadActor(tx, input.actor);
-      const target = await tx.member.findUnique({ where: { id: input.memberId }, include: { unit: true } });
+      const target = await tx.member.findUnique({ where: { id: input.memberId }, include: { unit: true, identities: true } });
       const refuse = async <R extends ChangeRoleResult>(result: R): Promise<R> => {
         if (result.ok) return result;
         await writeAudit(tx, { actorId: actor?.id ?? null, actorRef: actor?.ref ?? null, action, outcome: 'REFUSED', target: `member:${input.memberId}`, details: { ...result } });
@@ -320,16 +363,18 @@ export class MemberService {
   }
 
   /**
-   * Run at every start: admins whose Telegram id is no longer in ADMIN_IDS become members again,
+   * Run at every start: admins none of whose identities is still in ADMIN_IDS become members again,
    * each demotion audited. Without it, removing someone from the configuration would leave them an
    * admin for ever (promotion happens on first contact, but nothing took the role back).
    *
    * @returns the members demoted
    */
   async demoteUnlistedAdmins(): Promise<Member[]> {
-    const listed = this.opts.adminIds.map((id) => BigInt(id));
+    const listed = parseAdminIds(this.opts.adminIds);
     return this.prisma.$transaction(async (tx) => {
-      const stale = await tx.member.findMany({ where: { role: 'ADMIN', OR: [{ telegramId: null }, { telegramId: { notIn: listed } }] } });
+      const stale = await tx.member.findMany({
+        where: { role: 'ADMIN', ...(listed.length > 0 ? { NOT: { identities: { some: { OR: listed } } } } : {}) },
+      });
       const demoted: Member[] = [];
       for (const m of stale) {
         demoted.push(await tx.member.update({ where: { id: m.id }, data: { role: 'MEMBER' } }));

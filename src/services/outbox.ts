@@ -19,6 +19,8 @@ export interface OutboxItem {
   channel?: 'TELEGRAM' | 'ZALO';
   chatId: string;
   memberId?: number | null;
+  /** The member's channel identity the row goes to (src/services/recipients.ts); null for group chats. */
+  identityId?: number | null;
   groupChatId?: number | null;
   message: OutboxMessage;
   /**
@@ -59,6 +61,7 @@ export class OutboxService {
           channel: item.channel ?? 'TELEGRAM',
           chatId: item.chatId,
           memberId: item.memberId ?? null,
+          identityId: item.identityId ?? null,
           groupChatId: item.groupChatId ?? null,
           payload: item.message as unknown as Prisma.InputJsonValue,
           dedupeKey: item.dedupeKey,

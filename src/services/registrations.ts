@@ -8,6 +8,7 @@ import type { Services } from './index.js';
 import { authorize, isStaff, loadActor, manages, type ActorRef, type AuthRefusal } from './actors.js';
 import { writeAudit } from './audit.js';
 import { inSubtree, subtreeFilter } from '../domain/scope.js';
+import { recipientsOf } from './recipients.js';
 
 /** Translate outside an update: (locale, key, vars) → text. Same shape as the bot's Translator. */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
@@ -448,7 +449,8 @@ export class RegistrationService {
         include: registrationInclude,
       });
       const p = this.presenter;
-      if (p && recipient?.telegramId) {
+      const to = p && recipient ? (await recipientsOf(tx, [recipient.id])).get(recipient.id) : undefined;
+      if (p && recipient && to) {
         const vars = {
           campaign: escapeHtml(reg.campaign.title),
           title: escapeHtml(titleName(p.translate, recipient.locale, reg.titleCode, null)),
@@ -458,7 +460,7 @@ export class RegistrationService {
         await this.outbox.enqueue(
           [
             {
-              chatId: recipient.telegramId.toString(),
+              ...to,
               memberId: recipient.id,
               message: { text: p.translate(recipient.locale, input.decision === 'APPROVE' ? 'reg-notice-approved' : 'reg-notice-returned', vars), parseMode: 'HTML' },
               dedupeKey: `reg-decision:${reg.id}:${row.updatedAt.getTime()}`,
@@ -573,13 +575,16 @@ export async function queueRegistrationDigests(services: Services, now: Date, pr
     });
     if (regs.length === 0) continue;
     const officers = await prisma.member.findMany({
-      where: { role: 'OFFICER', leftAt: null, telegramId: { not: null }, unitId: { not: null } },
+      where: { role: 'OFFICER', leftAt: null, unitId: { not: null } },
       include: { unit: true },
       orderBy: { id: 'asc' },
     });
+    const to = await recipientsOf(prisma, officers.map((o) => o.id));
     const items: OutboxItem[] = [];
     const carried = new Set<number>();
     for (const officer of officers) {
+      const recipient = to.get(officer.id);
+      if (!recipient) continue;
       const mine = regs.filter((r) => {
         const path = r.unit?.path ?? r.member?.unit?.path;
         return inSubtree(path, officer.unit?.path);
@@ -598,7 +603,7 @@ export async function queueRegistrationDigests(services: Services, now: Date, pr
       });
       parts.forEach((part, i) => {
         items.push({
-          chatId: officer.telegramId!.toString(),
+          ...recipient,
           memberId: officer.id,
           message: part.message,
           dedupeKey: `regdigest:${campaignId}:${hour}:${officer.id}:${i + 1}`,

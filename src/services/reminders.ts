@@ -19,6 +19,7 @@ import { isStaff, loadActor, type ActorRef } from './actors.js';
 import { writeAudit } from './audit.js';
 import { inSubtree, subtreeLike } from '../domain/scope.js';
 import { escapeHtml } from '../domain/text.js';
+import { hasRecipient, recipientJoin, recipientOf } from './recipients.js';
 
 export type { RenderEnv };
 
@@ -82,7 +83,9 @@ type DueRow = {
   c_title: string;
   c_status: string;
   c_archived: Date | null;
-  telegram_id: bigint | null;
+  identity_id: number | null;
+  channel: string | null;
+  chat_id: string | null;
   locale: string;
   ok_member: boolean;
   acted: boolean;
@@ -120,8 +123,8 @@ function actedSql(kind: P.Sql, milestoneId: P.Sql, campaignId: P.Sql): P.Sql {
       ELSE false END)`;
 }
 
-/** SQL: the member can be reminded at all (joined, reachable, reminders on, has a chat). */
-const REACHABLE = P.sql`mem.left_at IS NULL AND mem.reachable AND mem.reminders_enabled AND mem.full_name IS NOT NULL AND mem.telegram_id IS NOT NULL`;
+/** SQL: the member can be reminded at all (joined, reminders on, a reachable channel identity). */
+const REACHABLE = P.sql`mem.left_at IS NULL AND mem.reminders_enabled AND mem.full_name IS NOT NULL AND ${hasRecipient('mem')}`;
 
 function isReview(kind: MilestoneKind): boolean {
   return kind === 'MIDTERM_REVIEW' || kind === 'FINAL_REVIEW';
@@ -267,12 +270,13 @@ export class ReminderService {
             SELECT r.id, r.milestone_id, r.milestone_revision, m.revision, r.offset_minutes, r.member_id, r.due_at,
                    m.kind::text AS kind, m.title AS m_title, m.due_at AS deadline, m.remind_offsets,
                    c.code AS c_code, c.title AS c_title, c.status::text AS c_status, c.archived_at AS c_archived,
-                   mem.telegram_id, mem.locale, (${REACHABLE}) AS ok_member,
+                   rcp.identity_id, rcp.channel, rcp.chat_id, mem.locale, (${REACHABLE}) AS ok_member,
                    ${actedSql(P.sql`m.kind::text`, P.sql`m.id`, P.sql`m.campaign_id`)} AS acted
             FROM reminder r
             JOIN milestone m ON m.id = r.milestone_id
             JOIN campaign c ON c.id = m.campaign_id
             JOIN member mem ON mem.id = r.member_id
+            ${recipientJoin('mem')}
             WHERE r.id IN (SELECT id FROM reminder WHERE status = 'PLANNED' AND due_at <= ${now}
                            ORDER BY due_at LIMIT ${QUEUE_BATCH} FOR UPDATE SKIP LOCKED)`;
           if (rows.length === 0) return null;
@@ -294,7 +298,7 @@ export class ReminderService {
               // Still running: dropped (not cancelled) so the (milestone, revision, offset, member) key is free to re-plan.
               (live ? drop : cancel).push(r.id);
               if (live) replan.add(r.milestone_id);
-            } else if (!r.ok_member || r.acted || r.telegram_id === null) skip.push(r.id);
+            } else if (!r.ok_member || r.acted || !recipientOf(r)) skip.push(r.id);
             else byMember.set(r.member_id, [...(byMember.get(r.member_id) ?? []), r]);
           }
           if (cancel.length) await tx.reminder.updateMany({ where: { id: { in: cancel } }, data: { status: 'CANCELLED' } });
@@ -318,7 +322,7 @@ export class ReminderService {
               campaignTitle: r.c_title,
             }));
             items.push({
-              chatId: first.telegram_id!.toString(),
+              ...recipientOf(first)!,
               memberId,
               message: composeReminder(reminderItems, first.locale, now, env),
               dedupeKey: key,
@@ -405,8 +409,9 @@ export class ReminderService {
 
   /** Officers who should see a milestone's summary: officers of audience units and of the owner unit. */
   private async summaryRecipients(campaignId: number, ownerUnitId: number | null) {
-    return this.prisma.$queryRaw<Array<{ id: number; telegram_id: bigint; locale: string; path: string }>>`
-      SELECT mem.id, mem.telegram_id, mem.locale, u.path FROM member mem JOIN unit u ON u.id = mem.unit_id
+    return this.prisma.$queryRaw<Array<{ id: number; identity_id: number; channel: string; chat_id: string; locale: string; path: string }>>`
+      SELECT mem.id, rcp.identity_id, rcp.channel, rcp.chat_id, mem.locale, u.path FROM member mem JOIN unit u ON u.id = mem.unit_id
+      ${recipientJoin('mem')}
       WHERE mem.role = 'OFFICER' AND ${REACHABLE}
         AND (mem.unit_id IN (${audienceUnitsSql(campaignId)}) OR mem.unit_id = ${ownerUnitId ?? -1})`;
   }
@@ -420,7 +425,7 @@ export class ReminderService {
       const units = progress.filter((u) => inSubtree(u.path, o.path));
       if (units.length === 0) continue;
       items.push({
-        chatId: o.telegram_id.toString(),
+        ...recipientOf(o)!,
         memberId: o.id,
         message: this.renderSummary(m, units, o.locale, now, env),
         // A moved deadline (revision > 0) is summed up again after its new date.
@@ -510,8 +515,9 @@ export class ReminderService {
         return { ok: false as const, reason };
       }
       const withinPath = current.role === 'ADMIN' ? null : current.unitPath;
-      const laggards = await tx.$queryRaw<Array<{ id: number; telegram_id: bigint; locale: string }>>`
-        SELECT mem.id, mem.telegram_id, mem.locale FROM member mem JOIN unit u ON u.id = mem.unit_id
+      const laggards = await tx.$queryRaw<Array<{ id: number; identity_id: number; channel: string; chat_id: string; locale: string }>>`
+        SELECT mem.id, rcp.identity_id, rcp.channel, rcp.chat_id, mem.locale FROM member mem JOIN unit u ON u.id = mem.unit_id
+        ${recipientJoin('mem')}
         WHERE mem.unit_id IN (${audienceUnitsSql(m.campaignId)})
           ${withinPath ? P.sql`AND u.path LIKE ${subtreeLike(withinPath)}` : P.empty}
           AND ${REACHABLE} ${officersOnly}
@@ -519,7 +525,7 @@ export class ReminderService {
       const rendered = new Map<string, ReturnType<typeof composeReminder>>();
       const items: OutboxItem[] = laggards.map((l) => {
         if (!rendered.has(l.locale)) rendered.set(l.locale, composeReminder([item], l.locale, now, env, { nudge: true }));
-        return { chatId: l.telegram_id.toString(), memberId: l.id, message: rendered.get(l.locale)!, dedupeKey: `nudge:${m.id}:${l.id}:${day}`, notBefore: now };
+        return { ...recipientOf(l)!, memberId: l.id, message: rendered.get(l.locale)!, dedupeKey: `nudge:${m.id}:${l.id}:${day}`, notBefore: now };
       });
       const queued = await this.outbox.enqueue(items, tx);
       await writeAudit(tx, { ...audit, actorRef: current.ref, details: { queued, laggards: laggards.length } });

@@ -30,12 +30,13 @@ export async function syncDefaultCommands(api: Api, t: Translator, defaultLocale
 }
 
 /**
- * Officers and admins get their longer menu scoped to their own private chat; members fall back
- * to the default menu. Called on /start, after a grant or revoke, and after a language change.
+ * Officers and admins get their longer menu scoped to their own private chat (`userId`: their
+ * Telegram identity; null when they have none); members fall back to the default menu. Called on
+ * /start, after a grant or revoke, and after a language change.
  */
-export async function syncMemberCommands(api: Api, member: Member, t: Translator, log?: Logger): Promise<void> {
-  if (!member.telegramId) return;
-  const scope = { type: 'chat' as const, chat_id: Number(member.telegramId) };
+export async function syncMemberCommands(api: Api, member: Member, userId: string | null, t: Translator, log?: Logger): Promise<void> {
+  if (!userId) return;
+  const scope = { type: 'chat' as const, chat_id: Number(userId) };
   try {
     if (member.role === 'MEMBER') await api.deleteMyCommands({ scope });
     else await api.setMyCommands(commandsFor(member.role, member.locale, t), { scope });

@@ -78,8 +78,9 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
   bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: deps.storage as never, getSessionKey: sessionKey }));
   bot.use(async (ctx, next) => {
     ctx.member = ctx.from && !ctx.from.is_bot
-      ? await deps.services.members.touchTelegram({
-          telegramId: ctx.from.id,
+      ? await deps.services.members.touch({
+          channel: 'TELEGRAM',
+          externalId: String(ctx.from.id),
           firstName: ctx.from.first_name,
           lastName: ctx.from.last_name,
           languageCode: ctx.from.language_code,

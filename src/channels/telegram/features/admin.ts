@@ -138,7 +138,10 @@ for (const [command, grant] of [['grant', true], ['revoke', false]] as const) {
 
 flowFollowUps.set(GRANT_ROLE_FLOW, async (ctx, done) => {
   const member = done.memberId ? await ctx.deps.services.members.byId(done.memberId) : null;
-  if (member) await syncMemberCommands(ctx.api, member, translator(ctx.deps.i18n), ctx.log);
+  if (member) {
+    const userId = await ctx.deps.services.members.externalIdOf(member.id, 'TELEGRAM');
+    await syncMemberCommands(ctx.api, member, userId, translator(ctx.deps.i18n), ctx.log);
+  }
 });
 
 // ---- Moving a member to another unit ----------------------------------------------------------

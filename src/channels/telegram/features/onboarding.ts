@@ -27,7 +27,7 @@ flowFollowUps.set('onboarding', resumeCampaignLink);
 
 // After a language change: the command menu in the new language, and onboarding again if it was open.
 flowFollowUps.set('language', async (ctx) => {
-  await syncMemberCommands(ctx.api, ctx.member!, translator(ctx.deps.i18n), ctx.log);
+  await syncMemberCommands(ctx.api, ctx.member!, String(ctx.from!.id), translator(ctx.deps.i18n), ctx.log);
   if (!ctx.member?.unitId || !ctx.member.fullName) await startOnboarding(ctx);
 });
 
@@ -38,7 +38,7 @@ onboarding.command('start', async (ctx, next) => {
   // A campaign link (`c_<code>`): registration for it (after onboarding if needed), else the campaigns feature.
   if (payload.startsWith('c_') && (await openCampaignLink(ctx, payload.slice(2)))) return;
   if (payload.startsWith('c_') && member.unitId && member.fullName) return next();
-  await syncMemberCommands(ctx.api, member, translator(ctx.deps.i18n), ctx.log);
+  await syncMemberCommands(ctx.api, member, String(ctx.from!.id), translator(ctx.deps.i18n), ctx.log);
 
   if (payload.startsWith('u_')) {
     const unit = await ctx.deps.services.units.byInviteCode(payload.slice(2));
