@@ -32,6 +32,7 @@ import { createI18n, translator } from '../src/channels/telegram/i18n.js';
 import { telegramDelivery } from '../src/channels/telegram/sender.js';
 import { Dispatcher } from '../src/jobs/dispatcher.js';
 import { fmt, printTable } from './lib.js';
+import { membersWithTelegram } from '../test/support/identities.js';
 
 const N = Number(process.env.BENCH_RECIPIENTS ?? 1_000);
 const NAIVE_N = Number(process.env.BENCH_NAIVE_RECIPIENTS ?? 300);
@@ -97,14 +98,13 @@ async function dispatcherRun(
   const redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix, enableAutoPipelining: true });
   try {
     const users = Array.from({ length: n }, (_, i) => fake.user({ firstName: `R${i}` }));
-    await tdb.db.prisma.member.createMany({ data: users.map((u) => ({ telegramId: BigInt(u.id), fullName: u.firstName })) });
-    const members = await tdb.db.prisma.member.findMany({ orderBy: { id: 'asc' } });
+    const members = await membersWithTelegram(tdb.db.prisma, users.map((u) => ({ telegramId: u.id, fullName: u.firstName })));
     const services = createServices(tdb.db.prisma, { adminIds: [], defaultLocale: 'vi' });
     const marker = `[${variant} @${opts.rttMs}]`;
     await services.broadcasts.start({
       kind: 'LAUNCH',
       items: members.map((m) => ({
-        chatId: String(m.telegramId),
+        chatId: m.telegramId,
         memberId: m.id,
         dedupeKey: `bench:${m.id}`,
         message: {

@@ -5,6 +5,7 @@
 import type { Transformer } from 'grammy';
 import { FAKE_BOT_IDENTITY } from '../test/support/fake-telegram.js';
 import type { PrismaClient } from '../src/generated/prisma/client.js';
+import { membersWithTelegram } from '../test/support/identities.js';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -53,13 +54,14 @@ export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /** `count` onboarded members of one unit with Telegram ids from `baseId`, in one statement. */
 export async function seedMembers(prisma: PrismaClient, unitId: number, count: number, baseId: number): Promise<void> {
-  await prisma.member.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      telegramId: BigInt(baseId + i),
+  await membersWithTelegram(
+    prisma,
+    Array.from({ length: count }, (_, i) => ({
+      telegramId: baseId + i,
       fullName: `Thành viên ${i}`,
       nameSearch: `thanh vien ${i}`,
       unitId,
       lastSeenAt: new Date(),
     })),
-  });
+  );
 }

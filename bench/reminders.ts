@@ -34,8 +34,13 @@ await prisma.$executeRaw`INSERT INTO unit (id, code, name, name_search, parent_i
 await prisma.$executeRaw`SELECT setval(pg_get_serial_sequence('unit', 'id'), 200)`;
 
 async function addMembers(from: number, to: number) {
-  await prisma.$executeRaw`INSERT INTO member (telegram_id, full_name, name_search, unit_id, role, updated_at)
-    SELECT 1000000 + g, 'Thành viên ' || g, 'thanh vien ' || g, 2 + (g % 199), 'MEMBER', now() FROM generate_series(${from}::int, ${to}::int) g`;
+  await prisma.$executeRaw`WITH m AS (
+      INSERT INTO member (full_name, name_search, unit_id, role, updated_at)
+      SELECT 'Thành viên ' || g, 'thanh vien ' || g, 2 + (g % 199), 'MEMBER', now() FROM generate_series(${from}::int, ${to}::int) g
+      RETURNING id, name_search)
+    -- Each member's Telegram id is 1000000 + the g in its name.
+    INSERT INTO channel_identity (member_id, channel, external_id)
+    SELECT id, 'TELEGRAM', (1000000 + substring(name_search from 12)::int)::text FROM m`;
 }
 
 // 20 launched campaigns over the whole province, each with registration, 4 quarterly reports, sơ kết, tổng kết.

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     // The launch is recorded as done by a demo admin (a member without a chat).
     const adminName = 'Quản trị viên demo';
     const demoAdmin =
-      (await db.prisma.member.findFirst({ where: { fullName: adminName, role: 'ADMIN', telegramId: null } })) ??
+      (await db.prisma.member.findFirst({ where: { fullName: adminName, role: 'ADMIN', identities: { none: {} } } })) ??
       (await db.prisma.member.create({ data: { fullName: adminName, nameSearch: fold(adminName), role: 'ADMIN', unitId: root.id } }));
     const i18n = createI18n('vi');
     const username = await botUsername();

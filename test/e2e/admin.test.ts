@@ -76,7 +76,7 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     admin.press('✔ Xác nhận');
     await admin.waitFor(/Đã cấp quyền cán bộ phụ trách thi đua cho Võ Thị Thu/);
 
-    const member = await h.app.services.members.byTelegramId(thu.id);
+    const member = await h.app.services.members.byIdentity('TELEGRAM', String(thu.id));
     expect(member?.role).toBe('OFFICER');
     const grants = await h.app.services.audit.recent({ action: 'role.grant' });
     expect(grants[0]).toMatchObject({ outcome: 'OK', actorRef: `tg:${ADMIN_ID}`, target: `member:${member!.id}` });

@@ -25,12 +25,12 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
 
   /** A joined member of `code`, with a role, made through the services (onboarding has its own tests). */
   async function joined(user: SimulatedUser, code: string, name: string, role?: 'OFFICER') {
-    const m = await h.app.services.members.touchTelegram({ telegramId: user.id, firstName: user.firstName });
+    const m = await h.app.services.members.touch({ channel: 'TELEGRAM', externalId: String(user.id), firstName: user.firstName });
     await h.app.services.members.setUnit(m.id, (await h.app.services.units.byCode(code))!.id);
     const named = await h.app.services.members.setName(m.id, name);
     return role ? h.app.services.members.setRole(m.id, role) : named;
   }
-  const unitCodeOf = async (user: SimulatedUser) => (await h.app.services.members.byTelegramId(user.id))?.unit?.code;
+  const unitCodeOf = async (user: SimulatedUser) => (await h.app.services.members.byIdentity('TELEGRAM', String(user.id)))?.unit?.code;
 
   beforeAll(async () => {
     h = await startHarness({ storage: 'postgres', adminIds: [ADMIN_ID] });
@@ -92,11 +92,11 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
       tinh.id,
       now,
     );
-    const admin_ = (await h.app.services.members.byTelegramId(admin.id))!;
+    const admin_ = (await h.app.services.members.byIdentity('TELEGRAM', String(admin.id)))!;
     const reg = await h.app.services.prisma.registration.create({ data: { campaignId: c.id, memberId: admin_.id, scope: 'INDIVIDUAL', titleCode: 'LDTT' } });
     tinhOfficer.pressData(encodeCallback('reg.return', { registrationId: reg.id }));
     await tinhOfficer.waitFor(new RegExp(`gõ lý do trả lại đăng ký #${reg.id}`));
-    const officer = (await h.app.services.members.byTelegramId(tinhOfficer.id))!;
+    const officer = (await h.app.services.members.byIdentity('TELEGRAM', String(tinhOfficer.id)))!;
     await h.app.services.members.setRole(officer.id, 'MEMBER');
     tinhOfficer.send('Thiếu minh chứng');
     await tinhOfficer.waitFor(/không còn quyền duyệt đăng ký/);

@@ -5,12 +5,12 @@ import type { SimulatedUser } from '../support/simulated-user.js';
 /** Simulated members with Member rows (as if they had joined), the first one an officer. */
 async function people(h: Harness, n: number, tag: string): Promise<{ officer: SimulatedUser; officerId: number; members: Array<{ id: number; user: SimulatedUser }> }> {
   const officer = h.fake.user({ firstName: `${tag}CanBo` });
-  const o = await h.app.services.members.touchTelegram({ telegramId: officer.id, firstName: officer.firstName, languageCode: 'vi' });
+  const o = await h.app.services.members.touch({ channel: 'TELEGRAM', externalId: String(officer.id), firstName: officer.firstName, languageCode: 'vi' });
   await h.app.services.prisma.member.update({ where: { id: o.id }, data: { role: 'OFFICER' } });
   const members = [];
   for (let i = 0; i < n; i++) {
     const user = h.fake.user({ firstName: `${tag}${i}` });
-    const m = await h.app.services.members.touchTelegram({ telegramId: user.id, firstName: user.firstName, languageCode: 'vi' });
+    const m = await h.app.services.members.touch({ channel: 'TELEGRAM', externalId: String(user.id), firstName: user.firstName, languageCode: 'vi' });
     members.push({ id: m.id, user });
   }
   return { officer, officerId: o.id, members };
@@ -51,7 +51,7 @@ describe('broadcast progress for the launching officer (polling, PostgreSQL, Red
       expect(m.user.messages.filter((x) => x.text?.includes('Phát động phong trào thi đua'))).toHaveLength(1);
       expect(m.user.buttons()).toEqual(['Đăng ký']);
     }
-    expect((await h.app.services.members.byId(blocked.id))?.reachable).toBe(false);
+    expect((await h.app.services.members.identities(blocked.id))[0]?.reachable).toBe(false);
   });
 
   it('lets the officer stop a broadcast with the button; the summary says how many were cancelled', async () => {

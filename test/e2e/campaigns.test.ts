@@ -9,6 +9,7 @@ import type { Message } from 'grammy/types';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import type { FakeGroup, SimulatedUser } from '../support/simulated-user.js';
 import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
+import { telegramIdentity, telegramIdOf } from '../support/identities.js';
 
 const FILE = 'dong-khoi-moi-2020-2025.yaml';
 const yaml = readFileSync(new URL(`../../examples/${FILE}`, import.meta.url));
@@ -33,7 +34,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
   /** A member who has joined `unitCode` (rows made through the services: onboarding has its own tests). */
   async function joined(user: SimulatedUser, unitCode: string, name: string, locale = 'vi') {
     const unit = (await h.app.services.units.byCode(unitCode))!;
-    const m = await h.app.services.members.touchTelegram({ telegramId: user.id, firstName: user.firstName, languageCode: locale });
+    const m = await h.app.services.members.touch({ channel: 'TELEGRAM', externalId: String(user.id), firstName: user.firstName, languageCode: locale });
     await h.app.services.members.setUnit(m.id, unit.id);
     return h.app.services.members.setName(m.id, name);
   }
@@ -118,8 +119,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     const inGroup = unitGroup.messages.filter((m) => m.text?.includes('Đồng khởi mới'));
     expect(inGroup).toHaveLength(1);
     expect(urlButtons(inGroup[0])[0]?.url).toBe('https://t.me/thidua_test_bot?start=c_dong-khoi-moi');
-    const blockedMember = await h.app.services.members.byTelegramId(blocked.id);
-    expect(blockedMember?.reachable).toBe(false);
+    expect((await telegramIdentity(h.app.services.prisma, blocked.id))?.reachable).toBe(false);
 
     // The Register button works: its deep link reaches registration for this campaign (whose
     // registration closed on 15/11/2020 — the file is imported as it is).
@@ -157,7 +157,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     await officer.waitFor(/đã được dùng/);
     officer.send('dong-khoi-giong-trom');
     await officer.waitFor(/Đã lưu bản nháp phong trào/);
-    expect((await h.app.services.campaigns.byCode('dong-khoi-giong-trom'))?.ownerUnitId).toBe(officer && (await h.app.services.members.byTelegramId(officer.id))!.unitId);
+    expect((await h.app.services.campaigns.byCode('dong-khoi-giong-trom'))?.ownerUnitId).toBe(officer && (await h.app.services.members.byIdentity('TELEGRAM', String(officer.id)))!.unitId);
   });
 
   it('creates an equivalent campaign with the wizard, re-asking only a wrong date, in Vietnamese', async () => {
@@ -266,7 +266,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     const milestone = c.milestones.find((m) => m.kind === 'FINAL_REVIEW')!;
     const later = new Date(Date.now() + 86_400_000);
     const delivery = await h.app.services.prisma.delivery.create({
-      data: { chatId: String(member.telegramId), memberId: member.id, payload: { text: 'Nhắc hạn' }, dedupeKey: 'test:close', notBefore: later },
+      data: { chatId: await telegramIdOf(h.app.services.prisma, member.id), memberId: member.id, payload: { text: 'Nhắc hạn' }, dedupeKey: 'test:close', notBefore: later },
     });
     await h.app.services.prisma.reminder.createMany({
       data: [

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
+import { telegramIdOf } from '../support/identities.js';
 
 describe('conversations on the embedded database without Redis', () => {
   let h: Harness;
@@ -38,7 +39,7 @@ describe('conversations on the embedded database without Redis', () => {
     expect(summary.text).toContain('Danh hiệu: Lao động tiên tiến');
     lan.press('✔ Xác nhận');
     await lan.waitFor(/Đã ghi nhận đăng ký danh hiệu Lao động tiên tiến/);
-    const member = await h.app.services.members.byTelegramId(lan.id);
+    const member = await h.app.services.members.byIdentity('TELEGRAM', String(lan.id));
     const reg = await h.app.db.prisma.registration.findFirst({ where: { memberId: member!.id }, include: { commitments: true } });
     expect(reg).toMatchObject({ titleCode: 'LDTT', status: 'SUBMITTED' });
     expect(reg!.commitments.map((c) => Number(c.targetNumber)).sort()).toEqual([2, 5]);
@@ -86,7 +87,7 @@ describe('conversations on the embedded database without Redis', () => {
     const buttons = (view.reply_markup?.inline_keyboard.flat() ?? []) as Array<{ text: string; url?: string }>;
     expect(buttons).toEqual([{ text: '📝 Đăng ký thi đua', url: 'https://t.me/thidua_test_bot?start=c_nhung-dong-khoi' }]);
 
-    const lan = h.fake.user({ id: Number((await h.app.db.prisma.member.findFirstOrThrow({ where: { fullName: 'Nguyễn Thị Lan' } })).telegramId), firstName: 'Lan' });
+    const lan = h.fake.user({ id: Number(await telegramIdOf(h.app.db.prisma, (await h.app.db.prisma.member.findFirstOrThrow({ where: { fullName: 'Nguyễn Thị Lan' } })).id)), firstName: 'Lan' });
     lan.send('📋 Phong trào');
     const registered = await lan.waitFor(/Thi đua chào mừng đại hội nhung-dong-khoi/);
     expect(registered.reply_markup?.inline_keyboard ?? []).toEqual([]);

@@ -21,7 +21,7 @@ describe('hostile files (polling, PostgreSQL)', () => {
     await seedUnits(h.app, [{ code: 'TINH', name: 'UBND tỉnh' }]);
     admin = h.fake.user({ id: ADMIN_ID, firstName: 'Quản trị' });
     officer = h.fake.user({ firstName: 'Hạnh', languageCode: 'en' });
-    const m = await h.app.services.members.touchTelegram({ telegramId: officer.id, firstName: 'Hạnh', languageCode: 'en' });
+    const m = await h.app.services.members.touch({ channel: 'TELEGRAM', externalId: String(officer.id), firstName: 'Hạnh', languageCode: 'en' });
     await h.app.services.members.setUnit(m.id, (await h.app.services.units.byCode('TINH'))!.id);
     await h.app.services.members.setName(m.id, 'Lê Thị Hạnh');
     await h.app.services.members.setRole(m.id, 'OFFICER');

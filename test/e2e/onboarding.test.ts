@@ -26,7 +26,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     lan.press('Dùng tên «Lan Nguyễn Thị»');
     const done = await lan.waitFor(/Cảm ơn đồng chí Lan Nguyễn Thị, đơn vị Xã Đồng Khởi/);
     expect(done.text).toContain('menu');
-    const member = await h.app.services.members.byTelegramId(lan.id);
+    const member = await h.app.services.members.byIdentity('TELEGRAM', String(lan.id));
     expect(member?.unit?.code).toBe('DONGKHOI');
     expect(member?.fullName).toBe('Lan Nguyễn Thị');
     expect(member?.locale).toBe('vi');
@@ -87,7 +87,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await an.waitFor(/Switched to English/);
     an.send('/help');
     await an.waitFor(/Member commands/);
-    const member = await h.app.services.members.byTelegramId(an.id);
+    const member = await h.app.services.members.byIdentity('TELEGRAM', String(an.id));
     expect(member?.locale).toBe('en');
   });
 
@@ -123,7 +123,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     // Answered by number, as on a channel without buttons: 2 = keep.
     nga.send('2');
     await nga.waitFor(/Đã giữ nguyên đơn vị «Sở Giáo dục và Đào tạo»/);
-    expect((await h.app.services.members.byTelegramId(nga.id))?.unit?.code).toBe('SOGD');
+    expect((await h.app.services.members.byIdentity('TELEGRAM', String(nga.id)))?.unit?.code).toBe('SOGD');
 
     nga.send('/profile');
     await nga.waitFor(/Hồ sơ của đồng chí/);
@@ -133,7 +133,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await nga.waitFor(/Đồng chí đang làm dở «Đổi họ tên»/);
     nga.send('Phan Thị Thúy Nga');
     await nga.waitFor(/Đã lưu họ và tên: Phan Thị Thúy Nga/);
-    expect((await h.app.services.members.byTelegramId(nga.id))?.fullName).toBe('Phan Thị Thúy Nga');
+    expect((await h.app.services.members.byIdentity('TELEGRAM', String(nga.id)))?.fullName).toBe('Phan Thị Thúy Nga');
   });
 
   it('pages a long level of the unit tree and goes back from a search with the words "quay lại"', async () => {

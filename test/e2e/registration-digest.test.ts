@@ -10,6 +10,7 @@ import { startHarness, seedUnits, type Harness } from '../support/app-harness.js
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
 import { queueRegistrationDigests } from '../../src/services/registrations.js';
+import { membersWithTelegram, telegram } from '../support/identities.js';
 
 const COUNT = 120;
 
@@ -40,10 +41,11 @@ describe('registration digests and /registrations at scale (polling, PostgreSQL,
     await joined(h, officer, 'Trần Thị Hoa', 'OFFICER');
     const prisma = h.app.services.prisma;
     const unit = (await h.app.services.units.byCode('DONGKHOI'))!;
-    await prisma.member.createMany({
-      data: Array.from({ length: COUNT }, (_, i) => ({ telegramId: BigInt(8_800_000 + i), fullName: nameOf(i), nameSearch: nameOf(i).toLowerCase(), unitId: unit.id, locale: 'vi' })),
-    });
-    const members = await prisma.member.findMany({ where: { telegramId: { gte: 8_800_000n, lt: 8_800_000n + BigInt(COUNT) } }, orderBy: { id: 'asc' } });
+    await membersWithTelegram(
+      prisma,
+      Array.from({ length: COUNT }, (_, i) => ({ telegramId: 8_800_000 + i, fullName: nameOf(i), nameSearch: nameOf(i).toLowerCase(), unitId: unit.id, locale: 'vi' })),
+    );
+    const members = await prisma.member.findMany({ where: { identities: { some: { channel: 'TELEGRAM', externalId: { in: Array.from({ length: COUNT }, (_, i) => String(8_800_000 + i)) } } } }, orderBy: { id: 'asc' } });
     // All at once, as a busy registration day leaves them: the scheduler's digest sees all or none.
     await prisma.registration.createMany({
       data: members.map((m) => ({ campaignId, scope: 'INDIVIDUAL' as const, memberId: m.id, submittedById: m.id, titleCode: 'LDTT', status: 'SUBMITTED' as const })),
@@ -138,7 +140,7 @@ describe('registration digests and /registrations at scale (polling, PostgreSQL,
   it('keeps undigested a registration no officer can see, and digests it once an officer covers its unit', async () => {
     const prisma = h.app.services.prisma;
     const far = (await h.app.services.units.byCode('XA_KHAC'))!;
-    const lonely = await prisma.member.create({ data: { telegramId: 8_899_999n, fullName: 'Lê Văn Xa', nameSearch: 'le van xa', unitId: far.id } });
+    const lonely = await prisma.member.create({ data: { identities: telegram(8_899_999n), fullName: 'Lê Văn Xa', nameSearch: 'le van xa', unitId: far.id } });
     const r = await h.app.services.registrations.submit({ campaignId, actorMemberId: lonely.id, scope: 'INDIVIDUAL', titleCode: 'LDTT', commitments: [] });
     expect(r.ok).toBe(true);
     const later = new Date(h.app.services.now().getTime() + 2 * 60 * 60_000);
@@ -147,7 +149,7 @@ describe('registration digests and /registrations at scale (polling, PostgreSQL,
 
     const chief = h.fake.user({ firstName: 'Tỉnh' });
     const bentre = (await h.app.services.units.byCode('BENTRE'))!;
-    await prisma.member.create({ data: { telegramId: BigInt(chief.id), fullName: 'Võ Văn Tỉnh', nameSearch: 'vo van tinh', unitId: bentre.id, role: 'OFFICER' } });
+    await prisma.member.create({ data: { identities: telegram(BigInt(chief.id)), fullName: 'Võ Văn Tỉnh', nameSearch: 'vo van tinh', unitId: bentre.id, role: 'OFFICER' } });
     // Digested at the next run (ours, or the scheduler's if it comes first).
     await queueRegistrationDigests(h.app.services, new Date(later.getTime() + 60 * 60_000));
     await chief.waitFor(/Lê Văn Xa/, { timeoutMs: 20_000 });

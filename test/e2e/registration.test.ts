@@ -248,7 +248,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     await hung.waitFor(/Đăng ký thi đua — /);
     hung.press('✔ Xác nhận');
     await hung.waitFor(/Đã ghi nhận đăng ký danh hiệu Chiến sĩ thi đua cấp tỉnh/);
-    const reg = await h.app.services.prisma.registration.findFirst({ where: { member: { telegramId: BigInt(hung.id) } } });
+    const reg = await h.app.services.prisma.registration.findFirst({ where: { member: { identities: { some: { channel: 'TELEGRAM', externalId: String(hung.id) } } } } });
     expect(reg).toMatchObject({ titleCode: 'CSTD_TINH', basis: 'TOPIC', initiativeTitle: 'Ứng dụng bản đồ số trong quản lý đất đai' });
   });
 });

@@ -111,7 +111,7 @@ describe('deadline reminders with a controlled clock', () => {
     await u.waitFor(/Nhắc hạn thi đua: Bật/);
     u.press('🔕 Tắt nhắc hạn');
     await u.waitFor(/Đã tắt nhắc hạn/);
-    const row = await h.app.services.members.byTelegramId(u.id);
+    const row = await h.app.services.members.byIdentity('TELEGRAM', String(u.id));
     expect(row?.remindersEnabled).toBe(false);
   });
 

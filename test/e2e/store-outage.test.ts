@@ -124,7 +124,7 @@ describe('Redis briefly down (a private redis-server stopped and started again)'
     await hoa.waitFor(/Cảm ơn đồng chí Trần Thị Hoa/, { timeoutMs: 10_000 });
     await drainBot(h.app.bot);
     expect(answersSinceAction(hoa).join('\n')).not.toMatch(/chưa được ghi nhận/);
-    expect((await h.app.services.members.byTelegramId(hoa.id))?.fullName).toBe('Trần Thị Hoa');
+    expect((await h.app.services.members.byIdentity('TELEGRAM', String(hoa.id)))?.fullName).toBe('Trần Thị Hoa');
 
     await redis.resume();
     hoa.send('/help');

@@ -105,7 +105,7 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
     proxy.setTargets(apps.map((a) => `http://127.0.0.1:${a.port}`));
     await seedUnits(apps[0]!, UNITS);
     const officer = fake.user({ id: officerId, firstName: 'Hạnh' });
-    const m = await apps[0]!.services.members.touchTelegram({ telegramId: officer.id, firstName: officer.firstName });
+    const m = await apps[0]!.services.members.touch({ channel: 'TELEGRAM', externalId: String(officer.id), firstName: officer.firstName });
     await apps[0]!.services.members.setUnit(m.id, (await apps[0]!.services.units.byCode('BENTRE'))!.id);
     await apps[0]!.services.members.setName(m.id, 'Lê Thị Hạnh');
     await apps[0]!.services.members.setRole(m.id, 'OFFICER');
@@ -143,7 +143,7 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
     // Both instances took answers, and nobody was told they had not joined.
     expect(proxy.counts.every((n) => n > 0)).toBe(true);
     for (const u of members) expect(u.messages.map((m) => m.text ?? '').join('\n')).not.toMatch(/chưa chọn đơn vị|chưa hiểu/);
-    const rows = await apps[0]!.services.prisma.member.findMany({ where: { telegramId: { in: members.map((u) => BigInt(u.id)) } } });
+    const rows = await apps[0]!.services.prisma.member.findMany({ where: { identities: { some: { channel: 'TELEGRAM', externalId: { in: members.map((u) => String(u.id)) } } } } });
     expect(rows).toHaveLength(MEMBERS);
     expect(rows.every((r) => r.unitId === dongKhoi.id && r.fullName)).toBe(true);
   }, 60_000);
@@ -190,7 +190,7 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
         await u.waitFor(/Đã ghi nhận báo cáo/, { timeoutMs: 15_000 });
       }),
     );
-    const ids = (await apps[0]!.services.prisma.member.findMany({ where: { telegramId: { in: some.map((u) => BigInt(u.id)) } } })).map((m) => m.id);
+    const ids = (await apps[0]!.services.prisma.member.findMany({ where: { identities: { some: { channel: 'TELEGRAM', externalId: { in: some.map((u) => String(u.id)) } } } } })).map((m) => m.id);
     expect(await apps[0]!.services.prisma.registration.count({ where: { memberId: { in: ids } } })).toBe(some.length);
     expect(await apps[0]!.services.prisma.progressReport.count({ where: { memberId: { in: ids } } })).toBe(some.length);
   }, 60_000);

@@ -45,7 +45,7 @@ describe('authorization in the services (PostgreSQL)', () => {
       [],
     );
     for (const code of ['TINH', 'HUYEN_A', 'XA_A1', 'XA_A2', 'HUYEN_B', 'XA_B1']) unit[code] = (await s.units.byCode(code))!.id;
-    const admin = await s.members.touchTelegram({ telegramId: ADMIN_TG, firstName: 'Admin' });
+    const admin = await s.members.touch({ channel: 'TELEGRAM', externalId: String(ADMIN_TG), firstName: 'Admin' });
     await s.members.setName(admin.id, 'Quản Trị Viên');
     who.admin = admin.id;
     who.tinhOfficer = (await member(s.prisma, 880010, 'Cán bộ Tỉnh', unit.TINH!, 'OFFICER')).id;

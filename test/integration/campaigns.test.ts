@@ -32,9 +32,9 @@ describe('campaign service (PostgreSQL)', () => {
     );
     if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
     const unit = async (code: string) => (await s.units.byCode(code))!.id;
-    admin = await s.members.touchTelegram({ telegramId: 1, firstName: 'Admin' });
+    admin = await s.members.touch({ channel: 'TELEGRAM', externalId: String(1), firstName: 'Admin' });
     const mk = async (id: number, unitCode: string, name: string, locale = 'vi') => {
-      const m = await s.members.touchTelegram({ telegramId: id, firstName: name, languageCode: locale });
+      const m = await s.members.touch({ channel: 'TELEGRAM', externalId: String(id), firstName: name, languageCode: locale });
       await s.members.setUnit(m.id, await unit(unitCode));
       return s.members.setName(m.id, name);
     };
@@ -43,7 +43,7 @@ describe('campaign service (PostgreSQL)', () => {
     for (let i = 0; i < 6; i++) members.push(await mk(200 + i, i < 4 ? 'DONGKHOI' : 'GIONGTROM', `Thành viên ${i}`, i === 0 ? 'en' : 'vi'));
     await mk(300, 'SOGD', 'Người ngoài phạm vi');
     // Joined without a name yet: not in the audience.
-    const half = await s.members.touchTelegram({ telegramId: 301, firstName: 'Half' });
+    const half = await s.members.touch({ channel: 'TELEGRAM', externalId: String(301), firstName: 'Half' });
     await s.members.setUnit(half.id, await unit('DONGKHOI'));
     await s.groupChats.link({ chatId: '-5001', title: 'Nhóm xã Đồng Khởi', unitId: await unit('DONGKHOI'), linkedById: officer.id });
     await s.groupChats.link({ chatId: '-5002', title: 'Nhóm Sở GD', unitId: await unit('SOGD'), linkedById: admin.id });

@@ -17,6 +17,7 @@ import {
   type MigrationLogger,
 } from '../../src/db/index.js';
 import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { telegram } from '../support/identities.js';
 
 const TIMEOUT = 60_000;
 
@@ -196,9 +197,10 @@ describe('Prisma over PostgreSQL', () => {
     });
     expect(unit.id).toBeGreaterThan(0);
     const member = await db.prisma.member.create({
-      data: { telegramId: 9_007_199_254_740_993n, fullName: 'Nguyễn Văn A', unitId: unit.id },
+      data: { identities: telegram(9_007_199_254_740_993n), fullName: 'Nguyễn Văn A', unitId: unit.id },
     });
-    expect(member.telegramId).toBe(9_007_199_254_740_993n);
+    // 64-bit ids survive as text, digit for digit.
+    expect((await db.prisma.channelIdentity.findFirstOrThrow({ where: { memberId: member.id } })).externalId).toBe('9007199254740993');
     await db.prisma.member.update({ where: { id: member.id }, data: { role: 'OFFICER' } });
     expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).role).toBe('OFFICER');
 

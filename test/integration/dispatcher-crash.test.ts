@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { FakeTelegram } from '../support/fake-telegram.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createServices } from '../../src/services/index.js';
+import { membersWithTelegram } from '../support/identities.js';
 
 const CHILD = fileURLToPath(new URL('../support/dispatcher-child.ts', import.meta.url));
 /** Sends the child keeps in flight at once: the most a crash may repeat. */
@@ -33,13 +34,12 @@ describe('dispatcher crash (SIGKILL) and restart', () => {
 
   it('delivers to every one of 300 recipients after being killed halfway, repeating at most the sends in flight', async () => {
     const users = Array.from({ length: RECIPIENTS }, (_, i) => fake.user({ firstName: `Crash${i}` }));
-    await tdb.db.prisma.member.createMany({ data: users.map((u) => ({ telegramId: BigInt(u.id), fullName: u.firstName })) });
-    const members = await tdb.db.prisma.member.findMany({ orderBy: { id: 'asc' } });
+    const members = await membersWithTelegram(tdb.db.prisma, users.map((u) => ({ telegramId: u.id, fullName: u.firstName })));
     const services = createServices(tdb.db.prisma, { adminIds: [], defaultLocale: 'vi' });
     await services.broadcasts.start({
       kind: 'LAUNCH',
       items: members.map((m) => ({
-        chatId: String(m.telegramId),
+        chatId: m.telegramId,
         memberId: m.id,
         dedupeKey: `crash:${m.id}`,
         message: { text: 'Phát động thi đua (crash test)' },

@@ -12,6 +12,7 @@ import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 import { createRedis } from '../../src/redis.js';
 import { telegramDelivery } from '../../src/channels/telegram/sender.js';
 import { Dispatcher } from '../../src/jobs/dispatcher.js';
+import { membersWithTelegram } from '../support/identities.js';
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const RECIPIENTS = 60;
@@ -24,11 +25,10 @@ function received(users: SimulatedUser[], text: string): number[] {
 /** `count` members with a Telegram chat in the fake and a launch to all of them. */
 async function launch(fake: FakeTelegram, tdb: TestDatabase, services: Services, count: number, tag: string, text: string) {
   const users = Array.from({ length: count }, (_, i) => fake.user({ firstName: `${tag}${i}` }));
-  await tdb.db.prisma.member.createMany({ data: users.map((u) => ({ telegramId: BigInt(u.id), fullName: u.firstName })) });
-  const members = await tdb.db.prisma.member.findMany({ where: { fullName: { startsWith: tag } }, orderBy: { id: 'asc' } });
+  const members = await membersWithTelegram(tdb.db.prisma, users.map((u) => ({ telegramId: u.id, fullName: u.firstName })));
   const { broadcastId } = await services.broadcasts.start({
     kind: 'LAUNCH',
-    items: members.map((m) => ({ chatId: String(m.telegramId), memberId: m.id, dedupeKey: `${tag}:${m.id}`, message: { text } })),
+    items: members.map((m) => ({ chatId: m.telegramId, memberId: m.id, dedupeKey: `${tag}:${m.id}`, message: { text } })),
   });
   return { users, broadcastId };
 }

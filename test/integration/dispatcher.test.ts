@@ -14,6 +14,7 @@ import { createMetrics } from '../../src/http/metrics.js';
 import { telegramDelivery } from '../../src/channels/telegram/sender.js';
 import { Dispatcher, type DispatcherOptions } from '../../src/jobs/dispatcher.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
+import { telegram, telegramIdentity } from '../support/identities.js';
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const t = translator(createI18n('vi'));
@@ -26,7 +27,7 @@ async function members(prisma: PrismaClient, n: number, tag: string): Promise<Ar
   const out = [];
   for (let i = 0; i < n; i++) {
     const user = fake.user({ firstName: `${tag}${i}` });
-    const m = await prisma.member.create({ data: { telegramId: BigInt(user.id), fullName: `${tag} ${i}` } });
+    const m = await prisma.member.create({ data: { identities: telegram(BigInt(user.id)), fullName: `${tag} ${i}` } });
     out.push({ id: m.id, user });
   }
   return out;
@@ -125,7 +126,7 @@ describe('dispatcher on PostgreSQL', () => {
     expect(attempts.every((r) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
   });
 
-  it('marks a member who blocked the bot unreachable and drops their other queued messages', async () => {
+  it('marks the Telegram identity of a member who blocked the bot unreachable and drops its other queued messages', async () => {
     const [alice, blocked] = await members(tdb.db.prisma, 2, 'block');
     fake.blockBot(blocked!.user.id);
     await services.outbox.enqueue([
@@ -141,7 +142,7 @@ describe('dispatcher on PostgreSQL', () => {
       ['block:b2', 'UNREACHABLE'],
     ]);
     expect(rows[1]!.lastError).toMatch(/403/);
-    expect((await tdb.db.prisma.member.findUniqueOrThrow({ where: { id: blocked!.id } })).reachable).toBe(false);
+    expect((await telegramIdentity(tdb.db.prisma, blocked!.user.id))?.reachable).toBe(false);
     expect(fake.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === String(blocked!.user.id))).toHaveLength(1);
   });
 

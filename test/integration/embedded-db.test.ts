@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { telegram } from '../support/identities.js';
 
 import {
   applyMigrations,
@@ -267,8 +268,8 @@ describe('use cases that act inside one transaction on the embedded database', (
       const s = createServices(db.prisma, { adminIds: [], defaultLocale: 'vi' });
       await s.units.importUnits([{ code: 'XA', name: 'Xã A', line: 2 }], []);
       const xa = (await s.units.byCode('XA'))!;
-      const officer = await db.prisma.member.create({ data: { telegramId: 1n, fullName: 'Cán bộ', nameSearch: 'can bo', unitId: xa.id, role: 'OFFICER' } });
-      await db.prisma.member.create({ data: { telegramId: 2n, fullName: 'Đoàn viên', nameSearch: 'doan vien', unitId: xa.id } });
+      const officer = await db.prisma.member.create({ data: { identities: telegram(1n), fullName: 'Cán bộ', nameSearch: 'can bo', unitId: xa.id, role: 'OFFICER' } });
+      await db.prisma.member.create({ data: { identities: telegram(2n), fullName: 'Đoàn viên', nameSearch: 'doan vien', unitId: xa.id } });
       const now = Date.now();
       const d = draft('pglite', 'Phong trào', [{ kind: 'REGISTRATION', dueAt: new Date(now + 10 * 86_400_000), remindOffsets: [] }], {
         units: [],

@@ -16,6 +16,7 @@ import { Conversations, type FlowEnv } from '../../src/flows/conversations.js';
 import { createFlows } from '../../src/flows/index.js';
 import { GRANT_ROLE_FLOW } from '../../src/flows/grant-role.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
+import { telegram } from '../support/identities.js';
 
 describe('granting and revoking the officer role on a text-only channel', () => {
   let t: TestDatabase;
@@ -34,7 +35,7 @@ describe('granting and revoking the officer role on a text-only channel', () => 
     await s.units.importUnits([{ code: 'XA', name: 'Xã A', line: 2 }], []);
     const unitId = (await s.units.byCode('XA'))!.id;
     const member = (telegramId: bigint, fullName: string, role: 'MEMBER' | 'ADMIN' = 'MEMBER') =>
-      t.db.prisma.member.create({ data: { telegramId, fullName, nameSearch: fold(fullName), unitId, role } });
+      t.db.prisma.member.create({ data: { identities: telegram(telegramId), fullName, nameSearch: fold(fullName), unitId, role } });
     adminId = (await member(41n, 'Phạm Quản Trị', 'ADMIN')).id;
     thuId = (await member(42n, 'Võ Thị Thu')).id;
     memberId = (await member(43n, 'Lê Văn Tám')).id;

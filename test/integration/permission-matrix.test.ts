@@ -16,6 +16,7 @@ import { createServices, type Services } from '../../src/services/index.js';
 import { localDate } from '../../src/domain/dates.js';
 import type { RenderEnv } from '../../src/domain/reminders.js';
 import { draft, launchedCampaign, member, registration } from '../support/reminder-fixtures.js';
+import { telegram, telegramIdOf } from '../support/identities.js';
 
 const clock = localDate(2025, 3, 1, 9);
 const env: RenderEnv = { t: (_l, key) => key, botUsername: 'bot', callbackData: (a, id) => `${a}:${id}` };
@@ -146,7 +147,7 @@ describe('permission matrix: role × action × scope × revoked mid-flow, on the
       action: 'broadcast.stop', need: 'OFFICER', scoped: true,
       setup: async (w, owner, n) => {
         const other = await personIn('outside', n);
-        const b = await s.broadcasts.start({ kind: 'ANNOUNCEMENT', createdById: w === 'inside' ? owner : other.id, items: [{ chatId: String(other.telegramId), memberId: other.id, message: { text: 'x' }, dedupeKey: `pm-${n}` }] });
+        const b = await s.broadcasts.start({ kind: 'ANNOUNCEMENT', createdById: w === 'inside' ? owner : other.id, items: [{ chatId: await telegramIdOf(s.prisma, other.id), memberId: other.id, message: { text: 'x' }, dedupeKey: `pm-${n}` }] });
         return target(w, { id: b.broadcastId });
       },
       act: (a, t) => s.broadcasts.cancelFor(t.id, a),
@@ -309,7 +310,7 @@ describe('permission matrix: role × action × scope × revoked mid-flow, on the
             // Actors sit in Huyện A. A revoked officer was one when the flow began.
             const role = who === 'REVOKED' ? 'OFFICER' : who;
             const actor = await s.prisma.member.create({
-              data: { telegramId: BigInt(970000 + n), fullName: `Người làm ${n}`, nameSearch: `nguoi lam ${n}`, unitId: unit.HUYEN_A!.id, role },
+              data: { identities: telegram(BigInt(970000 + n)), fullName: `Người làm ${n}`, nameSearch: `nguoi lam ${n}`, unitId: unit.HUYEN_A!.id, role },
             });
             const t = await row.setup(where, actor.id, n);
             if (who === 'REVOKED') await s.prisma.member.update({ where: { id: actor.id }, data: { role: 'MEMBER' } });

@@ -9,6 +9,7 @@ import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { queueRegistrationDigests, type RegistrationPresenter } from '../../src/services/registrations.js';
 import { renderDigest } from '../../src/channels/telegram/render/registrations.js';
+import { telegram } from '../support/identities.js';
 
 const translate = (_l: string, key: string, vars?: Record<string, string | number>) => `${key}${vars ? ' ' + JSON.stringify(vars) : ''}`;
 const presenter: RegistrationPresenter = {
@@ -43,7 +44,7 @@ describe('registrations service (PostgreSQL)', () => {
     campaignId = c.campaign.id;
     await t.db.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'LAUNCHED' } });
     for (const [name, role, tg] of [['member', 'MEMBER', 1], ['officer', 'OFFICER', 2], ['officer2', 'OFFICER', 3]] as const) {
-      ids[name] = (await t.db.prisma.member.create({ data: { telegramId: BigInt(tg), fullName: name, unitId, role } })).id;
+      ids[name] = (await t.db.prisma.member.create({ data: { identities: telegram(BigInt(tg)), fullName: name, unitId, role } })).id;
     }
   }, 60_000);
   afterAll(() => t?.drop());

@@ -26,7 +26,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     memberIds = [];
     for (let i = 0; i < 6; i++) memberIds.push((await member(s.prisma, 9000 + i, `Thành viên ${i}`, unitId, i === 0 ? 'OFFICER' : 'MEMBER')).id);
     // Member 3 blocked the bot, 4 left the unit, 5 turned reminders off: none of them is reminded.
-    await s.prisma.member.update({ where: { id: memberIds[3]! }, data: { reachable: false } });
+    await s.prisma.channelIdentity.updateMany({ where: { memberId: memberIds[3]! }, data: { reachable: false } });
     await s.prisma.member.update({ where: { id: memberIds[4]! }, data: { leftAt: clock } });
     await s.prisma.member.update({ where: { id: memberIds[5]! }, data: { remindersEnabled: false } });
   });

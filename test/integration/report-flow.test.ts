@@ -19,6 +19,7 @@ import { openReport, REPORT_FLOW } from '../../src/flows/report.js';
 import { openReview, REVIEW_FLOW } from '../../src/flows/review.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
 import type { FlowInput } from '../../src/flows/model.js';
+import { telegram } from '../support/identities.js';
 
 
 describe('the report flow on a text-only channel, two instances sharing Redis', () => {
@@ -46,8 +47,8 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
     if (!c.ok) throw new Error(c.reason);
     await t.db.prisma.campaign.update({ where: { id: c.campaign.id }, data: { status: 'LAUNCHED' } });
     campaignId = c.campaign.id;
-    memberId = (await t.db.prisma.member.create({ data: { telegramId: 42n, fullName: 'Phạm Văn Tư', unitId } })).id;
-    officerId = (await t.db.prisma.member.create({ data: { telegramId: 43n, fullName: 'Lý Thị Năm', unitId, role: 'OFFICER' } })).id;
+    memberId = (await t.db.prisma.member.create({ data: { identities: telegram(42n), fullName: 'Phạm Văn Tư', unitId } })).id;
+    officerId = (await t.db.prisma.member.create({ data: { identities: telegram(43n), fullName: 'Lý Thị Năm', unitId, role: 'OFFICER' } })).id;
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix });
     instances = [new Conversations(new RedisFlowStore(redis), createFlows(s)), new Conversations(new RedisFlowStore(redis), createFlows(s))];
   }, 60_000);

@@ -8,6 +8,7 @@ import { createServices, type Services } from '../../src/services/index.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { checkEvidence } from '../../src/services/reports.js';
+import { telegram } from '../support/identities.js';
 
 describe('reports service (PostgreSQL)', () => {
   let t: TestDatabase;
@@ -33,7 +34,7 @@ describe('reports service (PostgreSQL)', () => {
     campaignId = c.campaign.id;
     await t.db.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'LAUNCHED' } });
     lineId = (await t.db.prisma.criterion.findFirstOrThrow({ where: { campaignId } })).id;
-    memberId = (await t.db.prisma.member.create({ data: { telegramId: 1n, fullName: 'A', unitId } })).id;
+    memberId = (await t.db.prisma.member.create({ data: { identities: telegram(1n), fullName: 'A', unitId } })).id;
   }, 60_000);
   afterAll(() => t?.drop());
 
@@ -77,7 +78,7 @@ describe('reports service (PostgreSQL)', () => {
 
   it('keeps a photo caption as the note of that file', async () => {
     clock = new Date();
-    const other = (await t.db.prisma.member.create({ data: { telegramId: 2n, fullName: 'B', unitId: (await s.units.byCode('XA'))!.id } })).id;
+    const other = (await t.db.prisma.member.create({ data: { identities: telegram(2n), fullName: 'B', unitId: (await s.units.byCode('XA'))!.id } })).id;
     const r = await s.reports.submit({ memberId: other, campaignId, criterionId: lineId, number: '1', evidence: [{ kind: 'PHOTO', fileId: 'c1', note: '  Lễ ra quân  ' }, { kind: 'PHOTO', fileId: 'c2' }] });
     if (!r.ok) throw new Error(r.reason);
     const report = await s.reports.evidence(r.report.id);

@@ -17,6 +17,7 @@ import { createFlows } from '../../src/flows/index.js';
 import { RETURN_FLOW } from '../../src/flows/return-registration.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
 import type { FlowInput } from '../../src/flows/model.js';
+import { telegram } from '../support/identities.js';
 
 
 describe('returning a registration with a reason on a text-only channel', () => {
@@ -44,7 +45,7 @@ describe('returning a registration with a reason on a text-only channel', () => 
     if (!c.ok) throw new Error(c.reason);
     await t.db.prisma.campaign.update({ where: { id: c.campaign.id }, data: { status: 'LAUNCHED' } });
     campaignId = c.campaign.id;
-    officerId = (await t.db.prisma.member.create({ data: { telegramId: 43n, fullName: 'Lý Thị Năm', unitId, role: 'OFFICER' } })).id;
+    officerId = (await t.db.prisma.member.create({ data: { identities: telegram(43n), fullName: 'Lý Thị Năm', unitId, role: 'OFFICER' } })).id;
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix });
     conversations = new Conversations(new RedisFlowStore(redis), createFlows(s));
   }, 60_000);
@@ -62,7 +63,7 @@ describe('returning a registration with a reason on a text-only channel', () => 
   /** A member's submitted registration (one member each: a member registers once per campaign and scope). */
   const registration = async () => {
     const n = ++registrants;
-    const member = await t.db.prisma.member.create({ data: { telegramId: BigInt(100 + n), fullName: `Phạm Văn Tư ${n}`, unitId } });
+    const member = await t.db.prisma.member.create({ data: { identities: telegram(BigInt(100 + n)), fullName: `Phạm Văn Tư ${n}`, unitId } });
     return t.db.prisma.registration.create({ data: { campaignId, memberId: member.id, scope: 'INDIVIDUAL', titleCode: 'LDTT' } });
   };
 

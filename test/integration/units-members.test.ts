@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { parseUnitsFile } from '../../src/domain/units-file.js';
+import { telegramIdentity } from '../support/identities.js';
 
 describe('units and members services (PostgreSQL)', () => {
   let t: TestDatabase;
@@ -39,18 +40,20 @@ describe('units and members services (PostgreSQL)', () => {
 
   it('finds units and members by name whatever the diacritics', async () => {
     expect((await s.units.search('xa x moi')).map((u) => u.code)).toEqual(['X']);
-    const m = await s.members.touchTelegram({ telegramId: 1001, firstName: 'A' });
+    const m = await s.members.touch({ channel: 'TELEGRAM', externalId: String(1001), firstName: 'A' });
     await s.members.setName(m.id, 'Nguyễn Văn Đức');
     expect((await s.members.search('nguyen duc')).map((x) => x.id)).toEqual([m.id]);
   });
 
   it('makes ADMIN_IDS admins on first contact, speaks English to English clients, and makes a blocked member reachable when they write again', async () => {
-    const admin = await s.members.touchTelegram({ telegramId: 555, firstName: 'Admin', languageCode: 'en-US' });
+    const admin = await s.members.touch({ channel: 'TELEGRAM', externalId: String(555), firstName: 'Admin', languageCode: 'en-US' });
     expect(admin).toMatchObject({ role: 'ADMIN', locale: 'en' });
-    const member = await s.members.touchTelegram({ telegramId: 777, firstName: 'B', languageCode: 'fr' });
+    const member = await s.members.touch({ channel: 'TELEGRAM', externalId: String(777), firstName: 'B', languageCode: 'fr' });
     expect(member.locale).toBe('vi');
-    await s.members.markUnreachable(member.id);
-    expect((await s.members.touchTelegram({ telegramId: 777, firstName: 'B' })).reachable).toBe(true);
+    await s.members.markUnreachable((await telegramIdentity(s.prisma, 777))!.id);
+    expect((await telegramIdentity(s.prisma, 777))?.reachable).toBe(false);
+    expect((await s.members.touch({ channel: 'TELEGRAM', externalId: String(777), firstName: 'B' })).id).toBe(member.id);
+    expect((await telegramIdentity(s.prisma, 777))?.reachable).toBe(true);
   });
 
   it('gives every unit its own invite code and replaces it on rotation', async () => {

@@ -7,6 +7,7 @@ import type { Harness } from './app-harness.js';
 import type { SimulatedUser } from './simulated-user.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
+import { telegram } from './identities.js';
 
 export const UNITS = [
   { code: 'BENTRE', name: 'UBND tỉnh Bến Tre' },
@@ -50,5 +51,5 @@ milestones:
 /** A member of Xã Đồng Khởi who has finished onboarding. */
 export async function joined(h: Harness, user: SimulatedUser, fullName: string, role: 'MEMBER' | 'OFFICER' = 'MEMBER', locale = 'vi') {
   const unit = await h.app.services.units.byCode('DONGKHOI');
-  return h.app.services.prisma.member.create({ data: { telegramId: BigInt(user.id), fullName, nameSearch: fullName.toLowerCase(), unitId: unit!.id, role, locale } });
+  return h.app.services.prisma.member.create({ data: { identities: telegram(BigInt(user.id)), fullName, nameSearch: fullName.toLowerCase(), unitId: unit!.id, role, locale } });
 }

@@ -5,6 +5,7 @@
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import type { Services } from '../../src/services/index.js';
 import type { CampaignDraft, MilestoneDraft } from '../../src/domain/campaign-file.js';
+import { telegram } from './identities.js';
 
 export function draft(code: string, title: string, milestones: Array<Pick<MilestoneDraft, 'kind' | 'dueAt' | 'remindOffsets'>>, opts: { units: string[]; startsAt: Date; endsAt: Date }): CampaignDraft {
   return {
@@ -34,7 +35,7 @@ export async function launchedCampaign(services: Services, d: CampaignDraft, own
 
 /** A joined member (name, unit, optional role), by Telegram id. */
 export function member(prisma: PrismaClient, telegramId: number, fullName: string, unitId: number, role: 'MEMBER' | 'OFFICER' = 'MEMBER') {
-  return prisma.member.create({ data: { telegramId: BigInt(telegramId), fullName, nameSearch: fullName.toLowerCase(), unitId, role } });
+  return prisma.member.create({ data: { identities: telegram(BigInt(telegramId)), fullName, nameSearch: fullName.toLowerCase(), unitId, role } });
 }
 
 /** An individual registration (what issue 4's flow writes). */
