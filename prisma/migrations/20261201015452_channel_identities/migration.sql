@@ -27,9 +27,9 @@ ALTER TABLE "channel_identity" ADD CONSTRAINT "channel_identity_member_id_fkey" 
 -- Backfill (by hand): one TELEGRAM identity per telegram_id and one ZALO identity per zalo_id,
 -- carrying the member's reachable flag and last contact; first seen when the member was created.
 INSERT INTO "channel_identity" ("member_id", "channel", "external_id", "reachable", "last_seen_at", "created_at")
-SELECT "id", 'TELEGRAM', "telegram_id"::text, "reachable", "last_seen_at", "created_at" FROM "member" WHERE "telegram_id" IS NOT NULL
+SELECT "id", 'TELEGRAM'::"Channel", "telegram_id"::text, "reachable", "last_seen_at", "created_at" FROM "member" WHERE "telegram_id" IS NOT NULL
 UNION ALL
-SELECT "id", 'ZALO', "zalo_id", "reachable", "last_seen_at", "created_at" FROM "member" WHERE "zalo_id" IS NOT NULL
+SELECT "id", 'ZALO'::"Channel", "zalo_id", "reachable", "last_seen_at", "created_at" FROM "member" WHERE "zalo_id" IS NOT NULL
 ORDER BY 1, 2;
 
 -- AlterTable
