@@ -85,15 +85,15 @@ export class LocalRateLimiter implements RateLimiter {
     this.interval = 1000 / this.o.rate;
   }
 
-  async reserve(chatId: string): Promise<SlotReservation> {
+  async reserve(chatKey: string): Promise<SlotReservation> {
     const now = this.clock();
     if (this.pausedUntil > now) return { ok: false, reason: 'paused', waitMs: this.pausedUntil - now };
     const slot = Math.max(this.tat, now);
-    const free = this.chatFree.get(chatId) ?? 0;
+    const free = this.chatFree.get(chatKey) ?? 0;
     if (free > slot) return { ok: false, reason: 'chat', waitMs: free - slot };
     if (slot - now > this.o.maxAheadMs) return { ok: false, reason: 'paused', waitMs: slot - now - this.o.maxAheadMs };
     this.tat = slot + this.interval;
-    this.chatFree.set(chatId, slot + spacingFor(chatId, this.o));
+    this.chatFree.set(chatKey, slot + spacingFor(chatKey, this.o));
     if (this.chatFree.size > 50_000) this.forgetOld(now);
     return { ok: true, delayMs: slot - now };
   }
@@ -179,15 +179,15 @@ export class RedisRateLimiter implements RateLimiter {
     this.interval = 1000 / this.o.rate;
   }
 
-  async reserve(chatId: string): Promise<SlotReservation> {
+  async reserve(chatKey: string): Promise<SlotReservation> {
     const [code, ms] = (await this.redis.eval(
       RESERVE_LUA,
       3,
       `${this.namespace}tat`,
       `${this.namespace}pause`,
-      `${this.namespace}chat:${chatId}`,
+      `${this.namespace}chat:${chatKey}`,
       this.interval,
-      spacingFor(chatId, this.o),
+      spacingFor(chatKey, this.o),
       this.o.maxAheadMs,
       '1',
     )) as [number, number];
