@@ -99,7 +99,7 @@ describe(`migration ${MIGRATION}`, () => {
   it(
     'lets the bot find the same people afterwards: a Telegram id finds its member, and the blocked Zalo-only member gets nothing',
     async () => {
-      const db = await createDatabase({ databaseUrl: empty.url });
+      const db = await createDatabase({ databaseUrl: empty.url, dataDir: 'unused' });
       try {
         const s = createServices(db.prisma, { adminIds: [], defaultLocale: 'vi' });
         const again = await s.members.touch({ channel: 'TELEGRAM', externalId: '9007199254740993', firstName: 'A' });
