@@ -68,6 +68,24 @@ export function pickLocale(languageCode: string | undefined, fallback: Locale): 
   return (SUPPORTED_LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : fallback;
 }
 
+/** A row of {@link MemberService.touch}'s lookup: the identity's state and its member's columns. */
+interface IdentityMemberRow {
+  ci_id: number;
+  ci_reachable: boolean;
+  ci_last_seen_at: Date | null;
+  id: number;
+  full_name: string | null;
+  name_search: string | null;
+  unit_id: number | null;
+  role: Role;
+  locale: string;
+  reminders_enabled: boolean;
+  left_at: Date | null;
+  last_seen_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** How often `lastSeenAt` is refreshed: every update would be a write per message. */
 const SEEN_REFRESH_MS = 5 * 60_000;
 
@@ -105,7 +123,7 @@ export class MemberService {
     const isAdmin = this.isListedAdmin(channel, externalId);
     const now = this.now();
     const key = { channel_externalId: { channel, externalId } };
-    const existing = await this.prisma.channelIdentity.findUnique({ where: key, include: { member: true } });
+    const existing = await this.identityWithMember(channel, externalId);
     if (!existing) {
       try {
         return await this.prisma.member.create({
@@ -138,6 +156,39 @@ export class MemberService {
       });
     }
     return member;
+  }
+
+  /**
+   * The identity and its member in one round trip: this runs on every update, and Prisma's
+   * `include` would spend a second query on the member.
+   */
+  private async identityWithMember(channel: Channel, externalId: string): Promise<(Pick<ChannelIdentity, 'id' | 'reachable' | 'lastSeenAt'> & { member: Member }) | null> {
+    const rows = await this.prisma.$queryRaw<Array<IdentityMemberRow>>`
+      SELECT ci.id AS ci_id, ci.reachable AS ci_reachable, ci.last_seen_at AS ci_last_seen_at,
+             m.id, m.full_name, m.name_search, m.unit_id, m.role::text AS role, m.locale, m.reminders_enabled,
+             m.left_at, m.last_seen_at, m.created_at, m.updated_at
+      FROM channel_identity ci JOIN member m ON m.id = ci.member_id
+      WHERE ci.channel = ${channel}::"Channel" AND ci.external_id = ${externalId}`;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.ci_id,
+      reachable: r.ci_reachable,
+      lastSeenAt: r.ci_last_seen_at,
+      member: {
+        id: r.id,
+        fullName: r.full_name,
+        nameSearch: r.name_search,
+        unitId: r.unit_id,
+        role: r.role,
+        locale: r.locale,
+        remindersEnabled: r.reminders_enabled,
+        leftAt: r.left_at,
+        lastSeenAt: r.last_seen_at,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      },
+    };
   }
 
   byId(id: number) {
