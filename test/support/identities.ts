@@ -15,14 +15,17 @@ export function memberWithTelegram(prisma: PrismaClient, data: { telegramId: num
   return prisma.member.create({ data: { ...rest, identities: telegram(telegramId) } });
 }
 
-/** Creates many members reached on Telegram (createMany cannot nest identities), in the given order; returns them with `telegramId`. */
+/**
+ * Creates many members reached on Telegram (createMany cannot nest identities), in the given order;
+ * returns them with `telegramId`. Each identity was last seen when its member was.
+ */
 export async function membersWithTelegram(
   prisma: PrismaClient,
   rows: Array<{ telegramId: number | bigint | string } & Omit<Prisma.MemberCreateManyInput, 'id'>>,
 ) {
   const created = await prisma.member.createManyAndReturn({ data: rows.map(({ telegramId: _, ...rest }) => rest), select: { id: true } });
   await prisma.channelIdentity.createMany({
-    data: created.map((m, i) => ({ memberId: m.id, channel: 'TELEGRAM' as const, externalId: String(rows[i]!.telegramId) })),
+    data: created.map((m, i) => ({ memberId: m.id, channel: 'TELEGRAM' as const, externalId: String(rows[i]!.telegramId), lastSeenAt: rows[i]!.lastSeenAt ?? null })),
   });
   return created.map((m, i) => ({ id: m.id, telegramId: String(rows[i]!.telegramId) }));
 }
