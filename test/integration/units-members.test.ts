@@ -9,7 +9,7 @@ describe('units and members services (PostgreSQL)', () => {
   let s: Services;
   beforeAll(async () => {
     t = await createTestDatabase();
-    s = createServices(t.db.prisma, { adminIds: ['555'], defaultLocale: 'vi' });
+    s = createServices(t.db.prisma, { adminIds: ['555', 'zalo:z-555'], defaultLocale: 'vi' });
   });
   afterAll(() => t?.drop());
 
@@ -62,5 +62,14 @@ describe('units and members services (PostgreSQL)', () => {
     expect(rotated.inviteCode).not.toBe(x.inviteCode);
     expect(await s.units.byInviteCode(x.inviteCode)).toBeNull();
     expect((await s.units.byInviteCode(rotated.inviteCode))?.id).toBe(x.id);
+  });
+
+  it('reads ADMIN_IDS per channel: zalo:<id> makes that Zalo user an admin, and a Telegram user with the same digits is not one', async () => {
+    expect(await s.members.touch({ channel: 'ZALO', externalId: 'z-555', firstName: 'Zalo admin' })).toMatchObject({ role: 'ADMIN' });
+    expect(await s.members.touch({ channel: 'ZALO', externalId: '555', firstName: 'Not admin' })).toMatchObject({ role: 'MEMBER' });
+    // Nobody listed is demoted at start; an admin reached only on an unlisted channel id is.
+    const stray = await s.members.touch({ channel: 'ZALO', externalId: 'z-556', firstName: 'Stray' });
+    await s.members.setRole(stray.id, 'ADMIN');
+    expect((await s.members.demoteUnlistedAdmins()).map((m) => m.id)).toEqual([stray.id]);
   });
 });

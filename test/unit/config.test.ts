@@ -89,8 +89,8 @@ describe('configuration from the environment', () => {
   });
 
   it('reads admin ids separated by commas or spaces, and quiet hours "off"', () => {
-    const r = parseConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: '111, 222 333', QUIET_HOURS: 'off' });
-    expect(r.ok && r.config.ADMIN_IDS).toEqual(['111', '222', '333']);
+    const r = parseConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: '111, 222 333 zalo:84abc', QUIET_HOURS: 'off' });
+    expect(r.ok && r.config.ADMIN_IDS).toEqual(['111', '222', '333', 'zalo:84abc']);
     expect(r.ok && quietHours(r.config)).toBeNull();
   });
 
