@@ -51,10 +51,11 @@ export function isStoreOutage(err: unknown): boolean {
   while (typeof current === 'object' && current !== null && !seen.has(current)) {
     if (matchesOne(current)) return true;
     seen.add(current);
-    const e = current as { name?: unknown; cause?: unknown; error?: unknown };
-    // grammY wraps middleware errors in BotError (`error`); everything else chains `cause`. (Not
-    // HttpError's `error`: Telegram being unreachable is not a store outage.)
-    current = e.name === 'BotError' ? e.error : e.cause;
+    const e = current as { name?: unknown; cause?: unknown; error?: unknown; meta?: { driverAdapterError?: unknown } };
+    // grammY wraps middleware errors in BotError (`error`); Prisma's raw queries report a lost
+    // connection as P2010 with the adapter's error in `meta.driverAdapterError`; everything else
+    // chains `cause`. (Not HttpError's `error`: Telegram being unreachable is not a store outage.)
+    current = e.name === 'BotError' ? e.error : (e.cause ?? e.meta?.driverAdapterError);
   }
   return false;
 }
