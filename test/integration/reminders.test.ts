@@ -29,6 +29,9 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     await s.prisma.channelIdentity.updateMany({ where: { memberId: memberIds[3]! }, data: { reachable: false } });
     await s.prisma.member.update({ where: { id: memberIds[4]! }, data: { leftAt: clock } });
     await s.prisma.member.update({ where: { id: memberIds[5]! }, data: { remindersEnabled: false } });
+    // Member 2 blocked the bot on Telegram but is reachable on Zalo: reminded there.
+    await s.prisma.channelIdentity.updateMany({ where: { memberId: memberIds[2]! }, data: { reachable: false } });
+    await s.prisma.channelIdentity.create({ data: { memberId: memberIds[2]!, channel: 'ZALO', externalId: 'z-9002' } });
   });
   afterAll(() => tdb?.drop());
 
@@ -41,7 +44,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     return { id: (found ?? (await s.prisma.member.create({ data: { fullName: 'Quản trị', role: 'ADMIN' } }))).id };
   };
 
-  it('plans a progress-report reminder only for members without a report in that period, and skips the unreachable, the departed and those who opted out', async () => {
+  it('plans a progress-report reminder only for members without a report in that period, on a channel that reaches them, and skips the unreachable, the departed and those who opted out', async () => {
     const c = await launchedCampaign(s, draft('q1', 'Q1', [{ kind: 'PROGRESS_REPORT', dueAt: localDate(2025, 3, 10, 17), remindOffsets: [2 * D] }], period), tinhId, clock);
     const criterion = await s.prisma.criterion.create({ data: { campaignId: c.id, code: 'A', title: 'A' } });
     await s.prisma.progressReport.create({ data: { campaignId: c.id, criterionId: criterion.id, memberId: memberIds[1]!, milestoneId: c.milestones[0]!.id, valueText: 'x' } });
@@ -52,6 +55,8 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     expect(q).toMatchObject({ queued: 2, deliveries: 2 });
     const d = await s.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: 'reminder:' } } });
     expect(d.map((x) => x.memberId).sort()).toEqual([memberIds[0], memberIds[2]].sort());
+    expect(d.find((x) => x.memberId === memberIds[2])).toMatchObject({ channel: 'ZALO', chatId: 'z-9002' });
+    expect(d.find((x) => x.memberId === memberIds[0])).toMatchObject({ channel: 'TELEGRAM', chatId: '9000' });
     expect((d[0]!.payload as { buttons: unknown[][] }).buttons[0]).toEqual([{ text: 'reminder-button-PROGRESS_REPORT', callbackData: `report:${c.milestones[0]!.id}` }]);
   });
 
