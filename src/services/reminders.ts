@@ -123,8 +123,11 @@ function actedSql(kind: P.Sql, milestoneId: P.Sql, campaignId: P.Sql): P.Sql {
       ELSE false END)`;
 }
 
-/** SQL: the member can be reminded at all (joined, reminders on, a reachable channel identity). */
-const REACHABLE = P.sql`mem.left_at IS NULL AND mem.reminders_enabled AND mem.full_name IS NOT NULL AND ${hasRecipient('mem')}`;
+/** SQL: the member takes reminders (joined, named, reminders on), whatever their channels. */
+const WANTS_REMINDERS = P.sql`mem.left_at IS NULL AND mem.reminders_enabled AND mem.full_name IS NOT NULL`;
+
+/** SQL: the member can be reminded at all: {@link WANTS_REMINDERS} and a reachable channel identity. */
+const REACHABLE = P.sql`${WANTS_REMINDERS} AND ${hasRecipient('mem')}`;
 
 function isReview(kind: MilestoneKind): boolean {
   return kind === 'MIDTERM_REVIEW' || kind === 'FINAL_REVIEW';
@@ -270,7 +273,7 @@ export class ReminderService {
             SELECT r.id, r.milestone_id, r.milestone_revision, m.revision, r.offset_minutes, r.member_id, r.due_at,
                    m.kind::text AS kind, m.title AS m_title, m.due_at AS deadline, m.remind_offsets,
                    c.code AS c_code, c.title AS c_title, c.status::text AS c_status, c.archived_at AS c_archived,
-                   rcp.identity_id, rcp.channel, rcp.chat_id, mem.locale, (${REACHABLE}) AS ok_member,
+                   rcp.identity_id, rcp.channel, rcp.chat_id, mem.locale, (${WANTS_REMINDERS}) AS ok_member,
                    ${actedSql(P.sql`m.kind::text`, P.sql`m.id`, P.sql`m.campaign_id`)} AS acted
             FROM reminder r
             JOIN milestone m ON m.id = r.milestone_id
