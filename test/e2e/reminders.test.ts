@@ -123,6 +123,6 @@ describe('deadline reminders with a controlled clock', () => {
     const answer = await u.waitFor(/Thời gian: |phong trào thi đua nào đang triển khai|Các phong trào đang triển khai/);
     expect(answer.text).not.toMatch(/đang làm dở/);
     // The settings question is closed: its button no longer changes anything.
-    expect((await h.app.services.members.byTelegramId(u.id))?.remindersEnabled).toBe(true);
+    expect((await h.app.services.members.byIdentity('TELEGRAM', String(u.id)))?.remindersEnabled).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import { UNITS_IMPORT_FLOW } from '../../src/flows/units-import.js';
 import { SETTINGS_FLOW } from '../../src/flows/settings.js';
 import { CAMPAIGN_PICK_FLOW } from '../../src/flows/campaign-pick.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
+import { telegram } from '../support/identities.js';
 
 const yaml = readFileSync(new URL('../../examples/dong-khoi-moi-2020-2025.yaml', import.meta.url));
 
@@ -41,7 +42,7 @@ describe('campaign and units flows on a text-only channel', () => {
     await s.units.importUnits([{ code: 'HUYEN', name: 'Huyện Giồng Trôm', line: 2 }], []);
     const unitId = (await s.units.byCode('HUYEN'))!.id;
     const member = (telegramId: bigint, fullName: string, role: 'OFFICER' | 'ADMIN') =>
-      t.db.prisma.member.create({ data: { telegramId, fullName, nameSearch: fold(fullName), unitId, role } });
+      t.db.prisma.member.create({ data: { identities: telegram(telegramId), fullName, nameSearch: fold(fullName), unitId, role } });
     officerId = (await member(61n, 'Lê Thị Hạnh', 'OFFICER')).id;
     adminId = (await member(62n, 'Phạm Quản Trị', 'ADMIN')).id;
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix });

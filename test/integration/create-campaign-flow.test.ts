@@ -16,6 +16,7 @@ import { Conversations, type FlowEnv } from '../../src/flows/conversations.js';
 import { createFlows } from '../../src/flows/index.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../src/flows/create-campaign.js';
 import { RedisFlowStore } from '../../src/flows/store.js';
+import { telegram } from '../support/identities.js';
 
 describe('the campaign wizard on a text-only channel', () => {
   let t: TestDatabase;
@@ -39,7 +40,7 @@ describe('the campaign wizard on a text-only channel', () => {
     );
     const unitId = (await s.units.byCode('HUYEN'))!.id;
     const member = (telegramId: bigint, fullName: string, role: 'MEMBER' | 'OFFICER') =>
-      t.db.prisma.member.create({ data: { telegramId, fullName, nameSearch: fold(fullName), unitId, role } });
+      t.db.prisma.member.create({ data: { identities: telegram(telegramId), fullName, nameSearch: fold(fullName), unitId, role } });
     officerId = (await member(51n, 'Lê Thị Hạnh', 'OFFICER')).id;
     memberId = (await member(52n, 'Trần Văn Tư', 'MEMBER')).id;
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: prefix });
