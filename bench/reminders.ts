@@ -7,9 +7,7 @@
 import { createTestDatabase } from '../test/support/databases.js';
 import { createServices } from '../src/services/index.js';
 import { localDate } from '../src/domain/dates.js';
-import type { RenderEnv } from '../src/domain/reminders.js';
 
-const env: RenderEnv = { t: (_l, k) => k, botUsername: 'bot', callbackData: (a, id) => `${a}:${id}` };
 const tdb = await createTestDatabase();
 const prisma = tdb.db.prisma;
 let clock = localDate(2025, 6, 1, 10);
@@ -66,8 +64,8 @@ for (let i = 0; i < 20; i++) {
 
 const tickNothingDue = async () => {
   await s.reminders.plan(clock, new Date(clock.getTime() - 60_000));
-  await s.reminders.queueDue(clock, env);
-  await s.reminders.queueSummaries(clock, env);
+  await s.reminders.queueDue(clock);
+  await s.reminders.queueSummaries(clock);
 };
 
 let t0 = process.hrtime.bigint();
@@ -88,7 +86,7 @@ t0 = process.hrtime.bigint();
 const planned = await s.reminders.planOffset(reg.id, campaignIds[0]!, 'REGISTRATION', 2880, clock, reg.revision);
 const planMs = ms(t0);
 t0 = process.hrtime.bigint();
-const q = await s.reminders.queueDue(clock, env);
+const q = await s.reminders.queueDue(clock);
 const queueMs = ms(t0);
 // After that, an idle tick again (100k reminder rows now exist).
 clock = new Date(clock.getTime() + 60_000);

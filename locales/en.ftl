@@ -844,3 +844,14 @@ language-option-en = English
 
 ## Granting and revoking the officer role as a channel-neutral flow (issue 9: src/flows/grant-role.ts)
 grant-flow-name = Granting or revoking the officer role
+
+## Outbox messages on a text-only channel (issue 9: src/messages/text.ts): actions as numbered lines
+out-action-send = { $n }. { $label } — Send: { $command }
+out-action-link = { $n }. { $label }: { $url }
+out-cmd-register = register { $code }
+out-cmd-report = report { $id }
+out-cmd-review = review report { $id }
+out-cmd-nudge = nudge { $id }
+out-cmd-approve = approve { $id }
+out-cmd-return = return { $id }
+out-cmd-stop-broadcast = stop sending { $id }

@@ -823,3 +823,14 @@ language-option-en = English
 
 ## Granting and revoking the officer role as a channel-neutral flow (issue 9: src/flows/grant-role.ts)
 grant-flow-name = Cấp hoặc thu hồi quyền cán bộ
+
+## Outbox messages on a text-only channel (issue 9: src/messages/text.ts): actions as numbered lines
+out-action-send = { $n }. { $label } — Gửi: { $command }
+out-action-link = { $n }. { $label }: { $url }
+out-cmd-register = đăng ký { $code }
+out-cmd-report = báo cáo { $id }
+out-cmd-review = nộp báo cáo { $id }
+out-cmd-nudge = nhắc { $id }
+out-cmd-approve = duyệt { $id }
+out-cmd-return = trả lại { $id }
+out-cmd-stop-broadcast = dừng gửi { $id }

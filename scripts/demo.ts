@@ -13,7 +13,6 @@ import { pino } from 'pino';
 import { createDatabase } from '../src/db/index.js';
 import { createServices } from '../src/services/index.js';
 import { createI18n } from '../src/channels/telegram/i18n.js';
-import { renderAnnouncement } from '../src/channels/telegram/render/campaign.js';
 import { monthsToNow, parseCampaignFile, shiftCampaignFileDates } from '../src/domain/campaign-file.js';
 import { packageRoot } from '../src/paths.js';
 import { fold } from '../src/domain/text.js';
@@ -102,8 +101,6 @@ async function main(): Promise<void> {
         await services.campaigns.launch({
           campaignId: c.id,
           actor: demoAdmin,
-          render: (locale) => renderAnnouncement((k, v) => i18n.t(locale, k, v), full, username),
-          groupLocale: 'vi',
           progressChatId: null,
         });
       }

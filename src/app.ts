@@ -12,7 +12,6 @@ import { createI18n, translator } from './channels/telegram/i18n.js';
 import { syncMemberCommands } from './channels/telegram/commands.js';
 import { telegramSessions } from './channels/telegram/session-storage.js';
 import { telegramDelivery } from './channels/telegram/sender.js';
-import { reminderRenderEnv } from './channels/telegram/render/reminders.js';
 import { prepareTelegram, startTelegram, type TelegramBot } from './channels/telegram/start.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createHttpApp, createMetricsApp, listen } from './http/server.js';
@@ -106,7 +105,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       : new Dispatcher({
           prisma: db.prisma,
           // BROADCAST_PAID sends with allow_paid_broadcast (Telegram then allows up to 1000 msg/s).
-          ...telegramDelivery(bot.api, translator(i18n), { paid: config.BROADCAST_PAID }),
+          ...telegramDelivery(bot.api, translator(i18n), { paid: config.BROADCAST_PAID, botUsername: () => bot.botInfo.username }),
           redis,
           logger: logger.child({ job: 'dispatcher' }),
           metrics,
@@ -122,7 +121,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           services,
           logger: logger.child({ job: 'scheduler' }),
           timezone: VN_TIME_ZONE,
-          render: () => reminderRenderEnv(i18n, bot.botInfo.username),
           onQueued: () => dispatcher?.poke(),
         });
   let telegram: { stop(): Promise<void> } | null = null;

@@ -6,9 +6,8 @@
  * No I/O here: the service (src/services/reminders.ts) asks these functions what to plan and what
  * to say, and tests can check every rule with plain dates.
  */
-import { formatDateTime, localParts, startOfLocalDay, timeLeft, type TzOptions } from './dates.js';
+import { localParts, startOfLocalDay, timeLeft, type TzOptions } from './dates.js';
 import type { MilestoneKind } from './periods.js';
-import { escapeHtml } from './text.js';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -155,96 +154,13 @@ export function timeLeftWords(now: Date, deadline: Date): TimeLeftWords {
   return { key: 'minutes', days, hours, minutes: Math.max(1, minutes) };
 }
 
-/** Translate outside an update (same shape as src/channels/telegram/i18n.ts Translator, without grammY). */
+/** Translate outside an update: (locale, key, vars) → text. */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
-
-/** One reminder to say in a message. */
-export interface ReminderItem {
-  milestoneId: number;
-  kind: MilestoneKind;
-  milestoneTitle: string | null;
-  dueAt: Date;
-  campaignCode: string;
-  campaignTitle: string;
-}
-
-/** A message for the outbox (same shape as OutboxMessage). */
-export interface ReminderMessage {
-  text: string;
-  parseMode: 'HTML';
-  buttons: Array<Array<{ text: string; url: string } | { text: string; callbackData: string }>>;
-}
-
-/** What a reminder's button does; the bot layer turns `callback` into encoded callback data. */
-export type ReminderAction =
-  | { type: 'url'; url: string }
-  | { type: 'callback'; action: 'review' | 'report'; milestoneId: number };
-
-/** The flow a reminder opens: registration by deep link, reports and review reports by button. */
-export function reminderAction(item: ReminderItem, botUsername: string): ReminderAction {
-  switch (item.kind) {
-    case 'REGISTRATION':
-    case 'CUSTOM':
-      return { type: 'url', url: `https://t.me/${botUsername}?start=c_${item.campaignCode}` };
-    case 'PROGRESS_REPORT':
-      return { type: 'callback', action: 'report', milestoneId: item.milestoneId };
-    default:
-      return { type: 'callback', action: 'review', milestoneId: item.milestoneId };
-  }
-}
-
-/** The one HTML escape (domain/text.ts): reminder texts are Telegram HTML until outbox messages become data. */
-const esc = escapeHtml;
-
-/** Everything needed to render a reminder outside an update. */
-export interface RenderEnv {
-  t: Translate;
-  botUsername: string;
-  /** Turns a callback action into button data (the bot layer's codec). */
-  callbackData: (action: 'review' | 'report' | 'nudge', id: number) => string;
-  tz?: TzOptions;
-}
 
 /** "còn 2 ngày" in the member's locale. */
 export function renderTimeLeft(t: Translate, locale: string, now: Date, deadline: Date): string {
   const w = timeLeftWords(now, deadline);
   return t(locale, `reminder-left-${w.key}`, { days: w.days, hours: w.hours, minutes: w.minutes });
-}
-
-/**
- * One message for every reminder a member has due at once: which campaign, what is due, the
- * deadline ("HH:mm dd/MM/yyyy", Asia/Ho_Chi_Minh), the time left in words, and one button per item
- * opening the right flow. `nudge` words it as an officer's reminder after the deadline.
- */
-export function composeReminder(
-  items: readonly ReminderItem[],
-  locale: string,
-  now: Date,
-  env: RenderEnv,
-  opts: { nudge?: boolean } = {},
-): ReminderMessage {
-  const { t } = env;
-  const sorted = [...items].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.milestoneId - b.milestoneId);
-  const lines = sorted.map((it) =>
-    t(locale, 'reminder-line', {
-      campaign: esc(it.campaignTitle),
-      what: it.milestoneTitle ? `${t(locale, `reminder-what-${it.kind}`)} (${esc(it.milestoneTitle)})` : t(locale, `reminder-what-${it.kind}`),
-      deadline: formatDateTime(it.dueAt, env.tz),
-      left: renderTimeLeft(t, locale, now, it.dueAt),
-    }),
-  );
-  const header = opts.nudge ? t(locale, 'reminder-nudge-header') : t(locale, sorted.length > 1 ? 'reminder-header-many' : 'reminder-header-one', { count: sorted.length });
-  const buttons: ReminderMessage['buttons'] = [];
-  const seen = new Set<string>();
-  for (const it of sorted) {
-    const a = reminderAction(it, env.botUsername);
-    const key = a.type === 'url' ? a.url : `${a.action}:${a.milestoneId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const label = t(locale, `reminder-button-${it.kind}`, { campaign: shorten(it.campaignTitle, 40) });
-    buttons.push([a.type === 'url' ? { text: label, url: a.url } : { text: label, callbackData: env.callbackData(a.action, a.milestoneId) }]);
-  }
-  return { text: [header, '', ...lines, '', t(locale, 'reminder-footer')].join('\n'), parseMode: 'HTML', buttons };
 }
 
 /** Cuts a title for a button label. */

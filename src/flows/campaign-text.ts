@@ -23,9 +23,23 @@ export function titleLabel(t: T, campaign: Pick<CampaignFull, 'titles'>, code: s
   return title ? titleName(t, title) : code;
 }
 
+/** A content line (nội dung / chỉ tiêu) as a campaign's text shows it (a stored line, or one from an outbox row). */
+export interface CriterionText {
+  id: number;
+  parentId: number | null;
+  title: string;
+  measure: string;
+  unitOfMeasure: string | null;
+  /** A number (Decimal, or its text in an outbox row), or null. */
+  target: { toString(): string } | null;
+}
+
+/** What a campaign's header says. */
+export type CampaignHeading = Pick<CampaignFull, 'title' | 'slogan' | 'issuer' | 'startsAt' | 'endsAt'>;
+
 /** Content lines as a tree: "Chân thứ nhất…" with its numbered sub-items, then "Mũi 1…". */
-export function renderCriteria(t: T, campaign: Pick<CampaignFull, 'criteria'>): string {
-  const byParent = new Map<number | null, CampaignFull['criteria']>();
+export function renderCriteria(t: T, campaign: { criteria: readonly CriterionText[] }): string {
+  const byParent = new Map<number | null, CriterionText[]>();
   for (const c of campaign.criteria) {
     const list = byParent.get(c.parentId) ?? [];
     list.push(c);
@@ -46,7 +60,8 @@ export function renderCriteria(t: T, campaign: Pick<CampaignFull, 'criteria'>): 
   return lines.join('\n');
 }
 
-export function campaignHeader(t: T, c: CampaignFull): string[] {
+/** The header lines: 📣 title, «slogan», issuer, period (dd/MM/yyyy). */
+export function campaignHeader(t: T, c: CampaignHeading): string[] {
   const out = [`📣 <b>${escapeHtml(c.title)}</b>`];
   if (c.slogan) out.push(`<i>«${escapeHtml(c.slogan)}»</i>`);
   if (c.issuer) out.push(t('camp-issuer', { issuer: escapeHtml(c.issuer) }));

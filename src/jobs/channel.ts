@@ -1,5 +1,4 @@
-import type { OutboxMessage } from '../services/outbox.js';
-import type { BroadcastProgress } from '../services/broadcasts.js';
+import type { OutboxMessage, StoredMessage } from '../messages/types.js';
 
 /**
  * What the background jobs need from a chat channel, in channel-neutral terms. The composition
@@ -23,25 +22,19 @@ export type SendOutcome =
   | { kind: 'transient'; error: string };
 
 /**
- * A channel the dispatcher can deliver through: sends one outbox payload to one chat. Telegram is
- * the reference; a channel that cannot edit messages answers `edit` with `failed`, and the progress
- * message is then sent anew.
+ * A channel the dispatcher can deliver through: renders an outbox message (template key, vars,
+ * actions) in the recipient's `locale` and sends it to one chat — as one message, or several in
+ * order when the channel's limit requires. Telegram is the reference.
  */
 export interface ChannelSender {
   readonly channel: 'TELEGRAM' | 'ZALO';
-  send(chatId: string, message: OutboxMessage): Promise<SendOutcome>;
-  /** Edits a message the bot sent earlier (progress messages). */
-  edit(chatId: string, messageId: number, message: OutboxMessage): Promise<SendOutcome>;
-}
-
-/**
- * How the officer's broadcast progress reads in their language: the live message (with a way to
- * stop the broadcast) and the final summary that replaces it. Rendering knows the channel's markup
- * and action encoding; deciding when to show what stays in the jobs.
- */
-export interface ProgressView {
-  /** The message while sending; `rate` (messages per second) gives the time left. */
-  progress(locale: string, broadcastId: number, p: BroadcastProgress, rate: number): OutboxMessage;
-  /** The summary once nothing is pending (no action). */
-  summary(locale: string, p: BroadcastProgress): OutboxMessage;
+  /**
+   * Whether the channel can edit a message it sent. Without it, the officer's live progress
+   * becomes a few milestone messages (started, about half way, the summary).
+   */
+  readonly canEdit: boolean;
+  /** Renders and sends one row; rows queued before messages became data may be pre-rendered. */
+  send(chatId: string, message: StoredMessage, locale: string): Promise<SendOutcome>;
+  /** Edits a message the bot sent earlier (progress messages); only called when `canEdit`. */
+  edit(chatId: string, messageId: number, message: OutboxMessage, locale: string): Promise<SendOutcome>;
 }

@@ -2,9 +2,9 @@ import type { Redis } from 'ioredis';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../http/metrics.js';
-import type { OutboxMessage } from '../services/outbox.js';
+import type { StoredMessage } from '../messages/types.js';
 import { createRateLimiter, EmissionPacer, type RateLimiter } from './rate-limit.js';
-import type { ChannelSender, ProgressView, SendOutcome } from './channel.js';
+import type { ChannelSender, SendOutcome } from './channel.js';
 import { ProgressReporter } from './progress.js';
 import { ChatQueues, GroupCommit, Signal } from './pipeline.js';
 
@@ -12,12 +12,11 @@ import { ChatQueues, GroupCommit, Signal } from './pipeline.js';
 export interface DispatcherOptions {
   prisma: PrismaClient;
   /**
-   * One sender per channel rows are addressed to (Telegram's: src/channels/telegram/sender.ts).
-   * The Telegram one (else the first) also carries the officers' progress messages.
+   * One sender per channel rows are addressed to (Telegram's: src/channels/telegram/sender.ts);
+   * each renders the rows' messages (data) in the recipient's language. The Telegram one (else
+   * the first) also carries the officers' progress messages.
    */
   senders: readonly ChannelSender[];
-  /** How the officers' progress messages read, given by the channel that shows them. */
-  progressView: ProgressView;
   redis?: Redis | null | undefined;
   logger: Logger;
   metrics?: Metrics | undefined;
@@ -25,6 +24,7 @@ export interface DispatcherOptions {
   now: () => Date;
   /** BROADCAST_RATE, messages per second over all chats. */
   rate: number;
+  /** The language of recipients without a member row (group chats): DEFAULT_LOCALE. */
   defaultLocale?: string | undefined;
   /** Poll interval when the outbox is idle (DISPATCH_INTERVAL_MS, default 250 ms). */
   intervalMs?: number | undefined;
@@ -51,7 +51,9 @@ interface Claimed {
   memberId: number | null;
   identityId: number | null;
   broadcastId: number | null;
-  payload: OutboxMessage;
+  payload: StoredMessage;
+  /** The recipient's language as it is now (member.locale; group chats: the default). */
+  locale: string;
   attempts: number;
   notBefore: Date;
 }
@@ -99,14 +101,14 @@ export function backoffMs(attempts: number): number {
  * and unsent rows go back to PENDING: an outage delays messages but neither loses nor repeats them.
  *
  * @example
- * // Telegram's senders and progress view: telegramDelivery in src/channels/telegram/sender.ts.
+ * // Telegram's sender: telegramDelivery in src/channels/telegram/sender.ts.
  * const dispatcher = new Dispatcher({ prisma, redis, logger, metrics, now, rate: 25, ...telegramDelivery(bot.api, t) });
  * dispatcher.start();
  * // …
  * await dispatcher.stop(); // finishes the batch in flight
  */
 export class Dispatcher {
-  private readonly o: Required<Omit<DispatcherOptions, 'redis' | 'metrics' | 'limiter' | 'senders' | 'progressView'>> &
+  private readonly o: Required<Omit<DispatcherOptions, 'redis' | 'metrics' | 'limiter' | 'senders'>> &
     Pick<DispatcherOptions, 'redis' | 'metrics'>;
   private readonly limiter: RateLimiter;
   /** Local smoothing of actual emissions (only needed near Telegram's free limit, not in paid mode). */
@@ -145,7 +147,6 @@ export class Dispatcher {
       prisma: options.prisma,
       sender: this.senders.get('TELEGRAM') ?? senders[0]!,
       limiter: this.limiter,
-      view: options.progressView,
       logger: options.logger,
       now: options.now,
       rate,
@@ -440,6 +441,7 @@ export class Dispatcher {
       identity_id: number | null;
       broadcast_id: number | null;
       payload: unknown;
+      locale: string | null;
       attempts: number;
       not_before: Date;
     }>>`
@@ -450,7 +452,8 @@ export class Dispatcher {
         ORDER BY not_before, id
         LIMIT ${this.o.batchSize}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, channel::text AS channel, chat_id, member_id, identity_id, broadcast_id, payload, attempts, not_before`;
+      RETURNING id, channel::text AS channel, chat_id, member_id, identity_id, broadcast_id, payload, attempts, not_before,
+        (SELECT m.locale FROM member m WHERE m.id = delivery.member_id) AS locale`;
     return rows
       .map((r) => ({
         id: BigInt(r.id),
@@ -459,7 +462,8 @@ export class Dispatcher {
         memberId: r.member_id,
         identityId: r.identity_id,
         broadcastId: r.broadcast_id,
-        payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as OutboxMessage,
+        payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as StoredMessage,
+        locale: r.locale ?? this.o.defaultLocale,
         attempts: Number(r.attempts),
         notBefore: new Date(r.not_before),
       }))
@@ -488,7 +492,7 @@ export class Dispatcher {
       await this.pacer?.wait();
       if (halted() || this.stopping) return { kind: 'unsent' };
       if (this.pausedUntil > Date.now()) continue;
-      const outcome = await sender.send(row.chatId, row.payload);
+      const outcome = await sender.send(row.chatId, row.payload, row.locale);
       if (outcome.kind === 'rate_limited') {
         this.o.logger.warn({ retryAfterMs: outcome.retryAfterMs, chatId: row.chatId }, 'rate limited (429): pausing the dispatcher');
         this.pausedUntil = Math.max(this.pausedUntil, Date.now() + outcome.retryAfterMs);

@@ -1,17 +1,27 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
-import type { OutboxMessage } from '../services/outbox.js';
+import type { OutboxMessage } from '../messages/types.js';
+import { progressMessage, progressSummaryMessage } from '../messages/compose.js';
 import { countBroadcast, type BroadcastProgress } from '../services/broadcasts.js';
-import type { ChannelSender, ProgressView } from './channel.js';
+import type { ChannelSender } from './channel.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** Minimum time between two edits of one progress message (Telegram edits are rate-limited too). */
 export const PROGRESS_EDIT_INTERVAL_MS = 3_000;
 
 /**
+ * On a channel that cannot edit messages, `broadcast.progress_message_id` holds the last milestone
+ * message sent instead of a message id: 1 = started, 2 = about half way.
+ */
+const MILESTONE_STARTED = 1;
+const MILESTONE_HALF = 2;
+
+/**
  * Keeps each broadcast's status and its officer's progress message up to date. Every step is a
  * conditional UPDATE, so with several dispatcher instances exactly one of them sends the first
- * message, one edits per interval, and one writes the summary.
+ * message, one edits per interval, and one writes the summary. On a channel that cannot edit
+ * (`sender.canEdit` false) the live message becomes three milestone messages: started, about half
+ * way, and the summary.
  *
  * Progress and summary messages are the bot speaking to the officer about their own action; they
  * go straight through the sender (not the outbox) but still take a slot of the global rate.
@@ -22,8 +32,6 @@ export class ProgressReporter {
       prisma: PrismaClient;
       sender: ChannelSender;
       limiter: RateLimiter;
-      /** How the messages read (the channel's rendering, in the officer's language). */
-      view: ProgressView;
       logger: Logger;
       now: () => Date;
       rate: number;
@@ -60,7 +68,8 @@ export class ProgressReporter {
     progressMessageId: number | null;
     createdBy: { locale: string } | null;
   }): Promise<void> {
-    const { prisma, view } = this.deps;
+    const { prisma } = this.deps;
+    const canEdit = this.deps.sender.canEdit;
     const locale = b.createdBy?.locale ?? this.deps.defaultLocale;
     const progress = await countBroadcast(this.deps.prisma, b.id, b.total, b.status);
     const wall = new Date();
@@ -71,9 +80,9 @@ export class ProgressReporter {
         data: { finishedAt: this.deps.now(), status: b.status === 'CANCELLED' ? 'CANCELLED' : 'DONE', progressUpdatedAt: wall },
       });
       if (won.count === 1 && b.progressChatId) {
-        const summary = view.summary(locale, { ...progress, status: b.status });
-        const current = await prisma.broadcast.findUnique({ where: { id: b.id }, select: { progressMessageId: true } });
-        await this.show(b.id, b.progressChatId, current?.progressMessageId ?? null, summary);
+        const summary = progressSummaryMessage({ ...progress, status: b.status });
+        const current = canEdit ? await prisma.broadcast.findUnique({ where: { id: b.id }, select: { progressMessageId: true } }) : null;
+        await this.show(b.id, b.progressChatId, current?.progressMessageId ?? null, summary, locale);
       }
       return;
     }
@@ -84,8 +93,21 @@ export class ProgressReporter {
         data: { status: 'SENDING', progressUpdatedAt: wall },
       });
       if (won.count === 1 && b.progressChatId) {
-        await this.show(b.id, b.progressChatId, null, view.progress(locale, b.id, progress, this.deps.rate));
+        await this.show(b.id, b.progressChatId, null, progressMessage(b.id, progress, this.deps.rate), locale);
       }
+      return;
+    }
+
+    if (!canEdit) {
+      // Half way: one more message, sent by whichever instance moves the milestone first.
+      const people = progress.total - progress.groups.total;
+      const done = progress.sent + progress.failed + progress.unreachable - progress.groups.sent;
+      if (b.status !== 'SENDING' || !b.progressChatId || b.progressMessageId !== MILESTONE_STARTED || done * 2 < people) return;
+      const won = await prisma.broadcast.updateMany({
+        where: { id: b.id, status: 'SENDING', progressMessageId: MILESTONE_STARTED },
+        data: { progressMessageId: MILESTONE_HALF, progressUpdatedAt: wall },
+      });
+      if (won.count === 1) await this.show(b.id, b.progressChatId, null, progressMessage(b.id, progress, this.deps.rate), locale);
       return;
     }
 
@@ -95,17 +117,20 @@ export class ProgressReporter {
         data: { progressUpdatedAt: wall },
       });
       if (won.count === 1) {
-        await this.show(b.id, b.progressChatId, b.progressMessageId, view.progress(locale, b.id, progress, this.deps.rate));
+        await this.show(b.id, b.progressChatId, b.progressMessageId, progressMessage(b.id, progress, this.deps.rate), locale);
       }
     }
   }
 
-  /** Edits the progress message in place, or sends it (first time, or when the edit is impossible). */
-  private async show(broadcastId: number, chatId: string, messageId: number | null, message: OutboxMessage): Promise<void> {
+  /**
+   * Edits the progress message in place, or sends it (first time, when the edit is impossible, and
+   * always on a channel that cannot edit — there each message is a milestone).
+   */
+  private async show(broadcastId: number, chatId: string, messageId: number | null, message: OutboxMessage, locale: string): Promise<void> {
     const delay = await this.deps.limiter.reserveGlobal();
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    if (messageId) {
-      const edited = await this.deps.sender.edit(chatId, messageId, message);
+    if (messageId && this.deps.sender.canEdit) {
+      const edited = await this.deps.sender.edit(chatId, messageId, message, locale);
       if (edited.kind === 'sent') return;
       if (edited.kind === 'rate_limited') {
         await this.deps.limiter.pause(edited.retryAfterMs);
@@ -113,9 +138,14 @@ export class ProgressReporter {
       }
       this.deps.logger.warn({ broadcastId, error: 'error' in edited ? edited.error : undefined }, 'progress edit failed; sending anew');
     }
-    const sent = await this.deps.sender.send(chatId, message);
+    const sent = await this.deps.sender.send(chatId, message, locale);
     if (sent.kind === 'sent') {
-      await this.deps.prisma.broadcast.update({ where: { id: broadcastId }, data: { progressMessageId: Number(sent.externalMessageId) } });
+      if (this.deps.sender.canEdit) {
+        await this.deps.prisma.broadcast.update({ where: { id: broadcastId }, data: { progressMessageId: Number(sent.externalMessageId) } });
+      } else {
+        // The first milestone marks itself; the half-way one was marked when it was claimed.
+        await this.deps.prisma.broadcast.updateMany({ where: { id: broadcastId, progressMessageId: null }, data: { progressMessageId: MILESTONE_STARTED } });
+      }
     } else {
       if (sent.kind === 'rate_limited') await this.deps.limiter.pause(sent.retryAfterMs);
       this.deps.logger.warn({ broadcastId, error: sent.error }, 'progress message could not be sent');

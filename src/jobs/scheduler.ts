@@ -1,7 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
-import type { RenderEnv } from '../domain/reminders.js';
 import type { ReminderTickResult } from '../services/reminders.js';
 import { queueRegistrationDigests } from '../services/registrations.js';
 
@@ -10,12 +9,6 @@ export interface SchedulerOptions {
   logger: Logger;
   /** The cron's time zone (Asia/Ho_Chi_Minh, see domain/dates VN_TIME_ZONE). */
   timezone: string;
-  /**
-   * Rendering for reminders, given by the channel (Telegram's: reminderRenderEnv in
-   * src/channels/telegram/render/reminders.ts); a function because the bot's username is known
-   * only after `bot.init()`.
-   */
-  render: () => RenderEnv;
   /** Called after a tick queued outbox rows (the dispatcher's poke), so they go out at once. */
   onQueued?: () => void;
 }
@@ -72,15 +65,14 @@ export class Scheduler {
     const result = { planned: 0, queued: 0, deliveries: 0, skipped: 0, cancelled: 0, summaries: 0, digests: 0 };
     const started = Date.now();
     try {
-      const env = this.o.render();
       // Overlap the previous window by two minutes: a campaign launched during the last tick is not missed.
       const after = this.lastHorizon ? new Date(Math.min(this.lastHorizon.getTime(), now.getTime()) - 120_000) : null;
       result.planned = await services.reminders.plan(now, after);
       this.lastHorizon = new Date(now.getTime() + 60_000);
-      Object.assign(result, await services.reminders.queueDue(now, env));
-      result.summaries = await services.reminders.queueSummaries(now, env);
+      Object.assign(result, await services.reminders.queueDue(now));
+      result.summaries = await services.reminders.queueSummaries(now);
       result.digests = await queueRegistrationDigests(services, now).catch((err: unknown) => {
-        logger.debug({ err }, 'registration digests skipped');
+        logger.warn({ err }, 'registration digests failed');
         return 0;
       });
       if (result.deliveries + result.summaries + result.digests > 0) this.o.onQueued?.();

@@ -2,6 +2,7 @@ import type { Campaign, Milestone, Prisma, PrismaClient } from '../generated/pri
 import { campaignFileSchema, parseCampaignFile, type CampaignDraft, type CampaignFileError } from '../domain/campaign-file.js';
 import { endOfLocalDay } from '../domain/dates.js';
 import type { OutboxItem, OutboxMessage } from './outbox.js';
+import { followUpMessage, launchMessage } from '../messages/compose.js';
 import type { BroadcastService } from './broadcasts.js';
 import type { AuditService } from './audit.js';
 import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type CurrentActor, type Db } from './actors.js';
@@ -33,9 +34,6 @@ export type ImportCampaignResult =
  * an officer revoked or moved since the screen was shown is judged on what they are now.
  */
 export type Actor = ActorRef;
-
-/** Renders the message one recipient gets, in their locale (bot/ supplies it; services stay channel-free). */
-export type RecipientRenderer = (locale: string) => OutboxMessage;
 
 /** Why a state change of a campaign was refused. */
 export type CampaignChangeRefusal = 'not_found' | 'not_draft' | 'not_launched' | 'out_of_scope' | 'already_archived';
@@ -535,37 +533,33 @@ export class CampaignService {
     return { members: members.length, groups: groups.length };
   }
 
-  /** Outbox rows for every audience member (rendered in their locale) and every linked group. */
+  /**
+   * Outbox rows for every audience member and every linked group: one message (data), rendered
+   * for each recipient in their language when it is sent.
+   */
   private async audienceItems(
     db: Db,
     campaignId: number,
-    render: RecipientRenderer,
+    message: OutboxMessage,
     key: string,
-    groupLocale: string,
   ): Promise<{ items: OutboxItem[]; members: number; groups: number }> {
     // Read through the use case's transaction: the embedded database has a single connection.
     const members = await this.audienceMembers(campaignId, db);
     const groups = await this.audienceGroupChats(campaignId, db);
-    const cache = new Map<string, OutboxMessage>();
-    const message = (locale: string) => {
-      let m = cache.get(locale);
-      if (!m) cache.set(locale, (m = render(locale)));
-      return m;
-    };
     const to = await recipientsOf(db, members.map((m) => m.id));
     const reachable = members.filter((m) => to.has(m.id));
     const items: OutboxItem[] = [
       ...reachable.map((m) => ({
         ...to.get(m.id)!,
         memberId: m.id,
-        message: message(m.locale),
+        message,
         dedupeKey: `${key}:m:${m.id}`,
       })),
       ...groups.map((g) => ({
         channel: g.channel,
         chatId: g.chatId,
         groupChatId: g.id,
-        message: message(groupLocale),
+        message,
         dedupeKey: `${key}:g:${g.id}`,
       })),
     ];
@@ -579,7 +573,7 @@ export class CampaignService {
    * LAUNCH broadcast. The status change is a conditional update, so two confirmations racing
    * launch once; the dedupe keys `launch:<campaign>:m:<member>` make a repeated enqueue a no-op.
    */
-  async launch(input: { campaignId: number; actor: Actor; render: RecipientRenderer; groupLocale: string; progressChatId: string | null }): Promise<LaunchResult> {
+  async launch(input: { campaignId: number; actor: Actor; progressChatId: string | null }): Promise<LaunchResult> {
     // The status change, the deliveries and the audit row commit together: a failure launches nothing.
     return this.changeCampaign(
       input.campaignId,
@@ -591,7 +585,8 @@ export class CampaignService {
           data: { status: 'LAUNCHED', launchedAt: this.now() },
         });
         if (moved.count === 0) return { ok: false, reason: 'not_draft' };
-        const { items, members, groups } = await this.audienceItems(tx, c.id, input.render, `launch:${c.id}`, input.groupLocale);
+        const full = await tx.campaign.findUniqueOrThrow({ where: { id: c.id }, include: campaignFull });
+        const { items, members, groups } = await this.audienceItems(tx, c.id, launchMessage(full), `launch:${c.id}`);
         const started = await this.broadcasts().start({ kind: 'LAUNCH', campaignId: c.id, createdById: who.id, progressChatId: input.progressChatId, items }, tx);
         return { ok: true, ...started, members, groups };
       },
@@ -603,14 +598,14 @@ export class CampaignService {
    * A follow-up announcement (tin bổ sung) to the launched campaign's audience. `nonce` makes the
    * dedupe keys unique per announcement and identical on a retry of the same confirmation.
    */
-  async announce(input: { campaignId: number; actor: Actor; render: RecipientRenderer; groupLocale: string; progressChatId: string | null; nonce: string }): Promise<LaunchResult> {
+  async announce(input: { campaignId: number; actor: Actor; text: string; progressChatId: string | null; nonce: string }): Promise<LaunchResult> {
     return this.changeCampaign(
       input.campaignId,
       input.actor,
       'campaign.announce',
       async (tx, c, who): Promise<LaunchResult> => {
         if (c.status !== 'LAUNCHED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
-        const { items, members, groups } = await this.audienceItems(tx, c.id, input.render, `announce:${c.id}:${input.nonce}`, input.groupLocale);
+        const { items, members, groups } = await this.audienceItems(tx, c.id, followUpMessage(c, input.text), `announce:${c.id}:${input.nonce}`);
         const started = await this.broadcasts().start(
           { kind: 'ANNOUNCEMENT', campaignId: c.id, createdById: who.id, progressChatId: input.progressChatId, items },
           tx,

@@ -1,18 +1,12 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-
-/** A button of an outgoing message: a link (deep link, URL) or a callback (Telegram only; Zalo gets numbered text). */
-export type OutboxButton = { text: string; url: string } | { text: string; callbackData: string };
+import type { StoredMessage } from '../messages/types.js';
 
 /**
- * A message rendered for one recipient, in their locale, at enqueue time. Stored as the Delivery's
- * payload, so a restart or another instance sends exactly what was decided.
+ * An outbox row's content is data (src/messages/types.ts): a template key, raw variables and
+ * channel-neutral actions, rendered at send time by the channel's sender in the recipient's
+ * language. Build them with src/messages/compose.ts.
  */
-export interface OutboxMessage {
-  text: string;
-  parseMode?: 'HTML' | undefined;
-  /** Rows of buttons. */
-  buttons?: OutboxButton[][] | undefined;
-}
+export type { OutboxAction, OutboxMessage, StoredMessage } from '../messages/types.js';
 
 /** One row to put in the outbox. */
 export interface OutboxItem {
@@ -22,7 +16,12 @@ export interface OutboxItem {
   /** The member's channel identity the row goes to (src/services/recipients.ts); null for group chats. */
   identityId?: number | null;
   groupChatId?: number | null;
-  message: OutboxMessage;
+  /**
+   * What to say: an OutboxMessage (src/messages/compose.ts). The pre-rendered legacy shape
+   * ({ text, parseMode, buttons }) is still accepted — rows written before the change are sent as
+   * they are, and transport tests use it — but use cases enqueue data.
+   */
+  message: StoredMessage;
   /**
    * Unique per intended message ("launch:12:member:34", "reminder:…"): enqueueing the same key
    * twice — a retry, a second instance, a restart — inserts nothing the second time.

@@ -1,52 +1,17 @@
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
 import { checkRegistrationRules, isTitleCode, TITLE_POLICY, type Basis, type RegistrationRefusal, type Scope } from '../domain/titles.js';
 import { formatDateTime } from '../domain/dates.js';
-import { escapeHtml, nfc } from '../domain/text.js';
+import { nfc } from '../domain/text.js';
 import type { CampaignService } from './campaigns.js';
-import type { OutboxItem, OutboxMessage, OutboxService } from './outbox.js';
+import type { OutboxItem, OutboxService } from './outbox.js';
+import { decisionMessage, digestMessages } from '../messages/compose.js';
 import type { Services } from './index.js';
 import { authorize, isStaff, loadActor, manages, type ActorRef, type AuthRefusal } from './actors.js';
 import { writeAudit } from './audit.js';
 import { inSubtree, subtreeFilter } from '../domain/scope.js';
 import { recipientsOf } from './recipients.js';
 
-/** Translate outside an update: (locale, key, vars) → text. Same shape as the bot's Translator. */
-export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
-
-/**
- * How notices about registrations are rendered: text through the locale files, buttons through the
- * bot's callback codec. Injected by the bot when it is built (services know nothing of Telegram).
- */
-export interface RegistrationPresenter {
-  translate: Translate;
-  approveButton(registrationId: number): string;
-  returnButton(registrationId: number): string;
-  /**
-   * The officers' digest in `locale` as messages that fit the channel, each with the buttons of
-   * the registrations it shows (`registrationIds`): a long digest is several messages, never one
-   * the channel refuses.
-   */
-  digest(locale: string, input: DigestInput): Array<{ message: OutboxMessage; registrationIds: number[] }>;
-}
-
-/** One registration as a line of an officer's digest. */
-export interface DigestEntry {
-  id: number;
-  /** The member's full name, or the unit's name for a collective registration. */
-  who: string;
-  /** The member's unit (individual registrations), shown after the name. */
-  unit: string | null;
-  titleCode: string;
-  /** A custom honour's own name. */
-  titleName?: string | null;
-}
-
-/** An officer's digest for one campaign: when it was made and the registrations it carries. */
-export interface DigestInput {
-  campaign: string;
-  at: Date;
-  entries: DigestEntry[];
-}
+export type { DigestEntry, DigestInput } from '../messages/compose.js';
 
 /** A content line (nội dung / chỉ tiêu) as flows need it: plain JSON, safe for conversation state. */
 export interface LineDto {
@@ -226,23 +191,12 @@ export const DIGEST_WINDOW_MS = 60 * 60_000;
  * return with a reason, and the hourly digest officers receive through the outbox.
  */
 export class RegistrationService {
-  private presenter: RegistrationPresenter | null = null;
-
   constructor(
     private readonly prisma: PrismaClient,
     private readonly campaigns: CampaignService,
     private readonly outbox: OutboxService,
     private readonly now: () => Date,
   ) {}
-
-  /** Called once by the bot so notices can be rendered in each recipient's language. */
-  setPresenter(presenter: RegistrationPresenter): void {
-    this.presenter = presenter;
-  }
-
-  getPresenter(): RegistrationPresenter | null {
-    return this.presenter;
-  }
 
   /** Launched campaigns open to the member's unit (its audience includes the unit or an ancestor). */
   async campaignsFor(memberId: number): Promise<CampaignDto[]> {
@@ -448,21 +402,21 @@ export class RegistrationService {
         },
         include: registrationInclude,
       });
-      const p = this.presenter;
-      const to = p && recipient ? (await recipientsOf(tx, [recipient.id])).get(recipient.id) : undefined;
-      if (p && recipient && to) {
-        const vars = {
-          campaign: escapeHtml(reg.campaign.title),
-          title: escapeHtml(titleName(p.translate, recipient.locale, reg.titleCode, null)),
-          officer: escapeHtml(officer.fullName ?? ''),
-          reason: escapeHtml(reason),
-        };
+      const to = recipient ? (await recipientsOf(tx, [recipient.id])).get(recipient.id) : undefined;
+      if (recipient && to) {
         await this.outbox.enqueue(
           [
             {
               ...to,
               memberId: recipient.id,
-              message: { text: p.translate(recipient.locale, input.decision === 'APPROVE' ? 'reg-notice-approved' : 'reg-notice-returned', vars), parseMode: 'HTML' },
+              message: decisionMessage({
+                decision: input.decision,
+                campaign: reg.campaign.title,
+                titleCode: reg.titleCode,
+                titleName: null,
+                officer: officer.fullName ?? '',
+                reason,
+              }),
               dedupeKey: `reg-decision:${reg.id}:${row.updatedAt.getTime()}`,
             },
           ],
@@ -540,17 +494,11 @@ export class RegistrationService {
   }
 }
 
-/** Display name of a title: a custom honour's own name, or the locale's name of a standard code. */
-export function titleName(t: Translate, locale: string, code: string, customName: string | null): string {
-  if (customName) return customName;
-  return isTitleCode(code) ? t(locale, `reg-title-${code}`) : code;
-}
-
 /**
  * Queues the officers' digest of new registrations (đăng ký mới): for each campaign with
  * registrations not yet digested, a digest per officer whose unit contains the registrant, at most
- * one per campaign per clock hour. A long digest is several messages (the presenter cuts it to fit
- * the channel), each its own outbox row (`regdigest:<campaign>:<hour>:<officer>:<part>`), all
+ * one per campaign per clock hour. A long digest is several messages (src/messages/compose.ts
+ * packs them by count and length), each its own outbox row (`regdigest:<campaign>:<hour>:<officer>:<part>`), all
  * queued in the transaction that marks the registrations digested — so a registration is marked
  * exactly when a message carrying it is in the outbox, which retries it until Telegram takes it.
  * A registration no officer can see stays undigested (and in /registrations) until one can.
@@ -558,9 +506,7 @@ export function titleName(t: Translate, locale: string, code: string, customName
  *
  * @returns how many digest messages were queued
  */
-export async function queueRegistrationDigests(services: Services, now: Date, presenter?: RegistrationPresenter): Promise<number> {
-  const p = presenter ?? services.registrations.getPresenter();
-  if (!p) throw new Error('queueRegistrationDigests: no presenter (the bot sets one when it is built)');
+export async function queueRegistrationDigests(services: Services, now: Date): Promise<number> {
   const prisma = services.prisma;
   const hour = Math.floor(now.getTime() / DIGEST_WINDOW_MS);
   const pending = await prisma.registration.groupBy({ by: ['campaignId'], where: { digestedAt: null, status: 'SUBMITTED' } });
@@ -590,7 +536,7 @@ export async function queueRegistrationDigests(services: Services, now: Date, pr
         return inSubtree(path, officer.unit?.path);
       });
       if (mine.length === 0) continue;
-      const parts = p.digest(officer.locale, {
+      const parts = digestMessages({
         campaign: regs[0]!.campaign.title,
         at: now,
         entries: mine.map((r) => ({

@@ -1,7 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { Prisma as P } from '../generated/prisma/client.js';
 import {
-  composeReminder,
   DEFAULT_QUIET_HOURS,
   mergedReminderKey,
   offsetSchedule,
@@ -9,19 +8,16 @@ import {
   renderTimeLeft,
   sendTimeFor,
   type QuietHours,
-  type ReminderItem,
-  type RenderEnv,
+  type Translate,
 } from '../domain/reminders.js';
-import { formatDateTime, localParts } from '../domain/dates.js';
+import { localParts } from '../domain/dates.js';
+import { reminderMessage, summaryMessage, type ReminderItem } from '../messages/compose.js';
 import type { MilestoneKind } from '../domain/periods.js';
 import type { OutboxItem, OutboxService } from './outbox.js';
 import { isStaff, loadActor, type ActorRef } from './actors.js';
 import { writeAudit } from './audit.js';
 import { inSubtree, subtreeLike } from '../domain/scope.js';
-import { escapeHtml } from '../domain/text.js';
 import { hasRecipient, recipientJoin, recipientOf } from './recipients.js';
-
-export type { RenderEnv };
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -263,7 +259,7 @@ export class ReminderService {
    * (campaign closed, deadline moved or past) are cancelled, and members who acted since planning,
    * left, blocked the bot or turned reminders off are skipped.
    */
-  async queueDue(now: Date, env: RenderEnv): Promise<Pick<ReminderTickResult, 'queued' | 'deliveries' | 'skipped' | 'cancelled'>> {
+  async queueDue(now: Date): Promise<Pick<ReminderTickResult, 'queued' | 'deliveries' | 'skipped' | 'cancelled'>> {
     const total = { queued: 0, deliveries: 0, skipped: 0, cancelled: 0 };
     const replan = new Set<number>();
     for (;;) {
@@ -327,7 +323,7 @@ export class ReminderService {
             items.push({
               ...recipientOf(first)!,
               memberId,
-              message: composeReminder(reminderItems, first.locale, now, env),
+              message: reminderMessage(reminderItems, now),
               dedupeKey: key,
               notBefore: now,
             });
@@ -395,7 +391,7 @@ export class ReminderService {
    * done per unit, laggards by name) with a Nudge button. Each milestone is claimed once
    * (`summary_queued_at`, SKIP LOCKED), so two instances never both send it.
    */
-  async queueSummaries(now: Date, env: RenderEnv): Promise<number> {
+  async queueSummaries(now: Date): Promise<number> {
     const claimed = await this.prisma.$queryRaw<Array<{ id: number }>>`
       UPDATE milestone SET summary_queued_at = ${now}
       WHERE id IN (
@@ -406,7 +402,7 @@ export class ReminderService {
         FOR UPDATE OF m SKIP LOCKED)
       RETURNING id`;
     let sent = 0;
-    for (const { id } of claimed) sent += await this.enqueueSummary(id, now, env);
+    for (const { id } of claimed) sent += await this.enqueueSummary(id, now);
     return sent;
   }
 
@@ -419,7 +415,7 @@ export class ReminderService {
         AND (mem.unit_id IN (${audienceUnitsSql(campaignId)}) OR mem.unit_id = ${ownerUnitId ?? -1})`;
   }
 
-  private async enqueueSummary(milestoneId: number, now: Date, env: RenderEnv): Promise<number> {
+  private async enqueueSummary(milestoneId: number, now: Date): Promise<number> {
     const m = await this.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId }, include: { campaign: true } });
     const progress = await this.unitProgress(milestoneId);
     const officers = await this.summaryRecipients(m.campaignId, m.campaign.ownerUnitId);
@@ -430,57 +426,13 @@ export class ReminderService {
       items.push({
         ...recipientOf(o)!,
         memberId: o.id,
-        message: this.renderSummary(m, units, o.locale, now, env),
+        message: summaryMessage(m, units, isReview(m.kind)),
         // A moved deadline (revision > 0) is summed up again after its new date.
         dedupeKey: `summary:${milestoneId}:${o.id}${m.revision > 0 ? `:r${m.revision}` : ''}`,
         notBefore: now,
       });
     }
     return this.outbox.enqueue(items);
-  }
-
-  /** The summary text: header, one line per unit, totals, Nudge button when someone is behind. */
-  renderSummary(
-    m: { id: number; kind: MilestoneKind; title: string | null; dueAt: Date; campaign: { title: string } },
-    units: UnitProgress[],
-    locale: string,
-    now: Date,
-    env: RenderEnv,
-  ) {
-    const { t } = env;
-    const esc = escapeHtml;
-    const review = isReview(m.kind);
-    const lines = units.map((u) => {
-      if (review) return t(locale, u.done ? 'reminder-summary-unit-submitted' : 'reminder-summary-unit-missing', { unit: esc(u.name) });
-      if (u.done >= u.total) return t(locale, 'reminder-summary-unit-done', { unit: esc(u.name), done: u.done, total: u.total });
-      const more = u.total - u.done - u.laggards.length;
-      return t(locale, 'reminder-summary-unit-behind', {
-        unit: esc(u.name),
-        done: u.done,
-        total: u.total,
-        names: esc(u.laggards.join(', ')) + (more > 0 ? t(locale, 'reminder-summary-more', { count: more }) : ''),
-      });
-    });
-    const done = units.reduce((s, u) => s + u.done, 0);
-    const total = units.reduce((s, u) => s + u.total, 0);
-    const body = fitLines(lines, SUMMARY_BODY_MAX, (count) => t(locale, 'reminder-summary-units-more', { count }));
-    const text = [
-      t(locale, 'reminder-summary-header', {
-        campaign: esc(m.campaign.title),
-        what: t(locale, `reminder-what-${m.kind}`) + (m.title ? ` (${esc(m.title)})` : ''),
-        deadline: formatDateTime(m.dueAt, env.tz),
-      }),
-      '',
-      body,
-      '',
-      t(locale, 'reminder-summary-total', { done, total }),
-    ].join('\n');
-    const behind = done < total;
-    return {
-      text,
-      parseMode: 'HTML' as const,
-      buttons: behind ? [[{ text: t(locale, 'reminder-nudge-button'), callbackData: env.callbackData('nudge', m.id) }]] : [],
-    };
   }
 
   /**
@@ -491,7 +443,6 @@ export class ReminderService {
   async nudge(
     milestoneId: number,
     actor: ReminderActor,
-    env: RenderEnv,
   ): Promise<{ ok: true; queued: number; laggards: number } | { ok: false; reason: 'not_found' | 'not_launched' | 'no_unit' | 'forbidden' }> {
     const now = this.opts.now();
     const m = await this.prisma.milestone.findUnique({ where: { id: milestoneId }, include: { campaign: true } });
@@ -506,7 +457,7 @@ export class ReminderService {
       campaignCode: m.campaign.code,
       campaignTitle: m.campaign.title,
     };
-    const p = localParts(now, env.tz);
+    const p = localParts(now);
     const day = `${p.y}${String(p.m).padStart(2, '0')}${String(p.d).padStart(2, '0')}`;
     const audit = { actorId: actor.id, action: 'reminders.nudge', target: `milestone:${m.id}` };
     // Who is pressing is decided inside the transaction that queues, from their role and unit now.
@@ -525,11 +476,14 @@ export class ReminderService {
           ${withinPath ? P.sql`AND u.path LIKE ${subtreeLike(withinPath)}` : P.empty}
           AND ${REACHABLE} ${officersOnly}
           AND NOT ${actedSql(P.sql`${m.kind}`, P.sql`${m.id}`, P.sql`${m.campaignId}`)}`;
-      const rendered = new Map<string, ReturnType<typeof composeReminder>>();
-      const items: OutboxItem[] = laggards.map((l) => {
-        if (!rendered.has(l.locale)) rendered.set(l.locale, composeReminder([item], l.locale, now, env, { nudge: true }));
-        return { ...recipientOf(l)!, memberId: l.id, message: rendered.get(l.locale)!, dedupeKey: `nudge:${m.id}:${l.id}:${day}`, notBefore: now };
-      });
+      const message = reminderMessage([item], now, { nudge: true });
+      const items: OutboxItem[] = laggards.map((l) => ({
+        ...recipientOf(l)!,
+        memberId: l.id,
+        message,
+        dedupeKey: `nudge:${m.id}:${l.id}:${day}`,
+        notBefore: now,
+      }));
       const queued = await this.outbox.enqueue(items, tx);
       await writeAudit(tx, { ...audit, actorRef: current.ref, details: { queued, laggards: laggards.length } });
       return { ok: true as const, queued, laggards: laggards.length };
@@ -573,7 +527,7 @@ export class ReminderService {
   }
 
   /** Time-left words (re-exported for screens). */
-  timeLeft(t: RenderEnv['t'], locale: string, now: Date, deadline: Date): string {
+  timeLeft(t: Translate, locale: string, now: Date, deadline: Date): string {
     return renderTimeLeft(t, locale, now, deadline);
   }
 
@@ -585,30 +539,3 @@ export class ReminderService {
 
 export type { Prisma };
 
-/**
- * Room for the per-unit lines of an after-deadline summary: the summary is one outbox message
- * (with its Nudge button) and Telegram takes 4,096 characters; the header and total need the rest.
- */
-const SUMMARY_BODY_MAX = 3300;
-
-/**
- * Whole lines, as many as fit `max` characters, then a line saying how many were left out. Lines
- * are kept whole because each may carry HTML tags: cutting inside one leaves a tag open and
- * Telegram refuses the whole message. Lengths are counted on the HTML, which is never shorter than
- * what Telegram counts, so the result always fits.
- */
-export function fitLines(lines: string[], max: number, more: (count: number) => string): string {
-  const kept: string[] = [];
-  let used = 0;
-  for (const [i, line] of lines.entries()) {
-    const rest = lines.length - i;
-    const tail = rest > 1 ? more(rest - 1).length + 1 : 0;
-    if (used + line.length + 1 + tail > max) {
-      kept.push(more(rest));
-      break;
-    }
-    kept.push(line);
-    used += line.length + 1;
-  }
-  return kept.join('\n');
-}

@@ -146,11 +146,10 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     const now = new Date();
     expect(await queueRegistrationDigests(h.app.services, now)).toBe(1);
     expect(await queueRegistrationDigests(h.app.services, now)).toBe(0);
-    const digest = await h.app.services.prisma.delivery.findFirstOrThrow({ where: { memberId: officer.id, dedupeKey: { startsWith: 'regdigest:' } } });
-    const payload = digest.payload as { text: string; buttons: Array<Array<{ text: string }>> };
-    expect(payload.text).toContain('Nguyễn Thị Lan (Xã Đồng Khởi): Chiến sĩ thi đua cơ sở');
-    expect(payload.text).toContain('Xã Đồng Khởi: Tập thể lao động xuất sắc');
-    expect(payload.buttons.flat().map((b) => b.text)).toContain(`✔ Duyệt #${unitReg!.id}`);
+    const digest = await hoa.waitFor(/Đăng ký mới/);
+    expect(digest.text).toContain('Nguyễn Thị Lan (Xã Đồng Khởi): Chiến sĩ thi đua cơ sở');
+    expect(digest.text).toContain('Xã Đồng Khởi: Tập thể lao động xuất sắc');
+    expect(hoa.buttons(digest)).toContain(`✔ Duyệt #${unitReg!.id}`);
 
     // Return Lan's registration with a typed reason; Lan is notified through the outbox.
     const lanReg = await h.app.services.prisma.registration.findFirstOrThrow({ where: { campaignId, scope: 'INDIVIDUAL' }, include: { member: true } });
@@ -160,8 +159,11 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     await hoa.waitFor(/gõ lý do bằng chữ/);
     hoa.send('Thiếu minh chứng sáng kiến');
     await hoa.waitFor(new RegExp(`Đã trả lại đăng ký #${lanReg.id}`));
-    const notice = await h.app.services.prisma.delivery.findFirstOrThrow({ where: { memberId: lanReg.memberId!, dedupeKey: { startsWith: `reg-decision:${lanReg.id}:` } } });
-    expect((notice.payload as { text: string }).text).toContain('Lý do: Thiếu minh chứng sáng kiến');
+    // What Lan receives (rendered when the dispatcher sends it).
+    const lanChat = String(lanReg.member!.telegramId);
+    const notice = async () => h.fake.callsOf('sendMessage').find((c) => String(c.payload.chat_id) === lanChat && /Lý do:/.test(String(c.payload.text)));
+    for (let i = 0; i < 200 && !(await notice()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(String((await notice())?.payload.text)).toContain('Lý do: Thiếu minh chứng sáng kiến');
     hoa.pressData(encodeCallback('reg.approve', { registrationId: unitReg!.id }));
     expect(String((await hoa.waitForCallbackAnswer()).text)).toBe('Đã duyệt');
   });

@@ -8,12 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { localDate } from '../../src/domain/dates.js';
-import type { RenderEnv } from '../../src/domain/reminders.js';
 import { draft, launchedCampaign, member } from '../support/reminder-fixtures.js';
 import type { CampaignFull } from '../../src/services/campaigns.js';
 
 const ADMIN_TG = 880001;
-const env: RenderEnv = { t: (_l, key) => key, botUsername: 'bot', callbackData: (a, id) => `${a}:${id}` };
 const clock = localDate(2025, 3, 1, 9);
 
 describe('authorization in the services (PostgreSQL)', () => {
@@ -179,11 +177,11 @@ describe('authorization in the services (PostgreSQL)', () => {
     it('refuses a nudge from a revoked officer (nothing queued) and takes one from an officer in office', async () => {
       const milestoneId = campaign.milestones[0]!.id;
       await setRole(who.bOfficer!, 'MEMBER');
-      expect(await s.reminders.nudge(milestoneId, { id: who.bOfficer! }, env)).toEqual({ ok: false, reason: 'forbidden' });
+      expect(await s.reminders.nudge(milestoneId, { id: who.bOfficer! })).toEqual({ ok: false, reason: 'forbidden' });
       expect(await s.prisma.delivery.count({ where: { dedupeKey: { startsWith: `nudge:${milestoneId}:` } } })).toBe(0);
       expect(await lastAudit('reminders.nudge')).toMatchObject({ outcome: 'REFUSED', actorId: who.bOfficer });
       await setRole(who.bOfficer!, 'OFFICER');
-      const ok = await s.reminders.nudge(milestoneId, { id: who.bOfficer! }, env);
+      const ok = await s.reminders.nudge(milestoneId, { id: who.bOfficer! });
       // Huyện B's officer reaches only Huyện B's people who have not registered.
       expect(ok).toEqual({ ok: true, queued: 2, laggards: 2 });
       expect(await lastAudit('reminders.nudge')).toMatchObject({ outcome: 'OK', actorId: who.bOfficer });

@@ -104,20 +104,20 @@ describe('campaign service (PostgreSQL)', () => {
     expect(members.map((m) => m.fullName)).not.toContain('Người ngoài phạm vi');
   });
 
-  it('launches once: one delivery per member and group, rendered per locale; a second launch creates none', async () => {
+  it('launches once: one delivery per member and group, the announcement as data; a second launch creates none', async () => {
     const c = (await s.campaigns.byCode('dong-khoi-giong-trom'))!;
-    const render = (locale: string) => ({ text: `launch in ${locale}`, parseMode: 'HTML' as const });
-    const r = await s.campaigns.launch({ campaignId: c.id, actor: officer, render, groupLocale: 'vi', progressChatId: '100' });
+    const r = await s.campaigns.launch({ campaignId: c.id, actor: officer, progressChatId: '100' });
     expect(r).toMatchObject({ ok: true, total: 8, members: 7, groups: 1 });
     const rows = await t.db.prisma.delivery.findMany({ where: { broadcast: { campaignId: c.id } }, orderBy: { id: 'asc' } });
     expect(rows).toHaveLength(8);
     expect(rows.filter((d) => d.groupChatId !== null).map((d) => d.chatId)).toEqual(['-5001']);
     const english = rows.find((d) => d.chatId === '200');
-    expect((english?.payload as { text: string }).text).toBe('launch in en');
+    // Rendered at send time in each recipient's language: the row holds the campaign's values and the action.
+    expect(english?.payload).toMatchObject({ key: 'out-launch', vars: { title: c.title }, actions: [[{ kind: 'register', campaignCode: c.code }]] });
     expect(rows.every((d) => /^launch:\d+:(m|g):\d+$/.test(d.dedupeKey))).toBe(true);
     expect((await s.campaigns.byId(c.id))?.status).toBe('LAUNCHED');
 
-    const again = await s.campaigns.launch({ campaignId: c.id, actor: officer, render, groupLocale: 'vi', progressChatId: '100' });
+    const again = await s.campaigns.launch({ campaignId: c.id, actor: officer, progressChatId: '100' });
     expect(again).toEqual({ ok: false, reason: 'not_draft' });
     expect(await t.db.prisma.delivery.count({ where: { broadcast: { campaignId: c.id } } })).toBe(8);
     const audit = await s.audit.recent({ action: 'campaign.launch' });
@@ -133,9 +133,8 @@ describe('campaign service (PostgreSQL)', () => {
 
   it('sends a follow-up announcement to the same audience, and a retry of the same confirmation adds nothing', async () => {
     const c = (await s.campaigns.byCode('dong-khoi-giong-trom'))!;
-    const render = () => ({ text: 'Cập nhật' });
-    const first = await s.campaigns.announce({ campaignId: c.id, actor: officer, render, groupLocale: 'vi', progressChatId: '100', nonce: 'n1' });
-    const retry = await s.campaigns.announce({ campaignId: c.id, actor: officer, render, groupLocale: 'vi', progressChatId: '100', nonce: 'n1' });
+    const first = await s.campaigns.announce({ campaignId: c.id, actor: officer, text: 'Cập nhật', progressChatId: '100', nonce: 'n1' });
+    const retry = await s.campaigns.announce({ campaignId: c.id, actor: officer, text: 'Cập nhật', progressChatId: '100', nonce: 'n1' });
     expect(first).toMatchObject({ ok: true, total: 8 });
     expect(retry).toMatchObject({ ok: true, total: 0 });
   });
@@ -156,7 +155,7 @@ describe('campaign service (PostgreSQL)', () => {
   it('does not let an officer manage a campaign of the admins or another subtree', async () => {
     const adminCampaign = (await s.campaigns.byCode('dong-khoi-moi'))!;
     expect(await s.campaigns.canManage(officer, adminCampaign)).toBe(false);
-    expect(await s.campaigns.launch({ campaignId: adminCampaign.id, actor: officer, render: () => ({ text: 'x' }), groupLocale: 'vi', progressChatId: null })).toEqual({
+    expect(await s.campaigns.launch({ campaignId: adminCampaign.id, actor: officer, progressChatId: null })).toEqual({
       ok: false,
       reason: 'out_of_scope',
     });

@@ -278,7 +278,7 @@ describe('use cases that act inside one transaction on the embedded database', (
       });
       const saved = await s.campaigns.importDraft(d, { id: officer.id }, null);
       expect(saved).toMatchObject({ ok: true });
-      const launched = await s.campaigns.launch({ campaignId: saved.ok ? saved.campaign.id : 0, actor: { id: officer.id }, render: () => ({ text: 'x' }), groupLocale: 'vi', progressChatId: null });
+      const launched = await s.campaigns.launch({ campaignId: saved.ok ? saved.campaign.id : 0, actor: { id: officer.id }, progressChatId: null });
       expect(launched).toMatchObject({ ok: true, members: 2 });
       expect(await db.prisma.auditLog.count({ where: { action: 'campaign.launch', outcome: 'OK' } })).toBe(1);
     } finally {

@@ -14,12 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { localDate } from '../../src/domain/dates.js';
-import type { RenderEnv } from '../../src/domain/reminders.js';
 import { draft, launchedCampaign, member, registration } from '../support/reminder-fixtures.js';
 import { telegram, telegramIdOf } from '../support/identities.js';
 
 const clock = localDate(2025, 3, 1, 9);
-const env: RenderEnv = { t: (_l, key) => key, botUsername: 'bot', callbackData: (a, id) => `${a}:${id}` };
 const period = { startsAt: localDate(2025, 3, 1), endsAt: localDate(2025, 12, 31) };
 
 type Role = 'MEMBER' | 'OFFICER' | 'ADMIN';
@@ -90,19 +88,18 @@ describe('permission matrix: role × action × scope × revoked mid-flow, on the
     );
   const personIn = (where: Where, n: number, role: Role = 'MEMBER') => member(s.prisma, 990000 + n, `Người ${n}`, place(where).id, role === 'ADMIN' ? 'MEMBER' : role);
   const campaignState = (id: number) => s.prisma.campaign.findUnique({ where: { id }, select: { status: true, title: true, archivedAt: true, _count: { select: { broadcasts: true } } } });
-  const render = () => ({ text: 'x' });
 
   const ACTIONS: Row[] = [
     {
       action: 'campaign.launch', need: 'OFFICER', scoped: true,
       setup: async (w, _o, n) => target(w, { id: (await draftIn(w, n)).id }),
-      act: (a, t) => s.campaigns.launch({ campaignId: t.id, actor: a, render, groupLocale: 'vi', progressChatId: null }),
+      act: (a, t) => s.campaigns.launch({ campaignId: t.id, actor: a, progressChatId: null }),
       state: (t) => campaignState(t.id),
     },
     {
       action: 'campaign.announce', need: 'OFFICER', scoped: true,
       setup: async (w, _o, n) => target(w, { id: (await launchedIn(w, n)).id }),
-      act: (a, t) => s.campaigns.announce({ campaignId: t.id, actor: a, render, groupLocale: 'vi', progressChatId: null, nonce: 'n' }),
+      act: (a, t) => s.campaigns.announce({ campaignId: t.id, actor: a, text: 'x', progressChatId: null, nonce: 'n' }),
       state: (t) => campaignState(t.id),
     },
     {
@@ -186,7 +183,7 @@ describe('permission matrix: role × action × scope × revoked mid-flow, on the
     {
       action: 'reminders.nudge', need: 'OFFICER', scoped: false,
       setup: async (w, _o, n) => target(w, { id: (await launchedIn(w, n)).milestones[0]!.id }),
-      act: (a, t) => s.reminders.nudge(t.id, a, env),
+      act: (a, t) => s.reminders.nudge(t.id, a),
       state: (t) => s.prisma.delivery.count({ where: { dedupeKey: { startsWith: `nudge:${t.id}:` } } }),
     },
     {

@@ -7,17 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
-import { queueRegistrationDigests, type RegistrationPresenter } from '../../src/services/registrations.js';
-import { renderDigest } from '../../src/channels/telegram/render/registrations.js';
+import { queueRegistrationDigests } from '../../src/services/registrations.js';
 import { telegram } from '../support/identities.js';
-
-const translate = (_l: string, key: string, vars?: Record<string, string | number>) => `${key}${vars ? ' ' + JSON.stringify(vars) : ''}`;
-const presenter: RegistrationPresenter = {
-  translate,
-  approveButton: (id) => `1:ra:${id}`,
-  returnButton: (id) => `1:rr:${id}`,
-  digest: (locale, input) => renderDigest((k, v) => translate(locale, k, v), input, { approve: (id) => `1:ra:${id}`, return: (id) => `1:rr:${id}` }),
-};
 
 describe('registrations service (PostgreSQL)', () => {
   let t: TestDatabase;
@@ -71,11 +62,11 @@ describe('registrations service (PostgreSQL)', () => {
 
   it('queues one digest per officer per campaign per hour, and the rest the next hour', async () => {
     clock = new Date();
-    const n = await queueRegistrationDigests(s, clock, presenter);
+    const n = await queueRegistrationDigests(s, clock);
     expect(n).toBe(2);
     await s.registrations.submit({ campaignId, actorMemberId: ids.member!, scope: 'INDIVIDUAL', titleCode: 'LDTT', commitments: [] });
-    expect(await queueRegistrationDigests(s, clock, presenter)).toBe(0);
-    expect(await queueRegistrationDigests(s, new Date(clock.getTime() + 3_600_000), presenter)).toBe(2);
+    expect(await queueRegistrationDigests(s, clock)).toBe(0);
+    expect(await queueRegistrationDigests(s, new Date(clock.getTime() + 3_600_000))).toBe(2);
     expect(await t.db.prisma.registration.count({ where: { campaignId, digestedAt: null } })).toBe(0);
   });
 

@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { localDate } from '../../src/domain/dates.js';
-import type { RenderEnv } from '../../src/domain/reminders.js';
 import { draft, launchedCampaign, member } from '../support/reminder-fixtures.js';
 
 const D = 1440;
-const env: RenderEnv = { t: (_l, key) => key, botUsername: 'bot', callbackData: (a, id) => `${a}:${id}` };
 let clock = localDate(2025, 3, 1, 9);
 
 describe('reminder planning and queueing against PostgreSQL', () => {
@@ -51,13 +49,15 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     clock = localDate(2025, 3, 8, 17);
     expect(await s.reminders.plan(clock, null)).toBe(2); // members 0 and 2
     expect(await s.reminders.plan(clock, null)).toBe(0); // idempotent
-    const q = await s.reminders.queueDue(clock, env);
+    const q = await s.reminders.queueDue(clock);
     expect(q).toMatchObject({ queued: 2, deliveries: 2 });
     const d = await s.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: 'reminder:' } } });
     expect(d.map((x) => x.memberId).sort()).toEqual([memberIds[0], memberIds[2]].sort());
     expect(d.find((x) => x.memberId === memberIds[2])).toMatchObject({ channel: 'ZALO', chatId: 'z-9002' });
     expect(d.find((x) => x.memberId === memberIds[0])).toMatchObject({ channel: 'TELEGRAM', chatId: '9000' });
-    expect((d[0]!.payload as { buttons: unknown[][] }).buttons[0]).toEqual([{ text: 'reminder-button-PROGRESS_REPORT', callbackData: `report:${c.milestones[0]!.id}` }]);
+    expect((d[0]!.payload as { actions: unknown[][] }).actions[0]).toEqual([
+      { kind: 'report', milestoneId: c.milestones[0]!.id, label: { key: 'reminder-button-PROGRESS_REPORT', vars: { campaign: expect.any(String) } } },
+    ]);
   });
 
   it('reminds only the officers of units without a review report for a review milestone', async () => {
@@ -77,7 +77,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     await s.prisma.campaign.update({ where: { id: c.id }, data: { status: 'CLOSED', closedAt: clock } });
     expect(await s.reminders.onCampaignChanged(c.id)).toMatchObject({ cancelled: 3 });
     clock = localDate(2025, 5, 3, 17);
-    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 0 });
+    expect(await s.reminders.queueDue(clock)).toMatchObject({ deliveries: 0 });
   });
 
   it('re-plans against the new date when a milestone is moved after planning, and never sends the stale one', async () => {
@@ -89,15 +89,15 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     // Moved to the 4th at 17:00 without telling the reminders service: the queue notices it.
     await s.prisma.milestone.update({ where: { id: m.id }, data: { dueAt: localDate(2025, 6, 4, 17) } });
     clock = localDate(2025, 6, 3, 17);
-    const q = await s.reminders.queueDue(clock, env);
+    const q = await s.reminders.queueDue(clock);
     expect(q).toMatchObject({ cancelled: 3, deliveries: 0 });
     // … and re-planned for the new date: its 2-day reminder has passed, so it is the one catch-up sends now.
     const planned = await s.prisma.reminder.findMany({ where: { milestoneId: m.id, status: 'PLANNED' } });
     expect(planned).toHaveLength(3);
     expect(planned[0]!.dueAt.toISOString()).toBe(localDate(2025, 6, 2, 17).toISOString());
-    const again = await s.reminders.queueDue(clock, env);
+    const again = await s.reminders.queueDue(clock);
     expect(again.deliveries).toBe(3);
-    expect((await s.reminders.queueDue(clock, env)).deliveries).toBe(0);
+    expect((await s.reminders.queueDue(clock)).deliveries).toBe(0);
   });
 
   it('plans and sends reminders for a moved deadline although those for the old date already went out', async () => {
@@ -109,7 +109,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     // The 7-day reminder for 10/08 goes out to members 0, 1 and 2.
     clock = localDate(2025, 8, 3, 17);
     expect(await s.reminders.plan(clock, null)).toBe(3);
-    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    expect(await s.reminders.queueDue(clock)).toMatchObject({ deliveries: 3 });
     const first = await sentTo();
 
     // The officer moves the deadline to 20/08; the move is audited.
@@ -122,7 +122,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     // 7 days before the new date: a new reminder for each of them, carrying the new deadline.
     clock = localDate(2025, 8, 13, 17);
     expect(await s.reminders.plan(clock, new Date(clock.getTime() - 60_000))).toBe(3);
-    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    expect(await s.reminders.queueDue(clock)).toMatchObject({ deliveries: 3 });
     const second = (await sentTo()).filter((d) => !first.some((f) => f.dedupeKey === d.dedupeKey));
     expect(second.map((d) => d.memberId).sort()).toEqual(first.map((d) => d.memberId).sort());
     const planned = await s.prisma.reminder.findMany({ where: { milestoneId: m.id, offsetMinutes: 7 * D }, orderBy: { id: 'asc' } });
@@ -133,7 +133,7 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     // … and the 2-day one before the new date, once.
     clock = localDate(2025, 8, 18, 17);
     expect(await s.reminders.plan(clock, new Date(clock.getTime() - 60_000))).toBe(3);
-    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    expect(await s.reminders.queueDue(clock)).toMatchObject({ deliveries: 3 });
     expect(await s.reminders.plan(clock, null)).toBe(0);
     expect(await sentTo()).toHaveLength(9);
   });
@@ -144,18 +144,18 @@ describe('reminder planning and queueing against PostgreSQL', () => {
     const m = c.milestones[0]!;
     clock = localDate(2025, 10, 3, 17);
     expect(await s.reminders.plan(clock, null)).toBe(3);
-    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    expect(await s.reminders.queueDue(clock)).toMatchObject({ deliveries: 3 });
     clock = localDate(2025, 10, 5, 18, 30);
-    expect(await s.reminders.queueSummaries(clock, env)).toBe(1);
+    expect(await s.reminders.queueSummaries(clock)).toBe(1);
 
     clock = localDate(2025, 10, 6, 9);
     const admin = await adminActor();
     expect(await s.campaigns.moveMilestone({ milestoneId: m.id, dueAt: localDate(2025, 10, 12, 17), actor: admin })).toMatchObject({ ok: true });
     clock = localDate(2025, 10, 10, 17);
     expect(await s.reminders.plan(clock, new Date(clock.getTime() - 60_000))).toBe(3);
-    expect(await s.reminders.queueDue(clock, env)).toMatchObject({ deliveries: 3 });
+    expect(await s.reminders.queueDue(clock)).toMatchObject({ deliveries: 3 });
     clock = localDate(2025, 10, 12, 18, 30);
-    expect(await s.reminders.queueSummaries(clock, env)).toBe(1);
+    expect(await s.reminders.queueSummaries(clock)).toBe(1);
   });
 
   it('refuses to move a deadline outside the period, into the past, or out of the officer\'s scope', async () => {

@@ -1,13 +1,14 @@
+import { reminderMessage } from '../../src/messages/compose.js';
+import { renderForTelegram } from '../../src/channels/telegram/render/outbox.js';
+import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
 import { describe, expect, it } from 'vitest';
 import { localDate, formatDateTime } from '../../src/domain/dates.js';
 import {
-  composeReminder,
   mergedReminderKey,
   offsetToPlan,
   sendTimeFor,
   timeLeftWords,
   DEFAULT_QUIET_HOURS,
-  type RenderEnv,
 } from '../../src/domain/reminders.js';
 
 const quiet = DEFAULT_QUIET_HOURS;
@@ -56,29 +57,29 @@ describe('which offset is due (catch-up)', () => {
 });
 
 describe('reminder text', () => {
-  const t = (_l: string, key: string, vars?: Record<string, string | number>) => `${key}${vars ? JSON.stringify(vars) : ''}`;
-  const env: RenderEnv = { t, botUsername: 'thidua_bot', callbackData: (a, id) => `${a}:${id}` };
+  const t = (key: string, vars?: Record<string, string | number>) => `${key}${vars ? JSON.stringify(vars) : ''}`;
   it('says "2 days" for a deadline exactly two days after a tick a few seconds late', () => {
     const now = new Date(localDate(2025, 6, 18, 17).getTime() + 20_000);
     expect(timeLeftWords(now, localDate(2025, 6, 20, 17))).toMatchObject({ key: 'days', days: 2 });
     expect(timeLeftWords(localDate(2025, 6, 20, 13), localDate(2025, 6, 20, 17))).toMatchObject({ key: 'hours', hours: 4 });
   });
   it('merges two campaigns into one message with a deep link and a review button', () => {
-    const msg = composeReminder(
+    const data = reminderMessage(
       [
         { milestoneId: 1, kind: 'REGISTRATION', milestoneTitle: null, dueAt: localDate(2025, 6, 20, 17), campaignCode: 'dong-khoi', campaignTitle: 'Đồng khởi <mới>' },
         { milestoneId: 2, kind: 'FINAL_REVIEW', milestoneTitle: null, dueAt: localDate(2025, 6, 21, 17), campaignCode: 'x', campaignTitle: 'X' },
       ],
-      'vi',
       localDate(2025, 6, 18, 17),
-      env,
     );
+    // Stored raw; rendered at send time (here by Telegram's renderer, with a key-echoing translator).
+    expect(JSON.stringify(data)).not.toContain('&lt;');
+    const msg = renderForTelegram(t, JSON.parse(JSON.stringify(data)), () => 'thidua_bot');
     expect(msg.text).toContain('reminder-header-many');
     expect(msg.text).toContain('17:00 20/06/2025');
     expect(msg.text).toContain('Đồng khởi &lt;mới&gt;');
-    expect(msg.buttons).toEqual([
+    expect(msg.markup?.inline_keyboard).toEqual([
       [{ text: expect.stringContaining('reminder-button-REGISTRATION'), url: 'https://t.me/thidua_bot?start=c_dong-khoi' }],
-      [{ text: expect.stringContaining('reminder-button-FINAL_REVIEW'), callbackData: 'review:2' }],
+      [{ text: expect.stringContaining('reminder-button-FINAL_REVIEW'), callback_data: encodeCallback('rev.open', { milestoneId: 2 }) }],
     ]);
   });
   it('gives the same dedupe key whatever the order of reminder ids', () => {

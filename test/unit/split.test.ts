@@ -91,7 +91,7 @@ describe('packEntries and pageOf', () => {
 
 describe('fitLines (after-deadline summaries)', () => {
   it('keeps whole lines, so a summary of 200 units stays balanced and under the limit, and says how many were left out', async () => {
-    const { fitLines } = await import('../../src/services/reminders.js');
+    const { fitLines } = await import('../../src/messages/split.js');
     const lines = Array.from({ length: 200 }, (_, i) => `• <b>Xã số ${i + 1} của huyện Giồng Trôm</b>: 3/10 — còn thiếu: Nguyễn Văn A, Trần Thị B`);
     const body = fitLines(lines, 3300, (count) => `… và ${count} đơn vị khác.`);
     const plain = parseHtml(body);

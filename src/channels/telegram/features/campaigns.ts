@@ -5,8 +5,10 @@ import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { hasRole, refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import type { CampaignFull } from '../../../services/campaigns.js';
-import type { OutboxMessage } from '../../../services/outbox.js';
-import { renderAnnouncement, renderDetail, renderFollowUp, renderList, type T } from '../render/campaign.js';
+import type { OutboxMessage } from '../../../messages/types.js';
+import { renderDetail, renderList, type T } from '../render/campaign.js';
+import { renderForTelegram } from '../render/outbox.js';
+import { launchMessage } from '../../../messages/compose.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../../flows/create-campaign.js';
 import { CAMPAIGN_IMPORT_FLOW, campaignFileFormat } from '../../../flows/campaign-import.js';
 import { CAMPAIGN_EDIT_FLOW, type CampaignEditArgs } from '../../../flows/campaign-edit.js';
@@ -24,11 +26,6 @@ import { pageOf, splitHtml } from '../render/split.js';
  */
 export const campaigns = new Composer<BotContext>();
 const privateChat = campaigns.chatType('private');
-
-/** A translator for another locale than the current user's (outbox rendering). */
-function tFor(ctx: BotContext, locale: string): T {
-  return (key, vars) => ctx.deps.i18n.t(locale, key, vars);
-}
 
 const tOf = (ctx: BotContext): T => (key, vars) => ctx.t(key, vars);
 
@@ -152,9 +149,8 @@ onAction(campaigns, 'camp.launch', async (ctx, { campaignId }) => {
   if (!c) return;
   await answerQuietly(ctx);
   if (c.status !== 'DRAFT' || c.archivedAt) return void (await ctx.reply(ctx.t('camp-already-launched')));
-  const preview = renderAnnouncement(tOf(ctx), c, ctx.me.username);
   await ctx.reply(ctx.t('camp-preview-intro'));
-  await sendRendered(ctx, preview);
+  await sendRendered(ctx, launchMessage(c));
   const count = await ctx.deps.services.campaigns.audienceCount(c.id);
   const kb = new InlineKeyboard()
     .text(ctx.t('camp-btn-launch-confirm'), encodeCallback('camp.launchok', { campaignId: c.id }))
@@ -163,17 +159,10 @@ onAction(campaigns, 'camp.launch', async (ctx, { campaignId }) => {
   await ctx.reply(ctx.t('camp-launch-confirm', { members: count.members, groups: count.groups }), { parse_mode: 'HTML', reply_markup: kb });
 });
 
-/** Sends an outbox-shaped message as a reply (the officer's preview of what members receive). */
+/** Sends an outbox message as a reply, rendered as the sender will (the officer's preview of what members receive). */
 async function sendRendered(ctx: BotContext, m: OutboxMessage): Promise<void> {
-  const kb = new InlineKeyboard();
-  for (const row of m.buttons ?? []) {
-    for (const b of row) {
-      if ('url' in b) kb.url(b.text, b.url);
-      else kb.text(b.text, b.callbackData);
-    }
-    kb.row();
-  }
-  await ctx.reply(m.text, { ...(m.parseMode ? { parse_mode: m.parseMode } : {}), reply_markup: kb, link_preview_options: { is_disabled: true } });
+  const r = renderForTelegram(tOf(ctx), m, () => ctx.me.username);
+  await ctx.reply(r.text, { ...(r.parseMode ? { parse_mode: r.parseMode } : {}), reply_markup: r.markup ?? new InlineKeyboard(), link_preview_options: { is_disabled: true } });
 }
 
 onAction(campaigns, 'camp.launchok', async (ctx, { campaignId }) => {
@@ -181,12 +170,9 @@ onAction(campaigns, 'camp.launchok', async (ctx, { campaignId }) => {
   if (!c) return;
   await answerQuietly(ctx);
   await ctx.editMessageReplyMarkup().catch(() => {});
-  const username = ctx.me.username;
   const result = await ctx.deps.services.campaigns.launch({
     campaignId,
     actor: { id: ctx.member!.id },
-    render: (locale) => renderAnnouncement(tFor(ctx, locale), c, username),
-    groupLocale: ctx.deps.config.DEFAULT_LOCALE,
     progressChatId: String(ctx.chat!.id),
   });
   if (!result.ok) {
@@ -229,7 +215,7 @@ privateChat.command('announce', async (ctx) => {
 
 /**
  * The announce flow (src/flows/campaign-announce.ts) took the text and the confirmation; the
- * announcement is queued here, where the outbox message is rendered for Telegram. The service
+ * announcement is queued here as data (rendered per member when it is sent). The service
  * re-checks the officer and audits; the flow's nonce makes a repeated confirmation queue it once.
  */
 flowFollowUps.set(CAMPAIGN_ANNOUNCE_FLOW, async (ctx, done) => {
@@ -237,12 +223,10 @@ flowFollowUps.set(CAMPAIGN_ANNOUNCE_FLOW, async (ctx, done) => {
   if (typeof campaignId !== 'number' || typeof text !== 'string' || typeof nonce !== 'string') return;
   const c = await managed(ctx, campaignId, 'campaign.announce');
   if (!c) return;
-  const username = ctx.me.username;
   const result = await ctx.deps.services.campaigns.announce({
     campaignId,
     actor: { id: ctx.member!.id },
-    render: (locale) => renderFollowUp(tFor(ctx, locale), c, text, username),
-    groupLocale: ctx.deps.config.DEFAULT_LOCALE,
+    text,
     progressChatId: String(ctx.chat!.id),
     nonce,
   });

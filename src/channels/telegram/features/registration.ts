@@ -4,22 +4,14 @@ import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
-import { translator } from '../i18n.js';
-import { botSetups } from '../setups.js';
 import { formatQuantity, titleLabel } from '../render/titles.js';
 import { startFlowFor } from '../flow-driver.js';
 import { REGISTER_FLOW } from '../../../flows/register.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../../flows/return-registration.js';
 import { formatDateTime, timeLeft } from '../../../domain/dates.js';
-import { decisionRow, renderDigest, titleText, type DecisionButtons } from '../render/registrations.js';
+import { decisionRow, titleText } from '../render/registrations.js';
 import { splitHtml } from '../render/split.js';
 import type { ListStatus } from '../../../services/registrations.js';
-
-/** The approve / return buttons of a registration, as the bot's callback codec writes them. */
-export const DECISION_BUTTONS: DecisionButtons = {
-  approve: (registrationId) => encodeCallback('reg.approve', { registrationId }),
-  return: (registrationId) => encodeCallback('reg.return', { registrationId }),
-};
 
 declare module '../context.js' {
   interface SessionData {
@@ -35,15 +27,6 @@ declare module '../context.js' {
  */
 export const registration = new Composer<BotContext>();
 const privateChat = registration.chatType('private');
-
-botSetups.push((deps) => {
-  deps.services.registrations.setPresenter({
-    translate: translator(deps.i18n),
-    approveButton: (registrationId) => encodeCallback('reg.approve', { registrationId }),
-    returnButton: (registrationId) => encodeCallback('reg.return', { registrationId }),
-    digest: (locale, input) => renderDigest((key, vars) => deps.i18n.t(locale, key, vars), input, DECISION_BUTTONS),
-  });
-});
 
 
 /** Enters the registration flow (for one campaign when given), if the member has joined. */
@@ -205,8 +188,8 @@ async function showRegistrations(ctx: BotContext, status: ListStatus, page: numb
       ].join('\n'),
     );
     // Approved can still be returned, returned approved (decide() allows both): offer what changes something.
-    for (const b of decisionRow(t, item.id, DECISION_BUTTONS, { approve: item.status !== 'APPROVED', return: item.status !== 'RETURNED' })) {
-      if ('callbackData' in b) kb.text(b.text, b.callbackData);
+    for (const b of decisionRow(t, item.id, { approve: item.status !== 'APPROVED', return: item.status !== 'RETURNED' })) {
+      if ('callback_data' in b) kb.text(b.text, b.callback_data);
     }
     kb.row();
   }

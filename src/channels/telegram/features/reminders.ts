@@ -4,7 +4,6 @@ import { startReport } from './reports.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { requireRole } from '../access.js';
-import { reminderRenderEnv } from '../render/reminders.js';
 import { formatDateTime } from '../../../domain/dates.js';
 import { shorten } from '../../../domain/reminders.js';
 import { openReview, REVIEW_FLOW } from '../../../flows/review.js';
@@ -39,7 +38,7 @@ onAction(reminders, 'rem.set', async (ctx, { on }) => {
 /** Reminds the laggards of one milestone (summary's Nudge button or /nudge's list). */
 async function nudge(ctx: BotContext, milestoneId: number): Promise<void> {
   // The service re-reads the officer's role and unit and writes the audit row (done or refused).
-  const result = await ctx.deps.services.reminders.nudge(milestoneId, { id: ctx.member!.id }, reminderRenderEnv(ctx.deps.i18n, ctx.me.username));
+  const result = await ctx.deps.services.reminders.nudge(milestoneId, { id: ctx.member!.id });
   let text: string;
   if (!result.ok) {
     text = ctx.t(

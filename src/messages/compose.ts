@@ -1,0 +1,301 @@
+/**
+ * The outbox messages the bot sends on its own initiative, as data: each builder takes domain
+ * values and returns a template key, raw variables (ISO dates, numbers, unescaped names) and
+ * channel-neutral actions. Services enqueue what these return; nothing here knows a channel or a
+ * language — src/messages/templates.ts renders them at send time in the recipient's locale.
+ */
+import type { MilestoneKind } from '../domain/periods.js';
+import { shorten } from '../domain/reminders.js';
+import type { CriterionText } from '../flows/campaign-text.js';
+import type { MessageVars, OutboxAction, OutboxMessage } from './types.js';
+
+/** Template keys (see src/messages/templates.ts). */
+export const TEMPLATES = {
+  launch: 'out-launch',
+  followUp: 'out-followup',
+  reminder: 'out-reminder',
+  summary: 'out-reminder-summary',
+  digest: 'out-reg-digest',
+} as const;
+
+// ---- Campaigns ------------------------------------------------------------------------------
+
+/** What a launch announcement needs of a campaign. */
+export interface AnnouncedCampaign {
+  code: string;
+  title: string;
+  slogan: string | null;
+  issuer: string | null;
+  description: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  criteria: readonly CriterionText[];
+  milestones: ReadonlyArray<{ kind: string; dueAt: Date }>;
+}
+
+/**
+ * The launch announcement (thông báo phát động): title, slogan, period, content lines, the
+ * registration deadline and a "📝 Đăng ký thi đua" action opening registration.
+ */
+export function launchMessage(c: AnnouncedCampaign): OutboxMessage {
+  const reg = c.milestones.find((m) => m.kind === 'REGISTRATION')?.dueAt ?? null;
+  return {
+    key: TEMPLATES.launch,
+    vars: {
+      title: c.title,
+      slogan: c.slogan,
+      issuer: c.issuer,
+      description: c.description,
+      startsAt: c.startsAt.toISOString(),
+      endsAt: c.endsAt.toISOString(),
+      registrationDeadline: reg ? reg.toISOString() : null,
+      criteria: c.criteria.map((x) => ({
+        id: x.id,
+        parentId: x.parentId,
+        title: x.title,
+        measure: x.measure,
+        unitOfMeasure: x.unitOfMeasure,
+        target: x.target === null ? null : x.target.toString(),
+      })),
+    },
+    actions: [[{ kind: 'register', campaignCode: c.code, label: { key: 'camp-register-button' } }]],
+  };
+}
+
+/** A follow-up announcement (tin bổ sung): the officer's text under the campaign's name. */
+export function followUpMessage(c: { code: string; title: string }, text: string): OutboxMessage {
+  return {
+    key: TEMPLATES.followUp,
+    vars: { title: c.title, text },
+    actions: [[{ kind: 'register', campaignCode: c.code, label: { key: 'camp-open-button' } }]],
+  };
+}
+
+// ---- Reminders ------------------------------------------------------------------------------
+
+/** One reminder to say in a message. */
+export interface ReminderItem {
+  milestoneId: number;
+  kind: MilestoneKind;
+  milestoneTitle: string | null;
+  dueAt: Date;
+  campaignCode: string;
+  campaignTitle: string;
+}
+
+/** The flow a reminder opens: registration for REGISTRATION / CUSTOM, else a report or review report. */
+function reminderAction(item: ReminderItem, label: OutboxAction['label']): OutboxAction {
+  switch (item.kind) {
+    case 'REGISTRATION':
+    case 'CUSTOM':
+      return { kind: 'register', campaignCode: item.campaignCode, label };
+    case 'PROGRESS_REPORT':
+      return { kind: 'report', milestoneId: item.milestoneId, label };
+    default:
+      return { kind: 'review', milestoneId: item.milestoneId, label };
+  }
+}
+
+/**
+ * One message for every reminder a member has due at once: which campaign, what is due, the
+ * deadline, the time left (counted from `at`, when it was decided) and one action per item
+ * opening the right flow. `nudge` words it as an officer's reminder after the deadline.
+ */
+export function reminderMessage(items: readonly ReminderItem[], at: Date, opts: { nudge?: boolean } = {}): OutboxMessage {
+  const sorted = [...items].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.milestoneId - b.milestoneId);
+  const actions: OutboxAction[][] = [];
+  const seen = new Set<string>();
+  for (const it of sorted) {
+    const action = reminderAction(it, { key: `reminder-button-${it.kind}`, vars: { campaign: shorten(it.campaignTitle, 40) } });
+    const key = action.kind === 'register' ? `c:${action.campaignCode}` : `${action.kind}:${it.milestoneId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    actions.push([action]);
+  }
+  return {
+    key: TEMPLATES.reminder,
+    vars: {
+      at: at.toISOString(),
+      nudge: opts.nudge === true,
+      items: sorted.map((it) => ({
+        kind: it.kind,
+        milestoneTitle: it.milestoneTitle,
+        dueAt: it.dueAt.toISOString(),
+        campaignTitle: it.campaignTitle,
+      })),
+    },
+    actions,
+  };
+}
+
+/** Per-unit line of an officer's after-deadline summary. */
+export interface SummaryUnit {
+  name: string;
+  done: number;
+  total: number;
+  laggards: string[];
+}
+
+/** The officers' summary after a deadline, with a Nudge action when someone is behind. */
+export function summaryMessage(
+  m: { id: number; kind: MilestoneKind; title: string | null; dueAt: Date; campaign: { title: string } },
+  units: readonly SummaryUnit[],
+  review: boolean,
+): OutboxMessage {
+  const done = units.reduce((s, u) => s + u.done, 0);
+  const total = units.reduce((s, u) => s + u.total, 0);
+  return {
+    key: TEMPLATES.summary,
+    vars: {
+      campaign: m.campaign.title,
+      kind: m.kind,
+      title: m.title,
+      dueAt: m.dueAt.toISOString(),
+      review,
+      units: units.map((u) => ({ name: u.name, done: u.done, total: u.total, laggards: u.laggards })),
+    },
+    actions: done < total ? [[{ kind: 'nudge', milestoneId: m.id, label: { key: 'reminder-nudge-button' } }]] : [],
+  };
+}
+
+// ---- Registrations --------------------------------------------------------------------------
+
+/** A member's notice that an officer approved or returned their registration. */
+export function decisionMessage(input: {
+  decision: 'APPROVE' | 'RETURN';
+  campaign: string;
+  titleCode: string;
+  titleName: string | null;
+  officer: string;
+  reason: string;
+}): OutboxMessage {
+  return {
+    key: input.decision === 'APPROVE' ? 'reg-notice-approved' : 'reg-notice-returned',
+    vars: { campaign: input.campaign, titleCode: input.titleCode, titleName: input.titleName, officer: input.officer, reason: input.reason },
+  };
+}
+
+/** One registration as a line of an officer's digest. */
+export interface DigestEntry {
+  id: number;
+  /** The member's full name, or the unit's name for a collective registration. */
+  who: string;
+  /** The member's unit (individual registrations), shown after the name. */
+  unit: string | null;
+  titleCode: string;
+  /** A custom honour's own name. */
+  titleName?: string | null;
+}
+
+/** An officer's digest for one campaign: when it was made and the registrations it carries. */
+export interface DigestInput {
+  campaign: string;
+  at: Date;
+  entries: DigestEntry[];
+}
+
+/** Registrations per digest message: two actions each, so a keyboard of 40 and a readable screen. */
+export const DIGEST_ENTRIES_PER_PART = 20;
+/**
+ * Characters of digest lines per message: Telegram takes 4,096 and the heading needs ~200. A
+ * line's length is estimated from its raw values (a standard title's name is at most ~40
+ * characters in any locale), so the parts are decided once, whatever the reader's language.
+ */
+export const DIGEST_PART_BUDGET = 3600;
+const STANDARD_TITLE_ROOM = 45;
+
+/** How long a digest line can get, from its raw values. */
+function digestLineCost(e: DigestEntry): number {
+  return String(e.id).length + e.who.length + (e.unit ? e.unit.length + 3 : 0) + (e.titleName ? e.titleName.length : STANDARD_TITLE_ROOM) + 6;
+}
+
+/**
+ * The officers' digest of new registrations as one or more messages, in order: at most
+ * {@link DIGEST_ENTRIES_PER_PART} registrations and {@link DIGEST_PART_BUDGET} characters of lines
+ * each, every registration once with its approve and return actions in the message that shows
+ * it. Returns, per message, the registrations it carries (the service marks exactly those).
+ */
+export function digestMessages(input: DigestInput): Array<{ message: OutboxMessage; registrationIds: number[] }> {
+  const groups: DigestEntry[][] = [];
+  let current: DigestEntry[] = [];
+  let used = 0;
+  for (const e of input.entries) {
+    const cost = digestLineCost(e);
+    if (current.length >= DIGEST_ENTRIES_PER_PART || (current.length > 0 && used + cost > DIGEST_PART_BUDGET)) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(e);
+    used += cost;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((entries, i) => ({
+    registrationIds: entries.map((e) => e.id),
+    message: {
+      key: TEMPLATES.digest,
+      vars: {
+        campaign: input.campaign,
+        count: input.entries.length,
+        at: input.at.toISOString(),
+        part: i + 1,
+        parts: groups.length,
+        entries: entries.map((e) => ({ id: e.id, who: e.who, unit: e.unit, titleCode: e.titleCode, titleName: e.titleName ?? null })),
+      },
+      actions: entries.map((e): OutboxAction[] => [
+        { kind: 'approve', registrationId: e.id, label: { key: 'reg-approve-button', vars: { id: e.id } } },
+        { kind: 'return', registrationId: e.id, label: { key: 'reg-return-button', vars: { id: e.id } } },
+      ]),
+    },
+  }));
+}
+
+// ---- Broadcast progress (the officer's own message, sent by the dispatcher) -------------------
+
+/** Counts the officer's progress message shows. */
+export interface ProgressFigures {
+  total: number;
+  groups: { total: number; sent: number };
+  sent: number;
+  failed: number;
+  unreachable: number;
+  pending: number;
+  cancelled: number;
+  status: 'QUEUED' | 'SENDING' | 'DONE' | 'CANCELLED';
+}
+
+/** "m:ss" for the progress message's ETA; language-neutral on purpose. */
+export function formatEta(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Finished deliveries to people (not group chats) and how many people in all: "50/50 đồng chí". */
+function figures(p: ProgressFigures): MessageVars {
+  return {
+    done: p.sent + p.failed + p.unreachable - p.groups.sent,
+    total: p.total - p.groups.total,
+    groupsDone: p.groups.sent,
+    groupsTotal: p.groups.total,
+    sent: p.sent,
+    failed: p.failed,
+    unreachable: p.unreachable,
+  };
+}
+
+/** The officer's progress message while a broadcast is being sent, with a Stop action. */
+export function progressMessage(broadcastId: number, p: ProgressFigures, rate: number): OutboxMessage {
+  return {
+    key: 'broadcast-progress',
+    vars: { ...figures(p), eta: formatEta(p.pending / rate) },
+    actions: [[{ kind: 'stop-broadcast', broadcastId, label: { key: 'broadcast-stop-button' } }]],
+  };
+}
+
+/** The final summary that replaces (or follows) the progress message. */
+export function progressSummaryMessage(p: ProgressFigures): OutboxMessage {
+  return {
+    key: p.cancelled > 0 || p.status === 'CANCELLED' ? 'broadcast-summary-cancelled' : 'broadcast-summary',
+    vars: { ...figures(p), cancelled: p.cancelled },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Renders an outbox message (src/messages/types.ts) in one language: the text as HTML — the
+ * locale files' markup; Telegram sends it as it is, a text channel strips the tags — and the
+ * actions with their localized labels. Every user-supplied value is escaped here, every date is
+ * formatted here (dd/MM/yyyy, Asia/Ho_Chi_Minh), so the same row reads right in whatever language
+ * its recipient has when it is sent.
+ *
+ * `key` is either one of the templates below (messages composed of several locale strings) or a
+ * plain Fluent message id, whose string variables are escaped and numbers passed as they are.
+ */
+import { formatDateTime } from '../domain/dates.js';
+import { renderTimeLeft } from '../domain/reminders.js';
+import { escapeHtml } from '../domain/text.js';
+import { isTitleCode } from '../domain/titles.js';
+import { campaignHeader, followUpBody, renderCriteria, type CriterionText, type T } from '../flows/campaign-text.js';
+import { TEMPLATES } from './compose.js';
+import { clipHtml, fitLines } from './split.js';
+import type { MessageVars, OutboxAction, OutboxMessage } from './types.js';
+
+export type { T };
+
+/** An action with its label in the reader's language. */
+export interface RenderedAction {
+  text: string;
+  action: OutboxAction;
+}
+
+/** A message rendered in one language: HTML text and rows of labelled actions. */
+export interface RenderedMessage {
+  html: string;
+  actions: RenderedAction[][];
+}
+
+/**
+ * Longest announcement (one broadcast message per member; Telegram allows 4,096): longer content
+ * is cut between lines with a note pointing to the full text in /campaigns.
+ */
+const MAX_ANNOUNCEMENT = 3900;
+
+/**
+ * Room for the per-unit lines of an after-deadline summary: the summary is one message (with its
+ * Nudge action) and Telegram takes 4,096 characters; the header and total need the rest.
+ */
+const SUMMARY_BODY_MAX = 3300;
+
+const esc = escapeHtml;
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const date = (v: unknown): Date => new Date(str(v));
+
+/** A title's name in the reader's language (custom honours carry their own). */
+export function titleText(t: T, code: string, customName?: string | null): string {
+  if (customName) return customName;
+  return isTitleCode(code) ? t(`reg-title-${code}`) : code;
+}
+
+/** "còn 2 ngày" from `now` to `deadline`, in the reader's language. */
+function timeLeftText(t: T, now: Date, deadline: Date): string {
+  return renderTimeLeft((_locale, key, vars) => t(key, vars), '', now, deadline);
+}
+
+/** One message's worth, balanced, with the "see it in full in /campaigns" note when cut. */
+function clip(t: T, html: string): string {
+  return clipHtml(html, t('camp-text-cut'), MAX_ANNOUNCEMENT);
+}
+
+type Template = (t: T, vars: MessageVars) => string;
+
+const templates: Record<string, Template> = {
+  [TEMPLATES.launch]: (t, v) => {
+    const parts = [
+      campaignHeader(t, {
+        title: str(v.title),
+        slogan: v.slogan ? str(v.slogan) : null,
+        issuer: v.issuer ? str(v.issuer) : null,
+        startsAt: date(v.startsAt),
+        endsAt: date(v.endsAt),
+      }).join('\n'),
+    ];
+    if (v.description) parts.push(esc(str(v.description).trim()));
+    parts.push(`${t('camp-content-heading')}\n${renderCriteria(t, { criteria: v.criteria as unknown as CriterionText[] })}`);
+    if (v.registrationDeadline) parts.push(t('camp-registration-deadline', { at: formatDateTime(date(v.registrationDeadline)) }));
+    parts.push(t('camp-announcement-call'));
+    return clip(t, parts.join('\n\n'));
+  },
+
+  [TEMPLATES.followUp]: (t, v) => clip(t, followUpBody(t, str(v.title), str(v.text))),
+
+  [TEMPLATES.reminder]: (t, v) => {
+    const now = date(v.at);
+    const items = v.items as Array<{ kind: string; milestoneTitle: string | null; dueAt: string; campaignTitle: string }>;
+    const lines = items.map((it) =>
+      t('reminder-line', {
+        campaign: esc(it.campaignTitle),
+        what: it.milestoneTitle ? `${t(`reminder-what-${it.kind}`)} (${esc(it.milestoneTitle)})` : t(`reminder-what-${it.kind}`),
+        deadline: formatDateTime(date(it.dueAt)),
+        left: timeLeftText(t, now, date(it.dueAt)),
+      }),
+    );
+    const header = v.nudge ? t('reminder-nudge-header') : t(items.length > 1 ? 'reminder-header-many' : 'reminder-header-one', { count: items.length });
+    return [header, '', ...lines, '', t('reminder-footer')].join('\n');
+  },
+
+  [TEMPLATES.summary]: (t, v) => {
+    const units = v.units as Array<{ name: string; done: number; total: number; laggards: string[] }>;
+    const lines = units.map((u) => {
+      if (v.review) return t(u.done ? 'reminder-summary-unit-submitted' : 'reminder-summary-unit-missing', { unit: esc(u.name) });
+      if (u.done >= u.total) return t('reminder-summary-unit-done', { unit: esc(u.name), done: u.done, total: u.total });
+      const more = u.total - u.done - u.laggards.length;
+      return t('reminder-summary-unit-behind', {
+        unit: esc(u.name),
+        done: u.done,
+        total: u.total,
+        names: esc(u.laggards.join(', ')) + (more > 0 ? t('reminder-summary-more', { count: more }) : ''),
+      });
+    });
+    const done = units.reduce((s, u) => s + u.done, 0);
+    const total = units.reduce((s, u) => s + u.total, 0);
+    const body = fitLines(lines, SUMMARY_BODY_MAX, (count) => t('reminder-summary-units-more', { count }));
+    return [
+      t('reminder-summary-header', {
+        campaign: esc(str(v.campaign)),
+        what: t(`reminder-what-${str(v.kind)}`) + (v.title ? ` (${esc(str(v.title))})` : ''),
+        deadline: formatDateTime(date(v.dueAt)),
+      }),
+      '',
+      body,
+      '',
+      t('reminder-summary-total', { done, total }),
+    ].join('\n');
+  },
+
+  [TEMPLATES.digest]: (t, v) => {
+    const entries = v.entries as Array<{ id: number; who: string; unit: string | null; titleCode: string; titleName: string | null }>;
+    const parts = Number(v.parts);
+    const head =
+      t('reg-digest-title', { campaign: esc(str(v.campaign)), count: Number(v.count), at: formatDateTime(date(v.at)) }) +
+      (parts > 1 ? ` ${t('reg-digest-part', { part: Number(v.part), parts })}` : '');
+    const lines = entries.map((e) =>
+      t('reg-digest-line', { id: e.id, who: esc(e.who), unit: e.unit ? ` (${esc(e.unit)})` : '', title: esc(titleText(t, e.titleCode, e.titleName)) }),
+    );
+    return [head, ...lines].join('\n');
+  },
+};
+
+/** The registration notices: the title's name comes from its code in the reader's language. */
+for (const key of ['reg-notice-approved', 'reg-notice-returned']) {
+  templates[key] = (t, v) =>
+    t(key, {
+      campaign: esc(str(v.campaign)),
+      title: esc(titleText(t, str(v.titleCode), v.titleName ? str(v.titleName) : null)),
+      officer: esc(str(v.officer)),
+      reason: esc(str(v.reason)),
+    });
+}
+
+/** A plain Fluent message: strings escaped, numbers as they are. */
+function fluent(t: T, key: string, vars: MessageVars): string {
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(vars)) {
+    if (typeof v === 'number') args[k] = v;
+    else if (typeof v === 'string') args[k] = esc(v);
+    else if (typeof v === 'boolean') args[k] = String(v);
+  }
+  return t(key, args);
+}
+
+/** Renders a message's text (HTML) and its actions' labels with `t`, bound to the reader's locale. */
+export function renderMessage(t: T, message: OutboxMessage): RenderedMessage {
+  const template = templates[message.key];
+  const html = template ? template(t, message.vars) : fluent(t, message.key, message.vars);
+  const actions = (message.actions ?? []).map((row) => row.map((action) => ({ text: t(action.label.key, action.label.vars), action })));
+  return { html, actions };
+}
