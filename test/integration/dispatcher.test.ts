@@ -13,6 +13,7 @@ import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 import { createMetrics } from '../../src/http/metrics.js';
 import { telegramDelivery } from '../../src/channels/telegram/sender.js';
 import { Dispatcher, type DispatcherOptions } from '../../src/jobs/dispatcher.js';
+import { followUpMessage } from '../../src/messages/compose.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { telegram, telegramIdentity } from '../support/identities.js';
 
@@ -102,6 +103,30 @@ describe('dispatcher on PostgreSQL', () => {
     const b = await tdb.db.prisma.broadcast.findUniqueOrThrow({ where: { id: broadcastId } });
     expect(b.status).toBe('DONE');
     expect(b.finishedAt).not.toBeNull();
+  });
+
+  it('after an upgrade, sends a row stored in the old pre-rendered shape as it was, and a new one in its reader’s language', async () => {
+    const [old, english] = await members(tdb.db.prisma, 2, 'upgrade');
+    await tdb.db.prisma.member.update({ where: { id: english!.id }, data: { locale: 'en' } });
+    // Written by the previous version: finished HTML and buttons with callback data.
+    await tdb.db.prisma.delivery.create({
+      data: {
+        chatId: String(old!.user.id),
+        memberId: old!.id,
+        dedupeKey: 'upgrade:old',
+        payload: { text: '⏰ <b>Nhắc hạn</b> cũ', parseMode: 'HTML', buttons: [[{ text: '📊 Báo cáo', callbackData: '1:mr:7' }]] },
+      },
+    });
+    await services.outbox.enqueue([
+      { chatId: String(english!.user.id), memberId: english!.id, dedupeKey: 'upgrade:new', message: followUpMessage({ code: 'dk', title: 'Đồng <khởi>' }, 'Họp lúc 8 giờ') },
+    ]);
+    await dispatcher(tdb.db, services).drain();
+    const [was] = old!.user.messages;
+    expect(was?.text).toBe('⏰ Nhắc hạn cũ');
+    expect(old!.user.buttons(was!)).toEqual(['📊 Báo cáo']);
+    const [now] = english!.user.messages;
+    expect(now?.text).toBe('📢 Update — Đồng <khởi>\n\nHọp lúc 8 giờ');
+    expect(now?.reply_markup?.inline_keyboard).toEqual([[{ text: '📋 Open campaign', url: `https://t.me/thidua_test_bot?start=c_dk` }]]);
   });
 
   it('honours 429 retry_after for the whole dispatcher and still delivers everything once', async () => {
