@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createDatabase } from '../src/db/index.js';
 import { createServices } from '../src/services/index.js';
-import { createI18n } from '../src/channels/telegram/i18n.js';
 import { monthsToNow, parseCampaignFile, shiftCampaignFileDates } from '../src/domain/campaign-file.js';
 import { packageRoot } from '../src/paths.js';
 import { fold } from '../src/domain/text.js';
@@ -81,7 +80,6 @@ async function main(): Promise<void> {
     const demoAdmin =
       (await db.prisma.member.findFirst({ where: { fullName: adminName, role: 'ADMIN', identities: { none: {} } } })) ??
       (await db.prisma.member.create({ data: { fullName: adminName, nameSearch: fold(adminName), role: 'ADMIN', unitId: root.id } }));
-    const i18n = createI18n('vi');
     const username = await botUsername();
     for (const name of EXAMPLES) {
       const text = readFileSync(join(packageRoot(), 'examples', name), 'utf8');
@@ -97,7 +95,6 @@ async function main(): Promise<void> {
       }
       const c = (await services.campaigns.byId(id!))!;
       if (c.code === LAUNCH && c.status === 'DRAFT') {
-        const full = c;
         await services.campaigns.launch({
           campaignId: c.id,
           actor: demoAdmin,

@@ -6,6 +6,7 @@
  */
 import type { MilestoneKind } from '../domain/periods.js';
 import { shorten } from '../domain/reminders.js';
+import type { BroadcastProgress } from '../services/broadcasts.js';
 import type { CriterionText } from '../flows/campaign-text.js';
 import type { MessageVars, OutboxAction, OutboxMessage } from './types.js';
 
@@ -252,17 +253,8 @@ export function digestMessages(input: DigestInput): Array<{ message: OutboxMessa
 
 // ---- Broadcast progress (the officer's own message, sent by the dispatcher) -------------------
 
-/** Counts the officer's progress message shows. */
-export interface ProgressFigures {
-  total: number;
-  groups: { total: number; sent: number };
-  sent: number;
-  failed: number;
-  unreachable: number;
-  pending: number;
-  cancelled: number;
-  status: 'QUEUED' | 'SENDING' | 'DONE' | 'CANCELLED';
-}
+/** Counts the officer's progress message shows (BroadcastProgress, src/services/broadcasts.ts). */
+type ProgressFigures = BroadcastProgress;
 
 /** "m:ss" for the progress message's ETA; language-neutral on purpose. */
 export function formatEta(seconds: number): string {
