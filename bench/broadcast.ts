@@ -28,6 +28,7 @@ import type { SimulatedUser } from '../test/support/simulated-user.js';
 import { createTestDatabase } from '../test/support/databases.js';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../test/support/app-harness.js';
 import { createServices } from '../src/services/index.js';
+import { followUpMessage } from '../src/messages/compose.js';
 import { createI18n, translator } from '../src/channels/telegram/i18n.js';
 import { telegramDelivery } from '../src/channels/telegram/sender.js';
 import { Dispatcher } from '../src/jobs/dispatcher.js';
@@ -107,17 +108,14 @@ async function dispatcherRun(
         chatId: m.telegramId,
         memberId: m.id,
         dedupeKey: `bench:${m.id}`,
-        message: {
-          text: `📣 <b>Phát động phong trào thi đua</b> ${marker}`,
-          parseMode: 'HTML',
-          buttons: [[{ text: 'Đăng ký', url: 'https://t.me/thidua_bot?start=c_DKM' }]],
-        },
+        // As services enqueue it (data), so the sender's rendering at send time is part of the cost.
+        message: followUpMessage({ code: 'DKM', title: 'Phát động phong trào thi đua' }, marker),
       })),
     });
     if (opts.limits) fake.enforceLimits({ globalPerSecond: LIMIT, perChatPerSecond: 1, retryAfter: 1 });
     const dispatcher = new Dispatcher({
       prisma: tdb.db.prisma,
-      ...telegramDelivery(new Api(fake.token, { apiRoot: fake.apiRoot }), t, { paid: opts.paid }),
+      ...telegramDelivery(new Api(fake.token, { apiRoot: fake.apiRoot }), t, { paid: opts.paid, botUsername: () => 'thidua_bot' }),
       redis,
       logger,
       now: () => new Date(),
