@@ -9,7 +9,6 @@ import { admin } from './features/admin.js';
 import { unhandled } from './features/unhandled.js';
 import { mainMenu } from './keyboards/menu.js';
 import { sessionKey } from './session-key.js';
-import { botSetups } from './setups.js';
 import { flowDriver } from './flow-driver.js';
 import { campaigns } from './features/campaigns.js';
 import { registration } from './features/registration.js';
@@ -101,7 +100,6 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
       await ctx.reply(ctx.t('error-generic'), { reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined }).catch(() => {});
     }
   });
-  for (const setup of botSetups) setup(deps);
   // Input goes to an open flow first (src/flows: every multi-step dialogue).
   if (deps.conversations.size > 0) features.use(flowDriver(deps.conversations));
   // Feature composers, one per feature (see src/channels/telegram/features/). `unhandled` must stay last.
