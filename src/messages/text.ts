@@ -9,7 +9,7 @@ import { splitHtml } from './split.js';
 import { renderMessage, type RenderedAction, type T } from './templates.js';
 import type { OutboxMessage } from './types.js';
 
-/** Zalo's longest message. */
+/** Zalo's longest message (text and caption); the Zalo sender uses it too. */
 export const ZALO_TEXT_LIMIT = 2000;
 
 /** What a reader types to do an action, in their language ("đăng ký dai-hoi-2025"). */

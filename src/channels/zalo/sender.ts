@@ -17,11 +17,12 @@ import type { Redis } from '../../redis.js';
 import type { SendOutcome } from '../../jobs/channel.js';
 import { LocalRateLimiter, RedisRateLimiter, type RateLimiter } from '../../jobs/rate-limit.js';
 import { escapeHtml, htmlToPlain } from '../../domain/text.js';
-import { splitHtml } from '../telegram/render/split.js';
+import { splitHtml } from '../../messages/split.js';
+import { ZALO_TEXT_LIMIT } from '../../messages/text.js';
 import { sendOutcome, type ZaloApi } from './api.js';
 
-/** Longest text (and caption) Zalo accepts. */
-export const ZALO_TEXT_LIMIT = 2000;
+/** Longest text (and caption) Zalo accepts (one constant, beside the text renderer of outbox messages). */
+export { ZALO_TEXT_LIMIT };
 
 /**
  * Cuts plain text into parts of at most `max` characters: between paragraphs when they fit,
