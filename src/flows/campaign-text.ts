@@ -2,8 +2,9 @@
  * How a campaign reads, on every channel: its header, content lines, titles, deadlines and the
  * detail a member or officer opens; the problems of a campaign file; a wizard's draft shaped like a
  * stored campaign. HTML with escaped values (a text-only channel strips the tags), in the reader's
- * language through a translator. Telegram's announcements (render/campaign.ts) and the wizard's
- * preview (flows/create-campaign.ts) share it, so a preview is what members will read.
+ * language through a translator. The outbox's launch announcement and follow-ups (rendered at
+ * send time by src/messages/templates.ts) and the wizard's preview (flows/create-campaign.ts) share
+ * it, so a preview is what members will read.
  */
 import type { CampaignFull } from '../services/campaigns.js';
 import type { CampaignDraft, CampaignFileError } from '../domain/campaign-file.js';
