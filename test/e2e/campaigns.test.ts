@@ -258,6 +258,9 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.press('✔ Gửi thông báo');
     await officer.waitFor(new RegExp(`Đang gửi thông báo tới ${members} đồng chí và 1 nhóm`));
     expect(await announced()).toBe(members + 1);
+    // The officer is in the audience too: their copy arrives before the next story starts (it would
+    // otherwise land in the middle of it, matching whatever that story waits for).
+    expect((await officer.waitFor(/^📢 Thông báo bổ sung/, { timeoutMs: 20_000 })).text).toContain('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
   });
 
   it('closes a launched campaign only after confirmation, and withdraws its reminders not yet sent', async () => {
