@@ -160,7 +160,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     hoa.send('Thiếu minh chứng sáng kiến');
     await hoa.waitFor(new RegExp(`Đã trả lại đăng ký #${lanReg.id}`));
     // What Lan receives (rendered when the dispatcher sends it).
-    const lanChat = String(lanReg.member!.telegramId);
+    const lanChat = (await h.app.services.prisma.channelIdentity.findFirstOrThrow({ where: { memberId: lanReg.memberId!, channel: 'TELEGRAM' } })).externalId;
     const notice = async () => h.fake.callsOf('sendMessage').find((c) => String(c.payload.chat_id) === lanChat && /Lý do:/.test(String(c.payload.text)));
     for (let i = 0; i < 200 && !(await notice()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(String((await notice())?.payload.text)).toContain('Lý do: Thiếu minh chứng sáng kiến');

@@ -15,32 +15,23 @@ import { createServices, type Services } from '../../src/services/index.js';
 import { createI18n, translator } from '../../src/channels/telegram/i18n.js';
 import { telegramDelivery } from '../../src/channels/telegram/sender.js';
 import { Dispatcher } from '../../src/jobs/dispatcher.js';
-import type { ChannelSender, SendOutcome } from '../../src/jobs/channel.js';
-import type { OutboxMessage } from '../../src/services/outbox.js';
 import type { Member } from '../../src/generated/prisma/client.js';
+import { TextChannelSender } from '../support/text-channel.js';
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const example = readFileSync(new URL('../../examples/dong-khoi-moi-2020-2025.yaml', import.meta.url), 'utf8');
 
-/** A Zalo sender that records what it was asked to send and accepts everything. */
-class RecordingZalo implements ChannelSender {
-  readonly channel = 'ZALO' as const;
-  readonly sent: Array<{ chatId: string; text: string }> = [];
-  async send(chatId: string, message: OutboxMessage): Promise<SendOutcome> {
-    this.sent.push({ chatId, text: message.text });
-    return { kind: 'sent', externalMessageId: `z${this.sent.length}` };
-  }
-  async edit(): Promise<SendOutcome> {
-    return { kind: 'failed', error: 'Zalo cannot edit messages' };
-  }
-}
+/** Telegram messages carrying the launch of campaign `code` (its Register button opens `c_<code>`). */
+const launchOf = (user: SimulatedUser, code: string) =>
+  user.messages.filter((m) => m.reply_markup?.inline_keyboard.flat().some((b) => 'url' in b && b.url.endsWith(`?start=c_${code}`)));
 
 describe('a member with a Telegram and a Zalo identity', () => {
   let fake: FakeTelegram;
   let t: TestDatabase;
   let s: Services;
   let dispatcher: Dispatcher;
-  let zalo: RecordingZalo;
+  /** Zalo's stand-in: renders rows as plain text in the recipient's language and records them. */
+  let zalo: TextChannelSender;
   let officer: Member;
   let lanUser: SimulatedUser;
   let lan: Member;
@@ -50,8 +41,7 @@ describe('a member with a Telegram and a Zalo identity', () => {
   async function launch(code: string) {
     const imported = await s.campaigns.importFile({ text: example, format: 'yaml', actor: officer, code });
     if (!imported.ok) throw new Error(JSON.stringify(imported));
-    const render = (locale: string) => ({ text: `Phát động ${code} (${locale})` });
-    const r = await s.campaigns.launch({ campaignId: imported.campaign.id, actor: officer, render, groupLocale: 'vi', progressChatId: null });
+    const r = await s.campaigns.launch({ campaignId: imported.campaign.id, actor: officer, progressChatId: null });
     expect(r.ok).toBe(true);
     return t.db.prisma.delivery.findMany({ where: { memberId: lan.id, broadcast: { campaignId: imported.campaign.id } } });
   }
@@ -82,12 +72,11 @@ describe('a member with a Telegram and a Zalo identity', () => {
     lan = await s.members.setName(lan.id, 'Nguyễn Thị Lan');
     await t.db.prisma.channelIdentity.create({ data: { memberId: lan.id, channel: 'ZALO', externalId: 'zalo-lan', lastSeenAt: new Date(clock.getTime() - 86_400_000) } });
 
-    zalo = new RecordingZalo();
+    zalo = new TextChannelSender();
     const telegram = telegramDelivery(new Api(fake.token, { apiRoot: fake.apiRoot }), translator(createI18n('vi')));
     dispatcher = new Dispatcher({
       prisma: t.db.prisma,
       senders: [...telegram.senders, zalo],
-      progressView: telegram.progressView,
       logger,
       now: () => clock,
       rate: 200,
@@ -103,7 +92,7 @@ describe('a member with a Telegram and a Zalo identity', () => {
     const rows = await launch('dk-one');
     expect(rows.map((r) => [r.channel, r.chatId])).toEqual([['TELEGRAM', String(lanUser.id)]]);
     await dispatcher.drain();
-    expect(lanUser.messages.filter((m) => m.text?.includes('Phát động dk-one'))).toHaveLength(1);
+    expect(launchOf(lanUser, 'dk-one')).toHaveLength(1);
     expect(zalo.sent).toEqual([]);
   });
 
@@ -122,8 +111,9 @@ describe('a member with a Telegram and a Zalo identity', () => {
     const rows = await launch('dk-three');
     expect(rows.map((r) => [r.channel, r.chatId, r.identityId])).toEqual([['ZALO', 'zalo-lan', zaloIdentity.id]]);
     await dispatcher.drain();
-    expect(zalo.sent).toEqual([{ chatId: 'zalo-lan', text: 'Phát động dk-three (vi)' }]);
-    expect(lanUser.messages.filter((m) => m.text?.includes('Phát động dk-three'))).toHaveLength(0);
+    expect(zalo.sent.map((x) => [x.chatId, x.locale])).toEqual([['zalo-lan', 'vi']]);
+    expect(zalo.sent[0]!.parts.join('\n')).toMatch(/Gửi: đăng ký dk-three$/);
+    expect(launchOf(lanUser, 'dk-three')).toHaveLength(0);
   });
 
   it('makes the Telegram identity reachable again when Lan writes to the bot there, and sends there again', async () => {
@@ -136,7 +126,7 @@ describe('a member with a Telegram and a Zalo identity', () => {
     const rows = await launch('dk-four');
     expect(rows.map((r) => [r.channel, r.chatId])).toEqual([['TELEGRAM', String(lanUser.id)]]);
     await dispatcher.drain();
-    expect(lanUser.messages.filter((m) => m.text?.includes('Phát động dk-four'))).toHaveLength(1);
+    expect(launchOf(lanUser, 'dk-four')).toHaveLength(1);
     expect(zalo.sent).toHaveLength(1);
   });
 });
