@@ -8,7 +8,9 @@ import type { AuditService } from './audit.js';
 import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type CurrentActor, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
 import { recipientsOf } from './recipients.js';
-import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
+import { audienceUnitsSql, inAudienceSql } from '../db/audience.js';
+import { Prisma as P } from '../generated/prisma/client.js';
+import { inSubtree, subtreeFilter } from '../domain/scope.js';
 
 export type { Campaign };
 
@@ -206,12 +208,8 @@ export class CampaignService {
    * audience khối/cụm with their subtrees.
    */
   async audienceUnitIds(campaignId: number, db: Db = this.prisma): Promise<number[]> {
-    const rows = await db.$queryRaw<Array<{ id: number }>>`
-      SELECT DISTINCT u.id FROM unit u
-      JOIN unit root ON u.path LIKE root.path || '%'
-      WHERE root.id IN (SELECT unit_id FROM campaign_audience_unit WHERE campaign_id = ${campaignId})
-         OR root.group_id IN (SELECT group_id FROM campaign_audience_group WHERE campaign_id = ${campaignId})`;
-    return rows.map((r) => r.id);
+    const rows = await db.$queryRaw<Array<{ unit_id: number }>>`${audienceUnitsSql(campaignId)}`;
+    return rows.map((r) => r.unit_id);
   }
 
   /** Members of the audience who have joined through a channel and have not left. */
@@ -226,17 +224,11 @@ export class CampaignService {
 
   /** Launched (not closed/archived) campaigns whose audience includes the unit. */
   async activeForUnit(unitId: number) {
-    const unit = await this.prisma.unit.findUnique({ where: { id: unitId } });
-    if (!unit) return [];
-    const ancestorIds = pathIds(unit.path);
-    const ancestors = await this.prisma.unit.findMany({ where: { id: { in: ancestorIds } }, select: { groupId: true } });
-    const groupIds = ancestors.map((a) => a.groupId).filter((g): g is number => g !== null);
+    const open = await this.prisma.$queryRaw<Array<{ id: number }>>`
+      SELECT id FROM campaign WHERE status = 'LAUNCHED' AND archived_at IS NULL AND ${inAudienceSql(P.sql`id`, unitId)}`;
+    if (open.length === 0) return [];
     return this.prisma.campaign.findMany({
-      where: {
-        status: 'LAUNCHED',
-        archivedAt: null,
-        OR: [{ audienceUnits: { some: { unitId: { in: ancestorIds } } } }, { audienceGroups: { some: { groupId: { in: groupIds } } } }],
-      },
+      where: { id: { in: open.map((c) => c.id) } },
       include: campaignFull,
       orderBy: { startsAt: 'desc' },
     });

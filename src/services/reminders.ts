@@ -11,6 +11,7 @@ import {
   type Translate,
 } from '../domain/reminders.js';
 import { localParts } from '../domain/dates.js';
+import { audienceUnitsSql } from '../db/audience.js';
 import { reminderMessage, summaryMessage, type ReminderItem } from '../messages/compose.js';
 import type { MilestoneKind } from '../domain/periods.js';
 import type { OutboxItem, OutboxService } from './outbox.js';
@@ -97,13 +98,6 @@ type MilestoneRow = {
   launched_at: Date | null;
   starts_at: Date;
 };
-
-/** SQL: unit ids of a campaign's audience (units with subtrees, groups with their units' subtrees). */
-function audienceUnitsSql(campaignId: P.Sql | number): P.Sql {
-  return P.sql`SELECT DISTINCT u.id FROM unit u JOIN unit root ON u.path LIKE root.path || '%'
-      WHERE root.id IN (SELECT unit_id FROM campaign_audience_unit WHERE campaign_id = ${campaignId})
-         OR root.group_id IN (SELECT group_id FROM campaign_audience_group WHERE campaign_id = ${campaignId})`;
-}
 
 /**
  * SQL: true when member `mem` has done what milestone `m` (of campaign `cid`) asks — registered

@@ -4,6 +4,7 @@ import { writeAudit } from './audit.js';
 import { Prisma as P } from '../generated/prisma/client.js';
 import { nfc } from '../domain/text.js';
 import { subtreeLike } from '../domain/scope.js';
+import { audienceUnitsSql, inAudienceSql } from '../db/audience.js';
 
 /** Largest review document accepted (Telegram bots can download up to 20 MB). */
 export const MAX_REVIEW_FILE_BYTES = 20 * 1024 * 1024;
@@ -107,7 +108,7 @@ export class ReviewReportService {
       SELECT m.id FROM milestone m JOIN campaign c ON c.id = m.campaign_id
       WHERE m.kind IN ('MIDTERM_REVIEW', 'FINAL_REVIEW') AND m.due_at > ${now}
         AND c.status = 'LAUNCHED' AND c.archived_at IS NULL
-        AND ${unitId} IN (${audienceSql(P.sql`m.campaign_id`)})
+        AND ${inAudienceSql(P.sql`m.campaign_id`, unitId)}
       ORDER BY m.due_at LIMIT 20`;
     if (ids.length === 0) return [];
     return this.prisma.milestone.findMany({
@@ -143,7 +144,7 @@ export class ReviewReportService {
     if (m.kind !== 'MIDTERM_REVIEW' && m.kind !== 'FINAL_REVIEW') return { ok: false, reason: 'not_review' };
     if (m.campaign.status !== 'LAUNCHED' || m.dueAt.getTime() <= this.now().getTime()) return { ok: false, reason: 'closed' };
     const rows = await db.$queryRaw<Array<{ ok: boolean }>>`
-      SELECT ${current.unitId} IN (${audienceSql(P.sql`${m.campaignId}`)}) AS ok`;
+      SELECT ${inAudienceSql(m.campaignId, current.unitId)} AS ok`;
     if (!rows[0]?.ok) return { ok: false, reason: 'not_in_audience' };
     return { ok: true, unitId: current.unitId };
   }
@@ -226,14 +227,7 @@ export class ReviewReportService {
       FROM unit u
       LEFT JOIN review_report rr ON rr.unit_id = u.id AND rr.milestone_id = ${milestoneId}
       LEFT JOIN attachment a ON a.review_report_id = rr.id
-      WHERE u.id IN (${audienceSql(P.sql`${m.campaignId}`)}) ${path ? P.sql`AND u.path LIKE ${subtreeLike(path)}` : P.empty}
+      WHERE u.id IN (${audienceUnitsSql(m.campaignId)}) ${path ? P.sql`AND u.path LIKE ${subtreeLike(path)}` : P.empty}
       ORDER BY u.path`;
   }
-}
-
-/** SQL: the unit ids of a campaign's audience. */
-function audienceSql(campaignId: P.Sql): P.Sql {
-  return P.sql`SELECT u.id FROM unit u JOIN unit root ON u.path LIKE root.path || '%'
-      WHERE root.id IN (SELECT unit_id FROM campaign_audience_unit WHERE campaign_id = ${campaignId})
-         OR root.group_id IN (SELECT group_id FROM campaign_audience_group WHERE campaign_id = ${campaignId})`;
 }
