@@ -15,6 +15,7 @@ import type { CampaignDto, CommitmentInput, LineDto, RegistrationDto, SubmitResu
 import { isTitleCode, TITLE_POLICY, type Basis, type Scope } from '../domain/titles.js';
 import { formatDateTime } from '../domain/dates.js';
 import { escapeHtml } from '../domain/text.js';
+import { titleText } from '../messages/templates.js';
 import { problem, type Answer, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
 import type { FlowEnv, FlowSpec, Reply } from './conversations.js';
 import { campaignStep as whichCampaign, namedChoice } from './steps.js';
@@ -67,10 +68,9 @@ function text(t: string): Message {
   return { key: 'flow-verbatim', vars: { text: t } };
 }
 
-/** Display name of a title (custom honours carry their own name). */
-function titleLabel(ctx: FlowContext, code: string, customName?: string | null): string {
-  if (customName) return customName;
-  return isTitleCode(code) ? ctx.label({ key: `reg-title-${code}` }) : code;
+/** Display name of a title in the member's language (messages/templates.ts titleText: custom honours carry their own name). */
+function titleLabel(ctx: Pick<FlowContext, 'label'>, code: string, customName?: string | null): string {
+  return titleText((key, vars) => ctx.label({ key, ...(vars ? { vars } : {}) }), code, customName);
 }
 
 const leavesOf = (d: RegisterData): LineDto[] => d.campaign?.lines.filter((l) => l.leaf) ?? [];

@@ -1,5 +1,5 @@
 import type { BotContext } from '../context.js';
-import { isTitleCode } from '../../../domain/titles.js';
+import { titleText } from '../../../messages/templates.js';
 import { formatQuantity } from '../../../flows/values.js';
 
 /**
@@ -9,8 +9,7 @@ import { formatQuantity } from '../../../flows/values.js';
 
 export { formatQuantity };
 
-/** Display name of a title (custom honours carry their own name). */
+/** Display name of a title (messages/templates.ts titleText: custom honours carry their own name). */
 export function titleLabel(ctx: { t: BotContext['t'] }, code: string, customName?: string | null): string {
-  if (customName) return customName;
-  return isTitleCode(code) ? ctx.t(`reg-title-${code}`) : code;
+  return titleText((key, vars) => ctx.t(key, vars), code, customName);
 }
