@@ -67,6 +67,11 @@ export interface FlowSpec<D, A = void> extends Flow<D, A> {
    * flow were open, instead of "you are in the middle of …".
    */
   casual?: boolean;
+  /**
+   * The flow never changes the member answering it (name, unit, role, language): a channel need not
+   * reload them when it finishes. Unset, a finished flow's member is reloaded.
+   */
+  keepsMember?: boolean;
 }
 
 /** A registry holds flows of different data shapes. */

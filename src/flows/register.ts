@@ -381,6 +381,8 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     // 3: moved from @grammyjs/conversations to the channel-neutral flow model.
     version: 3,
     nameKey: 'reg-flow-name',
+    // Registering changes the registration, never the member: no reload when it finishes.
+    keepsMember: true,
     steps: [campaignStep, scopeStep, existingStep, titleStep, lineStep, basisStep, initiativeStep, summaryStep],
     init: (args) => args.prepared!,
     complete,

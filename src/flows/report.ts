@@ -324,6 +324,8 @@ export function createReportFlow(services: Services): FlowSpec<ReportData, Repor
     id: REPORT_FLOW,
     version: 1,
     nameKey: 'rep-flow-name',
+    // A report changes the campaign's figures, never the member: no reload when it finishes.
+    keepsMember: true,
     steps: [chooseCampaign, line, mode, value, which, note, keep, evidence, summary],
     init: (args) => fromLine({ ...args, fixedCampaign: args.campaign !== null } as ReportData, null, null),
     async complete(d, env): Promise<Reply[]> {

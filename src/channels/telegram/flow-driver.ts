@@ -99,10 +99,11 @@ export const flowFollowUps = new Map<string, (ctx: BotContext, done: Extract<Rep
 
 /**
  * A finished flow may have changed the member (unit, name, language): reload them, so the replies
- * come in their language and with the main menu once they have joined.
+ * come in their language and with the main menu once they have joined. A flow that keeps the member
+ * (registration, a report) costs no reload.
  */
 async function refreshMember(ctx: BotContext, replies: readonly Reply[]): Promise<void> {
-  if (!ctx.member || !replies.some((r) => r.kind === 'done')) return;
+  if (!ctx.member || !replies.some((r) => r.kind === 'done' && !ctx.deps.conversations.spec(r.flow)?.keepsMember)) return;
   const member = await ctx.deps.services.members.byId(ctx.member.id);
   if (!member) return;
   const { unit: _unit, ...row } = member;
