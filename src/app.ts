@@ -10,7 +10,6 @@ import { PrismaFlowStore, RedisFlowStore } from './flows/store.js';
 import { createBot, drainBot } from './channels/telegram/index.js';
 import { createI18n, translator } from './channels/telegram/i18n.js';
 import { syncMemberCommands } from './channels/telegram/commands.js';
-import { telegramSessions } from './channels/telegram/session-storage.js';
 import { telegramDelivery } from './channels/telegram/sender.js';
 import { prepareTelegram, startTelegram, type TelegramBot } from './channels/telegram/start.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
@@ -78,8 +77,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const redis: Redis | null = config.REDIS_URL
     ? createRedis(config.REDIS_URL, config.REDIS_PREFIX, (err) => logger.warn({ err: err.message }, 'redis connection error'))
     : null;
-  // grammY sessions: Redis, else the database.
-  const sessions = telegramSessions(redis, db.prisma);
   const services = createServices(db.prisma, {
     adminIds: config.ADMIN_IDS,
     defaultLocale: config.DEFAULT_LOCALE,
@@ -90,7 +87,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const flowStore = redis ? new RedisFlowStore(redis) : new PrismaFlowStore(db.prisma);
   const conversations = new Conversations(flowStore, createFlows(services));
-  const bot = createBot({ config: telegramConfig, logger, services, storage: sessions, conversations, metrics, i18n });
+  const bot = createBot({ config: telegramConfig, logger, services, conversations, metrics, i18n });
   const updates = new UpdateProcessor({
     bot,
     ledger: redis ? redisLedger(redis) : databaseLedger(db.prisma, services.now),

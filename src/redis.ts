@@ -3,8 +3,8 @@ import { Redis } from 'ioredis';
 export type { Redis };
 
 /**
- * One ioredis client for sessions, flow and conversation state, the update ledger and the shared
- * rate limiter (grammY's storage adapters over it: src/channels/telegram/session-storage.ts).
+ * One ioredis client for flow state (src/flows/store.ts), the update ledger and the shared rate
+ * limiter.
  * Every key the bot writes starts with `prefix`, so several bots — or test files — share a server.
  */
 export function createRedis(url: string, prefix: string, onError?: (err: Error) => void): Redis {

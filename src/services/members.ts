@@ -82,6 +82,7 @@ interface IdentityMemberRow {
   reminders_enabled: boolean;
   left_at: Date | null;
   last_seen_at: Date | null;
+  pending_campaign: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -166,7 +167,7 @@ export class MemberService {
     const rows = await this.prisma.$queryRaw<Array<IdentityMemberRow>>`
       SELECT ci.id AS ci_id, ci.reachable AS ci_reachable, ci.last_seen_at AS ci_last_seen_at,
              m.id, m.full_name, m.name_search, m.unit_id, m.role::text AS role, m.locale, m.reminders_enabled,
-             m.left_at, m.last_seen_at, m.created_at, m.updated_at
+             m.left_at, m.last_seen_at, m.pending_campaign, m.created_at, m.updated_at
       FROM channel_identity ci JOIN member m ON m.id = ci.member_id
       WHERE ci.channel = ${channel}::"Channel" AND ci.external_id = ${externalId}`;
     const r = rows[0];
@@ -185,6 +186,7 @@ export class MemberService {
         remindersEnabled: r.reminders_enabled,
         leftAt: r.left_at,
         lastSeenAt: r.last_seen_at,
+        pendingCampaign: r.pending_campaign,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       },
@@ -218,6 +220,14 @@ export class MemberService {
   /** Sets a member's unit without any rule: fixtures and seeds only; people go through {@link changeOwnUnit} / {@link moveMember}. */
   setUnit(memberId: number, unitId: number) {
     return this.prisma.member.update({ where: { id: memberId }, data: { unitId }, include: { unit: true } });
+  }
+
+  /**
+   * Remembers (or forgets, with null) the campaign link a member opened before joining: registration
+   * for it follows their onboarding, on whichever channel they finish it.
+   */
+  setPendingCampaign(memberId: number, code: string | null) {
+    return this.prisma.member.update({ where: { id: memberId }, data: { pendingCampaign: code } });
   }
 
   setLocale(memberId: number, locale: Locale) {

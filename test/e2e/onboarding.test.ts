@@ -211,4 +211,22 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await vy.waitFor(/Cảm ơn đồng chí Vy Đặng/);
     await vy.waitFor(/Chọn danh hiệu/);
   });
+
+  it('still goes on to that campaign when onboarding was started over in between', async () => {
+    await launchCampaign(h, 'nho-lien-ket', 10);
+    const khoa = h.fake.user({ firstName: 'Khoa', lastName: 'Lý' });
+    khoa.start('c_nho-lien-ket');
+    await khoa.waitFor(/Đồng chí thuộc đơn vị nào/);
+    // /start again: onboarding starts over, the link opened first is not forgotten.
+    khoa.start();
+    await khoa.waitFor(/Đồng chí thuộc đơn vị nào/);
+    khoa.send('dong khoi');
+    await khoa.waitFor(/Kết quả tìm/);
+    khoa.press('Xã Đồng Khởi');
+    await khoa.waitFor(/họ và tên đầy đủ/);
+    khoa.press('Dùng tên «Khoa Lý»');
+    await khoa.waitFor(/Cảm ơn đồng chí Khoa Lý/);
+    const ask = await khoa.waitFor(/Chọn danh hiệu/);
+    expect(ask.text).toContain('đại hội nho-lien-ket');
+  });
 });

@@ -1,4 +1,3 @@
-import type { StorageAdapter } from 'grammy';
 import type { TelegramConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
@@ -12,8 +11,6 @@ export interface BotDeps {
   config: TelegramConfig;
   logger: Logger;
   services: Services;
-  /** Session storage: Redis when REDIS_URL is set, the database otherwise. */
-  storage: StorageAdapter<unknown>;
   /** The channel-neutral flows (src/flows) and their stored state. */
   conversations: Conversations;
   metrics: Metrics;

@@ -1,6 +1,6 @@
-import { Bot, session, type BotConfig } from 'grammy';
+import { Bot, type BotConfig } from 'grammy';
 import { sequentialize } from '@grammyjs/runner';
-import type { BotContext, SessionData } from './context.js';
+import type { BotContext } from './context.js';
 import type { BotDeps } from './deps.js';
 import { onboarding } from './features/onboarding.js';
 import { profile } from './features/profile.js';
@@ -41,9 +41,8 @@ export { sessionKey };
 
 /**
  * Builds the bot: the same factory serves `npm start` (polling or webhook), the e2e tests and the
- * benchmarks. Middleware order matters: per-chat sequencing before the session, the outage
- * boundary around everything that reads or writes a store (session, member, flows,
- * features), the member before i18n (their stored locale decides the language), features, then
+ * benchmarks. Middleware order matters: per-chat sequencing first, the outage boundary around
+ * everything that reads or writes a store (member, flows, features), the member before i18n (their stored locale decides the language), features, then
  * the catch-all. Updates enter through `UpdateProcessor` (src/channels/telegram/update-processor.ts), never `bot.start()`.
  *
  * @example
@@ -74,7 +73,6 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
   bot.use(sequentialize(sessionKey));
   bot.api.config.use(recordSpoken);
   bot.use(outageBoundary(deps));
-  bot.use(session<SessionData, BotContext>({ initial: () => ({}), storage: deps.storage as never, getSessionKey: sessionKey }));
   bot.use(async (ctx, next) => {
     ctx.member = ctx.from && !ctx.from.is_bot
       ? await deps.services.members.touch({

@@ -60,7 +60,7 @@ export const recordSpoken: Transformer = (prev, method, payload, signal) => {
 };
 
 /**
- * The outage boundary, outermost around everything that touches a store (session, member lookup,
+ * The outage boundary, outermost around everything that touches a store (member lookup,
  * conversations, features). A store error before the bot said anything becomes
  * {@link UpdateDeferred}: the update is handled again once the store is back. A store error after
  * the bot answered (typically the state write at the end of a flow step) cannot be retried without

@@ -13,12 +13,6 @@ import { decisionRow, titleText } from '../render/registrations.js';
 import { splitHtml } from '../render/split.js';
 import type { ListStatus } from '../../../services/registrations.js';
 
-declare module '../context.js' {
-  interface SessionData {
-    /** Campaign code of a `c_<code>` link opened before onboarding finished; registration follows it. */
-    pendingCampaign?: string | undefined;
-  }
-}
 
 /**
  * Đăng ký thi đua and "Của tôi": /register, the menu button and the launch announcement's deep
@@ -41,16 +35,17 @@ export async function startRegistration(ctx: BotContext, campaignId?: number): P
 /**
  * `/start c_<code>` (the Register button of a launch announcement). A member who has joined goes
  * straight to registration for that campaign; one who has not is onboarded first and the link is
- * remembered ({@link resumeCampaignLink} picks it up). Returns false when the link is not a campaign
- * the member can register for, so other handlers may answer it.
+ * remembered on the member ({@link resumeCampaignLink} picks it up). Returns false when the link is
+ * not a campaign the member can register for, so other handlers may answer it.
  */
 export async function openCampaignLink(ctx: BotContext, code: string): Promise<boolean> {
   const member = ctx.member;
-  if (!member?.unitId || !member.fullName) {
-    ctx.session.pendingCampaign = code.slice(0, 64);
+  if (!member) return false;
+  if (!member.unitId || !member.fullName) {
+    ctx.member = await ctx.deps.services.members.setPendingCampaign(member.id, code.slice(0, 64));
     return false;
   }
-  ctx.session.pendingCampaign = undefined;
+  if (member.pendingCampaign !== null) ctx.member = await ctx.deps.services.members.setPendingCampaign(member.id, null);
   const campaigns = await ctx.deps.services.registrations.campaignsFor(member.id);
   const campaign = campaigns.find((c) => c.code === code);
   if (!campaign) return false;
@@ -60,9 +55,8 @@ export async function openCampaignLink(ctx: BotContext, code: string): Promise<b
 
 /** After onboarding: continue with the campaign link the member opened first, if any. */
 export async function resumeCampaignLink(ctx: BotContext): Promise<void> {
-  const code = ctx.session.pendingCampaign;
+  const code = ctx.member?.pendingCampaign;
   if (!code) return;
-  ctx.session.pendingCampaign = undefined;
   if (!(await openCampaignLink(ctx, code))) await ctx.reply(ctx.t('reg-campaign-not-open'));
 }
 
