@@ -78,6 +78,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ? createRedis(config.REDIS_URL, config.REDIS_PREFIX, (err) => logger.warn({ err: err.message }, 'redis connection error'))
     : null;
   const services = createServices(db.prisma, {
+    sql: db.sql,
     adminIds: config.ADMIN_IDS,
     defaultLocale: config.DEFAULT_LOCALE,
     quietHours: quietHours(config),

@@ -16,6 +16,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations, pgExecutor, type MigrationLogger } from './migrator.js';
+import type { DriverSql } from './sql.js';
 
 /** Logger accepted by {@link createDatabase} (pino's `Logger` fits). */
 export type DatabaseLogger = MigrationLogger;
@@ -23,6 +24,8 @@ export type DatabaseLogger = MigrationLogger;
 /** An open database. Close it exactly once, on shutdown. */
 export interface Database {
   prisma: PrismaClient;
+  /** The same connections without Prisma, for the hottest statements (src/db/sql.ts). */
+  sql: DriverSql;
   /** `postgres` = server via `DATABASE_URL`; `embedded` = PGlite in this process. */
   kind: 'postgres' | 'embedded';
   /** Disconnects Prisma, closes PGlite / the pool, releases the data-directory lock. */
@@ -79,16 +82,21 @@ async function openPostgres(url: string, migrationsDir: string, logger?: Databas
     await client.end().catch(() => undefined);
   }
   // 20 connections: 32 updates in flight (the runner's default concurrency) queue less than on pg's 10.
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }) });
+  // One pool shared by Prisma and the driver-level statements (`sql`), so 20 stays the limit.
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  pool.on('error', () => undefined); // an idle connection dropped by the server must not crash the process
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   let closed = false;
   return {
     prisma,
+    sql: { rows: async <T>(text: string, values: readonly unknown[]) => (await pool.query(text, values as unknown[])).rows as T[] },
     kind: 'postgres',
     ping: () => ping(prisma),
     async close() {
       if (closed) return;
       closed = true;
-      await prisma.$disconnect(); // disposes the adapter, which ends its pool
+      await prisma.$disconnect(); // disposes the adapter, which ends the pool
+      if (!pool.ended) await pool.end().catch(() => undefined); // never used by Prisma: still ours to end
     },
   };
 }
@@ -116,6 +124,7 @@ async function openEmbedded(dataDir: string, migrationsDir: string, logger?: Dat
   let closed = false;
   return {
     prisma,
+    sql: { rows: async <T>(text: string, values: readonly unknown[]) => (await db.query<T>(text, values as unknown[])).rows },
     kind: 'embedded',
     ping: () => ping(prisma),
     async close() {

@@ -20,6 +20,6 @@ export {
   type PgQueryable,
   type SqlExecutor,
 } from './migrator.js';
-export { ident, list } from './sql.js';
+export { ident, list, prismaSql, type DriverSql } from './sql.js';
 export { packageRoot } from '../paths.js';
 export { Prisma, PrismaClient } from '../generated/prisma/client.js';

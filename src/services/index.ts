@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { prismaSql, type DriverSql } from '../db/sql.js';
 import { AuditService } from './audit.js';
 import { AccessService } from './access.js';
 import { MemberService, type Locale } from './members.js';
@@ -21,6 +22,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Quiet hours for reminders (config QUIET_HOURS); default 21:00–07:00, null = off. */
   quietHours?: QuietHours;
+  /** The hottest statements without Prisma (Database.sql); default: through Prisma. */
+  sql?: DriverSql;
 }
 
 /** All use cases, built once by the composition root and shared by every channel. */
@@ -42,6 +45,10 @@ export interface Services {
   reviewReports: ReviewReportService;
 }
 
+/**
+ * `opts.sql`: the database's driver-level statements (Database.sql) for the hottest queries; without
+ * it they go through Prisma.
+ */
 export function createServices(prisma: PrismaClient, opts: ServiceOptions): Services {
   const now = opts.now ?? (() => new Date());
   const outbox = new OutboxService(prisma, now);
@@ -60,7 +67,7 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     outbox,
     broadcasts,
     groupChats: new GroupChatService(prisma),
-    registrations: new RegistrationService(prisma, campaigns, outbox, now),
+    registrations: new RegistrationService(prisma, campaigns, outbox, now, opts.sql ?? prismaSql(prisma)),
     reports: new ReportService(prisma, now),
     myStatus: new MyStatusService(prisma, campaigns, now),
     reminders,

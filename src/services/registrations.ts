@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient, Role } from '../generated/prisma/client.js';
+import type { DriverSql } from '../db/sql.js';
 import { checkRegistrationRules, isTitleCode, TITLE_POLICY, type Basis, type RegistrationRefusal, type Scope } from '../domain/titles.js';
 import { formatDateTime } from '../domain/dates.js';
 import { nfc } from '../domain/text.js';
@@ -196,6 +197,8 @@ export class RegistrationService {
     private readonly campaigns: CampaignService,
     private readonly outbox: OutboxService,
     private readonly now: () => Date,
+    /** Opening and submitting run their functions on the driver (src/db/sql.ts): once per member each, right after a launch. */
+    private readonly sql: DriverSql,
   ) {}
 
   /** Launched campaigns open to the member's unit (its audience includes the unit or an ancestor). */
@@ -211,8 +214,10 @@ export class RegistrationService {
   async opening(memberId: number): Promise<RegistrationOpening> {
     // A plpgsql function (migration registration_functions): its plan is kept per connection,
     // where this statement sent on its own was planned anew every time.
-    const [{ v: row } = { v: null }] = await this.prisma.$queryRaw<Array<{ v: { me: OpeningMember | null; campaigns: CampaignRow[] } | null }>>`
-      SELECT "registration_opening"(${memberId}::int) AS v`;
+    const [{ v: row } = { v: null }] = await this.sql.rows<{ v: { me: OpeningMember | null; campaigns: CampaignRow[] } | null }>(
+      'SELECT "registration_opening"($1::int) AS v',
+      [memberId],
+    );
     const me = row?.me ?? null;
     if (!me?.unitId) return { member: me ? { ...me, unitName: me.unitName ?? '' } : null, campaigns: [], own: {} };
     const now = this.now();
@@ -274,8 +279,10 @@ export class RegistrationService {
     // connection): the actor as they are now, the campaign's status, titles, lines and
     // registration deadline, whether the actor's unit is in its audience, and the registration
     // already stored for this member (or unit).
-    const [{ v: facts } = { v: null }] = await this.prisma.$queryRaw<Array<{ v: SubmitFacts | null }>>`
-      SELECT "registration_submit_facts"(${input.actorMemberId}::int, ${input.campaignId}::int, ${input.scope}::text) AS v`;
+    const [{ v: facts } = { v: null }] = await this.sql.rows<{ v: SubmitFacts | null }>(
+      'SELECT "registration_submit_facts"($1::int, $2::int, $3::text) AS v',
+      [input.actorMemberId, input.campaignId, input.scope],
+    );
     if (!facts || facts.status !== 'LAUNCHED') return { ok: false, reason: 'campaign_not_open' };
     const actor = { id: facts.actorId, role: facts.role as Role, unitId: facts.unitId };
     if (!actor.unitId) return { ok: false, reason: 'member_without_unit' };
@@ -307,9 +314,10 @@ export class RegistrationService {
     const rows = JSON.stringify(commitments.map((c) => ({ criterion_id: c.criterionId, target_number: c.number ?? null, target_bool: c.bool ?? null, target_text: c.text ?? null })));
     // One round trip, atomic: store (or edit — two racing submissions meet on the unique key and
     // the later one edits) the registration, then replace its commitments.
-    const [written] = await this.prisma.$queryRaw<Array<{ v: { id: number; created: boolean } }>>`
-      SELECT "registration_store"(${facts.campaignId}::int, ${input.scope}::text, ${memberId}::int, ${unitId}::int, ${input.titleCode}::text,
-                                  ${basis}::text, ${initiativeTitle}::text, ${actor.id}::int, ${rows}::json) AS v`;
+    const [written] = await this.sql.rows<{ v: { id: number; created: boolean } }>(
+      'SELECT "registration_store"($1::int, $2::text, $3::int, $4::int, $5::text, $6::text, $7::text, $8::int, $9::json) AS v',
+      [facts.campaignId, input.scope, memberId, unitId, input.titleCode, basis, initiativeTitle, actor.id, rows],
+    );
     const stored = written!.v;
     const registration: RegistrationDto = {
       id: stored!.id,
