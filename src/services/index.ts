@@ -51,6 +51,7 @@ export interface Services {
  */
 export function createServices(prisma: PrismaClient, opts: ServiceOptions): Services {
   const now = opts.now ?? (() => new Date());
+  const sql = opts.sql ?? prismaSql(prisma);
   const outbox = new OutboxService(prisma, now);
   const broadcasts = new BroadcastService(prisma, outbox, now);
   const audit = new AuditService(prisma);
@@ -61,13 +62,13 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     now,
     audit,
     access: new AccessService(prisma),
-    members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now }),
+    members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now }, sql),
     units: new UnitService(prisma),
     campaigns,
     outbox,
     broadcasts,
     groupChats: new GroupChatService(prisma),
-    registrations: new RegistrationService(prisma, campaigns, outbox, now, opts.sql ?? prismaSql(prisma)),
+    registrations: new RegistrationService(prisma, campaigns, outbox, now, sql),
     reports: new ReportService(prisma, now),
     myStatus: new MyStatusService(prisma, campaigns, now),
     reminders,
