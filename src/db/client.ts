@@ -89,7 +89,7 @@ async function openPostgres(url: string, migrationsDir: string, logger?: Databas
   let closed = false;
   return {
     prisma,
-    sql: { rows: async <T>(text: string, values: readonly unknown[]) => (await pool.query(text, values as unknown[])).rows as T[] },
+    sql: preparedSql(pool),
     kind: 'postgres',
     ping: () => ping(prisma),
     async close() {
@@ -139,6 +139,23 @@ async function openEmbedded(dataDir: string, migrationsDir: string, logger?: Dat
           await lock?.release();
         }
       }
+    },
+  };
+}
+
+/**
+ * {@link DriverSql} over the pool with each statement prepared once per connection (named after its
+ * text): PostgreSQL then skips parsing and planning it on every update. Only the few hot statements
+ * come here, so the names stay few; they select named columns or a function's json, so a migration
+ * adding a column never changes a prepared statement's result.
+ */
+function preparedSql(pool: pg.Pool): DriverSql {
+  const names = new Map<string, string>();
+  return {
+    async rows<T>(text: string, values: readonly unknown[]) {
+      let name = names.get(text);
+      if (name === undefined) names.set(text, (name = `thidua_${names.size + 1}`));
+      return (await pool.query({ name, text, values: values as unknown[] })).rows as T[];
     },
   };
 }
