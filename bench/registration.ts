@@ -54,10 +54,12 @@ async function drive(rounds: Update[][], handle: (u: Update) => Promise<unknown>
   for (const round of rounds) {
     const r0 = performance.now();
     const c0 = process.cpuUsage();
-    latencies.push(...(await runConcurrently(round, CONCURRENCY, handle)));
+    const times = await runConcurrently(round, CONCURRENCY, handle);
+    latencies.push(...times);
     if (process.env.BENCH_ROUNDS) {
       const c = process.cpuUsage(c0);
-      console.log(`round: ${Math.round(performance.now() - r0)} ms, this process's CPU ${fmt((c.user + c.system) / 1000 / round.length, 3)} ms/update`);
+      const p99 = percentile([...times].sort((x, y) => x - y), 99);
+      console.log(`round: ${Math.round(performance.now() - r0)} ms, p99 ${fmt(p99)} ms, this process's CPU ${fmt((c.user + c.system) / 1000 / round.length, 3)} ms/update`);
     }
   }
   const cpu = process.cpuUsage(cpu0);
