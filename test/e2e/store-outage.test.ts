@@ -154,7 +154,7 @@ describe('PostgreSQL briefly down (reached through a proxy the test cuts)', () =
     return u.toString();
   };
 
-  it('webhook, sessions in the database: answers 503 while it is down, and handles the redelivered update once when it is back', async () => {
+  it('webhook, flow state in the database: answers 503 while it is down, and handles the redelivered update once when it is back', async () => {
     h = await startHarness({ mode: 'webhook', storage: 'postgres', databaseUrl: throughProxy, fake: PATIENT_TELEGRAM });
     await seedUnits(h.app, UNITS);
     const lan = await joinedMember(h, 'Lan');
@@ -176,7 +176,7 @@ describe('PostgreSQL briefly down (reached through a proxy the test cuts)', () =
     await seedUnits(h.app, UNITS);
     const lan = await joinedMember(h, 'Lan');
 
-    // The member's session and row are read; the campaigns query then waits on a lock while the
+    // The member's row is read; the campaigns query then waits on a lock while the
     // database goes away under it.
     const blocker = new pg.Client({ connectionString: directUrl });
     await blocker.connect();
@@ -206,7 +206,7 @@ describe('PostgreSQL briefly down (reached through a proxy the test cuts)', () =
     }
   }, 40_000);
 
-  it('polling, sessions in Redis: answers the message sent while it was down once it is back', async () => {
+  it('polling, flow state in Redis: answers the message sent while it was down once it is back', async () => {
     h = await startHarness({ mode: 'polling', storage: 'postgres', redis: true, databaseUrl: throughProxy, retry: FAST_RETRY });
     await seedUnits(h.app, UNITS);
     const minh = await joinedMember(h, 'Minh');
