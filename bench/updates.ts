@@ -3,7 +3,7 @@
  *
  * The same 10,000 synthetic updates (text messages and button presses from 1,000 onboarded members)
  * go through (a) a bare grammY bot with a trivial handler and (b) the real bot built by createApp
- * with Redis sessions and PostgreSQL, via `bot.handleUpdate` in this process with 32 updates in
+ * with flow state in Redis and PostgreSQL, via `bot.handleUpdate` in this process with 32 updates in
  * flight (as the runner would have across chats). Bot API calls are answered locally so the
  * figures measure our code, not the network. Prints updates/s, the ratio (b)/(a) and p50/p99.
  */
@@ -90,7 +90,7 @@ export async function benchUpdates(): Promise<void> {
     const ledgerSec = (performance.now() - t0) / 1000;
 
     const a = summarise('(a) bare grammY, trivial handler', bareLat, bareSec);
-    const b = summarise('(b) ThiĐua Bot: Redis sessions + PostgreSQL', fullLat, fullSec);
+    const b = summarise('(b) ThiĐua Bot: Redis + PostgreSQL', fullLat, fullSec);
     const c = summarise('(c) (b) through the update processor (update_id ledger)', ledgerLat, ledgerSec);
     printTable(`bench/updates — ${N} updates, ${MEMBERS} members, ${CONCURRENCY} in flight`, [a, b, c]);
     console.log(`ratio (b)/(a): ${fmt((b['updates/s'] / a['updates/s']) * 100)} % of bare grammY; target ≥ 1,000 updates/s and ≥ 50 %`);
