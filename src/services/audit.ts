@@ -14,6 +14,8 @@ export interface AuditEntry {
   outcome?: 'OK' | 'REFUSED';
   target?: string | null;
   details?: Prisma.InputJsonValue;
+  /** When it happened, for a use case that runs on its own clock (default: the database's now). */
+  at?: Date;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function writeAudit(db: AuditDb, entry: AuditEntry): Promise<void> 
       outcome: entry.outcome ?? 'OK',
       target: entry.target ?? null,
       ...(entry.details === undefined ? {} : { details: entry.details }),
+      ...(entry.at ? { at: entry.at } : {}),
     },
   });
 }

@@ -84,6 +84,7 @@ interface IdentityMemberRow {
   left_at: Date | null;
   last_seen_at: Date | null;
   pending_campaign: string | null;
+  preferred_channel: Channel | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -116,6 +117,7 @@ function toIdentityWithMember(r: IdentityMemberRow): IdentityWithMember {
       leftAt: r.left_at,
       lastSeenAt: r.last_seen_at,
       pendingCampaign: r.pending_campaign,
+      preferredChannel: r.preferred_channel,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     },
@@ -227,7 +229,7 @@ export class MemberService {
       const rows = await this.sql.rows<LookupRow>(
         `SELECT ci.external_id AS ci_external_id, ci.id AS ci_id, ci.reachable AS ci_reachable, ci.last_seen_at AS ci_last_seen_at,
                 m.id, m.full_name, m.name_search, m.unit_id, m.role::text AS role, m.locale, m.reminders_enabled,
-                m.left_at, m.last_seen_at, m.pending_campaign, m.created_at, m.updated_at
+                m.left_at, m.last_seen_at, m.pending_campaign, m.preferred_channel::text AS preferred_channel, m.created_at, m.updated_at
          FROM channel_identity ci JOIN member m ON m.id = ci.member_id
          WHERE ci.channel = $1::"Channel" AND ci.external_id = ANY($2::text[])`,
         [channel, [...asked.keys()]],
@@ -286,6 +288,17 @@ export class MemberService {
   /** Sets a role without any rule: fixtures and seeds only; people go through {@link changeRole}. */
   setRole(memberId: number, role: Role) {
     return this.prisma.member.update({ where: { id: memberId }, data: { role }, include: { unit: true } });
+  }
+
+  /**
+   * Where a member linked on several channels wants the bot's messages (/settings): a channel they
+   * have an identity on, or null for "the one I used last". Refused for a channel they are not on.
+   */
+  async setPreferredChannel(memberId: number, channel: Channel | null): Promise<{ ok: true; member: Member } | { ok: false; reason: 'not_on_channel' }> {
+    if (channel && !(await this.prisma.channelIdentity.findFirst({ where: { memberId, channel }, select: { id: true } }))) {
+      return { ok: false, reason: 'not_on_channel' };
+    }
+    return { ok: true, member: await this.prisma.member.update({ where: { id: memberId }, data: { preferredChannel: channel } }) };
   }
 
   /** Marks one channel identity unreachable after the channel refused a message (blocked bot, deleted chat). */

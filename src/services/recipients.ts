@@ -2,9 +2,11 @@
  * Which channel identity a message to a member goes to — decided here once for every sender of
  * the outbox (launches, announcements, reminders, nudges, summaries, digests, notices).
  *
- * Today's rule: the member's *reachable* identity seen most recently (ties: the newest identity).
- * A member without a reachable identity gets nothing and is left out of send lists and reminder
- * plans. A preferred-channel setting, when it comes, belongs in {@link RECIPIENT_ORDER}.
+ * The rule: the member's reachable identity on the channel they chose in /settings
+ * (`member.preferred_channel`), else their *reachable* identity seen most recently (ties: the newest
+ * identity). So a member linked on two channels gets each message once, where they want it; when the
+ * chosen channel is unreachable (they blocked the bot there) it goes to the other. A member without a
+ * reachable identity gets nothing and is left out of send lists and reminder plans.
  */
 import { Prisma } from '../generated/prisma/client.js';
 import type { Channel } from '../generated/prisma/client.js';
@@ -17,8 +19,14 @@ export interface Recipient {
   chatId: string;
 }
 
-/** The preference among a member's reachable identities (alias `ci`). */
-const RECIPIENT_ORDER = Prisma.sql`ci.last_seen_at DESC NULLS LAST, ci.id DESC`;
+/**
+ * The preference among the reachable identities (alias `ci`) of member `m`: the chosen channel
+ * first (the comparison is null when there is no choice, so nothing is preferred), then the one
+ * seen most recently.
+ */
+function recipientOrder(m: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(ci.channel = ${m}.preferred_channel) DESC NULLS LAST, ci.last_seen_at DESC NULLS LAST, ci.id DESC`;
+}
 
 /**
  * SQL: `LEFT JOIN LATERAL … rcp` giving member `<alias>` their recipient as `rcp.identity_id`,
@@ -29,7 +37,7 @@ export function recipientJoin(memberAlias = 'mem'): Prisma.Sql {
   return Prisma.sql`LEFT JOIN LATERAL (
       SELECT ci.id AS identity_id, ci.channel::text AS channel, ci.external_id AS chat_id
       FROM channel_identity ci WHERE ci.member_id = ${m}.id AND ci.reachable
-      ORDER BY ${RECIPIENT_ORDER} LIMIT 1) rcp ON true`;
+      ORDER BY ${recipientOrder(m)} LIMIT 1) rcp ON true`;
 }
 
 /** SQL: true when member `<alias>` can be written to at all (has a reachable identity). */
