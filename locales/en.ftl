@@ -84,6 +84,7 @@ help-member =
     /report — report progress
     /my — my status
     /settings — reminders on/off
+    /link — link your Telegram and Zalo accounts
     /profile — profile: name, unit, language
     /language — change language
     /cancel — cancel what you are doing
@@ -278,6 +279,15 @@ settings-turn-on = 🔔 Turn reminders on
 settings-turn-off = 🔕 Turn reminders off
 settings-saved-on = Reminders are on. The bot will remind you before campaign deadlines.
 settings-saved-off = Reminders are off. Turn them back on with /settings.
+settings-show-linked = <b>Settings</b>
+    Deadline reminders: <b>{ $state }</b>
+    Bot messages arrive on: <b>{ $channel }</b>
+settings-change-channel = 📨 Change channel
+settings-ask-channel = Bot messages reach you on: <b>{ $channel }</b>. Each announcement and reminder is sent once — where should it go?
+settings-channel-last = the channel you used last
+settings-channel-last-option = 🕘 The channel I used last
+settings-channel-saved = From now on announcements and reminders reach you on { $channel }.
+settings-channel-saved-last = From now on announcements and reminders reach you on the channel you used last.
 cmd-settings = Reminder settings
 cmd-nudge = Remind those not done
 cmd-review = Mid-term/final review report
@@ -855,3 +865,36 @@ out-cmd-nudge = nudge { $id }
 out-cmd-approve = approve { $id }
 out-cmd-return = return { $id }
 out-cmd-stop-broadcast = stop sending { $id }
+## Linking Telegram and Zalo accounts (issue 10: src/flows/link.ts, src/services/identity-links.ts)
+link-flow-name = Account linking
+channel-name-TELEGRAM = Telegram
+channel-name-ZALO = Zalo
+link-code =
+    Your link code: <b>{ $code }</b> (single use, valid until { $until }).
+    { $channel ->
+        [TELEGRAM] On Zalo, send: <code>LINK { $code }</code>
+       *[other] On Telegram, send: <code>/link { $code }</code>
+    }
+    The two accounts become one: you get each announcement once.
+link-code-format = A link code has 6 digits, e.g. /link 123456. Send /link without a code to get a new one.
+link-wrong-code = That link code is not right. Check the 6 digits, or send /link on the other channel for a new code.
+link-expired = That link code has expired (a code works for 10 minutes only). Send /link on the other channel for a new one.
+link-locked = Too many wrong link codes. To protect your account, please try again after { $until }.
+link-own-code = This code was made on { $channel }; send it on your other channel to link the two accounts.
+link-already-linked = These two accounts are already linked.
+link-same-channel = Cannot link: both accounts are on the same channel. Each person links one Telegram account with one Zalo account.
+link-conflict =
+    Both accounts registered for «{ $campaign }» ({ $n }/{ $total }):
+    • On { $issuerChannel }: { $issuer }
+    • On { $channel }: { $redeemer }
+    Which registration do you keep? The other one is deleted.
+link-conflict-side = { $title } — { $status }
+link-keep = Keep the one on { $channel }
+link-conflict-unresolved = Cannot link: both accounts registered for { $campaigns }. Send the code again to choose which registration to keep.
+link-confirm =
+    Merge this { $channel } account with the { $issuerChannel } account of <b>{ $name }</b> ({ $unit })?
+    Name, unit and role stay those of the { $issuerChannel } account; registrations and reports made on { $channel } move over. This cannot be undone.
+link-confirm-kept = • «{ $campaign }»: keep the registration on { $channel }
+link-yes = 🔗 Merge accounts
+link-done = ✅ Linked: <b>{ $name }</b> uses the bot on { $channels } as one person. Each announcement and reminder is sent once, to the channel you used last (change it in /settings).
+cmd-link = Link Telegram and Zalo accounts

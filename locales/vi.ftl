@@ -84,6 +84,7 @@ help-member =
     /report — báo cáo tiến độ
     /my — tình hình của tôi
     /settings — bật/tắt nhắc hạn
+    /link — liên kết tài khoản Telegram và Zalo
     /profile — hồ sơ: họ tên, đơn vị, ngôn ngữ
     /language — đổi ngôn ngữ
     /cancel — hủy thao tác đang làm
@@ -278,6 +279,15 @@ settings-turn-on = 🔔 Bật nhắc hạn
 settings-turn-off = 🔕 Tắt nhắc hạn
 settings-saved-on = Đã bật nhắc hạn. Bot sẽ nhắc đồng chí trước các mốc thi đua.
 settings-saved-off = Đã tắt nhắc hạn. Đồng chí có thể bật lại bằng /settings.
+settings-show-linked = <b>Cài đặt</b>
+    Nhắc hạn thi đua: <b>{ $state }</b>
+    Nhận tin nhắn của bot trên: <b>{ $channel }</b>
+settings-change-channel = 📨 Đổi kênh nhận tin
+settings-ask-channel = Đồng chí đang nhận tin nhắn của bot trên: <b>{ $channel }</b>. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh nào?
+settings-channel-last = kênh dùng gần nhất
+settings-channel-last-option = 🕘 Kênh dùng gần nhất
+settings-channel-saved = Từ nay bot gửi thông báo và lời nhắc cho đồng chí trên { $channel }.
+settings-channel-saved-last = Từ nay bot gửi thông báo và lời nhắc cho đồng chí trên kênh đồng chí dùng gần nhất.
 cmd-settings = Cài đặt nhắc hạn
 cmd-nudge = Nhắc người chưa thực hiện
 cmd-review = Báo cáo sơ kết/tổng kết
@@ -834,3 +844,36 @@ out-cmd-nudge = nhắc { $id }
 out-cmd-approve = duyệt { $id }
 out-cmd-return = trả lại { $id }
 out-cmd-stop-broadcast = dừng gửi { $id }
+## Liên kết tài khoản Telegram và Zalo (issue 10: src/flows/link.ts, src/services/identity-links.ts)
+link-flow-name = Liên kết tài khoản
+channel-name-TELEGRAM = Telegram
+channel-name-ZALO = Zalo
+link-code =
+    Mã liên kết của đồng chí: <b>{ $code }</b> (dùng một lần, hiệu lực đến { $until }).
+    { $channel ->
+        [TELEGRAM] Trên Zalo, gửi: <code>LINK { $code }</code>
+       *[other] Trên Telegram, gửi: <code>/link { $code }</code>
+    }
+    Hai tài khoản sẽ được gộp làm một: đồng chí nhận mỗi thông báo một lần.
+link-code-format = Mã liên kết gồm 6 chữ số, ví dụ: /link 123456. Gửi /link (không kèm mã) để lấy mã mới.
+link-wrong-code = Mã liên kết không đúng. Đồng chí kiểm tra lại 6 chữ số, hoặc gửi /link trên kênh kia để lấy mã mới.
+link-expired = Mã liên kết đã hết hạn (mỗi mã chỉ dùng được trong 10 phút). Đồng chí gửi /link trên kênh kia để lấy mã mới.
+link-locked = Đồng chí đã nhập sai mã liên kết nhiều lần. Để bảo vệ tài khoản, xin đồng chí thử lại sau { $until }.
+link-own-code = Mã này được tạo trên { $channel }; đồng chí hãy gửi nó trên kênh còn lại để liên kết hai tài khoản.
+link-already-linked = Hai tài khoản này đã được liên kết với nhau rồi.
+link-same-channel = Không liên kết được: cả hai tài khoản đều đã có trên cùng một kênh. Mỗi người chỉ liên kết một tài khoản Telegram với một tài khoản Zalo.
+link-conflict =
+    Cả hai tài khoản đều đã đăng ký thi đua «{ $campaign }» ({ $n }/{ $total }):
+    • Trên { $issuerChannel }: { $issuer }
+    • Trên { $channel }: { $redeemer }
+    Giữ bản đăng ký nào? Bản còn lại sẽ bị xóa.
+link-conflict-side = { $title } — { $status }
+link-keep = Giữ bản trên { $channel }
+link-conflict-unresolved = Không liên kết được: cả hai tài khoản đều đã đăng ký { $campaigns }. Đồng chí gửi lại mã để chọn bản đăng ký cần giữ.
+link-confirm =
+    Gộp tài khoản { $channel } này với tài khoản { $issuerChannel } của <b>{ $name }</b> ({ $unit })?
+    Họ tên, đơn vị và vai trò giữ theo tài khoản { $issuerChannel }; đăng ký, báo cáo trên { $channel } được chuyển sang. Việc gộp không thể hoàn tác.
+link-confirm-kept = • «{ $campaign }»: giữ bản đăng ký trên { $channel }
+link-yes = 🔗 Gộp tài khoản
+link-done = ✅ Đã liên kết: <b>{ $name }</b> dùng bot trên { $channels } như một người. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh đồng chí dùng gần nhất (đổi trong /settings).
+cmd-link = Liên kết tài khoản Telegram và Zalo

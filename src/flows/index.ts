@@ -17,6 +17,7 @@ import { createCampaignAnnounceFlow } from './campaign-announce.js';
 import { createCampaignPickFlow } from './campaign-pick.js';
 import { createUnitsImportFlow } from './units-import.js';
 import { createSettingsFlow } from './settings.js';
+import { createLinkFlow } from './link.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services: every multi-step dialogue of the bot, on every channel. */
@@ -38,5 +39,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createCampaignPickFlow(services),
     createUnitsImportFlow(services),
     createSettingsFlow(services),
+    createLinkFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

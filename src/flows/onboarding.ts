@@ -19,7 +19,7 @@ export const UNIT_PAGE_SIZE = 8;
 const SEARCH_LIMIT = 8;
 
 /** Commands that still work while onboarding or a profile change is open: they only read or restart it. */
-export const MEMBER_SETUP_COMMANDS = ['start', 'language', 'help', 'profile'] as const;
+export const MEMBER_SETUP_COMMANDS = ['start', 'language', 'help', 'profile', 'link'] as const;
 
 /** One level of the unit tree as shown, or the result of a typed search. Stored with the flow. */
 export interface UnitView {

@@ -13,6 +13,7 @@ import { MyStatusService } from './my-status.js';
 import { GroupChatService } from './group-chats.js';
 import { ReminderService } from './reminders.js';
 import { ReviewReportService } from './review-reports.js';
+import { IdentityLinkService } from './identity-links.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -43,6 +44,7 @@ export interface Services {
   myStatus: MyStatusService;
   reminders: ReminderService;
   reviewReports: ReviewReportService;
+  identityLinks: IdentityLinkService;
 }
 
 /**
@@ -73,5 +75,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     myStatus: new MyStatusService(prisma, campaigns, now),
     reminders,
     reviewReports: new ReviewReportService(prisma, now),
+    identityLinks: new IdentityLinkService(prisma),
   };
 }
