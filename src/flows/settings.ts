@@ -14,6 +14,9 @@ import { problem, type Choice, type Message, type Step } from './model.js';
 /** Flow id of the settings. */
 export const SETTINGS_FLOW = 'settings';
 
+/** The order channels are offered in. */
+const CHANNEL_ORDER: readonly Channel[] = ['TELEGRAM', 'ZALO'];
+
 /** What the flow is started with: the member's current settings (read by `prepare`). */
 export interface SettingsArgs {
   remindersOn?: boolean;
@@ -79,7 +82,9 @@ export function createSettingsFlow(services: Services): FlowSpec<SettingsData, S
     async prepare(_args, env) {
       const member = await services.members.byId(env.memberId);
       if (!member) return { ok: false, message: { key: 'not-joined' } };
-      const channels = [...new Set((await services.members.identities(member.id)).map((i) => i.channel))];
+      const on = new Set((await services.members.identities(member.id)).map((i) => i.channel));
+      // Always in the same order, whichever was used last.
+      const channels = CHANNEL_ORDER.filter((c) => on.has(c));
       return { ok: true, args: { remindersOn: member.remindersEnabled, channels, preferred: member.preferredChannel } };
     },
     async complete(d, env): Promise<Reply[]> {
