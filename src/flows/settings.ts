@@ -8,14 +8,12 @@
  */
 import type { Services } from '../services/index.js';
 import type { Channel } from '../generated/prisma/client.js';
+import { CHANNEL_ORDER } from '../services/identity-links.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import { problem, type Choice, type Message, type Step } from './model.js';
 
 /** Flow id of the settings. */
 export const SETTINGS_FLOW = 'settings';
-
-/** The order channels are offered in. */
-const CHANNEL_ORDER: readonly Channel[] = ['TELEGRAM', 'ZALO'];
 
 /** What the flow is started with: the member's current settings (read by `prepare`). */
 export interface SettingsArgs {

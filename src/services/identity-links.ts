@@ -29,6 +29,9 @@ const CODE_ACTION = 'member.link.code';
 /** How often issuing retries when a random code is taken. */
 const CODE_ATTEMPTS = 5;
 
+/** The order channels are named and offered in, whichever was used last. */
+export const CHANNEL_ORDER: readonly Channel[] = ['TELEGRAM', 'ZALO'];
+
 /** True for what a member must type: six digits. */
 export function isLinkCode(s: string): boolean {
   return /^\d{6}$/.test(s);
@@ -277,10 +280,10 @@ export class IdentityLinkService {
   }
 }
 
-/** The channels a member has an identity on. */
+/** The channels a member has an identity on, in {@link CHANNEL_ORDER}. */
 async function channelsOf(db: Db, memberId: number): Promise<Channel[]> {
-  const rows = await db.channelIdentity.findMany({ where: { memberId }, select: { channel: true }, orderBy: { id: 'asc' } });
-  return [...new Set(rows.map((r) => r.channel))];
+  const on = new Set((await db.channelIdentity.findMany({ where: { memberId }, select: { channel: true } })).map((r) => r.channel));
+  return CHANNEL_ORDER.filter((c) => on.has(c));
 }
 
 /** Campaigns both members registered for (individually), each side's registration. */
