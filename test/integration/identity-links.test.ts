@@ -150,7 +150,7 @@ describe('linking a Telegram and a Zalo account into one member', () => {
     expect(await link(stranger.id, 'ZALO', `LINK ${code}`)).toContain('Mã liên kết không đúng.');
   });
 
-  it('sends the merged member a launch once, on the channel used last, then on the one chosen in /settings, and a reminder once too', async () => {
+  it('sends the merged member a launch once, on the channel used last, then on the one chosen in /settings (a reminder too), and on the other one when the chosen one is blocked', async () => {
     // Lan's last message was on Zalo (the link): the launch goes there, once.
     const first = await launch('dk-link-1');
     expect(first.map((d) => [d.channel, d.chatId])).toEqual([['ZALO', 'zalo-lan']]);
@@ -186,6 +186,12 @@ describe('linking a Telegram and a Zalo account into one member', () => {
     await s.reminders.queueDue(clock);
     const reminded = await t.db.prisma.delivery.findMany({ where: { memberId: lan.id, dedupeKey: { startsWith: 'reminder:' } } });
     expect(reminded.map((d) => [d.channel, d.chatId])).toEqual([['TELEGRAM', String(lanUser.id)]]);
+
+    // Lan blocks the bot on Telegram: the chosen channel cannot be reached, so the next launch goes to Zalo, once.
+    const telegramIdentity = await t.db.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'TELEGRAM', externalId: String(lanUser.id) } } });
+    await s.members.markUnreachable(telegramIdentity.id);
+    const third = await launch('dk-link-3');
+    expect(third.map((d) => [d.channel, d.chatId])).toEqual([['ZALO', 'zalo-lan']]);
   });
 
   it('refuses a wrong code, an expired code, and after five wrong codes refuses even the right one until ten minutes have passed', async () => {
