@@ -200,7 +200,7 @@ export class IdentityLinkService {
       await tx.linkCode.deleteMany({ where: { memberId: { in: [a, b] } } });
       await tx.member.delete({ where: { id: b } });
 
-      // The issuer keeps unit, role, name and settings; only what they lack is taken from the other.
+      // The issuer keeps unit, role, name and settings; only what they lack (a name, a unit, a campaign link opened before joining) is taken from the other.
       const lastSeen = [issuer.lastSeenAt, redeemer.lastSeenAt].filter((d): d is Date => !!d).sort((x, y) => y.getTime() - x.getTime())[0] ?? null;
       const member = await tx.member.update({
         where: { id: a },
@@ -208,6 +208,7 @@ export class IdentityLinkService {
           lastSeenAt: lastSeen,
           ...(issuer.fullName === null && redeemer.fullName !== null ? { fullName: redeemer.fullName, nameSearch: redeemer.nameSearch } : {}),
           ...(issuer.unitId === null && redeemer.unitId !== null ? { unitId: redeemer.unitId } : {}),
+          ...(issuer.pendingCampaign === null && redeemer.pendingCampaign !== null ? { pendingCampaign: redeemer.pendingCampaign } : {}),
         },
       });
       const channels = await channelsOf(tx, a);
