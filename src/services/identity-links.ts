@@ -195,8 +195,8 @@ export class IdentityLinkService {
       await tx.campaign.updateMany({ where: { createdById: b }, data: { createdById: a } });
       await tx.broadcast.updateMany({ where: { createdById: b }, data: { createdById: a } });
       await tx.groupChat.updateMany({ where: { linkedById: b }, data: { linkedById: a } });
-      // What the redeemer did stays findable under the one member they now are (actor_ref keeps the channel id).
-      await tx.auditLog.updateMany({ where: { actorId: b }, data: { actorId: a } });
+      // The audit log is never rewritten: what the redeemer did stays under their old id (and channel
+      // ref); the member.link row below records `mergedFrom`, which leads from that id to this member.
       await tx.linkCode.deleteMany({ where: { memberId: { in: [a, b] } } });
       await tx.member.delete({ where: { id: b } });
 

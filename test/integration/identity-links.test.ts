@@ -272,7 +272,9 @@ describe('linking a Telegram and a Zalo account into one member', () => {
     expect(await t.db.prisma.reminder.findMany({ where: { milestoneId: c.milestones[0]!.id } })).toMatchObject([{ memberId: minh.id }]);
     const merged = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'member.link', outcome: 'OK', target: `member:${minh.id}` } });
     expect(merged.details).toMatchObject({ mergedFrom: minhZalo.id, kept: [{ campaignId: c.id, side: 'redeemer' }] });
-    // Minh's REFUSED row stays in the log, now under the one member he is.
-    expect(await refusals(minh.id)).toEqual(['conflict']);
+    // The audit log is never rewritten: Minh's REFUSED row stays under the Zalo member he was, and the
+    // merge row's mergedFrom leads from that id to the one member he now is.
+    expect(await refusals(minhZalo.id)).toEqual(['conflict']);
+    expect(await t.db.prisma.member.findUnique({ where: { id: minhZalo.id } })).toBeNull();
   });
 });
