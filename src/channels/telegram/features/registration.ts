@@ -4,11 +4,11 @@ import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
-import { formatQuantity, titleLabel } from '../render/titles.js';
 import { startFlowFor } from '../flow-driver.js';
 import { REGISTER_FLOW } from '../../../flows/register.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../../flows/return-registration.js';
-import { formatDateTime, timeLeft } from '../../../domain/dates.js';
+import { formatDateTime } from '../../../domain/dates.js';
+import { myStatusBlocks } from '../../my-status.js';
 import { decisionRow, titleText } from '../render/registrations.js';
 import { splitHtml } from '../render/split.js';
 import type { ListStatus } from '../../../services/registrations.js';
@@ -82,14 +82,6 @@ onAction(registration, 'reg.return', async (ctx, { registrationId }) => {
   await startFlowFor<ReturnArgs>(ctx, ctx.deps.conversations, RETURN_FLOW, { registrationId });
 });
 
-/** "còn 5 ngày" / "còn 3 giờ" / "đã quá hạn". */
-function daysLeft(ctx: BotContext, now: Date, due: Date): string {
-  const left = timeLeft(now, due);
-  if (left.past) return ctx.t('my-overdue');
-  if (left.days > 0) return ctx.t('my-days-left', { days: left.days });
-  return ctx.t('my-hours-left', { hours: Math.max(1, left.hours) });
-}
-
 /** "Của tôi": per open campaign, the registration(s) with commitments, reports sent, next deadline. */
 export async function showMyStatus(ctx: BotContext): Promise<void> {
   const member = ctx.member;
@@ -102,41 +94,9 @@ export async function showMyStatus(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t('my-none'), { reply_markup: mainMenu(ctx) });
     return;
   }
-  const now = ctx.deps.services.now();
-  const blocks = items.map((c) => {
-    const lines = [`<b>${escapeHtml(c.title)}</b>`];
-    if (c.registrations.filter((r) => r.scope === 'INDIVIDUAL').length === 0) lines.push(ctx.t('my-not-registered'));
-    for (const r of c.registrations) {
-      lines.push(
-        ctx.t(r.scope === 'COLLECTIVE' ? 'my-reg-collective' : 'my-reg-individual', {
-          unit: escapeHtml(r.unitName ?? ''),
-          title: escapeHtml(titleLabel(ctx, r.titleCode, r.titleName)),
-          status: ctx.t(`reg-status-${r.status}`),
-        }),
-      );
-      if (r.status === 'RETURNED' && r.returnReason) lines.push(ctx.t('my-return-reason', { reason: escapeHtml(r.returnReason) }));
-      for (const cm of r.commitments) {
-        const value =
-          cm.number !== null ? `${formatQuantity(cm.number, member.locale)}${cm.unit ? ' ' + cm.unit : ''}` : cm.bool !== null ? ctx.t(cm.bool ? 'cv-yes' : 'cv-no') : (cm.text ?? '');
-        lines.push(`  • ${escapeHtml(cm.line)}: <b>${escapeHtml(value)}</b>`);
-      }
-      if (r.basis) lines.push('  ' + ctx.t('reg-summary-basis', { basis: ctx.t(`reg-basis-${r.basis}`) }));
-      if (r.initiativeTitle) lines.push('  ' + ctx.t('reg-summary-initiative', { initiative: escapeHtml(r.initiativeTitle) }));
-    }
-    lines.push(ctx.t('my-reports', { count: c.reportsSent, period: c.reportsThisPeriod }));
-    if (c.nextDeadline) {
-      lines.push(
-        ctx.t('my-next-deadline', {
-          what: c.nextDeadline.title ? escapeHtml(c.nextDeadline.title) : ctx.t(`my-milestone-${c.nextDeadline.kind}`),
-          due: formatDateTime(c.nextDeadline.dueAt),
-          left: daysLeft(ctx, now, c.nextDeadline.dueAt),
-        }),
-      );
-    }
-    return lines.join('\n');
-  });
+  const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
   // One block per campaign: a long one goes on in the next message, the menu under the last.
-  await replyHtml(ctx, [ctx.t('my-title'), ...blocks].join('\n\n'), { reply_markup: mainMenu(ctx) });
+  await replyHtml(ctx, myStatusBlocks(t, items, ctx.deps.services.now(), member.locale ?? 'vi').join('\n\n'), { reply_markup: mainMenu(ctx) });
 }
 
 privateChat.command('my', showMyStatus);

@@ -1,0 +1,64 @@
+/**
+ * "Của tôi" (/my) as text, for every channel: per open campaign, the member's registration(s) with
+ * their commitments, reports sent and the next deadline. Telegram sends it as HTML; a text-only
+ * channel (Zalo) turns the same HTML into plain text. The facts come from services/my-status.ts.
+ */
+import type { MyCampaignStatus } from '../services/my-status.js';
+import { escapeHtml } from '../domain/text.js';
+import { formatDateTime, timeLeft } from '../domain/dates.js';
+import { isTitleCode } from '../domain/titles.js';
+import { formatQuantity } from '../flows/values.js';
+
+/** Translates in the member's language. */
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/** "còn 5 ngày" / "còn 3 giờ" / "đã quá hạn". */
+function daysLeft(t: T, now: Date, due: Date): string {
+  const left = timeLeft(now, due);
+  if (left.past) return t('my-overdue');
+  if (left.days > 0) return t('my-days-left', { days: left.days });
+  return t('my-hours-left', { hours: Math.max(1, left.hours) });
+}
+
+/** Display name of a title (custom honours carry their own name). */
+function titleName(t: T, code: string, customName?: string | null): string {
+  if (customName) return customName;
+  return isTitleCode(code) ? t(`reg-title-${code}`) : code;
+}
+
+/** The blocks of /my (HTML), the title first; one block per campaign. Empty items: nothing to show. */
+export function myStatusBlocks(t: T, items: readonly MyCampaignStatus[], now: Date, locale: string | null | undefined): string[] {
+  const blocks = items.map((c) => {
+    const lines = [`<b>${escapeHtml(c.title)}</b>`];
+    if (c.registrations.filter((r) => r.scope === 'INDIVIDUAL').length === 0) lines.push(t('my-not-registered'));
+    for (const r of c.registrations) {
+      lines.push(
+        t(r.scope === 'COLLECTIVE' ? 'my-reg-collective' : 'my-reg-individual', {
+          unit: escapeHtml(r.unitName ?? ''),
+          title: escapeHtml(titleName(t, r.titleCode, r.titleName)),
+          status: t(`reg-status-${r.status}`),
+        }),
+      );
+      if (r.status === 'RETURNED' && r.returnReason) lines.push(t('my-return-reason', { reason: escapeHtml(r.returnReason) }));
+      for (const cm of r.commitments) {
+        const value =
+          cm.number !== null ? `${formatQuantity(cm.number, locale ?? 'vi')}${cm.unit ? ' ' + cm.unit : ''}` : cm.bool !== null ? t(cm.bool ? 'cv-yes' : 'cv-no') : (cm.text ?? '');
+        lines.push(`  • ${escapeHtml(cm.line)}: <b>${escapeHtml(value)}</b>`);
+      }
+      if (r.basis) lines.push('  ' + t('reg-summary-basis', { basis: t(`reg-basis-${r.basis}`) }));
+      if (r.initiativeTitle) lines.push('  ' + t('reg-summary-initiative', { initiative: escapeHtml(r.initiativeTitle) }));
+    }
+    lines.push(t('my-reports', { count: c.reportsSent, period: c.reportsThisPeriod }));
+    if (c.nextDeadline) {
+      lines.push(
+        t('my-next-deadline', {
+          what: c.nextDeadline.title ? escapeHtml(c.nextDeadline.title) : t(`my-milestone-${c.nextDeadline.kind}`),
+          due: formatDateTime(c.nextDeadline.dueAt),
+          left: daysLeft(t, now, c.nextDeadline.dueAt),
+        }),
+      );
+    }
+    return lines.join('\n');
+  });
+  return [t('my-title'), ...blocks];
+}

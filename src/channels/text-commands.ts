@@ -1,0 +1,101 @@
+/**
+ * Commands typed as text, for a channel without buttons or a command menu (Zalo): the slash
+ * command ("/report") or its words, Vietnamese with or without diacritics, or English ("báo cáo",
+ * "bao cao", "report"). One table, exported, so every text channel reads the same words and a new
+ * command (LINK 123456) is one more row here.
+ *
+ * Only a whole message is a command ("báo cáo" is, "báo cáo tuần này đã xong" is not), except the
+ * commands that take an argument ("/start CODE", "DK chu-nhat-xanh"), which read the rest.
+ *
+ * @example parseTextCommand('Đăng ký') // { command: 'register', arg: '' }
+ * @example parseTextCommand('dk chu-nhat-xanh') // { command: 'register', arg: 'chu-nhat-xanh' }
+ */
+import { fold } from '../domain/text.js';
+
+/** A command a text channel understands; the names are the Telegram commands they mirror. */
+export type TextCommand =
+  | 'start'
+  | 'register'
+  | 'report'
+  | 'my'
+  | 'settings'
+  | 'help'
+  | 'menu'
+  | 'cancel'
+  | 'language'
+  | 'campaigns'
+  | 'newcampaign'
+  | 'review'
+  | 'evidence';
+
+/** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
+export interface TextCommandSpec {
+  command: TextCommand;
+  /** Folded (lower case, no diacritics) whole-message words; the first is what help texts show. */
+  words: readonly string[];
+  /** Words that take the rest of the message as the argument ("dk <campaign-code>"). */
+  withArg?: readonly string[];
+}
+
+/** The word → command table (add rows here; `identity-link` adds LINK). */
+export const TEXT_COMMANDS: TextCommandSpec[] = [
+  { command: 'start', words: ['bat dau', 'start'] },
+  { command: 'register', words: ['dang ky', 'dangky', 'register'], withArg: ['dk', 'dang ky', 'register'] },
+  { command: 'report', words: ['bao cao', 'baocao', 'report'] },
+  { command: 'my', words: ['cua toi', 'my'] },
+  { command: 'settings', words: ['cai dat', 'settings'] },
+  { command: 'help', words: ['tro giup', 'huong dan', 'help'] },
+  { command: 'menu', words: ['menu', 'danh muc'] },
+  { command: 'cancel', words: ['huy', 'huy bo', 'cancel'] },
+  { command: 'language', words: ['ngon ngu', 'language'] },
+  { command: 'campaigns', words: ['phong trao', 'campaigns'] },
+  { command: 'newcampaign', words: ['tao phong trao', 'newcampaign'] },
+  { command: 'review', words: ['so ket', 'review'] },
+  { command: 'evidence', words: ['minh chung', 'evidence'] },
+];
+
+/** A recognised command and what follows it ('' when nothing). */
+export interface ParsedTextCommand {
+  command: TextCommand;
+  arg: string;
+  /** Typed with a slash ("/report"): a slash is never an answer to a question. */
+  slash: boolean;
+}
+
+/** Folded words without emoji or punctuation ("📊 Báo cáo!" → "bao cao"). */
+function folded(s: string): string {
+  return fold(s)
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Which command a message is, if any (see the module comment). A slash command unknown here is `null`. */
+export function parseTextCommand(text: string): ParsedTextCommand | null {
+  const trimmed = text.trim();
+  const slash = /^\/([a-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/i.exec(trimmed);
+  if (slash) {
+    const name = slash[1]!.toLowerCase();
+    const spec = TEXT_COMMANDS.find((c) => c.command === name);
+    return spec ? { command: spec.command, arg: (slash[2] ?? '').trim(), slash: true } : null;
+  }
+  const whole = folded(trimmed);
+  const exact = TEXT_COMMANDS.find((c) => c.words.includes(whole));
+  if (exact) return { command: exact.command, arg: '', slash: false };
+  // "DK chu-nhat-xanh": the argument is kept as typed (a campaign code has hyphens).
+  for (const spec of TEXT_COMMANDS) {
+    for (const word of spec.withArg ?? []) {
+      const n = word.split(' ').length;
+      const parts = trimmed.split(/\s+/);
+      if (parts.length > n && folded(parts.slice(0, n).join(' ')) === word) {
+        return { command: spec.command, arg: parts.slice(n).join(' '), slash: false };
+      }
+    }
+  }
+  return null;
+}
+
+/** True when a message names a slash command this table does not know ("/foo"). */
+export function isUnknownSlash(text: string): boolean {
+  return /^\/[a-z_]+/i.test(text.trim()) && parseTextCommand(text) === null;
+}
