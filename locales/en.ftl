@@ -898,3 +898,26 @@ link-confirm-kept = • «{ $campaign }»: keep the registration on { $channel }
 link-yes = 🔗 Merge accounts
 link-done = ✅ Linked: <b>{ $name }</b> uses the bot on { $channels } as one person. Each announcement and reminder is sent once, to the channel you used last (change it in /settings).
 cmd-link = Link Telegram and Zalo accounts
+## Zalo: answering by text (src/channels/zalo/handler.ts)
+zalo-start-welcome =
+    Hello { $name }! 👋
+    ThiĐua Bot (an automated assistant) helps you take part in your unit's emulation campaigns: register, report progress and get deadline reminders right here in Zalo.
+zalo-not-joined = You have not joined a unit yet. Send your unit's invite code (your officer has it), or send “start” to pick your unit.
+zalo-invite-invalid = This invite code is invalid or has been replaced. Please pick your unit from the list.
+zalo-flow-busy = You are in the middle of “{ $flow }”. Answer the question above, or send “cancel” to stop.
+zalo-unhandled = I did not understand that. Send “menu” to see what you can do.
+zalo-unsupported = Sorry, I can only read text and photos. Send “menu” to see what you can do.
+zalo-image-no-flow = Photo received, but you have no report open. Send “report” first, then send the evidence photo when asked.
+zalo-image-failed = I could not download this photo from Zalo. Please send it again.
+zalo-action-register = { $label }: send “DK { $code }”
+zalo-menu =
+    Send one of these words:
+    • “register” — register for a campaign
+    • “report” — report progress
+    • “my” — my campaign status
+    • “campaigns” — your unit's campaigns
+    • “settings” — deadline reminders on/off
+    • “help” — help
+    While answering: “0” or “back” — previous question · “cancel” — stop.
+zalo-help-words =
+    On Zalo, commands can be sent as words: “register”, “report”, “my”, “campaigns”, “settings”, “language”, “help”, “menu”, “cancel” (Vietnamese words work too, with or without diacritics). “DK campaign-code” opens registration for that campaign; send your unit's invite code to join it.

@@ -877,3 +877,26 @@ link-confirm-kept = • «{ $campaign }»: giữ bản đăng ký trên { $chann
 link-yes = 🔗 Gộp tài khoản
 link-done = ✅ Đã liên kết: <b>{ $name }</b> dùng bot trên { $channels } như một người. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh đồng chí dùng gần nhất (đổi trong /settings).
 cmd-link = Liên kết tài khoản Telegram và Zalo
+## Zalo: trả lời bằng chữ (src/channels/zalo/handler.ts)
+zalo-start-welcome =
+    Xin chào { $name }! 👋
+    ThiĐua Bot (trợ lý tự động) giúp đồng chí theo dõi các phong trào thi đua của đơn vị: đăng ký thi đua, báo cáo tiến độ và nhận nhắc hạn ngay trong Zalo.
+zalo-not-joined = Đồng chí chưa tham gia đơn vị. Gửi mã mời của đơn vị (cán bộ phụ trách cung cấp), hoặc gửi «bắt đầu» để chọn đơn vị.
+zalo-invite-invalid = Mã mời này không hợp lệ hoặc đã được thay mới. Đồng chí hãy chọn đơn vị trong danh sách.
+zalo-flow-busy = Đồng chí đang làm dở «{ $flow }». Hãy trả lời câu hỏi ở trên, hoặc gửi «hủy» để dừng.
+zalo-unhandled = Tôi chưa hiểu yêu cầu này. Gửi «menu» để xem các việc có thể làm.
+zalo-unsupported = Xin lỗi, tôi chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
+zalo-image-no-flow = Đã nhận ảnh, nhưng đồng chí chưa mở báo cáo nào. Gửi «báo cáo» trước, rồi gửi ảnh minh chứng khi được hỏi.
+zalo-image-failed = Không tải được ảnh này từ Zalo. Đồng chí vui lòng gửi lại ảnh.
+zalo-action-register = { $label }: gửi «DK { $code }»
+zalo-menu =
+    Gửi một trong các từ sau:
+    • «đăng ký» — đăng ký thi đua
+    • «báo cáo» — báo cáo tiến độ
+    • «của tôi» — tình hình thi đua của tôi
+    • «phong trào» — các phong trào của đơn vị
+    • «cài đặt» — bật/tắt nhắc hạn
+    • «trợ giúp» — trợ giúp
+    Trong lúc trả lời: «0» hoặc «quay lại» — trở lại câu trước · «hủy» — dừng.
+zalo-help-words =
+    Trên Zalo có thể gửi lệnh bằng chữ (có dấu hoặc không dấu): «đăng ký», «báo cáo», «của tôi», «phong trào», «cài đặt», «ngôn ngữ», «trợ giúp», «menu», «hủy». «DK mã-phong-trào» mở đăng ký cho phong trào đó; gửi mã mời của đơn vị để tham gia đơn vị.

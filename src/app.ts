@@ -18,6 +18,13 @@ import { UpdateProcessor, type RetryPolicy } from './channels/telegram/update-pr
 import { databaseLedger, redisLedger } from './updates/ledger.js';
 import { Dispatcher } from './jobs/dispatcher.js';
 import { Scheduler } from './jobs/scheduler.js';
+import type { ChannelSender } from './jobs/channel.js';
+import { ZaloApi } from './channels/zalo/api.js';
+import { ZaloSender } from './channels/zalo/sender.js';
+import { ZaloReceiver, ZALO_UPDATES } from './channels/zalo/receiver.js';
+import { zaloChannelSender } from './channels/zalo/channel-sender.js';
+import { zaloHandler } from './channels/zalo/handler.js';
+import { startZalo } from './channels/zalo/start.js';
 import { quietHours } from './config.js';
 import { VN_TIME_ZONE } from './domain/dates.js';
 
@@ -40,9 +47,14 @@ export interface App {
   db: Database;
   redis: Redis | null;
   services: Services;
-  bot: TelegramBot;
-  /** Where every update enters (dedupe by update_id, retries while a store is down). */
-  updates: UpdateProcessor;
+  /** The Telegram bot; reading it on a bot without BOT_TOKEN throws (see {@link App.telegram}). */
+  readonly bot: TelegramBot;
+  /** The Telegram bot, or null when only Zalo is configured. */
+  telegram: TelegramBot | null;
+  /** Where every Telegram update enters (dedupe by update_id, retries while a store is down); throws without Telegram. */
+  readonly updates: UpdateProcessor;
+  /** The Zalo channel (null without ZALO_BOT_TOKEN): where its updates enter, and how it sends. */
+  zalo: { api: ZaloApi; receiver: ZaloReceiver; sender: ZaloSender } | null;
   /** The channel-neutral flows (registration…), over Redis or the database. */
   conversations: Conversations;
   metrics: Metrics;
@@ -65,12 +77,7 @@ export interface App {
  * exercise the same wiring.
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  // The Zalo channel's transport exists (src/channels/zalo/) but members, flows and the outbox are
-  // not wired to it yet: until they are, the bot needs its Telegram channel.
-  if (!config.BOT_TOKEN) {
-    throw new Error('a Zalo-only bot (ZALO_BOT_TOKEN without BOT_TOKEN) is not supported yet: the Zalo channel is still being built. Set BOT_TOKEN too.');
-  }
-  const telegramConfig = { ...config, BOT_TOKEN: config.BOT_TOKEN };
+  if (!config.BOT_TOKEN && !config.ZALO_BOT_TOKEN) throw new Error('No channel is configured: set BOT_TOKEN (Telegram), ZALO_BOT_TOKEN (Zalo) or both.');
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
   const db = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
   logger.info({ database: db.kind }, 'database ready');
@@ -88,14 +95,42 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const flowStore = redis ? new RedisFlowStore(redis) : new PrismaFlowStore(db.prisma);
   const conversations = new Conversations(flowStore, createFlows(services));
-  const bot = createBot({ config: telegramConfig, logger, services, conversations, metrics, i18n });
-  const updates = new UpdateProcessor({
-    bot,
-    ledger: redis ? redisLedger(redis) : databaseLedger(db.prisma, services.now),
-    logger,
-    metrics,
-    ...(overrides.retry ? { retry: overrides.retry } : {}),
-  });
+  // Telegram, when BOT_TOKEN is set.
+  const bot = config.BOT_TOKEN
+    ? createBot({ config: { ...config, BOT_TOKEN: config.BOT_TOKEN }, logger, services, conversations, metrics, i18n })
+    : null;
+  const updates = bot
+    ? new UpdateProcessor({
+        bot,
+        ledger: redis ? redisLedger(redis) : databaseLedger(db.prisma, services.now),
+        logger,
+        metrics,
+        ...(overrides.retry ? { retry: overrides.retry } : {}),
+      })
+    : null;
+  // Zalo, when ZALO_BOT_TOKEN is set: the same services and flows, answered as plain text.
+  const zalo = config.ZALO_BOT_TOKEN
+    ? (() => {
+        const api = new ZaloApi({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT });
+        const sender = new ZaloSender({ api, rate: config.ZALO_RATE, redis });
+        const zlog = logger.child({ channel: 'zalo' });
+        const handle = zaloHandler({
+          services,
+          conversations,
+          send: (chatId, text) => sender.sendText(chatId, text),
+          t: translator(i18n),
+          defaultLocale: config.DEFAULT_LOCALE,
+          logger: zlog,
+        });
+        const ledger = redis ? redisLedger<string>(redis, ZALO_UPDATES) : databaseLedger<string>(db.prisma, services.now, ZALO_UPDATES);
+        const receiver = new ZaloReceiver({ ledger, logger: zlog, handle, now: services.now });
+        return { api, sender, receiver };
+      })()
+    : null;
+  const senders: ChannelSender[] = [
+    ...(bot ? telegramDelivery(bot.api, translator(i18n), { paid: config.BROADCAST_PAID, botUsername: () => bot.botInfo.username }).senders : []),
+    ...(zalo ? [zaloChannelSender(zalo.sender, translator(i18n))] : []),
+  ];
 
   const dispatcher =
     overrides.jobs === false
@@ -103,7 +138,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       : new Dispatcher({
           prisma: db.prisma,
           // BROADCAST_PAID sends with allow_paid_broadcast (Telegram then allows up to 1000 msg/s).
-          ...telegramDelivery(bot.api, translator(i18n), { paid: config.BROADCAST_PAID, botUsername: () => bot.botInfo.username }),
+          senders,
           redis,
           logger: logger.child({ job: 'dispatcher' }),
           metrics,
@@ -122,6 +157,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           onQueued: () => dispatcher?.poke(),
         });
   let telegram: { stop(): Promise<void> } | null = null;
+  let zaloReceiving: { stop(): Promise<void> } | null = null;
   let server: ServerType | null = null;
   let metricsServer: ServerType | null = null;
   let stopped = false;
@@ -132,8 +168,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     db,
     redis,
     services,
-    bot,
-    updates,
+    get bot(): TelegramBot {
+      if (!bot) throw new Error('this bot has no Telegram channel (BOT_TOKEN is not set)');
+      return bot;
+    },
+    telegram: bot,
+    get updates(): UpdateProcessor {
+      if (!updates) throw new Error('this bot has no Telegram channel (BOT_TOKEN is not set)');
+      return updates;
+    },
+    zalo,
     conversations,
     metrics,
     dispatcher,
@@ -142,11 +186,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     metricsPort: null,
     metricsAddress: null,
     async start() {
-      await prepareTelegram({ bot, t: translator(i18n), config, logger });
+      if (bot) await prepareTelegram({ bot, t: translator(i18n), config, logger });
       // ADMIN_IDS is the source of truth for admins: whoever was removed from it loses the role now.
       for (const demoted of await services.members.demoteUnlistedAdmins()) {
         logger.warn({ memberId: demoted.id }, 'admin demoted: no longer in ADMIN_IDS');
-        await syncMemberCommands(bot.api, demoted, await services.members.externalIdOf(demoted.id, 'TELEGRAM'), translator(i18n), logger);
+        if (bot) await syncMemberCommands(bot.api, demoted, await services.members.externalIdOf(demoted.id, 'TELEGRAM'), translator(i18n), logger);
       }
       if (overrides.http !== false) {
         const http = createHttpApp({
@@ -155,7 +199,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             database: await db.ping(),
             ...(redis ? { redis: await redis.ping().then((r) => r === 'PONG', () => false) } : {}),
           }),
-          webhook: config.BOT_MODE === 'webhook' ? { processor: updates, secret: config.WEBHOOK_SECRET!, ackMs: config.WEBHOOK_ACK_MS } : undefined,
+          webhook: updates && config.BOT_MODE === 'webhook' ? { processor: updates, secret: config.WEBHOOK_SECRET!, ackMs: config.WEBHOOK_ACK_MS } : undefined,
+          zalo:
+            zalo && config.ZALO_MODE === 'webhook'
+              ? { secret: config.ZALO_WEBHOOK_SECRET!, receive: (body) => zalo.receiver.receive(body), logger: logger.child({ channel: 'zalo' }) }
+              : undefined,
           metricsToken: config.METRICS_TOKEN,
         });
         const bound = await listen(http, config.PORT, config.HOST);
@@ -171,7 +219,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         }
       }
       // After the HTTP server: in webhook mode Telegram posts as soon as the webhook is set.
-      telegram = await startTelegram({ bot, config, updates, logger });
+      if (bot && updates) telegram = await startTelegram({ bot, config, updates, logger });
+      if (zalo) {
+        zaloReceiving = await startZalo({
+          api: zalo.api,
+          mode: config.ZALO_MODE,
+          publicUrl: config.PUBLIC_URL,
+          secret: config.ZALO_WEBHOOK_SECRET,
+          receiver: zalo.receiver,
+          logger: logger.child({ channel: 'zalo' }),
+        });
+      }
       dispatcher?.start();
       scheduler?.start();
     },
@@ -184,12 +242,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await dispatcher?.stop();
       // Reverse order: stop taking updates (in-flight ones finish), then the HTTP server, then storage.
       await telegram?.stop();
+      await zaloReceiving?.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));
       // Updates still waiting for a store are given up (logged); the ones being handled finish.
-      updates.stop();
-      await updates.drain();
-      await drainBot(bot);
+      updates?.stop();
+      await updates?.drain();
+      await zalo?.receiver.drain();
+      if (bot) await drainBot(bot);
       if (redis) await redis.quit().catch(() => redis!.disconnect());
       await db.close();
       logger.info('stopped');

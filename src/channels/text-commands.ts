@@ -24,9 +24,7 @@ export type TextCommand =
   | 'cancel'
   | 'language'
   | 'campaigns'
-  | 'newcampaign'
-  | 'review'
-  | 'evidence';
+  | 'newcampaign';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -50,8 +48,6 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'language', words: ['ngon ngu', 'language'] },
   { command: 'campaigns', words: ['phong trao', 'campaigns'] },
   { command: 'newcampaign', words: ['tao phong trao', 'newcampaign'] },
-  { command: 'review', words: ['so ket', 'review'] },
-  { command: 'evidence', words: ['minh chung', 'evidence'] },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */

@@ -12,6 +12,11 @@ import { currentQuestion } from './model.js';
 import { FlowRunner } from './runner.js';
 import type { FlowStore } from './store.js';
 
+/** The key of a member's open flow: per member, so every channel of theirs reaches the same flow. */
+export function flowKey(memberId: number): string {
+  return `m${memberId}`;
+}
+
 /** A question to render (its state is already stored). */
 export type AskOutcome = Extract<FlowOutcome<unknown>, { type: 'ask' }>;
 

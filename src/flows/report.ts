@@ -87,6 +87,7 @@ function treeText(lines: readonly LineDto[]): string {
 /** The evidence a file stands for: a photo is a JPEG; its caption is the file's note. */
 export function evidenceOf(file: FileRef): EvidenceInput {
   return {
+    channel: file.channel === 'zalo' ? 'ZALO' : 'TELEGRAM',
     kind: file.kind === 'photo' ? 'PHOTO' : 'DOCUMENT',
     fileId: file.fileId,
     fileUniqueId: file.uniqueId ?? null,

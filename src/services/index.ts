@@ -14,6 +14,7 @@ import { GroupChatService } from './group-chats.js';
 import { ReminderService } from './reminders.js';
 import { ReviewReportService } from './review-reports.js';
 import { IdentityLinkService } from './identity-links.js';
+import { EvidenceFileService } from './evidence-files.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -45,6 +46,8 @@ export interface Services {
   reminders: ReminderService;
   reviewReports: ReviewReportService;
   identityLinks: IdentityLinkService;
+  /** Evidence bytes of channels that give files by expiring URL (Zalo). */
+  evidenceFiles: EvidenceFileService;
 }
 
 /**
@@ -76,5 +79,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     reminders,
     reviewReports: new ReviewReportService(prisma, now),
     identityLinks: new IdentityLinkService(prisma),
+    evidenceFiles: new EvidenceFileService(prisma),
   };
 }

@@ -19,6 +19,8 @@ const ALLOWED: ReadonlyArray<{ ext: string[]; mime: string[] }> = [
 
 /** One evidence file (minh chứng), stored by the channel's file id. */
 export interface EvidenceInput {
+  /** The channel it came through (default Telegram, whose file ids need its Bot API). */
+  channel?: 'TELEGRAM' | 'ZALO';
   kind: 'PHOTO' | 'DOCUMENT';
   fileId: string;
   fileUniqueId?: string | null;
@@ -219,6 +221,7 @@ export class ReportService {
         await tx.attachment.createMany({
           data: input.evidence.map((e) => ({
             progressReportId: reportId,
+            channel: e.channel ?? 'TELEGRAM',
             kind: e.kind,
             fileId: e.fileId,
             fileUniqueId: e.fileUniqueId ?? null,

@@ -3,7 +3,7 @@ import type { BotContext } from './context.js';
 import { encodeCallback } from './callback-data.js';
 import { answerQuietly, callbackOf, replyHtml } from './helpers.js';
 import { isAnyMenuText, mainMenu } from './keyboards/menu.js';
-import type { Conversations, FlowEnv, Reply, ReplyAction, AskOutcome } from '../../flows/conversations.js';
+import { flowKey, type Conversations, type FlowEnv, type Reply, type ReplyAction, type AskOutcome } from '../../flows/conversations.js';
 import type { FileRef, FlowInput } from '../../flows/model.js';
 import { numberedChoices } from '../../flows/render.js';
 import { downloadFile } from './files.js';
@@ -22,10 +22,7 @@ import { registerLink } from './render/campaign.js';
 /** Buttons a question shows at most; longer lists are numbered in the text (typing the number works). */
 const MAX_CHOICE_BUTTONS = 90;
 
-/** The key of a member's open flow: per member, so every channel of theirs reaches the same flow. */
-export function flowKey(memberId: number): string {
-  return `m${memberId}`;
-}
+export { flowKey };
 
 /** The flow environment of this update: the member, the clock, and labels in their language. */
 export function flowEnv(ctx: BotContext): FlowEnv {

@@ -1,0 +1,323 @@
+/**
+ * What the bot does with a Zalo message (the receiver's `handle`): finds the member behind the Zalo
+ * identity, then — like the Telegram features, through the same flows and services — hands the
+ * text to the member's open flow, or reads it as a command (slash or words, src/channels/
+ * text-commands.ts), an invite code ("abc123", "u_abc123", "/start abc123") or "DK <campaign>".
+ * Replies are plain text: questions with numbered choices (src/flows/render.ts), sent through
+ * {@link ZaloSender} (cut at 2,000 characters, paced at ZALO_RATE).
+ *
+ * A photo sent while a flow asks for files is downloaded at once (Zalo's URLs expire), within the
+ * evidence limits, into the evidence store (services/evidence-files.ts). Stickers and what Zalo
+ * withholds get a short polite answer. Group chats are not handled yet (only @mentions reach the bot).
+ */
+import type { Logger } from '../../logger.js';
+import type { Services } from '../../services/index.js';
+import type { Member } from '../../generated/prisma/client.js';
+import type { InboundEvent } from '../inbound.js';
+import { flowKey, type Conversations, type FlowEnv, type Reply } from '../../flows/conversations.js';
+import type { FileRef, FlowInput } from '../../flows/model.js';
+import { questionAsText } from '../../flows/render.js';
+import { escapeHtml, htmlToPlain } from '../../domain/text.js';
+import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
+import { myStatusBlocks } from '../my-status.js';
+import { REGISTER_FLOW } from '../../flows/register.js';
+import { openReport, REPORT_FLOW } from '../../flows/report.js';
+import { SETTINGS_FLOW } from '../../flows/settings.js';
+import { CAMPAIGN_PICK_FLOW } from '../../flows/campaign-pick.js';
+import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
+import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
+import { isStoreOutage } from '../../outage.js';
+
+/** Translates in a locale (the composition root's Fluent bundles). */
+export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
+
+/** Downloads a photo by URL within `maxBytes`: its bytes and type, `too_large`, or null when it could not be read. */
+export type ImageFetcher = (url: string, maxBytes: number) => Promise<{ content: Uint8Array; mimeType: string } | { tooLarge: number } | null>;
+
+export interface ZaloHandlerDeps {
+  services: Services;
+  conversations: Conversations;
+  /** Sends plain text to a chat (ZaloSender.sendText). */
+  send: (chatId: string, text: string) => Promise<unknown>;
+  t: Translate;
+  defaultLocale: string;
+  logger: Logger;
+  /** How photos are fetched (default: HTTP GET with a size limit). */
+  fetchImage?: ImageFetcher;
+}
+
+const RANK = { MEMBER: 0, OFFICER: 1, ADMIN: 2 } as const;
+/** Evidence photo types (as Telegram's: JPEG and PNG). */
+const IMAGE_TYPES = ['image/jpeg', 'image/png'];
+/** An invite code as typed: 4–64 letters/digits, with or without the `u_` of the Telegram link. */
+const INVITE_CODE = /^(?:\/start\s+)?(?:u_)?([a-z0-9]{4,64})$/i;
+
+/** GET a photo, refusing more than `maxBytes` (by Content-Length, then while reading). */
+export const fetchImage: ImageFetcher = async (url, maxBytes) => {
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch(() => null);
+  if (!res?.ok || !res.body) return null;
+  const declared = Number(res.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) {
+    await res.body.cancel().catch(() => undefined);
+    return { tooLarge: declared };
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return { tooLarge: size };
+    chunks.push(chunk);
+  }
+  const content = Buffer.concat(chunks);
+  return { content, mimeType: sniffImage(content) ?? (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() };
+};
+
+/** JPEG or PNG by their first bytes (what the URL serves may be labelled loosely). */
+function sniffImage(b: Uint8Array): string | null {
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
+  return null;
+}
+
+/** One message being answered: the member, their language, and what to say back. */
+class Turn {
+  private readonly out: string[] = [];
+  constructor(
+    private readonly deps: ZaloHandlerDeps,
+    readonly event: InboundEvent,
+    public member: Member,
+  ) {}
+
+  get locale(): string {
+    return this.member.locale ?? this.deps.defaultLocale;
+  }
+
+  t = (key: string, vars?: Record<string, string | number>): string => this.deps.t(this.locale, key, vars);
+
+  get joined(): boolean {
+    return !!this.member.unitId && !!this.member.fullName;
+  }
+
+  get key(): string {
+    return flowKey(this.member.id);
+  }
+
+  env(): FlowEnv {
+    return { memberId: this.member.id, now: this.deps.services.now(), label: (m) => this.t(m.key, m.vars) };
+  }
+
+  /** Queues a message (HTML allowed: it is turned into plain text). */
+  say(html: string): void {
+    this.out.push(htmlToPlain(html));
+  }
+
+  /** Renders flow replies as text: questions numbered, messages plain, actions said in words. */
+  async replies(replies: readonly Reply[]): Promise<void> {
+    // A finished flow may have changed the member (name, unit, language): read them again.
+    if (replies.some((r) => r.kind === 'done')) this.member = (await this.deps.services.members.byId(this.member.id)) ?? this.member;
+    const render = (m: { key: string; vars?: Record<string, string | number> }) => this.t(m.key, m.vars);
+    for (const r of replies) {
+      if (r.kind === 'done') continue;
+      if (r.kind === 'ask') {
+        if (r.ask.notice) this.say(render(r.ask.notice));
+        this.out.push(questionAsText(r.ask, render));
+        continue;
+      }
+      const actions = (r.actions ?? []).map((a) =>
+        a.open === 'register' ? this.t('zalo-action-register', { label: render(a.label), code: a.code }) : render(a.label),
+      );
+      this.say([render(r.message), ...actions.map(escapeHtml)].join('\n\n'));
+    }
+  }
+
+  async start<A>(flow: string, args: A): Promise<void> {
+    await this.replies(await this.deps.conversations.start(this.key, flow, args, this.env()));
+  }
+
+  /** Sends what was said, as one text (the sender cuts it into parts of ≤ 2,000 characters). */
+  async flush(): Promise<void> {
+    if (this.out.length === 0) return;
+    await this.deps.send(this.event.chatId, this.out.join('\n\n'));
+    this.out.length = 0;
+  }
+}
+
+/** The receiver's `handle` for Zalo messages. */
+export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Promise<void> {
+  const fetcher = deps.fetchImage ?? fetchImage;
+  const { services, conversations } = deps;
+
+  async function hasRole(turn: Turn, role: 'OFFICER' | 'ADMIN', action: string): Promise<boolean> {
+    if (RANK[turn.member.role] >= RANK[role]) return true;
+    // The services decide and audit the refusal, as for Telegram's commands.
+    if ((await services.access.check({ id: turn.member.id }, { action, need: role })).ok) return true;
+    turn.say(turn.t('forbidden'));
+    return false;
+  }
+
+  /** Onboarding, as Telegram's /start: with the unit of an invite code when given. */
+  async function onboard(turn: Turn, inviteUnitId?: number): Promise<void> {
+    const name = turn.event.from.name;
+    await turn.start('onboarding', { ...(inviteUnitId ? { inviteUnitId } : {}), ...(name ? { suggestedName: name } : {}) });
+  }
+
+  async function joinByCode(turn: Turn, code: string): Promise<boolean> {
+    const unit = await services.units.byInviteCode(code.toLowerCase());
+    if (!unit) return false;
+    if (turn.member.unitId !== unit.id && !turn.joined) turn.say(turn.t('zalo-start-welcome', { name: escapeHtml(turn.event.from.name) }));
+    await onboard(turn, unit.id);
+    return true;
+  }
+
+  async function start(turn: Turn, arg: string): Promise<void> {
+    if (/^c_/i.test(arg)) return register(turn, arg.slice(2));
+    if (arg) {
+      if (await joinByCode(turn, arg.replace(/^u_/i, ''))) return;
+      turn.say(turn.t('zalo-invite-invalid'));
+      return onboard(turn);
+    }
+    if (turn.joined) {
+      await conversations.close(turn.key);
+      const unit = await services.units.byId(turn.member.unitId!);
+      turn.say(turn.t('start-welcome-back', { name: escapeHtml(turn.member.fullName!), unit: escapeHtml(unit?.name ?? '') }));
+      turn.say(turn.t('zalo-menu'));
+      return;
+    }
+    turn.say(turn.t('zalo-start-welcome', { name: escapeHtml(turn.event.from.name) }));
+    return onboard(turn);
+  }
+
+  async function register(turn: Turn, code: string): Promise<void> {
+    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    if (!code) return turn.start(REGISTER_FLOW, { campaignId: null });
+    const campaigns = await services.registrations.campaignsFor(turn.member.id);
+    const campaign = campaigns.find((c) => c.code.toLowerCase() === code.trim().toLowerCase());
+    if (!campaign) return turn.say(turn.t('reg-campaign-not-open'));
+    await turn.start(REGISTER_FLOW, { campaignId: campaign.id });
+  }
+
+  async function report(turn: Turn): Promise<void> {
+    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    const { say, args } = await openReport(services, { memberId: turn.member.id, role: turn.member.role, locale: turn.locale }, null, { label: (m) => turn.t(m.key, m.vars) });
+    await turn.replies(say.map((message) => ({ kind: 'say', message })));
+    if (args) await turn.start(REPORT_FLOW, args);
+  }
+
+  async function my(turn: Turn): Promise<void> {
+    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    const items = await services.myStatus.forMember(turn.member.id);
+    if (items.length === 0) return turn.say(turn.t('my-none'));
+    turn.say(myStatusBlocks(turn.t, items, services.now(), turn.locale).join('\n\n'));
+  }
+
+  async function help(turn: Turn): Promise<void> {
+    const parts = [turn.t('help-member')];
+    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('help-officer'));
+    if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('help-admin'));
+    parts.push(turn.t('zalo-help-words'));
+    turn.say(parts.join('\n\n'));
+  }
+
+  async function command(turn: Turn, cmd: ParsedTextCommand): Promise<void> {
+    switch (cmd.command) {
+      case 'start':
+        return start(turn, cmd.arg);
+      case 'register':
+        return register(turn, cmd.arg);
+      case 'report':
+        return report(turn);
+      case 'my':
+        return my(turn);
+      case 'settings':
+        if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+        return turn.start(SETTINGS_FLOW, {});
+      case 'help':
+        return help(turn);
+      case 'menu':
+        return turn.say(turn.t(turn.joined ? 'zalo-menu' : 'zalo-not-joined'));
+      case 'cancel':
+        return turn.say(turn.t('nothing-to-cancel'));
+      case 'language':
+        return turn.start('language', undefined);
+      case 'campaigns':
+        if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+        return turn.start(CAMPAIGN_PICK_FLOW, {});
+      case 'newcampaign':
+        if (!(await hasRole(turn, 'OFFICER', 'campaign.create'))) return;
+        return turn.start(CREATE_CAMPAIGN_FLOW, {});
+    }
+  }
+
+  /** A photo for the open flow: downloaded now (Zalo's URL expires) into the evidence store. */
+  async function photoInput(turn: Turn): Promise<FlowInput | null> {
+    const e = turn.event;
+    const ask = await conversations.question(turn.key, turn.env());
+    const caption = e.caption ? { caption: e.caption } : {};
+    // Not a step that takes files: the flow says what it expects (nothing to keep).
+    if (ask?.accepts !== 'file') return { kind: 'file', file: { channel: 'zalo', kind: 'photo', fileId: e.imageUrl!, ...caption } };
+    const got = await fetcher(e.imageUrl!, MAX_EVIDENCE_BYTES);
+    if (!got) {
+      turn.say(turn.t('zalo-image-failed'));
+      return null;
+    }
+    if ('tooLarge' in got) return { kind: 'file', file: { channel: 'zalo', kind: 'photo', fileId: e.imageUrl!, size: got.tooLarge, ...caption } };
+    if (!IMAGE_TYPES.includes(got.mimeType)) {
+      // Not a JPEG or PNG: the flow's type check refuses it, naming no file.
+      return { kind: 'file', file: { channel: 'zalo', kind: 'document', fileId: e.imageUrl!, mimeType: got.mimeType, fileName: 'photo', ...caption } };
+    }
+    const fileId = await services.evidenceFiles.save({ channel: 'ZALO', mimeType: got.mimeType, content: got.content });
+    const file: FileRef = { channel: 'zalo', kind: 'photo', fileId, size: got.content.byteLength, mimeType: got.mimeType, ...caption };
+    return { kind: 'file', file };
+  }
+
+  async function handleText(turn: Turn, text: string): Promise<void> {
+    const cmd = parseTextCommand(text);
+    const open = await conversations.open(turn.key);
+    const code = cmd ? undefined : INVITE_CODE.exec(text.trim())?.[1];
+    // An invite code sent while onboarding (the member wrote "xin chào" first) joins that unit.
+    if (open && code && !turn.joined && (await joinByCode(turn, code))) return;
+    if (open) {
+      // "hủy", "/cancel", "quay lại", "0" and answers are the flow's to read.
+      const isCommand = cmd && cmd.command !== 'cancel';
+      if (!isCommand) return turn.replies((await conversations.input(turn.key, { kind: 'text', text }, turn.env())) ?? []);
+      if (open.casual) await conversations.close(turn.key);
+      else if (!open.passCommands.includes(cmd.command)) return turn.say(turn.t('zalo-flow-busy', { flow: turn.t(open.nameKey) }));
+      return command(turn, cmd);
+    }
+    if (cmd) return command(turn, cmd);
+    if (code && (await joinByCode(turn, code))) return;
+    if (!turn.joined) return start(turn, '');
+    turn.say(turn.t('zalo-unhandled'));
+  }
+
+  async function handleEvent(turn: Turn): Promise<void> {
+    const e = turn.event;
+    if (e.kind === 'text') return handleText(turn, e.text ?? '');
+    const open = await conversations.open(turn.key);
+    if (e.kind === 'image') {
+      if (!open) return turn.say(turn.t('zalo-image-no-flow'));
+      const input = await photoInput(turn);
+      if (input) await turn.replies((await conversations.input(turn.key, input, turn.env())) ?? []);
+      return;
+    }
+    // A sticker or what Zalo withholds: politely, and the open question again if there is one.
+    turn.say(turn.t('zalo-unsupported'));
+    if (open) await turn.replies((await conversations.input(turn.key, { kind: 'other' }, turn.env())) ?? []);
+  }
+
+  return async (event) => {
+    // Groups (beta on Zalo: only @mentions reach the bot) are not handled yet.
+    if (event.chatType !== 'private') return;
+    const member = await services.members.touch({ channel: 'ZALO', externalId: event.from.externalId, firstName: event.from.name });
+    const turn = new Turn(deps, event, member);
+    try {
+      await handleEvent(turn);
+    } catch (err) {
+      // A store outage is the receiver's to report (the update is not marked done); anything else is a bug.
+      if (isStoreOutage(err)) throw err;
+      deps.logger.error({ err, eventId: event.eventId }, 'zalo message failed');
+      turn.say(turn.t('error-generic'));
+    }
+    await turn.flush();
+  };
+}
