@@ -203,8 +203,10 @@ export function matchChoice(text: string, choices: readonly Choice[], ctx: FlowC
     return n >= 1 && n <= choices.length ? choices[n - 1] : undefined;
   }
   if (w === '') return undefined;
+  // A label may carry its own number ("▫️ 2. Công trình…"): its words without the number match too.
+  const own = (label: string) => words(label).replace(/^\d+ /, '');
   return choices.find(
-    (c) => words(ctx.label(c.label)) === w || words(c.value) === w || (c.aliases ?? []).some((a) => words(a) === w),
+    (c) => words(ctx.label(c.label)) === w || own(ctx.label(c.label)) === w || words(c.value) === w || (c.aliases ?? []).some((a) => words(a) === w),
   );
 }
 

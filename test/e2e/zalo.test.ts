@@ -52,7 +52,59 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const lan = zalo.user('Lan Nguyễn');
     const c = chat(zalo, lan);
     const unit = await h.app.services.units.byCode('DONGKHOI');
-    const out = await c.say(`u_${unit!.inviteCode.toUpperCase()}`, /họ và tên/);
-    console.log(out);
+    // Joining: the unit's invite code, typed with the Telegram link's prefix and in capitals.
+    const welcome = await c.say(`u_${unit!.inviteCode.toUpperCase()}`, /họ và tên/);
+    expect(welcome).toContain('Đã ghi nhận đơn vị: Xã Đồng Khởi');
+    expect(welcome).toContain('1. Dùng tên «Lan Nguyễn»');
+    expect(await c.say('Đỗ Thị Lan', /Cảm ơn đồng chí Đỗ Thị Lan, đơn vị Xã Đồng Khởi/)).toContain('«báo cáo» — báo cáo tiến độ');
+
+    // Registering: a command word without diacritics, then numbers and words.
+    const titles = await c.say('dang ky', /Chọn danh hiệu/);
+    expect(titles).toContain('1. Lao động tiên tiến\n2. Chiến sĩ thi đua cơ sở');
+    await c.say('1', /Chỉ tiêu 1\/3/);
+    await c.say('bỏ qua', /Chỉ tiêu 2\/3/);
+    await c.say('5', /Chỉ tiêu 3\/3/);
+    const summary = await c.say('2 điển hình', /1\. ✔ Xác nhận/);
+    expect(summary).toContain('Công trình chào mừng đại hội: 5 công trình');
+    await c.say('1', /Đã ghi nhận đăng ký danh hiệu Lao động tiên tiến/);
+
+    // "hủy" stops a report half-way; nothing is stored.
+    await c.say('/report', /Chọn nội dung cần báo cáo/);
+    await c.say('2', /Tổng kết quả đạt được/);
+    await c.say('hủy', /Đã hủy/);
+    expect(await c.say('menu', /Gửi một trong các từ sau/)).not.toMatch(/đang làm dở/);
+
+    // Reporting with a photo: downloaded at once (the fake's URL then expires) into the evidence store.
+    await c.say('Báo cáo', /Chọn nội dung cần báo cáo/);
+    await c.say('Công trình chào mừng đại hội', /Tổng kết quả đạt được/);
+    await c.say('3', /Ghi chú thêm/);
+    await c.say('bo qua', /Gửi ảnh hoặc tệp minh chứng/);
+    await c.photo('Công trình số 3', /Đã nhận 1 tệp minh chứng[\s\S]*Ghi chú của tệp: «Công trình số 3»/);
+    expect(await c.say('xong', /Minh chứng: 1 tệp/)).toContain('Kết quả: 3 công trình');
+    await c.say('1', /Đã ghi nhận báo cáo/);
+
+    const report = await h.app.services.prisma.progressReport.findFirstOrThrow({ where: { member: { fullName: 'Đỗ Thị Lan' } }, include: { attachments: true } });
+    expect(report.attachments).toHaveLength(1);
+    const a = report.attachments[0]!;
+    expect(a).toMatchObject({ channel: 'ZALO', kind: 'PHOTO', mimeType: 'image/jpeg', note: 'Công trình số 3', size: TINY_JPEG.length });
+    const stored = await h.app.services.evidenceFiles.read(a.fileId);
+    expect(Buffer.from(stored!.content).equals(TINY_JPEG)).toBe(true);
+
+    // Every answer is plain text within Zalo's limit.
+    expect(zalo.textsTo(lan.id).every((t) => t.length > 0 && t.length <= 2000 && !/<\/?b>/.test(t))).toBe(true);
+  }, 60_000);
+
+  it('answers a sticker and withheld content politely, and a photo with no report open says what to do', async () => {
+    const minh = zalo.user('Minh');
+    const c = chat(zalo, minh);
+    let before = zalo.sentTo(minh.id).length;
+    zalo.userSendsSticker(minh);
+    await c.waitFor(before, /chỉ đọc được tin nhắn chữ và ảnh/, 10_000);
+    before = zalo.sentTo(minh.id).length;
+    zalo.userSendsUnsupported(minh);
+    await c.waitFor(before, /chỉ đọc được tin nhắn chữ và ảnh/, 10_000);
+    await c.photo(undefined, /chưa mở báo cáo nào/);
+    // An unknown code is not a unit: onboarding starts with the unit picker.
+    expect(await c.say('/start khongcoma', /Mã mời này không hợp lệ/)).toContain('Đồng chí thuộc đơn vị nào?');
   }, 60_000);
 });

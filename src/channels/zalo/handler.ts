@@ -117,7 +117,11 @@ class Turn {
     if (replies.some((r) => r.kind === 'done')) this.member = (await this.deps.services.members.byId(this.member.id)) ?? this.member;
     const render = (m: { key: string; vars?: Record<string, string | number> }) => this.t(m.key, m.vars);
     for (const r of replies) {
-      if (r.kind === 'done') continue;
+      if (r.kind === 'done') {
+        // Joined: what can be done now, in words (Telegram shows its menu keyboard instead).
+        if (r.flow === 'onboarding' && this.joined) this.say(this.t('zalo-menu'));
+        continue;
+      }
       if (r.kind === 'ask') {
         if (r.ask.notice) this.say(render(r.ask.notice));
         this.out.push(questionAsText(r.ask, render));
