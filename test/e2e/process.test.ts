@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../support/fake-telegram.js';
+import { FakeZalo } from '../support/fake-zalo.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 /**
@@ -47,11 +48,24 @@ describe('the bot as a process (npm start) with nothing but BOT_TOKEN and the AP
     expect(p.output()).toMatch(/No channel is configured: set BOT_TOKEN \(Telegram\), ZALO_BOT_TOKEN \(Zalo\) or both\. For Telegram, create a bot with @BotFather/);
   });
 
-  it('says plainly that a Zalo-only bot cannot run yet, instead of starting half a bot', async () => {
-    const p = startProcess({ ZALO_BOT_TOKEN: '12345689:abc-xyz', DATA_DIR: dataDir });
-    expect(await p.exited).not.toBe(0);
-    expect(p.output()).toMatch(/a Zalo-only bot \(ZALO_BOT_TOKEN without BOT_TOKEN\) is not supported yet/);
-  });
+  it('runs a Zalo-only bot (ZALO_BOT_TOKEN and ZALO_API_ROOT, no BOT_TOKEN) on the embedded database and answers a member', async () => {
+    const zalo = await FakeZalo.start({ maxPollMs: 500 });
+    const zaloDir = await mkdtemp(join(tmpdir(), 'thidua-proc-zalo-'));
+    const p = startProcess({ ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, DATA_DIR: zaloDir, PORT: '0', METRICS_PORT: 'off', LOG_LEVEL: 'warn' });
+    try {
+      const lan = zalo.user('Lan');
+      zalo.userSays(lan, 'xin chào');
+      const sent = await zalo.waitForSent(lan.id, 1, START_TIMEOUT_MS);
+      expect(sent[0]!.text).toMatch(/Xin chào Lan! 👋[\s\S]*ngay trong Zalo/);
+      expect(zalo.callsOf('deleteWebhook').length).toBeGreaterThan(0);
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    } finally {
+      p.child.kill('SIGKILL');
+      await zalo.close();
+      await rm(zaloDir, { recursive: true, force: true });
+    }
+  }, START_TIMEOUT_MS + 30_000);
 
   it('names the variable when the environment is invalid', async () => {
     const p = startProcess({ BOT_TOKEN: fake.token, PORT: 'eighty', DATA_DIR: dataDir });
