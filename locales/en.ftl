@@ -909,7 +909,7 @@ zalo-unhandled = I did not understand that. Send “menu” to see what you can 
 zalo-unsupported = Sorry, I can only read text and photos. Send “menu” to see what you can do.
 zalo-image-no-flow = Photo received, but you have no report open. Send “report” first, then send the evidence photo when asked.
 zalo-image-failed = I could not download this photo from Zalo. Please send it again.
-zalo-action-register = { $label }: send “DK { $code }”
+zalo-action-register = { $label } — Send: register { $code }
 zalo-menu =
     Send one of these words:
     • “register” — register for a campaign

@@ -888,7 +888,7 @@ zalo-unhandled = Tôi chưa hiểu yêu cầu này. Gửi «menu» để xem cá
 zalo-unsupported = Xin lỗi, tôi chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
 zalo-image-no-flow = Đã nhận ảnh, nhưng đồng chí chưa mở báo cáo nào. Gửi «báo cáo» trước, rồi gửi ảnh minh chứng khi được hỏi.
 zalo-image-failed = Không tải được ảnh này từ Zalo. Đồng chí vui lòng gửi lại ảnh.
-zalo-action-register = { $label }: gửi «DK { $code }»
+zalo-action-register = { $label } — Gửi: đăng ký { $code }
 zalo-menu =
     Gửi một trong các từ sau:
     • «đăng ký» — đăng ký thi đua

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import { FakeZalo, TINY_JPEG, type ZaloUser } from '../support/fake-zalo.js';
+import { parseCampaignFile } from '../../src/domain/campaign-file.js';
+import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 
 /** A Zalo user's conversation: send, then wait for the bot's answer matching `re` (among those after the send). */
 function chat(zalo: FakeZalo, user: ZaloUser) {
@@ -106,5 +108,46 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await c.photo(undefined, /chưa mở báo cáo nào/);
     // An unknown code is not a unit: onboarding starts with the unit picker.
     expect(await c.say('/start khongcoma', /Mã mời này không hợp lệ/)).toContain('Đồng chí thuộc đơn vị nào?');
+  }, 60_000);
+
+  it('a launch by an officer on Telegram reaches the Zalo member as plain text that says how to register, and the words open registration', async () => {
+    // Lan joined on Zalo in the first test; an officer of the province launches a new campaign on Telegram.
+    const lan = await h.app.services.prisma.channelIdentity.findFirstOrThrow({ where: { channel: 'ZALO', member: { fullName: 'Đỗ Thị Lan' } } });
+    const officer = h.fake.user({ firstName: 'Hạnh' });
+    const province = (await h.app.services.units.byCode('BENTRE'))!;
+    const o = await h.app.services.members.touch({ channel: 'TELEGRAM', externalId: String(officer.id), firstName: 'Hạnh' });
+    await h.app.services.members.setUnit(o.id, province.id);
+    await h.app.services.members.setName(o.id, 'Lê Thị Hạnh');
+    await h.app.services.members.setRole(o.id, 'OFFICER');
+    const d = (n: number) => formatDate(addLocalDays(new Date(), n));
+    const parsed = parseCampaignFile(
+      `code: tet-xanh\ntitle: Tết xanh\nkind: THEMATIC\nstarts: ${d(-1)}\nends: ${d(100)}\ntitles:\n  individual: [LDTT]\ncriteria:\n  - { code: K1, title: Trồng cây, measure: NUMBER, unit: cây }\nmilestones:\n  - { kind: REGISTRATION, due: "${d(10)} 17:00" }\n`,
+      'yaml',
+      new Date(),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const created = await h.app.services.campaigns.createFromDraft(parsed.campaign, { ownerUnitId: province.id });
+    if (!created.ok) throw new Error(created.reason);
+
+    const before = zalo.sentTo(lan.externalId).length;
+    officer.send('/campaigns');
+    await officer.waitFor(/Tết xanh/);
+    officer.press(/Tết xanh/);
+    await officer.waitFor(/tet-xanh/);
+    officer.press('🚀 Phát động');
+    await officer.waitFor(/Xác nhận phát động/);
+    officer.press('✔ Xác nhận phát động');
+    await officer.waitFor(/Đã gửi xong/, { timeoutMs: 20_000 });
+
+    const user = { id: lan.externalId, name: 'Lan Nguyễn' };
+    const got = await chat(zalo, user).waitFor(before, /Tết xanh/, 20_000);
+    expect(got).toContain('Gửi: đăng ký tet-xanh');
+    const parts = zalo.textsTo(lan.externalId).slice(before);
+    expect(parts.every((t) => t.length <= 2000 && !/<\/?[a-z]+>/.test(t))).toBe(true);
+    expect(zalo.sentTo(lan.externalId).slice(before).every((m) => m.method === 'sendMessage')).toBe(true);
+
+    // What the announcement says to send opens registration for that campaign.
+    expect(await chat(zalo, user).say('đăng ký tet-xanh', /Chọn danh hiệu/)).toContain('Tết xanh');
+    expect(await chat(zalo, user).say('hủy', /Đã hủy/)).toBeTruthy();
   }, 60_000);
 });
