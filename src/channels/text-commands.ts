@@ -24,7 +24,13 @@ export type TextCommand =
   | 'cancel'
   | 'language'
   | 'campaigns'
-  | 'newcampaign';
+  | 'newcampaign'
+  // What the outbox's text rendering tells a reader to send (src/messages/text.ts, out-cmd-*): a command and an id.
+  | 'approve'
+  | 'return'
+  | 'nudge'
+  | 'review'
+  | 'stopbroadcast';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -33,13 +39,15 @@ export interface TextCommandSpec {
   words: readonly string[];
   /** Words that take the rest of the message as the argument ("dk <campaign-code>"). */
   withArg?: readonly string[];
+  /** The argument must be a number (an id; "#12" too): "báo cáo tuần này" is not "báo cáo <id>". */
+  numericArg?: boolean;
 }
 
 /** The word → command table (add rows here; `identity-link` adds LINK). */
 export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'start', words: ['bat dau', 'start'] },
   { command: 'register', words: ['dang ky', 'dangky', 'register'], withArg: ['dk', 'dang ky', 'register'] },
-  { command: 'report', words: ['bao cao', 'baocao', 'report'] },
+  { command: 'report', words: ['bao cao', 'baocao', 'report'], withArg: ['bao cao', 'report'], numericArg: true },
   { command: 'my', words: ['cua toi', 'my'] },
   { command: 'settings', words: ['cai dat', 'settings'] },
   { command: 'help', words: ['tro giup', 'huong dan', 'help'] },
@@ -48,6 +56,11 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'language', words: ['ngon ngu', 'language'] },
   { command: 'campaigns', words: ['phong trao', 'campaigns'] },
   { command: 'newcampaign', words: ['tao phong trao', 'newcampaign'] },
+  { command: 'approve', words: [], withArg: ['duyet', 'approve'], numericArg: true },
+  { command: 'return', words: [], withArg: ['tra lai', 'return'], numericArg: true },
+  { command: 'nudge', words: [], withArg: ['nhac', 'nudge'], numericArg: true },
+  { command: 'review', words: [], withArg: ['nop bao cao', 'review report'], numericArg: true },
+  { command: 'stopbroadcast', words: [], withArg: ['dung gui', 'stop sending'], numericArg: true },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */
@@ -84,7 +97,9 @@ export function parseTextCommand(text: string): ParsedTextCommand | null {
       const n = word.split(' ').length;
       const parts = trimmed.split(/\s+/);
       if (parts.length > n && folded(parts.slice(0, n).join(' ')) === word) {
-        return { command: spec.command, arg: parts.slice(n).join(' '), slash: false };
+        const arg = parts.slice(n).join(' ');
+        if (spec.numericArg && !/^#?\d+$/.test(arg)) continue;
+        return { command: spec.command, arg: arg.replace(/^#/, ''), slash: false };
       }
     }
   }

@@ -150,4 +150,25 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(await chat(zalo, user).say('đăng ký tet-xanh', /Chọn danh hiệu/)).toContain('Tết xanh');
     expect(await chat(zalo, user).say('hủy', /Đã hủy/)).toBeTruthy();
   }, 60_000);
+
+  it('an officer on Zalo approves and returns registrations by the words the outbox names ("duyệt 12", "trả lại 12"), and a member cannot', async () => {
+    const reg = await h.app.services.prisma.registration.findFirstOrThrow({ where: { member: { fullName: 'Đỗ Thị Lan' }, campaign: { code: 'chu-nhat-xanh' } } });
+    const hoa = zalo.user('Hòa');
+    const province = (await h.app.services.units.byCode('BENTRE'))!;
+    const o = await h.app.services.members.touch({ channel: 'ZALO', externalId: hoa.id, firstName: 'Hòa' });
+    await h.app.services.members.setUnit(o.id, province.id);
+    await h.app.services.members.setName(o.id, 'Trần Văn Hòa');
+    const c = chat(zalo, hoa);
+    // Still a member: refused (and audited by the services), nothing changes.
+    await c.say(`duyệt ${reg.id}`, /không có quyền|quyền/);
+    expect((await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe('SUBMITTED');
+
+    await h.app.services.members.setRole(o.id, 'OFFICER');
+    await c.say(`Duyet #${reg.id}`, new RegExp(`Đã duyệt đăng ký #${reg.id}`));
+    expect((await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe('APPROVED');
+    await c.say(`trả lại ${reg.id}`, /gõ lý do trả lại/);
+    await c.say('Thiếu chỉ tiêu học tập', new RegExp(`Đã trả lại đăng ký #${reg.id}`));
+    const after = await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } });
+    expect(after).toMatchObject({ status: 'RETURNED', returnReason: 'Thiếu chỉ tiêu học tập' });
+  }, 60_000);
 });

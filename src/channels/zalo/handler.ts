@@ -26,6 +26,8 @@ import { SETTINGS_FLOW } from '../../flows/settings.js';
 import { CAMPAIGN_PICK_FLOW } from '../../flows/campaign-pick.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
+import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js';
+import { openReview, REVIEW_FLOW } from '../../flows/review.js';
 import { isStoreOutage } from '../../outage.js';
 
 /** Translates in a locale (the composition root's Fluent bundles). */
@@ -200,9 +202,16 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     await turn.start(REGISTER_FLOW, { campaignId: campaign.id });
   }
 
-  async function report(turn: Turn): Promise<void> {
+  /** The report flow; "báo cáo <milestone id>" (a reminder's action) for that milestone's campaign. */
+  async function report(turn: Turn, milestoneArg: string): Promise<void> {
     if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
-    const { say, args } = await openReport(services, { memberId: turn.member.id, role: turn.member.role, locale: turn.locale }, null, { label: (m) => turn.t(m.key, m.vars) });
+    let campaignId: number | null = null;
+    if (milestoneArg) {
+      const m = await services.reviewReports.milestone(Number(milestoneArg));
+      if (!m) return turn.say(turn.t('button-expired'));
+      campaignId = m.campaign.id;
+    }
+    const { say, args } = await openReport(services, { memberId: turn.member.id, role: turn.member.role, locale: turn.locale }, campaignId, { label: (m) => turn.t(m.key, m.vars) });
     await turn.replies(say.map((message) => ({ kind: 'say', message })));
     if (args) await turn.start(REPORT_FLOW, args);
   }
@@ -229,7 +238,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'register':
         return register(turn, cmd.arg);
       case 'report':
-        return report(turn);
+        return report(turn, cmd.arg);
       case 'my':
         return my(turn);
       case 'settings':
@@ -249,6 +258,59 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'newcampaign':
         if (!(await hasRole(turn, 'OFFICER', 'campaign.create'))) return;
         return turn.start(CREATE_CAMPAIGN_FLOW, {});
+      case 'approve':
+      case 'return':
+      case 'nudge':
+      case 'review':
+      case 'stopbroadcast':
+        return officerAction(turn, cmd.command, Number(cmd.arg));
+    }
+  }
+
+  /**
+   * What an officer's message offers as numbered actions ("duyệt 12", "trả lại 12", "nhắc 3",
+   * "nộp báo cáo 3", "dừng gửi 5"): the same service calls as Telegram's buttons, which decide and audit.
+   */
+  async function officerAction(turn: Turn, action: 'approve' | 'return' | 'nudge' | 'review' | 'stopbroadcast', id: number): Promise<void> {
+    const actor = { id: turn.member.id };
+    switch (action) {
+      case 'approve': {
+        if (!(await hasRole(turn, 'OFFICER', 'registration.approve'))) return;
+        const r = await services.registrations.decide({ registrationId: id, actor, decision: 'APPROVE' });
+        return turn.say(r.ok ? turn.t('reg-approved', { id }) : turn.t(`reg-decide-${r.reason}`));
+      }
+      case 'return': {
+        if (!(await hasRole(turn, 'OFFICER', 'registration.return'))) return;
+        const may = await services.registrations.mayDecide({ registrationId: id, actor, decision: 'RETURN' });
+        if (!may.ok) {
+          if (may.reason === 'not_found') return turn.say(turn.t('reg-decide-not_found'));
+          return turn.say(may.reason === 'forbidden' ? turn.t('forbidden') : turn.t('forbidden-scope', { unit: may.unit ?? '—' }));
+        }
+        return turn.start<ReturnArgs>(RETURN_FLOW, { registrationId: id });
+      }
+      case 'nudge': {
+        if (!(await hasRole(turn, 'OFFICER', 'reminders.nudge'))) return;
+        const r = await services.reminders.nudge(id, actor);
+        if (!r.ok) {
+          return turn.say(
+            turn.t(r.reason === 'forbidden' ? 'forbidden' : r.reason === 'no_unit' ? 'officer-needs-unit' : r.reason === 'not_launched' ? 'nudge-not-launched' : 'review-not-found'),
+          );
+        }
+        if (r.laggards === 0) return turn.say(turn.t('nudge-none'));
+        return turn.say(r.queued === 0 ? turn.t('nudge-already', { laggards: r.laggards }) : turn.t('nudge-done', { count: r.queued }));
+      }
+      case 'review': {
+        if (!(await hasRole(turn, 'OFFICER', 'review.submit'))) return;
+        const opened = await openReview(services, turn.member.id, id);
+        if (!opened.ok) return turn.replies([{ kind: 'say', message: opened.say }]);
+        return turn.start(REVIEW_FLOW, opened.args);
+      }
+      case 'stopbroadcast': {
+        if (!(await hasRole(turn, 'OFFICER', 'broadcast.stop'))) return;
+        const r = await services.broadcasts.cancelFor(id, actor);
+        if (!r.ok) return turn.say(r.reason === 'forbidden' ? turn.t('forbidden') : turn.t(`broadcast-stop-${r.reason}`));
+        return turn.say(turn.t('broadcast-stop-done', { dropped: r.dropped }));
+      }
     }
   }
 
