@@ -149,6 +149,14 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     // What the announcement says to send opens registration for that campaign.
     expect(await chat(zalo, user).say('đăng ký tet-xanh', /Chọn danh hiệu/)).toContain('Tết xanh');
     expect(await chat(zalo, user).say('hủy', /Đã hủy/)).toBeTruthy();
+
+    // The officer on Telegram gets the photo Lan sent on Zalo back from the evidence store, with its note.
+    const report = await h.app.services.prisma.progressReport.findFirstOrThrow({ where: { memberId: lan.memberId } });
+    officer.send(`/evidence ${report.id}`);
+    await officer.waitFor(/Minh chứng của báo cáo/);
+    const photo = await officer.waitFor('Công trình số 3');
+    expect(photo.caption).toBe('Công trình số 3');
+    expect(photo.photo!.at(-1)!.file_size).toBe(TINY_JPEG.length);
   }, 60_000);
 
   it('an officer on Zalo approves and returns registrations by the words the outbox names ("duyệt 12", "trả lại 12"), and a member cannot', async () => {

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { isStoredEvidence } from '../../../services/evidence-files.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
@@ -63,8 +64,11 @@ async function sendEvidence(ctx: BotContext, reportId: number): Promise<void> {
   );
   for (const a of report.attachments) {
     const caption = evidenceCaption(a);
-    if (a.kind === 'PHOTO') await ctx.replyWithPhoto(a.fileId, caption ? { caption } : {});
-    else await ctx.replyWithDocument(a.fileId, caption ? { caption } : {});
+    // A file sent on Zalo was downloaded into the evidence store: it goes up to Telegram as bytes.
+    const stored = isStoredEvidence(a.fileId) ? await ctx.deps.services.evidenceFiles.read(a.fileId) : null;
+    const file = stored ? new InputFile(stored.content, `evidence-${a.id}.${stored.mimeType === 'image/png' ? 'png' : 'jpg'}`) : a.fileId;
+    if (a.kind === 'PHOTO') await ctx.replyWithPhoto(file, caption ? { caption } : {});
+    else await ctx.replyWithDocument(file, caption ? { caption } : {});
   }
 }
 
