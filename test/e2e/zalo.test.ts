@@ -81,6 +81,10 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await c.say('Công trình chào mừng đại hội', /Tổng kết quả đạt được/);
     await c.say('3', /Ghi chú thêm/);
     await c.say('bo qua', /Gửi ảnh hoặc tệp minh chứng/);
+    // A photo that is neither JPEG nor PNG is refused with the evidence type rule, and not kept.
+    const gif = Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
+    await c.photo(undefined, /không đúng định dạng. Chỉ nhận PDF, DOCX, XLSX, JPG, PNG/, gif);
+    expect(await h.app.services.prisma.evidenceFile.count()).toBe(0);
     await c.photo('Công trình số 3', /Đã nhận 1 tệp minh chứng[\s\S]*Ghi chú của tệp: «Công trình số 3»/);
     expect(await c.say('xong', /Minh chứng: 1 tệp/)).toContain('Kết quả: 3 công trình');
     await c.say('1', /Đã ghi nhận báo cáo/);

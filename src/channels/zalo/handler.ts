@@ -71,7 +71,9 @@ export const fetchImage: ImageFetcher = async (url, maxBytes) => {
     chunks.push(chunk);
   }
   const content = Buffer.concat(chunks);
-  return { content, mimeType: sniffImage(content) ?? (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase() };
+  // The bytes decide: a "JPEG" that is not one is not taken as a photo.
+  const declaredType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return { content, mimeType: sniffImage(content) ?? (IMAGE_TYPES.includes(declaredType) ? 'application/octet-stream' : declaredType || 'application/octet-stream') };
 };
 
 /** JPEG or PNG by their first bytes (what the URL serves may be labelled loosely). */
