@@ -25,6 +25,9 @@ export type TextCommand =
   | 'language'
   | 'campaigns'
   | 'newcampaign'
+  | 'profile'
+  | 'profilename'
+  | 'profileunit'
   // What the outbox's text rendering tells a reader to send (src/messages/text.ts, out-cmd-*): a command and an id.
   | 'approve'
   | 'return'
@@ -54,6 +57,9 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'menu', words: ['menu', 'danh muc'] },
   { command: 'cancel', words: ['huy', 'huy bo', 'cancel'] },
   { command: 'language', words: ['ngon ngu', 'language'] },
+  { command: 'profile', words: ['ho so', 'profile'] },
+  { command: 'profilename', words: ['doi ten', 'change name'] },
+  { command: 'profileunit', words: ['doi don vi', 'change unit'] },
   { command: 'campaigns', words: ['phong trao', 'campaigns'] },
   { command: 'newcampaign', words: ['tao phong trao', 'newcampaign'] },
   { command: 'approve', words: [], withArg: ['duyet', 'approve'], numericArg: true },

@@ -96,6 +96,15 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const stored = await h.app.services.evidenceFiles.read(a.fileId);
     expect(Buffer.from(stored!.content).equals(TINY_JPEG)).toBe(true);
 
+    // The profile, and the words that change it.
+    const card = await c.say('hồ sơ', /Hồ sơ của đồng chí/);
+    expect(card).toMatch(/Họ và tên: Đỗ Thị Lan\nĐơn vị: UBND tỉnh Bến Tre › Xã Đồng Khởi/);
+    expect(card).toContain('«đổi tên»');
+    await c.say('doi ten', /họ và tên/);
+    await c.say('Đỗ Thị Ngọc Lan', /Đỗ Thị Ngọc Lan/);
+    expect((await h.app.services.members.byId(report.memberId))?.fullName).toBe('Đỗ Thị Ngọc Lan');
+    await h.app.services.members.setName(report.memberId, 'Đỗ Thị Lan');
+
     // Every answer is plain text within Zalo's limit.
     expect(zalo.textsTo(lan.id).every((t) => t.length > 0 && t.length <= 2000 && !/<\/?b>/.test(t))).toBe(true);
   }, 60_000);

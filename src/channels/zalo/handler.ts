@@ -225,6 +225,22 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     turn.say(myStatusBlocks(turn.t, items, services.now(), turn.locale).join('\n\n'));
   }
 
+  /** The profile card, and the words that change it (Telegram: its three buttons). */
+  async function profile(turn: Turn): Promise<void> {
+    const m = turn.member;
+    const unit = m.unitId ? await services.units.byId(m.unitId) : null;
+    const breadcrumb = unit ? (await services.units.breadcrumb(unit)).join(' › ') : turn.t('profile-not-set');
+    turn.say(
+      turn.t('profile-show', {
+        name: escapeHtml(m.fullName ?? turn.t('profile-not-set')),
+        unit: escapeHtml(breadcrumb),
+        language: turn.t('language-name'),
+        role: turn.t(`role-${m.role}`),
+      }),
+    );
+    turn.say(turn.t('zalo-profile-words'));
+  }
+
   async function help(turn: Turn): Promise<void> {
     const parts = [turn.t('help-member')];
     if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('help-officer'));
@@ -254,6 +270,12 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         return turn.say(turn.t('nothing-to-cancel'));
       case 'language':
         return turn.start('language', undefined);
+      case 'profile':
+        return profile(turn);
+      case 'profilename':
+        return turn.start('profile-name', turn.event.from.name ? { suggestedName: turn.event.from.name } : {});
+      case 'profileunit':
+        return turn.start('profile-unit', {});
       case 'campaigns':
         if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
         return turn.start(CAMPAIGN_PICK_FLOW, {});
