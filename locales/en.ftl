@@ -922,3 +922,4 @@ zalo-menu =
 zalo-help-words =
     On Zalo, commands can be sent as words: “register”, “report”, “my”, “campaigns”, “settings”, “profile”, “language”, “help”, “menu”, “cancel” (Vietnamese words work too, with or without diacritics). “DK campaign-code” opens registration for that campaign; send your unit's invite code to join it.
 zalo-profile-words = Send “change name” to change your name, “change unit” to change your unit, “language” to change the language.
+zalo-reg-decide = Send: { $approve } · { $return }

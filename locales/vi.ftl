@@ -901,3 +901,4 @@ zalo-menu =
 zalo-help-words =
     Trên Zalo có thể gửi lệnh bằng chữ (có dấu hoặc không dấu): «đăng ký», «báo cáo», «của tôi», «phong trào», «cài đặt», «hồ sơ», «ngôn ngữ», «trợ giúp», «menu», «hủy». «DK mã-phong-trào» mở đăng ký cho phong trào đó; gửi mã mời của đơn vị để tham gia đơn vị.
 zalo-profile-words = Gửi «đổi tên» để đổi họ tên, «đổi đơn vị» để đổi đơn vị, «ngôn ngữ» để đổi ngôn ngữ.
+zalo-reg-decide = Gửi: { $approve } · { $return }

@@ -6,7 +6,7 @@
 import type { MyCampaignStatus } from '../services/my-status.js';
 import { escapeHtml } from '../domain/text.js';
 import { formatDateTime, timeLeft } from '../domain/dates.js';
-import { isTitleCode } from '../domain/titles.js';
+import { titleText } from '../messages/templates.js';
 import { formatQuantity } from '../flows/values.js';
 
 /** Translates in the member's language. */
@@ -20,12 +20,6 @@ function daysLeft(t: T, now: Date, due: Date): string {
   return t('my-hours-left', { hours: Math.max(1, left.hours) });
 }
 
-/** Display name of a title (custom honours carry their own name). */
-function titleName(t: T, code: string, customName?: string | null): string {
-  if (customName) return customName;
-  return isTitleCode(code) ? t(`reg-title-${code}`) : code;
-}
-
 /** The blocks of /my (HTML), the title first; one block per campaign. Empty items: nothing to show. */
 export function myStatusBlocks(t: T, items: readonly MyCampaignStatus[], now: Date, locale: string | null | undefined): string[] {
   const blocks = items.map((c) => {
@@ -35,7 +29,7 @@ export function myStatusBlocks(t: T, items: readonly MyCampaignStatus[], now: Da
       lines.push(
         t(r.scope === 'COLLECTIVE' ? 'my-reg-collective' : 'my-reg-individual', {
           unit: escapeHtml(r.unitName ?? ''),
-          title: escapeHtml(titleName(t, r.titleCode, r.titleName)),
+          title: escapeHtml(titleText(t, r.titleCode, r.titleName)),
           status: t(`reg-status-${r.status}`),
         }),
       );

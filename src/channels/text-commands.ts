@@ -26,6 +26,7 @@ export type TextCommand =
   | 'campaigns'
   | 'newcampaign'
   | 'profile'
+  | 'registrations'
   | 'profilename'
   | 'profileunit'
   // What the outbox's text rendering tells a reader to send (src/messages/text.ts, out-cmd-*): a command and an id.
@@ -58,6 +59,7 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'cancel', words: ['huy', 'huy bo', 'cancel'] },
   { command: 'language', words: ['ngon ngu', 'language'] },
   { command: 'profile', words: ['ho so', 'profile'] },
+  { command: 'registrations', words: ['dang ky cho duyet', 'duyet dang ky', 'registrations'] },
   { command: 'profilename', words: ['doi ten', 'change name'] },
   { command: 'profileunit', words: ['doi don vi', 'change unit'] },
   { command: 'campaigns', words: ['phong trao', 'campaigns'] },

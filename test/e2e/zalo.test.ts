@@ -185,6 +185,9 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect((await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe('SUBMITTED');
 
     await h.app.services.members.setRole(o.id, 'OFFICER');
+    const list = await c.say('đăng ký chờ duyệt', /Đăng ký chờ duyệt/);
+    expect(list).toContain(`#${reg.id} Đỗ Thị Lan (Xã Đồng Khởi) — Lao động tiên tiến`);
+    expect(list).toContain(`Gửi: duyệt ${reg.id} · trả lại ${reg.id}`);
     await c.say(`Duyet #${reg.id}`, new RegExp(`Đã duyệt đăng ký #${reg.id}`));
     expect((await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe('APPROVED');
     await c.say(`trả lại ${reg.id}`, /gõ lý do trả lại/);

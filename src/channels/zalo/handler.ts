@@ -20,6 +20,8 @@ import { questionAsText } from '../../flows/render.js';
 import { escapeHtml, htmlToPlain } from '../../domain/text.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
 import { myStatusBlocks } from '../my-status.js';
+import { titleText } from '../../messages/templates.js';
+import { formatDateTime } from '../../domain/dates.js';
 import { REGISTER_FLOW } from '../../flows/register.js';
 import { openReport, REPORT_FLOW } from '../../flows/report.js';
 import { SETTINGS_FLOW } from '../../flows/settings.js';
@@ -225,6 +227,25 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     turn.say(myStatusBlocks(turn.t, items, services.now(), turn.locale).join('\n\n'));
   }
 
+  /**
+   * The officer's registrations awaiting a decision (the first page; Telegram pages with ‹ ›), each
+   * with what to send to approve or return it.
+   */
+  async function registrations(turn: Turn): Promise<void> {
+    const r = await services.registrations.listInScope(turn.member.id, { status: 'SUBMITTED', page: 0 });
+    if (!r.ok) return turn.say(turn.t('forbidden'));
+    if (r.items.length === 0) return turn.say(turn.t('reg-list-empty-SUBMITTED'));
+    const t = turn.t;
+    const lines = r.items.map((item) =>
+      [
+        t('reg-list-line', { id: item.id, who: escapeHtml(item.who), unit: item.unit ? ` (${escapeHtml(item.unit)})` : '', title: escapeHtml(titleText(t, item.titleCode, item.titleName)) }),
+        t('reg-list-detail', { campaign: escapeHtml(item.campaign), commitments: item.commitments, at: formatDateTime(item.at) }),
+        escapeHtml(t('zalo-reg-decide', { approve: t('out-cmd-approve', { id: item.id }), return: t('out-cmd-return', { id: item.id }) })),
+      ].join('\n'),
+    );
+    turn.say([t('reg-list-title-SUBMITTED', { from: r.offset + 1, to: r.offset + r.items.length, total: r.total }), ...lines].join('\n\n'));
+  }
+
   /** The profile card, and the words that change it (Telegram: its three buttons). */
   async function profile(turn: Turn): Promise<void> {
     const m = turn.member;
@@ -272,6 +293,8 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         return turn.start('language', undefined);
       case 'profile':
         return profile(turn);
+      case 'registrations':
+        return registrations(turn);
       case 'profilename':
         return turn.start('profile-name', turn.event.from.name ? { suggestedName: turn.event.from.name } : {});
       case 'profileunit':
