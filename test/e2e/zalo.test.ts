@@ -121,6 +121,15 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await c.photo(undefined, /chưa mở báo cáo nào/);
     // An unknown code is not a unit: onboarding starts with the unit picker.
     expect(await c.say('/start khongcoma', /Mã mời này không hợp lệ/)).toContain('Đồng chí thuộc đơn vị nào?');
+    await c.say('hủy', /Đã hủy/);
+
+    // "DK <campaign>" before joining is remembered: registration for it follows onboarding.
+    await c.say('DK chu-nhat-xanh', /chưa tham gia đơn vị/);
+    const unit = await h.app.services.units.byCode('DONGKHOI');
+    await c.say(unit!.inviteCode, /họ và tên/);
+    const joinedThen = await c.say('Phạm Văn Minh', /Chọn danh hiệu/);
+    expect(joinedThen).toMatch(/Cảm ơn đồng chí Phạm Văn Minh[\s\S]*Thi đua chào mừng đại hội chu-nhat-xanh[\s\S]*1\. Lao động tiên tiến/);
+    await c.say('huy', /Đã hủy/);
   }, 60_000);
 
   it('a launch by an officer on Telegram reaches the Zalo member as plain text that says how to register, and the words open registration', async () => {

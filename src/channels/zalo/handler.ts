@@ -88,6 +88,8 @@ function sniffImage(b: Uint8Array): string | null {
 /** One message being answered: the member, their language, and what to say back. */
 class Turn {
   private readonly out: string[] = [];
+  /** What follows a finished flow on this channel (registration for the campaign named before joining). */
+  onDone: ((flow: string) => Promise<void>) | null = null;
   constructor(
     private readonly deps: ZaloHandlerDeps,
     readonly event: InboundEvent,
@@ -126,6 +128,7 @@ class Turn {
       if (r.kind === 'done') {
         // Joined: what can be done now, in words (Telegram shows its menu keyboard instead).
         if (r.flow === 'onboarding' && this.joined) this.say(this.t('zalo-menu'));
+        await this.onDone?.(r.flow);
         continue;
       }
       if (r.kind === 'ask') {
@@ -198,7 +201,12 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
   }
 
   async function register(turn: Turn, code: string): Promise<void> {
-    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    if (!turn.joined) {
+      // Remembered on the member (as Telegram's campaign link): registration follows onboarding.
+      if (code) turn.member = await services.members.setPendingCampaign(turn.member.id, code.trim().slice(0, 64));
+      return turn.say(turn.t('zalo-not-joined'));
+    }
+    if (turn.member.pendingCampaign !== null) turn.member = await services.members.setPendingCampaign(turn.member.id, null);
     if (!code) return turn.start(REGISTER_FLOW, { campaignId: null });
     const campaigns = await services.registrations.campaignsFor(turn.member.id);
     const campaign = campaigns.find((c) => c.code.toLowerCase() === code.trim().toLowerCase());
@@ -423,6 +431,12 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (event.chatType !== 'private') return;
     const member = await services.members.touch({ channel: 'ZALO', externalId: event.from.externalId, firstName: event.from.name });
     const turn = new Turn(deps, event, member);
+    turn.onDone = async (flow) => {
+      if (flow !== 'onboarding' || !turn.joined || !turn.member.pendingCampaign) return;
+      const code = turn.member.pendingCampaign;
+      turn.onDone = null;
+      await register(turn, code);
+    };
     try {
       await handleEvent(turn);
     } catch (err) {
