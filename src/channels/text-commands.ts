@@ -27,6 +27,7 @@ export type TextCommand =
   | 'newcampaign'
   | 'profile'
   | 'registrations'
+  | 'link'
   | 'profilename'
   | 'profileunit'
   // What the outbox's text rendering tells a reader to send (src/messages/text.ts, out-cmd-*): a command and an id.
@@ -59,6 +60,8 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'cancel', words: ['huy', 'huy bo', 'cancel'] },
   { command: 'language', words: ['ngon ngu', 'language'] },
   { command: 'profile', words: ['ho so', 'profile'] },
+  // One person, two channels (src/flows/link.ts, whose parseLinkCommand reads the code): "LINK 123456".
+  { command: 'link', words: ['link', 'lien ket'], withArg: ['link', 'lien ket'] },
   { command: 'registrations', words: ['dang ky cho duyet', 'duyet dang ky', 'registrations'] },
   { command: 'profilename', words: ['doi ten', 'change name'] },
   { command: 'profileunit', words: ['doi don vi', 'change unit'] },

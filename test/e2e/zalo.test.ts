@@ -204,4 +204,25 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const after = await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } });
     expect(after).toMatchObject({ status: 'RETURNED', returnReason: 'Thiếu chỉ tiêu học tập' });
   }, 60_000);
+
+  it('links a Telegram officer and a fresh Zalo account by "LINK <code>": the Zalo chat then answers as the officer', async () => {
+    const officer = h.fake.user({ firstName: 'Quang' });
+    const province = (await h.app.services.units.byCode('BENTRE'))!;
+    const o = await h.app.services.members.touch({ channel: 'TELEGRAM', externalId: String(officer.id), firstName: 'Quang' });
+    await h.app.services.members.setUnit(o.id, province.id);
+    await h.app.services.members.setName(o.id, 'Lê Văn Quang');
+    await h.app.services.members.setRole(o.id, 'OFFICER');
+    officer.send('/link');
+    const code = /LINK (\d{6})/.exec((await officer.waitFor(/Trên Zalo, gửi: LINK \d{6}/)).text ?? '')![1]!;
+
+    const z = zalo.user('Quang Zalo');
+    const c = chat(zalo, z);
+    const confirm = await c.say(`link ${code.slice(0, 3)} ${code.slice(3)}`, /Gộp tài khoản/);
+    expect(confirm).toContain('Lê Văn Quang');
+    await c.say('1', /Đã liên kết: Lê Văn Quang/);
+    const identity = await h.app.services.prisma.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: 'ZALO', externalId: z.id } } });
+    expect(identity.memberId).toBe(o.id);
+    // Now an officer on Zalo too: the pending registrations list answers.
+    await c.say('đăng ký chờ duyệt', /Đăng ký chờ duyệt|Không có đăng ký nào chờ duyệt/);
+  }, 60_000);
 });

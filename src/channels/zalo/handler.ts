@@ -30,6 +30,7 @@ import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js';
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
+import { LINK_FLOW, parseLinkCommand, type LinkArgs } from '../../flows/link.js';
 import { isStoreOutage } from '../../outage.js';
 
 /** Translates in a locale (the composition root's Fluent bundles). */
@@ -122,7 +123,9 @@ class Turn {
   /** Renders flow replies as text: questions numbered, messages plain, actions said in words. */
   async replies(replies: readonly Reply[]): Promise<void> {
     // A finished flow may have changed the member (name, unit, language): read them again.
-    if (replies.some((r) => r.kind === 'done')) this.member = (await this.deps.services.members.byId(this.member.id)) ?? this.member;
+    // After /link this Zalo account belongs to the member who asked for the code: answer as them.
+    const done = replies.find((r): r is Extract<Reply, { kind: 'done' }> => r.kind === 'done');
+    if (done) this.member = (await this.deps.services.members.byId(done.flow === LINK_FLOW && done.memberId ? done.memberId : this.member.id)) ?? this.member;
     const render = (m: { key: string; vars?: Record<string, string | number> }) => this.t(m.key, m.vars);
     for (const r of replies) {
       if (r.kind === 'done') {
@@ -303,6 +306,10 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         return profile(turn);
       case 'registrations':
         return registrations(turn);
+      case 'link': {
+        const code = parseLinkCommand(turn.event.text ?? '')?.code ?? cmd.arg.replace(/[\s.-]/g, '');
+        return turn.start<LinkArgs>(LINK_FLOW, { channel: 'ZALO', ...(code ? { code } : {}) });
+      }
       case 'profilename':
         return turn.start('profile-name', turn.event.from.name ? { suggestedName: turn.event.from.name } : {});
       case 'profileunit':
