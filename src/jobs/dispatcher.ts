@@ -145,7 +145,7 @@ export class Dispatcher {
     this.senders = new Map(senders.map((s) => [s.channel, s]));
     this.progress = new ProgressReporter({
       prisma: options.prisma,
-      sender: this.senders.get('TELEGRAM') ?? senders[0]!,
+      senders: this.senders,
       limiter: this.limiter,
       logger: options.logger,
       now: options.now,

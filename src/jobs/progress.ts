@@ -30,7 +30,8 @@ export class ProgressReporter {
   constructor(
     private readonly deps: {
       prisma: PrismaClient;
-      sender: ChannelSender;
+      /** The channels' senders; the progress goes through the one of the officer's identity that is the progress chat (Telegram otherwise). */
+      senders: ReadonlyMap<string, ChannelSender>;
       limiter: RateLimiter;
       logger: Logger;
       now: () => Date;
@@ -48,7 +49,7 @@ export class ProgressReporter {
     const { prisma } = this.deps;
     const broadcasts = await prisma.broadcast.findMany({
       where: { finishedAt: null, ...(ids ? { id: { in: ids } } : {}) },
-      include: { createdBy: { select: { locale: true } } },
+      include: { createdBy: { select: { locale: true, identities: { select: { channel: true, externalId: true } } } } },
       take: 100,
     });
     for (const b of broadcasts) {
@@ -66,10 +67,11 @@ export class ProgressReporter {
     total: number;
     progressChatId: string | null;
     progressMessageId: number | null;
-    createdBy: { locale: string } | null;
+    createdBy: { locale: string; identities: { channel: string; externalId: string }[] } | null;
   }): Promise<void> {
     const { prisma } = this.deps;
-    const canEdit = this.deps.sender.canEdit;
+    const sender = this.senderFor(b.progressChatId, b.createdBy?.identities ?? []);
+    const canEdit = sender.canEdit;
     const locale = b.createdBy?.locale ?? this.deps.defaultLocale;
     const progress = await countBroadcast(this.deps.prisma, b.id, b.total, b.status);
     const wall = new Date();
@@ -82,7 +84,7 @@ export class ProgressReporter {
       if (won.count === 1 && b.progressChatId) {
         const summary = progressSummaryMessage({ ...progress, status: b.status });
         const current = canEdit ? await prisma.broadcast.findUnique({ where: { id: b.id }, select: { progressMessageId: true } }) : null;
-        await this.show(b.id, b.progressChatId, current?.progressMessageId ?? null, summary, locale);
+        await this.show(sender, b.id, b.progressChatId, current?.progressMessageId ?? null, summary, locale);
       }
       return;
     }
@@ -93,7 +95,7 @@ export class ProgressReporter {
         data: { status: 'SENDING', progressUpdatedAt: wall },
       });
       if (won.count === 1 && b.progressChatId) {
-        await this.show(b.id, b.progressChatId, null, progressMessage(b.id, progress, this.deps.rate), locale);
+        await this.show(sender, b.id, b.progressChatId, null, progressMessage(b.id, progress, this.deps.rate), locale);
       }
       return;
     }
@@ -107,7 +109,7 @@ export class ProgressReporter {
         where: { id: b.id, status: 'SENDING', progressMessageId: MILESTONE_STARTED },
         data: { progressMessageId: MILESTONE_HALF, progressUpdatedAt: wall },
       });
-      if (won.count === 1) await this.show(b.id, b.progressChatId, null, progressMessage(b.id, progress, this.deps.rate), locale);
+      if (won.count === 1) await this.show(sender, b.id, b.progressChatId, null, progressMessage(b.id, progress, this.deps.rate), locale);
       return;
     }
 
@@ -117,7 +119,7 @@ export class ProgressReporter {
         data: { progressUpdatedAt: wall },
       });
       if (won.count === 1) {
-        await this.show(b.id, b.progressChatId, b.progressMessageId, progressMessage(b.id, progress, this.deps.rate), locale);
+        await this.show(sender, b.id, b.progressChatId, b.progressMessageId, progressMessage(b.id, progress, this.deps.rate), locale);
       }
     }
   }
@@ -126,11 +128,21 @@ export class ProgressReporter {
    * Edits the progress message in place, or sends it (first time, when the edit is impossible, and
    * always on a channel that cannot edit — there each message is a milestone).
    */
-  private async show(broadcastId: number, chatId: string, messageId: number | null, message: OutboxMessage, locale: string): Promise<void> {
+  /**
+   * The channel of the progress chat: the officer's identity whose chat it is (a private chat's id is
+   * the person's id on both channels), so a launch from Zalo reports on Zalo; Telegram when none is.
+   */
+  private senderFor(chatId: string | null, identities: { channel: string; externalId: string }[]): ChannelSender {
+    const senders = this.deps.senders;
+    const channel = identities.find((i) => i.externalId === chatId && senders.has(i.channel))?.channel;
+    return (channel ? senders.get(channel) : undefined) ?? senders.get('TELEGRAM') ?? senders.values().next().value!;
+  }
+
+  private async show(sender: ChannelSender, broadcastId: number, chatId: string, messageId: number | null, message: OutboxMessage, locale: string): Promise<void> {
     const delay = await this.deps.limiter.reserveGlobal();
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    if (messageId && this.deps.sender.canEdit) {
-      const edited = await this.deps.sender.edit(chatId, messageId, message, locale);
+    if (messageId && sender.canEdit) {
+      const edited = await sender.edit(chatId, messageId, message, locale);
       if (edited.kind === 'sent') return;
       if (edited.kind === 'rate_limited') {
         await this.deps.limiter.pause(edited.retryAfterMs);
@@ -138,9 +150,9 @@ export class ProgressReporter {
       }
       this.deps.logger.warn({ broadcastId, error: 'error' in edited ? edited.error : undefined }, 'progress edit failed; sending anew');
     }
-    const sent = await this.deps.sender.send(chatId, message, locale);
+    const sent = await sender.send(chatId, message, locale);
     if (sent.kind === 'sent') {
-      if (this.deps.sender.canEdit) {
+      if (sender.canEdit) {
         await this.deps.prisma.broadcast.update({ where: { id: broadcastId }, data: { progressMessageId: Number(sent.externalMessageId) } });
       } else {
         // The first milestone marks itself; the half-way one was marked when it was claimed.
