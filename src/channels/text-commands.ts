@@ -25,6 +25,7 @@ export type TextCommand =
   | 'language'
   | 'campaigns'
   | 'newcampaign'
+  | 'launch'
   | 'profile'
   | 'registrations'
   | 'link'
@@ -67,6 +68,8 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'profileunit', words: ['doi don vi', 'change unit'] },
   { command: 'campaigns', words: ['phong trao', 'campaigns'] },
   { command: 'newcampaign', words: ['tao phong trao', 'newcampaign'] },
+  // "phát động chu-nhat-xanh" launches that draft; "phát động" alone picks among the officer's drafts.
+  { command: 'launch', words: ['phat dong', 'launch'], withArg: ['phat dong', 'launch'] },
   { command: 'approve', words: [], withArg: ['duyet', 'approve'], numericArg: true },
   { command: 'return', words: [], withArg: ['tra lai', 'return'], numericArg: true },
   { command: 'nudge', words: [], withArg: ['nhac', 'nudge'], numericArg: true },

@@ -15,6 +15,7 @@ import { createCampaignEditFlow } from './campaign-edit.js';
 import { createCampaignImportFlow } from './campaign-import.js';
 import { createCampaignAnnounceFlow } from './campaign-announce.js';
 import { createCampaignPickFlow } from './campaign-pick.js';
+import { createCampaignLaunchFlow } from './campaign-launch.js';
 import { createUnitsImportFlow } from './units-import.js';
 import { createSettingsFlow } from './settings.js';
 import { createLinkFlow } from './link.js';
@@ -37,6 +38,7 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createCampaignImportFlow(services),
     createCampaignAnnounceFlow(services),
     createCampaignPickFlow(services),
+    createCampaignLaunchFlow(services),
     createUnitsImportFlow(services),
     createSettingsFlow(services),
     createLinkFlow(services),

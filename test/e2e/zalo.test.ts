@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
-import { launchCampaign, UNITS } from '../support/conversation-fixtures.js';
+import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import { FakeZalo, TINY_JPEG, type ZaloUser } from '../support/fake-zalo.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
@@ -224,5 +224,73 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(identity.memberId).toBe(o.id);
     // Now an officer on Zalo too: the pending registrations list answers.
     await c.say('đăng ký chờ duyệt', /Đăng ký chờ duyệt|Không có đăng ký nào chờ duyệt/);
+  }, 60_000);
+
+  it('an officer on Zalo launches a draft by «phát động <code>»: preview with the counts, «hủy» launches nothing, «1» launches once to Telegram and Zalo members, progress as Zalo milestones; a member is refused', async () => {
+    const province = (await h.app.services.units.byCode('BENTRE'))!;
+    const d = (n: number) => formatDate(addLocalDays(new Date(), n));
+    const parsed = parseCampaignFile(
+      `code: he-xanh\ntitle: Mùa hè xanh\nkind: THEMATIC\nstarts: ${d(-1)}\nends: ${d(100)}\ntitles:\n  individual: [LDTT]\ncriteria:\n  - { code: K1, title: Tình nguyện, measure: NUMBER, unit: ngày }\nmilestones:\n  - { kind: REGISTRATION, due: "${d(10)} 17:00" }\n`,
+      'yaml',
+      new Date(),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const created = await h.app.services.campaigns.createFromDraft(parsed.campaign, { ownerUnitId: province.id });
+    if (!created.ok) throw new Error(created.reason);
+    const campaignId = created.campaign.id;
+    // A member on Telegram, besides Lan on Zalo.
+    const tam = h.fake.user({ firstName: 'Tâm' });
+    await joined(h, tam, 'Phạm Văn Tâm');
+    const lan = await h.app.services.prisma.channelIdentity.findFirstOrThrow({ where: { channel: 'ZALO', member: { fullName: 'Đỗ Thị Lan' } } });
+
+    // A plain member on Zalo: refused in words, the refusal audited, nothing launched.
+    const binh = zalo.user('Bình');
+    const b = await h.app.services.members.touch({ channel: 'ZALO', externalId: binh.id, firstName: 'Bình' });
+    await h.app.services.members.setUnit(b.id, province.id);
+    await h.app.services.members.setName(b.id, 'Võ Văn Bình');
+    await chat(zalo, binh).say('phát động he-xanh', /không có quyền/);
+    const refusals = await h.app.services.audit.recent({ action: 'campaign.launch' });
+    expect(refusals.some((r) => r.outcome === 'REFUSED' && r.actorRef?.includes(binh.id))).toBe(true);
+
+    const minh = zalo.user('Minh');
+    const o = await h.app.services.members.touch({ channel: 'ZALO', externalId: minh.id, firstName: 'Minh' });
+    await h.app.services.members.setUnit(o.id, province.id);
+    await h.app.services.members.setName(o.id, 'Nguyễn Văn Minh');
+    await h.app.services.members.setRole(o.id, 'OFFICER');
+    const c = chat(zalo, minh);
+    // The numbers Telegram's preview shows.
+    const count = await h.app.services.campaigns.audienceCount(campaignId);
+    expect(count.members).toBeGreaterThanOrEqual(2);
+    const preview = await c.say('phát động he-xanh', /Xác nhận phát động/);
+    expect(preview).toContain('Xem trước — thành viên sẽ nhận đúng tin nhắn sau');
+    expect(preview).toContain('Mùa hè xanh');
+    expect(preview).toContain('Gửi: đăng ký he-xanh');
+    expect(preview).toContain(`Sẽ gửi tới ${count.members} đồng chí và ${count.groups} nhóm của đơn vị`);
+    expect(preview).toMatch(/1\. 🚀 Phát động\n2\. Hủy/);
+    await c.say('hủy', /Đã hủy, phong trào chưa được phát động/);
+    expect((await h.app.services.campaigns.byId(campaignId))!.status).toBe('DRAFT');
+    expect(await h.app.services.prisma.broadcast.count({ where: { campaignId } })).toBe(0);
+
+    // The slash form, and «Hủy» by its number.
+    await c.say('/launch he-xanh', /Xác nhận phát động/);
+    await c.say('2', /Đã hủy, phong trào chưa được phát động/);
+    expect(await h.app.services.prisma.broadcast.count({ where: { campaignId } })).toBe(0);
+    // Without the code (no diacritics): the only draft in the officer's scope is previewed.
+    const lanBefore = zalo.sentTo(lan.externalId).length;
+    await c.say('phat dong', /Xác nhận phát động/);
+    const launched = await c.say('1', /Đã phát động Mùa hè xanh/);
+    expect(launched).toContain(`đang gửi tới ${count.members} đồng chí`);
+    // Progress comes to the officer's Zalo chat as milestone messages, ending with the summary.
+    const progress = await c.waitFor(0, /Đã gửi xong/, 20_000);
+    expect(progress).toMatch(/Đang gửi thông báo/);
+    expect((await h.app.services.campaigns.byId(campaignId))!.status).toBe('LAUNCHED');
+    // Each member gets the launch once, on their channel.
+    await tam.waitFor(/Mùa hè xanh/);
+    expect(tam.messages.filter((m) => /Mùa hè xanh/.test(m.text ?? '')).length).toBe(1);
+    const lanGot = zalo.textsTo(lan.externalId).slice(lanBefore).filter((t) => t.includes('Mùa hè xanh'));
+    expect(lanGot.length).toBe(1);
+    expect(await h.app.services.prisma.broadcast.count({ where: { campaignId, kind: 'LAUNCH' } })).toBe(1);
+    // Launched once: asking again is refused.
+    await c.say('phát động he-xanh', /đã được phát động/);
   }, 60_000);
 });

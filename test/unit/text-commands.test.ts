@@ -25,6 +25,11 @@ describe('commands typed as text (Zalo)', () => {
     expect(parseTextCommand('báo cáo 3')).toEqual({ command: 'report', arg: '3', slash: false });
     expect(parseTextCommand('nhắc 4')?.command).toBe('nudge');
     expect(parseTextCommand('dừng gửi 5')?.command).toBe('stopbroadcast');
+    // Launching a draft: by its code, or alone to pick among the officer's drafts.
+    expect(parseTextCommand('Phát động he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: false });
+    expect(parseTextCommand('phat dong he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: false });
+    expect(parseTextCommand('/launch he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: true });
+    expect(parseTextCommand('phát động')).toEqual({ command: 'launch', arg: '', slash: false });
     // An id is a number: "duyệt tất cả" is not a command.
     expect(parseTextCommand('duyệt tất cả')).toBeNull();
   });

@@ -15,7 +15,7 @@ import type { Services } from '../../services/index.js';
 import type { Member } from '../../generated/prisma/client.js';
 import type { InboundEvent } from '../inbound.js';
 import { flowKey, type Conversations, type FlowEnv, type Reply } from '../../flows/conversations.js';
-import type { FileRef, FlowInput } from '../../flows/model.js';
+import { matchChoice, type FileRef, type FlowInput } from '../../flows/model.js';
 import { questionAsText } from '../../flows/render.js';
 import { escapeHtml, htmlToPlain } from '../../domain/text.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
@@ -27,6 +27,7 @@ import { openReport, REPORT_FLOW } from '../../flows/report.js';
 import { SETTINGS_FLOW } from '../../flows/settings.js';
 import { CAMPAIGN_PICK_FLOW } from '../../flows/campaign-pick.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
+import { CAMPAIGN_LAUNCH_FLOW, type CampaignLaunchArgs } from '../../flows/campaign-launch.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js';
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
@@ -320,6 +321,10 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'newcampaign':
         if (!(await hasRole(turn, 'OFFICER', 'campaign.create'))) return;
         return turn.start(CREATE_CAMPAIGN_FLOW, {});
+      case 'launch':
+        // Preview, counts and "Phát động / Hủy" (src/flows/campaign-launch.ts); progress comes back to this chat.
+        if (!(await hasRole(turn, 'OFFICER', 'campaign.launch'))) return;
+        return turn.start<CampaignLaunchArgs>(CAMPAIGN_LAUNCH_FLOW, { progressChatId: turn.event.chatId, ...(cmd.arg ? { code: cmd.arg } : {}) });
       case 'approve':
       case 'return':
       case 'nudge':
@@ -398,6 +403,13 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     return { kind: 'file', file };
   }
 
+  /** True when typed words (not a slash command) name a choice of the open flow's question. */
+  async function answersQuestion(turn: Turn, cmd: ParsedTextCommand, text: string): Promise<boolean> {
+    if (cmd.slash) return false;
+    const ask = await conversations.question(turn.key, turn.env());
+    return !!ask && ask.choices.length > 0 && matchChoice(text, ask.choices, turn.env()) !== undefined;
+  }
+
   async function handleText(turn: Turn, text: string): Promise<void> {
     const cmd = parseTextCommand(text);
     const open = await conversations.open(turn.key);
@@ -406,7 +418,8 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (open && code && !turn.joined && (await joinByCode(turn, code))) return;
     if (open) {
       // "hủy", "/cancel", "quay lại", "0" and answers are the flow's to read.
-      const isCommand = cmd && cmd.command !== 'cancel';
+      // A word that is also a choice of the open question ("Phát động" when asked to confirm a launch) answers it.
+      const isCommand = cmd && cmd.command !== 'cancel' && !(await answersQuestion(turn, cmd, text));
       if (!isCommand) return turn.replies((await conversations.input(turn.key, { kind: 'text', text }, turn.env())) ?? []);
       if (open.casual) await conversations.close(turn.key);
       else if (!open.passCommands.includes(cmd.command)) return turn.say(turn.t('zalo-flow-busy', { flow: turn.t(open.nameKey) }));
