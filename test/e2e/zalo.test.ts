@@ -275,9 +275,16 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await c.say('/launch he-xanh', /Xác nhận phát động/);
     await c.say('2', /Đã hủy, phong trào chưa được phát động/);
     expect(await h.app.services.prisma.broadcast.count({ where: { campaignId } })).toBe(0);
-    // Without the code (no diacritics): the only draft in the officer's scope is previewed.
+    // Without the code (no diacritics): the officer picks among the drafts in their scope, by number or code.
+    const other = parseCampaignFile(`code: thu-vang\ntitle: Mùa thu vàng\nkind: THEMATIC\nstarts: ${d(-1)}\nends: ${d(100)}\ntitles:\n  individual: [LDTT]\ncriteria:\n  - { code: K1, title: Đọc sách, measure: NUMBER, unit: cuốn }\nmilestones:\n  - { kind: REGISTRATION, due: "${d(20)} 17:00" }\n`, 'yaml', new Date());
+    if (!other.ok) throw new Error(JSON.stringify(other.errors));
+    if (!(await h.app.services.campaigns.createFromDraft(other.campaign, { ownerUnitId: province.id })).ok) throw new Error('second draft');
     const lanBefore = zalo.sentTo(lan.externalId).length;
-    await c.say('phat dong', /Xác nhận phát động/);
+    const list = await c.say('phat dong', /Chọn bản nháp cần phát động/);
+    expect(list).toContain('Mùa hè xanh (he-xanh)');
+    expect(list).toContain('Mùa thu vàng (thu-vang)');
+    expect(list).not.toMatch(/\d\. \d\./);
+    await c.say('he-xanh', /Xác nhận phát động/);
     const launched = await c.say('1', /Đã phát động Mùa hè xanh/);
     expect(launched).toContain(`đang gửi tới ${count.members} đồng chí`);
     // Progress comes to the officer's Zalo chat as milestone messages, ending with the summary.
