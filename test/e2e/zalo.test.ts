@@ -299,5 +299,9 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(await h.app.services.prisma.broadcast.count({ where: { campaignId, kind: 'LAUNCH' } })).toBe(1);
     // Launched once: asking again is refused.
     await c.say('phát động he-xanh', /đã được phát động/);
+    // The choice typed in words answers the question, though «phát động» is also a command word.
+    await c.say('phát động thu-vang', /Xác nhận phát động/);
+    await c.say('Phát động', /Đã phát động Mùa thu vàng/);
+    expect((await h.app.services.campaigns.byCode('thu-vang'))!.status).toBe('LAUNCHED');
   }, 60_000);
 });
