@@ -929,5 +929,6 @@ zalo-menu =
     While answering: “0” or “back” — previous question · “cancel” — stop.
 zalo-help-words =
     On Zalo, commands can be sent as words: “register”, “report”, “my”, “campaigns”, “settings”, “profile”, “language”, “help”, “menu”, “cancel” (Vietnamese words work too, with or without diacritics). “DK campaign-code” opens registration for that campaign; send your unit's invite code to join it.
+zalo-help-officer-words = Officers can also send: “newcampaign” — write a new campaign · “launch campaign-code” — preview and launch a draft · “registrations” — the registrations awaiting a decision · “approve number” / “return number” — decide one registration.
 zalo-profile-words = Send “change name” to change your name, “change unit” to change your unit, “language” to change the language.
 zalo-reg-decide = Send: { $approve } · { $return }

@@ -205,6 +205,21 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(after).toMatchObject({ status: 'RETURNED', returnReason: 'Thiếu chỉ tiêu học tập' });
   }, 60_000);
 
+  it('«trợ giúp» names the words that work on Zalo, and an officer also reads the officers\' words («phát động», «duyệt»)', async () => {
+    const binh = zalo.user('Bình');
+    const b = await h.app.services.members.touch({ channel: 'ZALO', externalId: binh.id, firstName: 'Bình' });
+    await h.app.services.members.setUnit(b.id, (await h.app.services.units.byCode('BENTRE'))!.id);
+    await h.app.services.members.setName(b.id, 'Lê Văn Bình');
+    const c = chat(zalo, binh);
+    const member = await c.say('tro giup', /gửi lệnh bằng chữ/);
+    expect(member).toContain('«đăng ký»');
+    expect(member).not.toContain('«phát động');
+    await h.app.services.members.setRole(b.id, 'OFFICER');
+    const officer = await c.say('trợ giúp', /Cán bộ gửi thêm/);
+    expect(officer).toContain('«phát động mã-phong-trào»');
+    expect(officer).toContain('«duyệt số»');
+  }, 30_000);
+
   it('links a Telegram officer and a fresh Zalo account by "LINK <code>": the Zalo chat then answers as the officer', async () => {
     const officer = h.fake.user({ firstName: 'Quang' });
     const province = (await h.app.services.units.byCode('BENTRE'))!;

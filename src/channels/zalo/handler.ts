@@ -279,6 +279,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('help-officer'));
     if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('help-admin'));
     parts.push(turn.t('zalo-help-words'));
+    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'));
     turn.say(parts.join('\n\n'));
   }
 
