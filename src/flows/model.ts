@@ -102,6 +102,11 @@ export interface Step<D> {
   prompt(data: D, ctx: FlowContext): Message;
   /** The choices offered (a text step may offer some too: its `answer` reads typed text that names one). */
   choices?(data: D, ctx: FlowContext): readonly Choice[];
+  /**
+   * True while a typed number is this step's answer (a figure), not the number of a choice: a
+   * text-only channel then lists the choices as words, so "1" is never read two ways.
+   */
+  numbersAreValues?(data: D): boolean;
   /** True when this step does not apply to the data so far (it is then passed over, also on Back). */
   skip?(data: D, ctx: FlowContext): boolean;
   /** Validates and stores the answer; may call services (a unit search, a duplicate check). */
@@ -151,6 +156,8 @@ export type FlowOutcome<D> =
       prompt: Message;
       choices: readonly Choice[];
       accepts: Accepts;
+      /** A typed number answers this question as a figure ({@link Step.numbersAreValues}). */
+      numbersAreValues: boolean;
       problem?: Message;
       /** Said before the question (the previous answer's {@link StepResult} notice). */
       notice?: Message;
@@ -231,6 +238,7 @@ function ask<D>(flow: Flow<D, unknown>, state: FlowState<D>, ctx: FlowContext, p
     prompt: step.prompt(state.data, ctx),
     choices: step.choices?.(state.data, ctx) ?? [],
     accepts: step.accepts,
+    numbersAreValues: step.accepts === 'number' || (step.numbersAreValues?.(state.data) ?? false),
     ...(problemMsg ? { problem: problemMsg } : {}),
     ...(notice ? { notice } : {}),
     // The history may hold the current step itself (it repeated): only another step is somewhere to go back to.

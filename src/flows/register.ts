@@ -265,6 +265,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
         },
       };
     },
+    numbersAreValues: (d) => !d.pending && leavesOf(d)[currentLine(d)]?.measure === 'NUMBER',
     choices(d, ctx) {
       const line = leavesOf(d)[currentLine(d)]!;
       if (d.pending) return readings(d, ctx, line, d.pending);

@@ -24,15 +24,22 @@ export function numberedChoices(choices: readonly Choice[], render: Render): str
     .join('\n');
 }
 
+/** Choices offered beside a number ("⏭ Bỏ qua" while a figure is asked): words, not numbers, since a typed 1 is a figure there. */
+export function wordChoices(choices: readonly Choice[], render: Render): string {
+  return choices.map((c) => `• ${htmlToPlain(render(c.label))}`).join('\n');
+}
+
 /**
- * A question as one plain text: the problem (when re-asking), the prompt, numbered choices and the
- * hint line. The hint says `0` is Back only where it is (choice steps; elsewhere 0 is a value).
+ * A question as one plain text: the problem (when re-asking), the prompt, the choices and the hint
+ * line. Where a number is asked, a typed number is the answer, never a choice and never Back: the
+ * choices are then listed as words, and the hint says `0` is Back only where it is.
  */
 export function questionAsText(outcome: Extract<FlowOutcome<unknown>, { type: 'ask' }>, render: Render): string {
   const parts: string[] = [];
+  const byNumber = !outcome.numbersAreValues;
   if (outcome.problem) parts.push(htmlToPlain(render(outcome.problem)));
   parts.push(htmlToPlain(render(outcome.prompt)));
-  if (outcome.choices.length > 0) parts.push(numberedChoices(outcome.choices, render));
-  parts.push(htmlToPlain(render({ key: outcome.choices.length > 0 ? 'flow-text-hint-choice' : 'flow-text-hint' })));
+  if (outcome.choices.length > 0) parts.push(byNumber ? numberedChoices(outcome.choices, render) : wordChoices(outcome.choices, render));
+  parts.push(htmlToPlain(render({ key: outcome.choices.length > 0 && byNumber ? 'flow-text-hint-choice' : 'flow-text-hint' })));
   return parts.join('\n\n');
 }

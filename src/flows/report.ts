@@ -205,6 +205,7 @@ export function createReportFlow(services: Services): FlowSpec<ReportData, Repor
       };
     },
     choices: yesNo,
+    numbersAreValues: (d) => lineOf(d).measure === 'NUMBER',
     hint: (d) => ({ key: `reg-hint-line-${lineOf(d).measure}` }),
     answer(d, a, ctx) {
       const l = lineOf(d);
