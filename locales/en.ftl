@@ -932,3 +932,7 @@ zalo-help-words =
 zalo-help-officer-words = Officers can also send: “newcampaign” — write a new campaign · “launch campaign-code” — preview and launch a draft · “registrations” — the registrations awaiting a decision · “approve number” / “return number” — decide one registration.
 zalo-profile-words = Send “change name” to change your name, “change unit” to change your unit, “language” to change the language.
 zalo-reg-decide = Send: { $approve } · { $return }
+group-link-unknown-unit = No unit has this code. Send the unit's invite code or code, or nothing to link the group to your own unit.
+group-link-out-of-scope = This unit is outside the units you manage, so the group cannot be linked to it.
+zalo-group-relink-ask = This group is linked to “{ $current }”. To move the link to { $unit }, send: @{ $bot } linkgroup { $code } confirm
+zalo-group-private-only = Hello! I work in private chat only: write to me privately to join, register or report. In a group, an emulation officer can send “@{ $bot } linkgroup” to link the group to a unit.

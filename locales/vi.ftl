@@ -911,3 +911,7 @@ zalo-help-words =
 zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động bản nháp · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký.
 zalo-profile-words = Gửi «đổi tên» để đổi họ tên, «đổi đơn vị» để đổi đơn vị, «ngôn ngữ» để đổi ngôn ngữ.
 zalo-reg-decide = Gửi: { $approve } · { $return }
+group-link-unknown-unit = Không tìm thấy đơn vị có mã này. Gửi mã mời hoặc mã của đơn vị, hoặc để trống để liên kết với đơn vị của đồng chí.
+group-link-out-of-scope = Đơn vị này nằm ngoài phạm vi phụ trách của đồng chí nên không liên kết nhóm với đơn vị đó được.
+zalo-group-relink-ask = Nhóm này đang liên kết với đơn vị «{ $current }». Để chuyển liên kết sang { $unit }, gửi: @{ $bot } linkgroup { $code } xác nhận
+zalo-group-private-only = Chào bạn! Tôi chỉ làm việc trong tin nhắn riêng: hãy nhắn riêng cho tôi để tham gia, đăng ký hay báo cáo. Trong nhóm, cán bộ thi đua có thể gửi «@{ $bot } linkgroup» để liên kết nhóm với đơn vị.

@@ -1,16 +1,16 @@
 import type { GroupChat, PrismaClient, Unit } from '../generated/prisma/client.js';
-import { isStaff, loadActor, type ActorRef } from './actors.js';
+import { isStaff, loadActor, manages, type ActorRef } from './actors.js';
 import { writeAudit } from './audit.js';
 
 /** Result of {@link GroupChatService.linkByOfficer}. */
 export type LinkGroupResult =
   | { ok: true; group: GroupChat & { unit: Unit }; movedFrom: string | null }
-  | { ok: false; reason: 'not_officer' | 'no_unit' | 'not_chat_admin' | 'unit_changed' }
+  | { ok: false; reason: 'not_officer' | 'no_unit' | 'not_chat_admin' | 'unit_changed' | 'unknown_unit' | 'out_of_scope' }
   /** The chat is linked to another unit: ask the officer to confirm the move (`confirmMove`). */
   | { ok: false; reason: 'needs_confirmation'; currentUnit: string; unit: string; unitId: number };
 
 /**
- * Nhóm chat của đơn vị: a unit's Telegram group, linked by an officer with /linkgroup so launch
+ * Nhóm chat của đơn vị: a unit's Telegram or Zalo group, linked by an officer with /linkgroup so launch
  * announcements and follow-ups reach the group as well as each member.
  */
 export class GroupChatService {
@@ -24,12 +24,18 @@ export class GroupChatService {
    * their broadcasts. A group already linked to another unit moves only when the officer confirms
    * (`confirmMove` with the unit they saw, `expectUnitId`). Every outcome is audited in the same
    * transaction.
+   *
+   * `senderIsChatAdmin: null` is for platforms that cannot say (Zalo's Bot API has no
+   * getChatMember): the officer role and scope are then the whole check, and the audit row says
+   * the group-admin check was not possible. `unitRef` (a unit's invite code or code) links to that
+   * unit instead of the officer's own, refused outside the officer's scope.
    */
   async linkByOfficer(input: {
     actor: ActorRef;
     chatId: string;
     title: string | null;
-    senderIsChatAdmin: boolean;
+    senderIsChatAdmin: boolean | null;
+    unitRef?: string;
     confirmMove?: boolean;
     expectUnitId?: number;
     channel?: 'TELEGRAM' | 'ZALO';
@@ -44,10 +50,14 @@ export class GroupChatService {
       };
       if (!isStaff(actor)) return refuse({ ok: false, reason: 'not_officer' } as const);
       if (!actor.unitId) return refuse({ ok: false, reason: 'no_unit' } as const);
-      if (!input.senderIsChatAdmin) return refuse({ ok: false, reason: 'not_chat_admin' } as const);
-      if (input.expectUnitId !== undefined && input.expectUnitId !== actor.unitId) return refuse({ ok: false, reason: 'unit_changed' } as const);
+      if (input.senderIsChatAdmin === false) return refuse({ ok: false, reason: 'not_chat_admin' } as const);
+      const ref = input.unitRef?.trim().replace(/^u_/i, '');
+      const named = ref ? await tx.unit.findFirst({ where: { OR: [{ inviteCode: ref.toLowerCase() }, { code: ref }, { code: { equals: ref, mode: 'insensitive' } }] } }) : null;
+      if (ref && !named) return refuse({ ok: false, reason: 'unknown_unit' } as const, { unitRef: ref.slice(0, 64) });
+      if (named && !manages(actor, named.path)) return refuse({ ok: false, reason: 'out_of_scope' } as const, { unitId: named.id });
+      const unit = named ?? (await tx.unit.findUniqueOrThrow({ where: { id: actor.unitId } }));
+      if (input.expectUnitId !== undefined && input.expectUnitId !== unit.id) return refuse({ ok: false, reason: 'unit_changed' } as const);
       const existing = await tx.groupChat.findUnique({ where: { channel_chatId: { channel, chatId: input.chatId } }, include: { unit: true } });
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: actor.unitId } });
       const moving = !!existing && existing.unitId !== unit.id;
       if (moving && !input.confirmMove) {
         // Not a refusal yet: nothing changes until the officer confirms.
@@ -62,7 +72,7 @@ export class GroupChatService {
       await writeAudit(tx, {
         ...audit,
         target: `group_chat:${group.id}`,
-        details: { unitId: unit.id, chatId: input.chatId, ...(moving ? { movedFromUnitId: existing.unitId } : {}) },
+        details: { unitId: unit.id, chatId: input.chatId, channel, ...(input.senderIsChatAdmin === null ? { chatAdmin: 'unknown' } : {}), ...(moving ? { movedFromUnitId: existing.unitId } : {}) },
       });
       return { ok: true as const, group, movedFrom: moving ? existing.unit.name : null };
     });

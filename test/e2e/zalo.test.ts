@@ -325,4 +325,74 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await c.say('Phát động', /Đã phát động Mùa thu vàng/);
     expect((await h.app.services.campaigns.byCode('thu-vang'))!.status).toBe('LAUNCHED');
   }, 60_000);
+  it('Zalo groups: an officer links the group by @mention, a member is refused, a launch reaches the group once as plain text, any other mention points to private chat', async () => {
+    const province = (await h.app.services.units.byCode('BENTRE'))!;
+    const group = zalo.group('Đoàn viên Bến Tre');
+    const inGroup = async (user: ZaloUser, text: string, re: RegExp): Promise<string> => {
+      const before = zalo.sentTo(group.id).length;
+      zalo.userSays(user, text, group);
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const texts = zalo.textsTo(group.id).slice(before).join('\n\n');
+        if (re.test(texts)) return texts;
+        if (Date.now() > deadline) throw new Error(`no group answer matching ${re}; got:\n${texts}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    // A plain member of the unit: refused in the group, the refusal audited, nothing linked.
+    const hoa = zalo.user('Hoa');
+    const m = await h.app.services.members.touch({ channel: 'ZALO', externalId: hoa.id, firstName: 'Hoa' });
+    await h.app.services.members.setUnit(m.id, province.id);
+    await h.app.services.members.setName(m.id, 'Trần Thị Hoa');
+    await inGroup(hoa, '@ThiĐua Bot /linkgroup', /Chỉ cán bộ phụ trách thi đua/);
+    expect(await h.app.services.groupChats.byChat(group.id, 'ZALO')).toBeNull();
+    const refused = await h.app.services.audit.recent({ action: 'group.link' });
+    expect(refused.some((r) => r.outcome === 'REFUSED' && r.actorRef?.includes(hoa.id))).toBe(true);
+
+    // Any other mention: a short pointer to private chat, naming no one and nothing of the sender's.
+    const other = await inGroup(hoa, '@ThiĐua Bot của tôi', /nhắn riêng cho tôi/);
+    expect(other).not.toContain('Trần Thị Hoa');
+    expect(other).not.toContain('Bến Tre');
+
+    // An officer of the province links the group (by the mention, without a slash).
+    const khoa = zalo.user('Khoa');
+    const o = await h.app.services.members.touch({ channel: 'ZALO', externalId: khoa.id, firstName: 'Khoa' });
+    await h.app.services.members.setUnit(o.id, province.id);
+    await h.app.services.members.setName(o.id, 'Lê Văn Khoa');
+    await h.app.services.members.setRole(o.id, 'OFFICER');
+    const linked = await inGroup(khoa, '@ThiĐua Bot linkgroup', /Đã liên kết nhóm này với đơn vị/);
+    expect(linked).toContain(province.name);
+    expect(linked).not.toMatch(/<\/?b>/);
+    const row = (await h.app.services.groupChats.byChat(group.id, 'ZALO'))!;
+    expect(row.unitId).toBe(province.id);
+    const audit = await h.app.services.audit.recent({ action: 'group.link' });
+    expect(audit.some((r) => r.outcome !== 'REFUSED' && r.actorRef?.includes(khoa.id))).toBe(true);
+
+    // A launch of a campaign of the province reaches the linked Zalo group once, as plain text.
+    const d = (n: number) => formatDate(addLocalDays(new Date(), n));
+    const parsed = parseCampaignFile(
+      `code: nhom-xanh\ntitle: Nhóm xanh\nkind: THEMATIC\nstarts: ${d(-1)}\nends: ${d(100)}\ntitles:\n  individual: [LDTT]\ncriteria:\n  - { code: K1, title: Trồng cây, measure: NUMBER, unit: cây }\nmilestones:\n  - { kind: REGISTRATION, due: "${d(10)} 17:00" }\n`,
+      'yaml',
+      new Date(),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const created = await h.app.services.campaigns.createFromDraft(parsed.campaign, { ownerUnitId: province.id });
+    if (!created.ok) throw new Error(created.reason);
+    expect((await h.app.services.campaigns.audienceCount(created.campaign.id)).groups).toBeGreaterThanOrEqual(1);
+    const launched = await h.app.services.campaigns.launch({ campaignId: created.campaign.id, actor: { id: o.id }, progressChatId: null });
+    expect(launched.ok).toBe(true);
+    const deadline = Date.now() + 20_000;
+    while (!zalo.textsTo(group.id).some((t) => t.includes('Nhóm xanh'))) {
+      if (Date.now() > deadline) throw new Error(`launch never reached the group; got:\n${zalo.textsTo(group.id).join('\n\n')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const got = zalo.textsTo(group.id).filter((t) => t.includes('Nhóm xanh'));
+    expect(got.length).toBe(1);
+    expect(got[0]!.length).toBeLessThanOrEqual(2000);
+    expect(got[0]).not.toMatch(/<\/?[a-z]+>/);
+    // In the default language (Vietnamese), saying in words how to register.
+    expect(got[0]).toContain('Gửi: đăng ký nhom-xanh');
+    expect(zalo.sentTo(group.id).every((s) => s.text !== undefined)).toBe(true);
+  }, 60_000);
 });

@@ -8,7 +8,13 @@
  *
  * A photo sent while a flow asks for files is downloaded at once (Zalo's URLs expire), within the
  * evidence limits, into the evidence store (services/evidence-files.ts). Stickers and what Zalo
- * withholds get a short polite answer. Group chats are not handled yet (only @mentions reach the bot).
+ * withholds get a short polite answer.
+ *
+ * Groups (Zalo beta: the bot sees only messages that @mention it): "@bot linkgroup [unit code]"
+ * (or "/linkgroup") links the group to the officer's unit, or to a unit they manage named by its
+ * invite code or code; GroupChatService decides and audits. Zalo cannot tell us whether the sender
+ * administers the group (no getChatMember), so the officer role and scope are the whole check.
+ * Any other mention gets a short answer pointing to private chat, revealing nothing about anyone.
  */
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
@@ -50,6 +56,8 @@ export interface ZaloHandlerDeps {
   logger: Logger;
   /** How photos are fetched (default: HTTP GET with a size limit). */
   fetchImage?: ImageFetcher;
+  /** The bot's name as people @mention it, for the words a group is told to send (default "bot"). */
+  botName?: string;
 }
 
 const RANK = { MEMBER: 0, OFFICER: 1, ADMIN: 2 } as const;
@@ -57,6 +65,22 @@ const RANK = { MEMBER: 0, OFFICER: 1, ADMIN: 2 } as const;
 const IMAGE_TYPES = ['image/jpeg', 'image/png'];
 /** An invite code as typed: 4–64 letters/digits, with or without the `u_` of the Telegram link. */
 const INVITE_CODE = /^(?:\/start\s+)?(?:u_)?([a-z0-9]{4,64})$/i;
+/**
+ * "linkgroup" in a group message, after the @mention that Zalo puts in the text ("@ThiĐua Bot
+ * /linkgroup abc123"; the name may hold spaces, so the word is looked for after it), with an
+ * optional unit code and a trailing "xác nhận"/"confirm" that confirms moving the group.
+ */
+const LINK_GROUP = /^(?:@.*?\s)?\/?link\s?group(?:@\S+)?(?:\s+(?!x[aá]c\b|confirm\b)(\S+))?(?:\s+(x[aá]c\s+nh[aậ]n|confirm|ok))?\s*$/iu;
+
+/** The service's refusals of /linkgroup, as said in the group. */
+const LINK_REFUSALS = {
+  not_officer: 'group-link-forbidden',
+  no_unit: 'officer-needs-unit',
+  not_chat_admin: 'group-link-not-chat-admin',
+  unit_changed: 'button-expired',
+  unknown_unit: 'group-link-unknown-unit',
+  out_of_scope: 'group-link-out-of-scope',
+} as const;
 
 /** GET a photo, refusing more than `maxBytes` (by Content-Length, then while reading). */
 export const fetchImage: ImageFetcher = async (url, maxBytes) => {
@@ -447,9 +471,66 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (open) await turn.replies((await conversations.input(turn.key, { kind: 'other' }, turn.env())) ?? []);
   }
 
+  /** A message that @mentions the bot in a group: /linkgroup, or a pointer to private chat. */
+  async function groupMessage(event: InboundEvent): Promise<void> {
+    const bot = deps.botName ?? 'bot';
+    const m = event.kind === 'text' ? LINK_GROUP.exec((event.text ?? '').trim()) : null;
+    if (!m) {
+      // In the group's (default) language, and about no one: the sender is not even looked up.
+      await deps.send(event.chatId, htmlToPlain(deps.t(deps.defaultLocale, 'zalo-group-private-only', { bot })));
+      return;
+    }
+    const member = await services.members.touch({ channel: 'ZALO', externalId: event.from.externalId, firstName: event.from.name });
+    const t = (key: string, vars?: Record<string, string | number>) => deps.t(member.locale ?? deps.defaultLocale, key, vars);
+    const unitRef = m[1];
+    const confirm = !!m[2];
+    // Zalo cannot say whether the sender administers the group: `null` makes the officer role and
+    // scope the whole check (the audit row records that the group-admin check was not possible).
+    const first = await services.groupChats.linkByOfficer({
+      actor: { id: member.id },
+      chatId: event.chatId,
+      title: null,
+      senderIsChatAdmin: null,
+      channel: 'ZALO',
+      ...(unitRef ? { unitRef } : {}),
+    });
+    let result = first;
+    if (!first.ok && first.reason === 'needs_confirmation' && confirm) {
+      result = await services.groupChats.linkByOfficer({
+        actor: { id: member.id },
+        chatId: event.chatId,
+        title: null,
+        senderIsChatAdmin: null,
+        channel: 'ZALO',
+        confirmMove: true,
+        expectUnitId: first.unitId,
+        ...(unitRef ? { unitRef } : {}),
+      });
+    }
+    let text: string;
+    if (result.ok) {
+      text = result.movedFrom
+        ? t('group-relinked', { from: escapeHtml(result.movedFrom), unit: escapeHtml(result.group.unit.name) })
+        : t('group-linked', { unit: escapeHtml(result.group.unit.name) });
+    } else if (result.reason === 'needs_confirmation') {
+      const unit = await services.units.byId(result.unitId);
+      text = t('zalo-group-relink-ask', { current: escapeHtml(result.currentUnit), unit: escapeHtml(result.unit), bot, code: unit?.code ?? '' });
+    } else {
+      text = t(LINK_REFUSALS[result.reason]);
+    }
+    await deps.send(event.chatId, htmlToPlain(text));
+  }
+
   return async (event) => {
-    // Groups (beta on Zalo: only @mentions reach the bot) are not handled yet.
-    if (event.chatType !== 'private') return;
+    if (event.chatType === 'group') {
+      try {
+        await groupMessage(event);
+      } catch (err) {
+        if (isStoreOutage(err)) throw err;
+        deps.logger.error({ err, eventId: event.eventId }, 'zalo group message failed');
+      }
+      return;
+    }
     const member = await services.members.touch({ channel: 'ZALO', externalId: event.from.externalId, firstName: event.from.name });
     const turn = new Turn(deps, event, member);
     turn.onDone = async (flow) => {

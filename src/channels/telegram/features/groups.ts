@@ -29,6 +29,9 @@ const LINK_REFUSALS = {
   no_unit: 'officer-needs-unit',
   not_chat_admin: 'group-link-not-chat-admin',
   unit_changed: 'button-expired',
+  // Telegram's /linkgroup names no unit, so these two do not arise here (Zalo's may name one).
+  unknown_unit: 'group-link-unknown-unit',
+  out_of_scope: 'group-link-out-of-scope',
 } as const;
 
 /** Links the group to the sender's unit (the service decides and audits), asking before moving it from another unit. */
