@@ -54,6 +54,8 @@ interface Claimed {
   payload: StoredMessage;
   /** The recipient's language as it is now (member.locale; group chats: the default). */
   locale: string;
+  /** A unit's group chat (spaced as a group on every channel). */
+  group: boolean;
   attempts: number;
   notBefore: Date;
 }
@@ -442,6 +444,7 @@ export class Dispatcher {
       broadcast_id: number | null;
       payload: unknown;
       locale: string | null;
+      is_group: boolean;
       attempts: number;
       not_before: Date;
     }>>`
@@ -453,6 +456,7 @@ export class Dispatcher {
         LIMIT ${this.o.batchSize}
         FOR UPDATE SKIP LOCKED)
       RETURNING id, channel::text AS channel, chat_id, member_id, identity_id, broadcast_id, payload, attempts, not_before,
+        group_chat_id IS NOT NULL AS is_group,
         (SELECT m.locale FROM member m WHERE m.id = delivery.member_id) AS locale`;
     return rows
       .map((r) => ({
@@ -464,6 +468,7 @@ export class Dispatcher {
         broadcastId: r.broadcast_id,
         payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as StoredMessage,
         locale: r.locale ?? this.o.defaultLocale,
+        group: r.is_group === true,
         attempts: Number(r.attempts),
         notBefore: new Date(r.not_before),
       }))
@@ -480,7 +485,7 @@ export class Dispatcher {
     if (!sender) return { kind: 'failed', error: `no sender for channel ${row.channel}` };
     for (;;) {
       if (halted() || this.stopping) return { kind: 'unsent' };
-      const slot = await this.limiter.reserve(chatKey(row));
+      const slot = await this.limiter.reserve(chatKey(row), { group: row.group });
       if (!slot.ok) {
         if (slot.reason === 'chat') return { kind: 'chat_busy', waitMs: slot.waitMs };
         // Short waits are cheaper in place than a round trip through the database.

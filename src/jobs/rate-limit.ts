@@ -19,8 +19,10 @@ export interface RateLimiter {
    * Reserves a send slot for a chat, keyed by channel and chat id (`TELEGRAM:123`, `ZALO:abc`:
    * the same id on two channels never shares a spacing). `ok: true` → send after `delayMs`.
    * `ok: false` → the chat (or the whole bot, after a 429) is not free for `waitMs`; nothing was reserved.
+   * `group` says the chat is a group (the caller knows: a Zalo group id, unlike Telegram's, carries
+   * no sign of it); without it a Telegram id's sign decides.
    */
-  reserve(chatKey: string): Promise<SlotReservation>;
+  reserve(chatKey: string, opts?: { group?: boolean }): Promise<SlotReservation>;
   /** Reserves a global slot only (progress edits to an officer). */
   reserveGlobal(): Promise<number>;
   /** Pauses every sender — of every instance when shared — for `ms` (Telegram's retry_after). */
@@ -58,8 +60,8 @@ function chatIdOf(chatKey: string): string {
   return colon < 0 ? chatKey : chatKey.slice(colon + 1);
 }
 
-function spacingFor(chatKey: string, o: Required<RateLimitOptions>): number {
-  return isGroupChat(chatIdOf(chatKey)) ? o.groupChatSpacingMs : o.privateChatSpacingMs;
+function spacingFor(chatKey: string, o: Required<RateLimitOptions>, group?: boolean): number {
+  return (group ?? isGroupChat(chatIdOf(chatKey))) ? o.groupChatSpacingMs : o.privateChatSpacingMs;
 }
 
 function withDefaults(o: RateLimitOptions): Required<RateLimitOptions> {
@@ -85,7 +87,7 @@ export class LocalRateLimiter implements RateLimiter {
     this.interval = 1000 / this.o.rate;
   }
 
-  async reserve(chatKey: string): Promise<SlotReservation> {
+  async reserve(chatKey: string, opts: { group?: boolean } = {}): Promise<SlotReservation> {
     const now = this.clock();
     if (this.pausedUntil > now) return { ok: false, reason: 'paused', waitMs: this.pausedUntil - now };
     const slot = Math.max(this.tat, now);
@@ -93,7 +95,7 @@ export class LocalRateLimiter implements RateLimiter {
     if (free > slot) return { ok: false, reason: 'chat', waitMs: free - slot };
     if (slot - now > this.o.maxAheadMs) return { ok: false, reason: 'paused', waitMs: slot - now - this.o.maxAheadMs };
     this.tat = slot + this.interval;
-    this.chatFree.set(chatKey, slot + spacingFor(chatKey, this.o));
+    this.chatFree.set(chatKey, slot + spacingFor(chatKey, this.o, opts.group));
     if (this.chatFree.size > 50_000) this.forgetOld(now);
     return { ok: true, delayMs: slot - now };
   }
@@ -179,7 +181,7 @@ export class RedisRateLimiter implements RateLimiter {
     this.interval = 1000 / this.o.rate;
   }
 
-  async reserve(chatKey: string): Promise<SlotReservation> {
+  async reserve(chatKey: string, opts: { group?: boolean } = {}): Promise<SlotReservation> {
     const [code, ms] = (await this.redis.eval(
       RESERVE_LUA,
       3,
@@ -187,7 +189,7 @@ export class RedisRateLimiter implements RateLimiter {
       `${this.namespace}pause`,
       `${this.namespace}chat:${chatKey}`,
       this.interval,
-      spacingFor(chatKey, this.o),
+      spacingFor(chatKey, this.o, opts.group),
       this.o.maxAheadMs,
       '1',
     )) as [number, number];

@@ -26,4 +26,14 @@ describe('rate-limit keys', () => {
     expect(await l.reserve('TELEGRAM:-100')).toMatchObject({ ok: false, reason: 'chat', waitMs: 1500 });
     expect(await l.reserve('TELEGRAM:456')).toMatchObject({ ok: true });
   });
+
+  it('spaces a Zalo group (an id with no sign of it) by the group spacing when the caller says it is a group', async () => {
+    const { l, at } = limiter();
+    expect(await l.reserve('ZALO:9f3a', { group: true })).toMatchObject({ ok: true });
+    at(1500);
+    expect(await l.reserve('ZALO:9f3a', { group: true })).toMatchObject({ ok: false, reason: 'chat', waitMs: 1500 });
+    expect(await l.reserve('ZALO:77bc')).toMatchObject({ ok: true });
+    at(2600);
+    expect(await l.reserve('ZALO:77bc')).toMatchObject({ ok: true });
+  });
 });
