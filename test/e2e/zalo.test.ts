@@ -394,5 +394,14 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     // In the default language (Vietnamese), saying in words how to register.
     expect(got[0]).toContain('Gửi: đăng ký nhom-xanh');
     expect(zalo.sentTo(group.id).every((s) => s.text !== undefined)).toBe(true);
+
+    // Two announcements to the group: spaced as a group chat (≈3 s), not as a private chat (≈1 s).
+    await h.app.services.outbox.enqueue(
+      ['Tin một', 'Tin hai'].map((text, i) => ({ channel: 'ZALO' as const, chatId: group.id, groupChatId: row.id, message: { text }, dedupeKey: `test:zalo-group-spacing:${i}` })),
+    );
+    const two = await zalo.waitForSent(group.id, zalo.sentTo(group.id).length + 2, 15_000);
+    const [a, b] = two.slice(-2);
+    expect([a!.text, b!.text]).toEqual(['Tin một', 'Tin hai']);
+    expect(b!.at - a!.at).toBeGreaterThanOrEqual(2_900);
   }, 60_000);
 });
