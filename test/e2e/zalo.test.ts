@@ -404,4 +404,42 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect([a!.text, b!.text]).toEqual(['Tin một', 'Tin hai']);
     expect(b!.at - a!.at).toBeGreaterThanOrEqual(2_900);
   }, 60_000);
+  it('Zalo groups: a named unit must be in the officer\'s scope, and moving a group linked to another unit needs «xác nhận»', async () => {
+    const province = (await h.app.services.units.byCode('BENTRE'))!;
+    const commune = (await h.app.services.units.byCode('DONGKHOI'))!;
+    const group = zalo.group('Chi đoàn Đồng Khởi');
+    const inGroup = async (user: ZaloUser, text: string, re: RegExp): Promise<string> => {
+      const before = zalo.sentTo(group.id).length;
+      zalo.userSays(user, text, group);
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const texts = zalo.textsTo(group.id).slice(before).join('\n\n');
+        if (re.test(texts)) return texts;
+        if (Date.now() > deadline) throw new Error(`no group answer matching ${re}; got:\n${texts}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const officer = async (name: string, unitId: number) => {
+      const u = zalo.user(name);
+      const m = await h.app.services.members.touch({ channel: 'ZALO', externalId: u.id, firstName: name });
+      await h.app.services.members.setUnit(m.id, unitId);
+      await h.app.services.members.setName(m.id, `Cán bộ ${name}`);
+      await h.app.services.members.setRole(m.id, 'OFFICER');
+      return u;
+    };
+    // An officer of the commune cannot pull the group into the province's broadcasts, nor name a unit that does not exist.
+    const xa = await officer('Xã', commune.id);
+    await inGroup(xa, '@ThiĐua Bot /linkgroup BENTRE', /nằm ngoài phạm vi phụ trách/);
+    await inGroup(xa, '@ThiĐua Bot /linkgroup KHONGCO', /Không tìm thấy đơn vị/);
+    expect(await h.app.services.groupChats.byChat(group.id, 'ZALO')).toBeNull();
+    // By the commune's invite code (the code members join with).
+    await inGroup(xa, `@ThiĐua Bot /linkgroup ${commune.inviteCode}`, /Đã liên kết nhóm này với đơn vị Xã Đồng Khởi/);
+    // The province's officer: asked first, nothing moves until «xác nhận».
+    const tinh = await officer('Tỉnh', province.id);
+    const ask = await inGroup(tinh, '@ThiĐua Bot linkgroup', /Để chuyển liên kết sang/);
+    expect(ask).toContain('linkgroup BENTRE xác nhận');
+    expect((await h.app.services.groupChats.byChat(group.id, 'ZALO'))!.unitId).toBe(commune.id);
+    await inGroup(tinh, '@ThiĐua Bot linkgroup BENTRE xác nhận', /Đã chuyển liên kết của nhóm từ «Xã Đồng Khởi» sang UBND tỉnh Bến Tre/);
+    expect((await h.app.services.groupChats.byChat(group.id, 'ZALO'))!.unitId).toBe(province.id);
+  }, 60_000);
 });
