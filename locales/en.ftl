@@ -917,6 +917,10 @@ zalo-unhandled = I did not understand that. Send “menu” to see what you can 
 zalo-unsupported = Sorry, I can only read text and photos. Send “menu” to see what you can do.
 zalo-image-no-flow = Photo received, but you have no report open. Send “report” first, then send the evidence photo when asked.
 zalo-image-failed = I could not download this photo from Zalo. Please send it again.
+zalo-evidence-on-telegram = The file “{ $name }” was sent on Telegram and is kept there: see it on Telegram (/evidence).
+zalo-evidence-no-public-url = The photo “{ $name }” cannot be shown on Zalo until the administrator sets PUBLIC_URL for the bot.
+zalo-evidence-not-photo = The file “{ $name }” is not a photo, so it cannot be sent on Zalo: see it on Telegram.
+zalo-evidence-send-failed = One evidence photo could not be sent on Zalo. Please try again later.
 zalo-action-register = { $label } — Send: register { $code }
 zalo-menu =
     Send one of these words:

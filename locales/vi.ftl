@@ -896,6 +896,10 @@ zalo-unhandled = Tôi chưa hiểu yêu cầu này. Gửi «menu» để xem cá
 zalo-unsupported = Xin lỗi, tôi chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
 zalo-image-no-flow = Đã nhận ảnh, nhưng đồng chí chưa mở báo cáo nào. Gửi «báo cáo» trước, rồi gửi ảnh minh chứng khi được hỏi.
 zalo-image-failed = Không tải được ảnh này từ Zalo. Đồng chí vui lòng gửi lại ảnh.
+zalo-evidence-on-telegram = Tệp «{ $name }» được gửi trên Telegram và lưu tại Telegram: đồng chí xem tệp này trên Telegram (/evidence).
+zalo-evidence-no-public-url = Chưa thể hiển thị ảnh «{ $name }» trên Zalo: quản trị viên cần đặt PUBLIC_URL cho bot.
+zalo-evidence-not-photo = Tệp «{ $name }» không phải ảnh nên không gửi được trên Zalo: đồng chí xem tệp này trên Telegram.
+zalo-evidence-send-failed = Không gửi được một ảnh minh chứng qua Zalo. Đồng chí thử lại sau.
 zalo-action-register = { $label } — Gửi: đăng ký { $code }
 zalo-menu =
     Gửi một trong các từ sau:

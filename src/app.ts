@@ -24,6 +24,7 @@ import { ZaloSender } from './channels/zalo/sender.js';
 import { ZaloReceiver, ZALO_UPDATES } from './channels/zalo/receiver.js';
 import { zaloChannelSender } from './channels/zalo/channel-sender.js';
 import { zaloHandler } from './channels/zalo/handler.js';
+import { MediaLinks, mediaSecret } from './services/media-links.js';
 import { startZalo } from './channels/zalo/start.js';
 import { quietHours } from './config.js';
 import { VN_TIME_ZONE } from './domain/dates.js';
@@ -108,6 +109,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         ...(overrides.retry ? { retry: overrides.retry } : {}),
       })
     : null;
+  // Signed links to stored evidence under PUBLIC_URL (Zalo fetches photos by URL): key MEDIA_SECRET, else derived from ZALO_BOT_TOKEN.
+  const mediaKey = mediaSecret(config.MEDIA_SECRET, config.ZALO_BOT_TOKEN);
+  const mediaLinks = mediaKey && config.PUBLIC_URL ? new MediaLinks({ secret: mediaKey, publicUrl: config.PUBLIC_URL }) : undefined;
   // Zalo, when ZALO_BOT_TOKEN is set: the same services and flows, answered as plain text.
   const zalo = config.ZALO_BOT_TOKEN
     ? (() => {
@@ -118,6 +122,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           services,
           conversations,
           send: (chatId, text) => sender.sendText(chatId, text),
+          sendPhoto: async (chatId, url, caption) => (await sender.sendPhoto(chatId, url, caption)).kind === 'sent',
+          mediaLinks,
           t: translator(i18n),
           defaultLocale: config.DEFAULT_LOCALE,
           logger: zlog,
@@ -199,6 +205,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             database: await db.ping(),
             ...(redis ? { redis: await redis.ping().then((r) => r === 'PONG', () => false) } : {}),
           }),
+          media: mediaLinks ? { links: mediaLinks, files: services.evidenceFiles, now: services.now } : undefined,
           webhook: updates && config.BOT_MODE === 'webhook' ? { processor: updates, secret: config.WEBHOOK_SECRET!, ackMs: config.WEBHOOK_ACK_MS } : undefined,
           zalo:
             zalo && config.ZALO_MODE === 'webhook'

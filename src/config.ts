@@ -90,6 +90,11 @@ export const configSchema = z
     ),
     /** Public base URL of this bot's HTTP server: the Zalo webhook and the files Zalo fetches by URL. */
     PUBLIC_URL: optionalUrl,
+    /**
+     * Key that signs the `<PUBLIC_URL>/media/<token>` links Zalo fetches evidence photos from. Unset:
+     * derived (HMAC) from ZALO_BOT_TOKEN, so a token change also voids old links.
+     */
+    MEDIA_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
     /** Zalo messages per second (Zalo publishes no limit; it answers 429 when over it). */
     ZALO_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a number of messages per second' }).positive('must be positive').max(1000, 'must be at most 1000').default(10)),
     DATABASE_URL: optionalString.pipe(

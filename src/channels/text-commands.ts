@@ -36,7 +36,8 @@ export type TextCommand =
   | 'return'
   | 'nudge'
   | 'review'
-  | 'stopbroadcast';
+  | 'stopbroadcast'
+  | 'evidence';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -75,6 +76,8 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'nudge', words: [], withArg: ['nhac', 'nudge'], numericArg: true },
   { command: 'review', words: [], withArg: ['nop bao cao', 'review report'], numericArg: true },
   { command: 'stopbroadcast', words: [], withArg: ['dung gui', 'stop sending'], numericArg: true },
+  // An officer gets a report's evidence back: "minh chứng 12" (Telegram: /evidence 12).
+  { command: 'evidence', words: [], withArg: ['minh chung', 'evidence'], numericArg: true },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */

@@ -10,6 +10,8 @@ import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.
 import { FakeZalo, TINY_JPEG, type ZaloUser } from '../support/fake-zalo.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
+import { freePort } from '../support/redis-server.js';
+import { MediaLinks, mediaSecret } from '../../src/services/media-links.js';
 
 /** A Zalo user's conversation: send, then wait for the bot's answer matching `re` (among those after the send). */
 function chat(zalo: FakeZalo, user: ZaloUser) {
@@ -39,9 +41,16 @@ function chat(zalo: FakeZalo, user: ZaloUser) {
 describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
   let zalo: FakeZalo;
   let h: Harness;
+  let publicUrl: string;
   beforeAll(async () => {
-    zalo = await FakeZalo.start({ maxPollMs: 200 });
-    h = await startHarness({ storage: 'postgres', redis: true, env: { ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, ZALO_RATE: '200' } });
+    // Zalo fetches the photos the bot sends by URL, under PUBLIC_URL: the app's own port, known up front.
+    zalo = await FakeZalo.start({ maxPollMs: 200, fetchPhotos: true });
+    publicUrl = `http://127.0.0.1:${await freePort()}`;
+    h = await startHarness({
+      storage: 'postgres',
+      redis: true,
+      env: { ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, ZALO_RATE: '200', PORT: publicUrl.split(':').at(-1)!, PUBLIC_URL: publicUrl },
+    });
     await seedUnits(h.app, UNITS);
     await launchCampaign(h, 'chu-nhat-xanh', 10);
   }, 60_000);
@@ -183,6 +192,46 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const photo = await officer.waitFor('Công trình số 3');
     expect(photo.caption).toBe('Công trình số 3');
     expect(photo.photo!.at(-1)!.file_size).toBe(TINY_JPEG.length);
+  }, 60_000);
+
+  it('an officer on Zalo gets a report\'s evidence back by «minh chứng <id>»: Zalo fetches the photo by a signed link and receives the bytes the member sent; a member is refused', async () => {
+    const report = await h.app.services.prisma.progressReport.findFirstOrThrow({ where: { member: { fullName: 'Đỗ Thị Lan' } } });
+    const minh = zalo.user('Minh');
+    const province = (await h.app.services.units.byCode('BENTRE'))!;
+    const o = await h.app.services.members.touch({ channel: 'ZALO', externalId: minh.id, firstName: 'Minh' });
+    await h.app.services.members.setUnit(o.id, province.id);
+    await h.app.services.members.setName(o.id, 'Lê Văn Minh');
+    const c = chat(zalo, minh);
+    // A member: refused, and no photo leaves.
+    await c.say(`minh chứng ${report.id}`, /không có quyền|quyền/);
+    expect(zalo.sentTo(minh.id).filter((m) => m.method === 'sendPhoto')).toHaveLength(0);
+
+    await h.app.services.members.setRole(o.id, 'OFFICER');
+    const before = zalo.sentTo(minh.id).length;
+    await c.say(`/evidence ${report.id}`, new RegExp(`Minh chứng của báo cáo #${report.id} — Đỗ Thị Lan.*: 1 tệp`));
+    const deadline = Date.now() + 10_000;
+    while (!zalo.sentTo(minh.id).slice(before).some((m) => m.method === 'sendPhoto') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const photo = zalo.sentTo(minh.id).slice(before).find((m) => m.method === 'sendPhoto')!;
+    expect(photo.caption).toBe('Công trình số 3');
+    expect(photo.photo!.startsWith(`${publicUrl}/media/`)).toBe(true);
+    expect(photo.photoType).toBe('image/jpeg');
+    expect(photo.photoBytes!.equals(TINY_JPEG)).toBe(true);
+    // The words without diacritics ask the same.
+    await c.say(`minh chung ${report.id}`, /Minh chứng của báo cáo/);
+
+    // The link is signed: a changed character, or a link of the right key that expired, is a bare 404.
+    const token = photo.photo!.slice(`${publicUrl}/media/`.length);
+    const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+    const forged = await fetch(`${publicUrl}/media/${tampered}`);
+    expect(forged.status).toBe(404);
+    expect(await forged.text()).toBe('Not Found');
+    const a = (await h.app.services.prisma.attachment.findFirstOrThrow({ where: { progressReportId: report.id } })).fileId;
+    const links = new MediaLinks({ secret: mediaSecret(undefined, zalo.token)!, publicUrl });
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000 - 1000);
+    expect((await fetch(links.linkFor(a, yesterday)!)).status).toBe(404);
+    const fresh = await fetch(links.linkFor(a, new Date())!);
+    expect(fresh.status).toBe(200);
+    expect(Buffer.from(await fresh.arrayBuffer()).equals(TINY_JPEG)).toBe(true);
   }, 60_000);
 
   it('an officer on Zalo approves and returns registrations by the words the outbox names ("duyệt 12", "trả lại 12"), and a member cannot', async () => {

@@ -47,7 +47,7 @@ export interface FakeZaloOptions {
   webhookRetry?: { attempts?: number; delayMs?: number };
   /** Answer errors with HTTP 200 and `{ok:false}` instead of HTTP status = error_code (unverified which Zalo does). */
   errorsWithHttp200?: boolean;
-  /** sendPhoto fetches the photo URL and refuses one that does not answer 200 with an image. */
+  /** sendPhoto fetches the photo URL, as Zalo does, refuses one that does not answer 200 with an image, and keeps the bytes (`ZaloSent.photoBytes`). */
   fetchPhotos?: boolean;
   /** What sending to a user who blocked the bot answers (unverified; default 403 "…blocked…"). */
   blockedError?: ZaloErrorSpec;
@@ -86,6 +86,9 @@ export interface ZaloSent {
   messageId: string;
   text?: string;
   photo?: string;
+  /** The bytes the photo URL served when the fake fetched it (option `fetchPhotos`). */
+  photoBytes?: Buffer;
+  photoType?: string;
   caption?: string;
   sticker?: string;
   at: number;
@@ -522,8 +525,8 @@ export class FakeZalo {
     if (method === 'sendPhoto') {
       const photo = String(p.photo);
       if (!/^https?:\/\//.test(photo)) throw bad('Bad Request: photo must be a URL');
-      if (this.options.fetchPhotos) await checkImageUrl(photo);
       sent.photo = photo;
+      if (this.options.fetchPhotos) Object.assign(sent, await fetchImageUrl(photo));
       const caption = text('caption', false);
       if (caption !== undefined) sent.caption = caption;
     }
@@ -545,10 +548,12 @@ export class FakeZalo {
   }
 }
 
-async function checkImageUrl(url: string): Promise<void> {
+/** What Zalo does with a photo URL: fetches it, and refuses what is not an image. */
+async function fetchImageUrl(url: string): Promise<{ photoBytes: Buffer; photoType: string }> {
   const res = await fetch(url).catch(() => null);
-  if (!res?.ok || !(res.headers.get('content-type') ?? '').startsWith('image/')) throw bad('Bad Request: photo URL did not answer with an image');
-  await res.arrayBuffer();
+  const type = res?.headers.get('content-type') ?? '';
+  if (!res?.ok || !type.startsWith('image/')) throw bad('Bad Request: photo URL did not answer with an image');
+  return { photoBytes: Buffer.from(await res.arrayBuffer()), photoType: type };
 }
 
 function fileIdOf(url: string): string {

@@ -39,6 +39,8 @@ import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
 import { LINK_FLOW, parseLinkCommand, type LinkArgs } from '../../flows/link.js';
 import { isStoreOutage } from '../../outage.js';
+import { isStoredEvidence } from '../../services/evidence-files.js';
+import type { MediaLinks } from '../../services/media-links.js';
 
 /** Translates in a locale (the composition root's Fluent bundles). */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
@@ -58,6 +60,10 @@ export interface ZaloHandlerDeps {
   fetchImage?: ImageFetcher;
   /** The bot's name as people @mention it, for the words a group is told to send (default "bot"). */
   botName?: string;
+  /** Sends a photo Zalo fetches by URL (ZaloSender.sendPhoto); resolves false when it was not delivered. */
+  sendPhoto?: (chatId: string, url: string, caption?: string) => Promise<boolean>;
+  /** Signed links to stored evidence under PUBLIC_URL; without it photos are not shown on Zalo. */
+  mediaLinks?: MediaLinks | undefined;
 }
 
 const RANK = { MEMBER: 0, OFFICER: 1, ADMIN: 2 } as const;
@@ -356,6 +362,53 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'review':
       case 'stopbroadcast':
         return officerAction(turn, cmd.command, Number(cmd.arg));
+      case 'evidence':
+        return evidence(turn, Number(cmd.arg));
+    }
+  }
+
+  /**
+   * "minh chứng 12": the evidence of a report, as Telegram's /evidence (the same permission and
+   * service call). Photos kept in the evidence store go by a signed link under PUBLIC_URL, which
+   * Zalo fetches; a file Telegram keeps is named, and the officer is told to look on Telegram.
+   */
+  async function evidence(turn: Turn, reportId: number): Promise<void> {
+    if (!(await hasRole(turn, 'OFFICER', 'report.evidence'))) return;
+    const r = await services.reports.evidenceFor(reportId, { id: turn.member.id });
+    if (!r.ok) {
+      if (r.reason === 'not_found') return turn.say(turn.t('rep-evidence-unknown', { id: reportId }));
+      return turn.say(r.reason === 'forbidden' ? turn.t('forbidden') : turn.t('forbidden-scope', { unit: r.unit ?? '—' }));
+    }
+    const report = r.report;
+    turn.say(
+      turn.t('rep-evidence-header', {
+        id: report.id,
+        member: escapeHtml(report.member.fullName ?? ''),
+        line: escapeHtml(report.criterion.title),
+        at: formatDateTime(report.updatedAt),
+        count: report.attachments.length,
+      }),
+    );
+    const links = deps.mediaLinks?.enabled ? deps.mediaLinks : undefined;
+    const photos: { url: string; caption?: string }[] = [];
+    for (const a of report.attachments) {
+      const name = a.fileName ?? `#${a.id}`;
+      if (!isStoredEvidence(a.fileId)) {
+        turn.say(turn.t('zalo-evidence-on-telegram', { name: escapeHtml(name) }));
+        continue;
+      }
+      const url = a.kind === 'PHOTO' && links && deps.sendPhoto ? links.linkFor(a.fileId, services.now()) : null;
+      if (!url) {
+        turn.say(turn.t(links ? 'zalo-evidence-not-photo' : 'zalo-evidence-no-public-url', { name: escapeHtml(name) }));
+        continue;
+      }
+      const caption = [...[a.fileName, a.note].filter((x) => x).join(' — ')].slice(0, 2000).join('');
+      photos.push({ url, ...(caption ? { caption } : {}) });
+    }
+    // The header first, then the photos in order.
+    await turn.flush();
+    for (const p of photos) {
+      if (!(await deps.sendPhoto!(turn.event.chatId, p.url, p.caption))) turn.say(turn.t('zalo-evidence-send-failed'));
     }
   }
 
