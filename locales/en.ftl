@@ -933,7 +933,7 @@ zalo-menu =
     While answering: “0” or “back” — previous question · “cancel” — stop.
 zalo-help-words =
     On Zalo, commands can be sent as words: “register”, “report”, “my”, “campaigns”, “settings”, “profile”, “language”, “help”, “menu”, “cancel” (Vietnamese words work too, with or without diacritics). “DK campaign-code” opens registration for that campaign; send your unit's invite code to join it.
-zalo-help-officer-words = Officers can also send: “newcampaign” — write a new campaign · “launch campaign-code” — preview and launch a draft · “registrations” — the registrations awaiting a decision · “approve number” / “return number” — decide one registration.
+zalo-help-officer-words = Officers can also send: “newcampaign” — write a new campaign · “launch campaign-code” — preview and launch a draft · “registrations” — the registrations awaiting a decision · “approve number” / “return number” — decide one registration · “evidence number” — see the evidence photos of a report.
 zalo-profile-words = Send “change name” to change your name, “change unit” to change your unit, “language” to change the language.
 zalo-reg-decide = Send: { $approve } · { $return }
 group-link-unknown-unit = No unit has this code. Send the unit's invite code or code, or nothing to link the group to your own unit.

@@ -912,7 +912,7 @@ zalo-menu =
     Trong lúc trả lời: «0» hoặc «quay lại» — trở lại câu trước · «hủy» — dừng.
 zalo-help-words =
     Trên Zalo có thể gửi lệnh bằng chữ (có dấu hoặc không dấu): «đăng ký», «báo cáo», «của tôi», «phong trào», «cài đặt», «hồ sơ», «ngôn ngữ», «trợ giúp», «menu», «hủy». «DK mã-phong-trào» mở đăng ký cho phong trào đó; gửi mã mời của đơn vị để tham gia đơn vị.
-zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động bản nháp · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký.
+zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động bản nháp · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký · «minh chứng số» — xem ảnh minh chứng của một báo cáo.
 zalo-profile-words = Gửi «đổi tên» để đổi họ tên, «đổi đơn vị» để đổi đơn vị, «ngôn ngữ» để đổi ngôn ngữ.
 zalo-reg-decide = Gửi: { $approve } · { $return }
 group-link-unknown-unit = Không tìm thấy đơn vị có mã này. Gửi mã mời hoặc mã của đơn vị, hoặc để trống để liên kết với đơn vị của đồng chí.

@@ -271,6 +271,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const officer = await c.say('trợ giúp', /Cán bộ gửi thêm/);
     expect(officer).toContain('«phát động mã-phong-trào»');
     expect(officer).toContain('«duyệt số»');
+    expect(officer).toContain('«minh chứng số»');
   }, 30_000);
 
   it('links a Telegram officer and a fresh Zalo account by "LINK <code>": the Zalo chat then answers as the officer', async () => {

@@ -25,6 +25,9 @@ describe('commands typed as text (Zalo)', () => {
     expect(parseTextCommand('báo cáo 3')).toEqual({ command: 'report', arg: '3', slash: false });
     expect(parseTextCommand('nhắc 4')?.command).toBe('nudge');
     expect(parseTextCommand('dừng gửi 5')?.command).toBe('stopbroadcast');
+    expect(parseTextCommand('Minh chứng #12')).toEqual({ command: 'evidence', arg: '12', slash: false });
+    expect(parseTextCommand('minh chung 12')?.command).toBe('evidence');
+    expect(parseTextCommand('/evidence 12')).toEqual({ command: 'evidence', arg: '12', slash: true });
     // Launching a draft: by its code, or alone to pick among the officer's drafts.
     expect(parseTextCommand('Phát động he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: false });
     expect(parseTextCommand('phat dong he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: false });
