@@ -216,8 +216,10 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(photo.photo!.startsWith(`${publicUrl}/media/`)).toBe(true);
     expect(photo.photoType).toBe('image/jpeg');
     expect(photo.photoBytes!.equals(TINY_JPEG)).toBe(true);
-    // The words without diacritics ask the same.
-    await c.say(`minh chung ${report.id}`, /Minh chứng của báo cáo/);
+    // The words without diacritics ask the same; a file Telegram keeps is named, to be seen on Telegram.
+    const kept = await h.app.services.prisma.attachment.create({ data: { progressReportId: report.id, channel: 'TELEGRAM', kind: 'DOCUMENT', fileId: 'BQACAgIAAxkBAAIBtelegram', fileName: 'bien-ban.pdf' } });
+    expect(await c.say(`minh chung ${report.id}`, /bien-ban\.pdf/)).toContain('Tệp «bien-ban.pdf» được gửi trên Telegram và lưu tại Telegram');
+    await h.app.services.prisma.attachment.delete({ where: { id: kept.id } });
 
     // The link is signed: a changed character, or a link of the right key that expired, is a bare 404.
     const token = photo.photo!.slice(`${publicUrl}/media/`.length);
@@ -491,5 +493,42 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect((await h.app.services.groupChats.byChat(group.id, 'ZALO'))!.unitId).toBe(commune.id);
     await inGroup(tinh, '@ThiĐua Bot linkgroup BENTRE xác nhận', /Đã chuyển liên kết của nhóm từ «Xã Đồng Khởi» sang UBND tỉnh Bến Tre/);
     expect((await h.app.services.groupChats.byChat(group.id, 'ZALO'))!.unitId).toBe(province.id);
+  }, 60_000);
+});
+
+describe('evidence on Zalo without PUBLIC_URL', () => {
+  let zalo: FakeZalo;
+  let h: Harness;
+  beforeAll(async () => {
+    zalo = await FakeZalo.start({ maxPollMs: 200, fetchPhotos: true });
+    h = await startHarness({ storage: 'postgres', redis: true, env: { ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, ZALO_RATE: '200' } });
+    await seedUnits(h.app, UNITS);
+    await launchCampaign(h, 'chu-nhat-xanh', 10);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+    await zalo?.close();
+  });
+
+  it('tells the officer the photos cannot be shown on Zalo until PUBLIC_URL is set, and sends none', async () => {
+    const s = h.app.services;
+    const campaign = await s.prisma.campaign.findFirstOrThrow({ where: { code: 'chu-nhat-xanh' }, include: { criteria: true } });
+    const member = await s.members.touch({ channel: 'ZALO', externalId: 'zalo-member-1', firstName: 'Lan' });
+    await s.members.setUnit(member.id, (await s.units.byCode('DONGKHOI'))!.id);
+    await s.members.setName(member.id, 'Đỗ Thị Lan');
+    const fileId = await s.evidenceFiles.save({ channel: 'ZALO', mimeType: 'image/jpeg', content: TINY_JPEG });
+    const report = await s.prisma.progressReport.create({
+      data: { campaignId: campaign.id, criterionId: campaign.criteria[0]!.id, memberId: member.id, valueNumber: 3, attachments: { create: { channel: 'ZALO', kind: 'PHOTO', fileId, mimeType: 'image/jpeg', size: TINY_JPEG.length } } },
+    });
+    const minh = zalo.user('Minh');
+    const o = await s.members.touch({ channel: 'ZALO', externalId: minh.id, firstName: 'Minh' });
+    await s.members.setUnit(o.id, (await s.units.byCode('BENTRE'))!.id);
+    await s.members.setName(o.id, 'Lê Văn Minh');
+    await s.members.setRole(o.id, 'OFFICER');
+    const answer = await chat(zalo, minh).say(`minh chứng ${report.id}`, /PUBLIC_URL/);
+    expect(answer).toContain('Chưa thể hiển thị ảnh');
+    expect(zalo.sentTo(minh.id).filter((m) => m.method === 'sendPhoto')).toHaveLength(0);
+    // And the bot still answers afterwards.
+    await chat(zalo, minh).say('trợ giúp', /Cán bộ gửi thêm/);
   }, 60_000);
 });
