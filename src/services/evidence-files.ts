@@ -13,6 +13,16 @@ export function isStoredEvidence(fileId: string): boolean {
   return fileId.startsWith(PREFIX);
 }
 
+/**
+ * What an officer reads under a returned file, on any channel: the file name (documents) and the
+ * note the member wrote with it (a photo's caption), within the channel's caption limit
+ * (Telegram 1,024 characters, Zalo 2,000).
+ */
+export function evidenceCaption(a: { fileName: string | null; note: string | null }, max: number): string | undefined {
+  const caption = [a.fileName, a.note].filter((x) => x).join(' — ');
+  return caption ? [...caption].slice(0, max).join('') : undefined;
+}
+
 export class EvidenceFileService {
   constructor(private readonly prisma: PrismaClient) {}
 

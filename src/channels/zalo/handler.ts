@@ -39,7 +39,7 @@ import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
 import { LINK_FLOW, parseLinkCommand, type LinkArgs } from '../../flows/link.js';
 import { isStoreOutage } from '../../outage.js';
-import { isStoredEvidence } from '../../services/evidence-files.js';
+import { evidenceCaption, isStoredEvidence } from '../../services/evidence-files.js';
 import type { MediaLinks } from '../../services/media-links.js';
 
 /** Translates in a locale (the composition root's Fluent bundles). */
@@ -402,7 +402,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         turn.say(turn.t(links ? 'zalo-evidence-not-photo' : 'zalo-evidence-no-public-url', { name: escapeHtml(name) }));
         continue;
       }
-      const caption = [...[a.fileName, a.note].filter((x) => x).join(' — ')].slice(0, 2000).join('');
+      const caption = evidenceCaption(a, 2000);
       photos.push({ url, ...(caption ? { caption } : {}) });
     }
     // The header first, then the photos in order.

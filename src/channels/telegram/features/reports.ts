@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
-import { isStoredEvidence } from '../../../services/evidence-files.js';
+import { evidenceCaption, isStoredEvidence } from '../../../services/evidence-files.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
@@ -63,22 +63,13 @@ async function sendEvidence(ctx: BotContext, reportId: number): Promise<void> {
     { parse_mode: 'HTML' },
   );
   for (const a of report.attachments) {
-    const caption = evidenceCaption(a);
+    const caption = evidenceCaption(a, 1024);
     // A file sent on Zalo was downloaded into the evidence store: it goes up to Telegram as bytes.
     const stored = isStoredEvidence(a.fileId) ? await ctx.deps.services.evidenceFiles.read(a.fileId) : null;
     const file = stored ? new InputFile(stored.content, `evidence-${a.id}.${stored.mimeType === 'image/png' ? 'png' : 'jpg'}`) : a.fileId;
     if (a.kind === 'PHOTO') await ctx.replyWithPhoto(file, caption ? { caption } : {});
     else await ctx.replyWithDocument(file, caption ? { caption } : {});
   }
-}
-
-/**
- * What an officer reads under a returned file: the file name (documents) and the note the member
- * wrote with it (a photo's caption), within Telegram's 1,024-character caption limit.
- */
-export function evidenceCaption(a: { fileName: string | null; note: string | null }): string | undefined {
-  const caption = [a.fileName, a.note].filter((x) => x).join(' — ');
-  return caption ? [...caption].slice(0, 1024).join('') : undefined;
 }
 
 privateChat.command('evidence', async (ctx) => {
