@@ -57,8 +57,11 @@ export class MediaLinks {
     const m = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{43})$/.exec(token);
     if (!m) return null;
     const payload = Buffer.from(m[1]!, 'base64url').toString();
-    const given = Buffer.from(m[2]!, 'base64url');
-    const expected = Buffer.from(this.sign(payload), 'base64url');
+    // Compared as text, not decoded bytes: base64url's last character carries unused bits, and a
+    // token changed only there must not pass. The payload must be in its one canonical spelling too.
+    if (Buffer.from(payload).toString('base64url') !== m[1]) return null;
+    const given = Buffer.from(m[2]!);
+    const expected = Buffer.from(this.sign(payload));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const parts = /^(\d{1,12})\.(\d{1,16})$/.exec(payload);
     if (!parts) return null;

@@ -24,6 +24,10 @@ describe('media links', () => {
     const [payload, sig] = token.split('.') as [string, string];
     const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
     expect(links.verify(`${payload}.${flip(sig, 5)}`, t0)).toBeNull();
+    // Every other spelling of the last character (whose low bits base64url does not use) is refused too.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const ch of alphabet) if (ch !== sig.at(-1)) expect(links.verify(`${payload}.${sig.slice(0, -1)}${ch}`, t0), ch).toBeNull();
+    for (const ch of alphabet) if (ch !== payload.at(-1)) expect(links.verify(`${payload.slice(0, -1)}${ch}.${sig}`, t0), ch).toBeNull();
     expect(links.verify(`${Buffer.from(`43.${t0.getTime() + 1000}`).toString('base64url')}.${sig}`, t0)).toBeNull();
     const other = new MediaLinks({ secret: 'another-secret-16chars', publicUrl: 'https://bot.example' });
     expect(other.verify(token, t0)).toBeNull();
