@@ -2,10 +2,23 @@ import type { GroupChat, PrismaClient, Unit } from '../generated/prisma/client.j
 import { isStaff, loadActor, manages, type ActorRef } from './actors.js';
 import { writeAudit } from './audit.js';
 
+/** Why linking a group chat was refused. */
+export type GroupLinkRefusal = 'not_officer' | 'no_unit' | 'not_chat_admin' | 'unit_changed' | 'unknown_unit' | 'out_of_scope';
+
+/** The message each refusal is told with, on every channel (locales/*.ftl keys). */
+export const GROUP_LINK_REFUSAL_KEYS: Record<GroupLinkRefusal, string> = {
+  not_officer: 'group-link-forbidden',
+  no_unit: 'officer-needs-unit',
+  not_chat_admin: 'group-link-not-chat-admin',
+  unit_changed: 'button-expired',
+  unknown_unit: 'group-link-unknown-unit',
+  out_of_scope: 'group-link-out-of-scope',
+};
+
 /** Result of {@link GroupChatService.linkByOfficer}. */
 export type LinkGroupResult =
   | { ok: true; group: GroupChat & { unit: Unit }; movedFrom: string | null }
-  | { ok: false; reason: 'not_officer' | 'no_unit' | 'not_chat_admin' | 'unit_changed' | 'unknown_unit' | 'out_of_scope' }
+  | { ok: false; reason: GroupLinkRefusal }
   /** The chat is linked to another unit: ask the officer to confirm the move (`confirmMove`). */
   | { ok: false; reason: 'needs_confirmation'; currentUnit: string; unit: string; unitId: number };
 

@@ -16,6 +16,7 @@
  * administers the group (no getChatMember), so the officer role and scope are the whole check.
  * Any other mention gets a short answer pointing to private chat, revealing nothing about anyone.
  */
+import { GROUP_LINK_REFUSAL_KEYS } from '../../services/group-chats.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import type { Member } from '../../generated/prisma/client.js';
@@ -77,16 +78,6 @@ const INVITE_CODE = /^(?:\/start\s+)?(?:u_)?([a-z0-9]{4,64})$/i;
  * optional unit code and a trailing "xác nhận"/"confirm" that confirms moving the group.
  */
 const LINK_GROUP = /^(?:@.*?\s)?\/?link\s?group(?:@\S+)?(?:\s+(?!x[aá]c\b|confirm\b)(\S+))?(?:\s+(x[aá]c\s+nh[aậ]n|confirm|ok))?\s*$/iu;
-
-/** The service's refusals of /linkgroup, as said in the group. */
-const LINK_REFUSALS = {
-  not_officer: 'group-link-forbidden',
-  no_unit: 'officer-needs-unit',
-  not_chat_admin: 'group-link-not-chat-admin',
-  unit_changed: 'button-expired',
-  unknown_unit: 'group-link-unknown-unit',
-  out_of_scope: 'group-link-out-of-scope',
-} as const;
 
 /** GET a photo, refusing more than `maxBytes` (by Content-Length, then while reading). */
 export const fetchImage: ImageFetcher = async (url, maxBytes) => {
@@ -569,7 +560,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       const unit = await services.units.byId(result.unitId);
       text = t('zalo-group-relink-ask', { current: escapeHtml(result.currentUnit), unit: escapeHtml(result.unit), bot, code: unit?.code ?? '' });
     } else {
-      text = t(LINK_REFUSALS[result.reason]);
+      text = t(GROUP_LINK_REFUSAL_KEYS[result.reason]);
     }
     await deps.send(event.chatId, htmlToPlain(text));
   }

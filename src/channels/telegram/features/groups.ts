@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { GROUP_LINK_REFUSAL_KEYS } from '../../../services/group-chats.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
@@ -23,16 +24,6 @@ async function senderIsChatAdmin(ctx: BotContext): Promise<boolean> {
     return false;
   }
 }
-
-const LINK_REFUSALS = {
-  not_officer: 'group-link-forbidden',
-  no_unit: 'officer-needs-unit',
-  not_chat_admin: 'group-link-not-chat-admin',
-  unit_changed: 'button-expired',
-  // Telegram's /linkgroup names no unit, so these two do not arise here (Zalo's may name one).
-  unknown_unit: 'group-link-unknown-unit',
-  out_of_scope: 'group-link-out-of-scope',
-} as const;
 
 /** Links the group to the sender's unit (the service decides and audits), asking before moving it from another unit. */
 async function linkGroup(ctx: BotContext, confirm?: { unitId: number }): Promise<boolean> {
@@ -59,7 +50,7 @@ async function linkGroup(ctx: BotContext, confirm?: { unitId: number }): Promise
     await ctx.reply(ctx.t('group-relink-ask', { current: escapeHtml(result.currentUnit), unit: escapeHtml(result.unit) }), { parse_mode: 'HTML', reply_markup: kb });
     return false;
   }
-  await ctx.reply(ctx.t(LINK_REFUSALS[result.reason]));
+  await ctx.reply(ctx.t(GROUP_LINK_REFUSAL_KEYS[result.reason]));
   return false;
 }
 
