@@ -3,6 +3,7 @@
  * reached on Telegram and on Zalo who blocks the bot on Telegram stays reachable on Zalo — the next
  * launch goes there, once — and writing to the bot on Telegram again brings Telegram back.
  */
+import { launchFileFor } from '../support/launch.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from 'grammy';
@@ -38,13 +39,7 @@ describe('a member with a Telegram and a Zalo identity', () => {
   let clock = new Date('2026-11-20T03:00:00Z');
 
   /** Imports the example under a new code and launches it; returns the launch's rows for Lan. */
-  async function launch(code: string) {
-    const imported = await s.campaigns.importFile({ text: example, format: 'yaml', actor: officer, code });
-    if (!imported.ok) throw new Error(JSON.stringify(imported));
-    const r = await s.campaigns.launch({ campaignId: imported.campaign.id, actor: officer, progressChatId: null });
-    expect(r.ok).toBe(true);
-    return t.db.prisma.delivery.findMany({ where: { memberId: lan.id, broadcast: { campaignId: imported.campaign.id } } });
-  }
+  const launch = (code: string) => launchFileFor(s, t.db.prisma, { text: example, officer, code, memberId: lan.id });
 
   beforeAll(async () => {
     fake = await FakeTelegram.start();

@@ -6,6 +6,7 @@
  * /settings. Refusals — wrong, expired, own and locked codes, two accounts on one channel,
  * registrations for the same campaign — are told politely and audited.
  */
+import { launchFileFor } from '../support/launch.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Api } from 'grammy';
@@ -72,13 +73,7 @@ describe('linking a Telegram and a Zalo account into one member', () => {
   const refusals = (actorId: number) =>
     t.db.prisma.auditLog.findMany({ where: { action: 'member.link', outcome: 'REFUSED', actorId }, orderBy: { id: 'asc' } }).then((rows) => rows.map((r) => (r.details as { reason: string }).reason));
 
-  async function launch(code: string) {
-    const imported = await s.campaigns.importFile({ text: example, format: 'yaml', actor: officer, code });
-    if (!imported.ok) throw new Error(JSON.stringify(imported));
-    const r = await s.campaigns.launch({ campaignId: imported.campaign.id, actor: officer, progressChatId: null });
-    expect(r.ok).toBe(true);
-    return t.db.prisma.delivery.findMany({ where: { memberId: lan.id, broadcast: { campaignId: imported.campaign.id } } });
-  }
+  const launch = (code: string) => launchFileFor(s, t.db.prisma, { text: example, officer, code, memberId: lan.id });
 
   beforeAll(async () => {
     fake = await FakeTelegram.start();
