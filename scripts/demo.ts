@@ -1,7 +1,12 @@
 /**
  * `npm run demo` — fills the configured database (DATABASE_URL, or the embedded one in DATA_DIR)
- * with demo units, members and the three example campaigns shifted so they start this month, and
- * prints the invite links. Idempotent: run it again and nothing is duplicated.
+ * with demo units, members and the three example campaigns shifted so they start this month (their
+ * titles' years move with their dates), and prints the invite links. Idempotent: run it again and
+ * nothing is duplicated.
+ *
+ * With PostgreSQL it runs beside a running bot (the bot sends the launch it finds queued). The
+ * embedded database belongs to one process: while the bot runs on it, the demo says to stop the bot
+ * first, and exits without a stack trace.
  *
  * "Đồng khởi mới" is launched (members of Bến Tre see it under 📋 Phong trào); the other two stay
  * drafts for an officer to preview and launch.
@@ -10,9 +15,9 @@ import 'dotenv/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createDatabase } from '../src/db/index.js';
+import { createDatabase, DataDirBusyError } from '../src/db/index.js';
 import { createServices } from '../src/services/index.js';
-import { monthsToNow, parseCampaignFile, shiftCampaignFileDates } from '../src/domain/campaign-file.js';
+import { monthsToNow, parseCampaignFile, shiftCampaignFile } from '../src/domain/campaign-file.js';
 import { packageRoot } from '../src/paths.js';
 import { fold } from '../src/domain/text.js';
 
@@ -37,18 +42,21 @@ const MEMBERS: Array<[string, string]> = [
 const EXAMPLES = ['dong-khoi-moi-2020-2025.yaml', 'chao-mung-dai-hoi-dang-2025-2030.yaml', 'khoi-mttq-doan-the-2020.yaml'];
 const LAUNCH = 'dong-khoi-moi';
 
-async function botUsername(): Promise<string> {
-  if (process.env.BOT_USERNAME) return process.env.BOT_USERNAME;
+/** The Telegram bot's username: BOT_USERNAME, else getMe with BOT_TOKEN; null when neither gives one (the reason is printed). */
+async function botUsername(): Promise<string | null> {
+  if (process.env.BOT_USERNAME) return process.env.BOT_USERNAME.replace(/^@/, '');
   const token = process.env.BOT_TOKEN;
-  if (!token) return '<bot>';
+  if (!token) return null;
   try {
     const root = process.env.TELEGRAM_API_ROOT || 'https://api.telegram.org';
-    const res = await fetch(`${root}/bot${token}/getMe`);
-    const body = (await res.json()) as { ok: boolean; result?: { username?: string } };
-    return body.result?.username ?? '<bot>';
-  } catch {
-    return '<bot>';
+    const res = await fetch(`${root}/bot${token}/getMe`, { signal: AbortSignal.timeout(10_000) });
+    const body = (await res.json()) as { ok: boolean; result?: { username?: string }; description?: string };
+    if (body.result?.username) return body.result.username;
+    console.warn(`Telegram did not give the bot's username (${body.description ?? `HTTP ${res.status}`}); check BOT_TOKEN.`);
+  } catch (err) {
+    console.warn(`Could not ask Telegram for the bot's username (${(err as Error).message}).`);
   }
+  return null;
 }
 
 async function main(): Promise<void> {
@@ -83,7 +91,7 @@ async function main(): Promise<void> {
     const username = await botUsername();
     for (const name of EXAMPLES) {
       const text = readFileSync(join(packageRoot(), 'examples', name), 'utf8');
-      const shifted = shiftCampaignFileDates(text, monthsToNow(text, now) ?? 0);
+      const shifted = shiftCampaignFile(text, monthsToNow(text, now) ?? 0);
       const parsed = parseCampaignFile(shifted, 'yaml', now);
       if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.errors)}`);
       const existing = await services.campaigns.byCode(parsed.campaign.code);
@@ -102,21 +110,31 @@ async function main(): Promise<void> {
         });
       }
       const after = (await services.campaigns.byId(c.id))!;
-      console.log(`Campaign ${after.code}: ${after.status}${existing ? ' (already there)' : ''}`);
+      console.log(`Campaign ${after.code}: ${after.status}${existing ? ' (already there)' : ''} — ${after.title}`);
     }
 
-    console.log('\nInvite links (open one in Telegram to join that unit):');
-    for (const u of await db.prisma.unit.findMany({ orderBy: { path: 'asc' } })) {
-      console.log(`  ${u.name.padEnd(52)} https://t.me/${username}?start=u_${u.inviteCode}`);
+    const allUnits = await db.prisma.unit.findMany({ orderBy: { path: 'asc' } });
+    if (username) {
+      console.log('\nInvite links (open one in Telegram to join that unit):');
+      for (const u of allUnits) console.log(`  ${u.name.padEnd(52)} https://t.me/${username}?start=u_${u.inviteCode}`);
+      console.log(`\nCampaign link: https://t.me/${username}?start=c_${LAUNCH}`);
+    } else {
+      console.log('\nInvite codes (no Telegram links: set BOT_TOKEN, or BOT_USERNAME=<the bot\'s username without @>, and run the demo again):');
+      for (const u of allUnits) console.log(`  ${u.name.padEnd(52)} ${u.inviteCode}`);
     }
-    console.log(`\nCampaign link: https://t.me/${username}?start=c_${LAUNCH}`);
-    console.log('Make yourself admin with ADMIN_IDS=<your Telegram id>, then send /campaigns to the bot.');
+    console.log('On Zalo, send a unit\'s invite code to the bot to join it.');
+    console.log('Make yourself admin with ADMIN_IDS=<your Telegram id> (Zalo: zalo:<id>), then send /campaigns to the bot.');
   } finally {
     await db.close();
   }
 }
 
 main().catch((err) => {
-  console.error(err);
+  if (err instanceof DataDirBusyError) {
+    console.error(
+      `The bot is running on the embedded database (${process.env.DATA_DIR || './data'}), which one process at a time may open.\n` +
+        'Stop the bot (Ctrl+C), run `npm run demo`, then start the bot again — or run both on PostgreSQL (DATABASE_URL).',
+    );
+  } else console.error(err);
   process.exit(1);
 });

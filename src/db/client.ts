@@ -198,6 +198,11 @@ interface LockOwner {
  * mtime is refreshed every few seconds, so a lock is stale when its holder is gone (same host: the
  * pid is dead; any host: no heartbeat for a minute) — a crash never needs a manual clean-up.
  */
+/** The embedded data directory is held by another live process (a running bot): callers can say so plainly. */
+export class DataDirBusyError extends Error {
+  override readonly name = 'DataDirBusyError';
+}
+
 class DataDirLock {
   private timer: NodeJS.Timeout | undefined;
   private released = false;
@@ -227,7 +232,7 @@ class DataDirLock {
       if (current === 'gone') continue; // released between our open and read: try again
       if (heldHere.has(file) || (await isAlive(file, current))) {
         const who = current ? ` (pid ${current.pid}${current.hostname ? ` on ${current.hostname}` : ''})` : '';
-        throw new Error(
+        throw new DataDirBusyError(
           `Another ThiĐua Bot process is using DATA_DIR=${dataDir}${who}. Stop it first, or give this one ` +
             `another DATA_DIR (or a DATABASE_URL). If no other process is running, delete ${file}.`,
         );

@@ -1,6 +1,7 @@
 /** Database layer: the Prisma client over PostgreSQL or embedded PGlite, and the start-up migrator. */
 export {
   createDatabase,
+  DataDirBusyError,
   defaultMigrationsDir,
   MEMORY_DATA_DIR,
   type CreateDatabaseOptions,

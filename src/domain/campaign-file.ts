@@ -646,6 +646,22 @@ export function shiftCampaignFileDates(text: string, months: number): string {
 }
 
 /**
+ * Moves a demo plan to today as a reader expects: every date by `months` (shiftCampaignFileDates),
+ * and the years named in its top-level `title:` — "giai đoạn 2020 - 2025, tầm nhìn đến năm 2030"
+ * becomes "2026 - 2031 … 2036" when the dates moved six years — so the title does not contradict
+ * the period. Years inside dates and legal references ("06/2022/QH15") are not title years.
+ *
+ * @example shiftCampaignFile('title: Phong trào năm 2020\nstarts: 01/01/2020', 72) // '…năm 2026\nstarts: 01/01/2026'
+ */
+export function shiftCampaignFile(text: string, months: number): string {
+  const shifted = shiftCampaignFileDates(text, months);
+  const startYear = (t: string) => Number(/^starts:\s*"?\d{1,2}\/\d{1,2}\/(\d{4})/m.exec(t)?.[1] ?? NaN);
+  const years = startYear(shifted) - startYear(text);
+  if (!Number.isFinite(years) || years === 0) return shifted;
+  return shifted.replace(/^(title:.*)$/m, (line) => line.replace(/(?<![\d/])(19|20)\d{2}(?![\d/])/g, (y) => String(Number(y) + years)));
+}
+
+/**
  * Whole months from a file's `starts:` month to the local month of `now`: the shift that makes the
  * campaign start this month. Null when the file has no readable `starts:`.
  */

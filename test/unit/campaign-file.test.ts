@@ -262,6 +262,15 @@ describe('shifting an example plan to today (npm run demo)', () => {
     expect(formatDateTime(c.milestones[0]!.dueAt)).toBe('17:00 15/12/2026');
     expect(shiftCampaignFileDates('30/09/2024', 3)).toBe('31/12/2024');
   });
+
+  it('moves the years named in the title with the dates, and nothing else', async () => {
+    const { shiftCampaignFile } = await import('../../src/domain/campaign-file.js');
+    const text = 'code: x\ntitle: Phong trào giai đoạn 2020 - 2025, tầm nhìn đến năm 2030\nslogan: Luật 06/2022/QH15 năm 2022\nstarts: 21/11/2020\n';
+    expect(shiftCampaignFile(text, 73)).toBe(
+      'code: x\ntitle: Phong trào giai đoạn 2026 - 2031, tầm nhìn đến năm 2036\nslogan: Luật 06/2022/QH15 năm 2022\nstarts: 21/12/2026\n',
+    );
+    expect(shiftCampaignFile(text, 1)).toContain('title: Phong trào giai đoạn 2020 - 2025');
+  });
 });
 
 describe('a hostile file', () => {
