@@ -2,7 +2,7 @@
 # ThiĐua Bot — multi-stage image: build with dev dependencies, run with production ones as a
 # non-root user. Migrations are applied by the process at start-up (src/db/migrator.ts).
 
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # The native Prisma schema engine is never needed: queries go through driver adapters and
 # migrations through our own migrator. Point the CLI at any path so it does not download one.
@@ -17,7 +17,7 @@ COPY src ./src
 COPY locales ./locales
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     PORT=3000

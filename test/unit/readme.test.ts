@@ -25,3 +25,22 @@ describe('the README examples', () => {
     expect(result).toMatchObject({ ok: true, units: [{ code: 'TINH' }, { code: 'SO_GD', parent: 'TINH', group: 'KHOI_VX' }] });
   });
 });
+
+describe('the README quick start', () => {
+  it('names the Node version the Docker image runs, which package.json accepts', () => {
+    const major = Number(/\*\*Node (\d+)\*\*/.exec(readme)?.[1]);
+    const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+    const images = [...dockerfile.matchAll(/^FROM node:(\d+)/gm)].map((m) => Number(m[1]));
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.every((n) => n === major)).toBe(true);
+    const engines = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).engines.node as string;
+    expect(Number(/>=\s*(\d+)/.exec(engines)?.[1])).toBeLessThanOrEqual(major);
+  });
+
+  it('says to create the PostgreSQL database first and how much memory the embedded database needs', () => {
+    const start = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Configuration'));
+    expect(start).toMatch(/Create the database first/);
+    expect(start).toMatch(/CREATE DATABASE thidua/);
+    expect(start).toMatch(/about 600 MB resident/);
+  });
+});
