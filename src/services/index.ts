@@ -15,6 +15,7 @@ import { ReminderService } from './reminders.js';
 import { ReviewReportService } from './review-reports.js';
 import { IdentityLinkService } from './identity-links.js';
 import { EvidenceFileService } from './evidence-files.js';
+import { StatsService } from './stats.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -48,6 +49,8 @@ export interface Services {
   identityLinks: IdentityLinkService;
   /** Evidence bytes of channels that give files by expiring URL (Zalo). */
   evidenceFiles: EvidenceFileService;
+  /** Live figures per unit of a campaign (/stats, its chart, the export's summary sheet). */
+  stats: StatsService;
 }
 
 /**
@@ -80,5 +83,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     reviewReports: new ReviewReportService(prisma, now),
     identityLinks: new IdentityLinkService(prisma),
     evidenceFiles: new EvidenceFileService(prisma),
+    stats: new StatsService(prisma, now),
   };
 }
