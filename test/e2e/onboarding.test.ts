@@ -89,6 +89,10 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await an.waitFor(/Member commands/);
     const member = await h.app.services.members.byIdentity('TELEGRAM', String(an.id));
     expect(member?.locale).toBe('en');
+    // The command menu of An's chat follows the language An chose, not the Vietnamese Telegram app.
+    const menu = await h.app.bot.api.getMyCommands({ scope: { type: 'chat', chat_id: an.id } });
+    expect(menu.find((c) => c.command === 'register')?.description).toBe('Register for a campaign');
+    expect(menu.map((c) => c.command)).not.toContain('newcampaign');
   });
 
   it('speaks English to a member whose Telegram is in English', async () => {

@@ -30,16 +30,17 @@ export async function syncDefaultCommands(api: Api, t: Translator, defaultLocale
 }
 
 /**
- * Officers and admins get their longer menu scoped to their own private chat (`userId`: their
- * Telegram identity; null when they have none); members fall back to the default menu. Called on
- * /start, after a grant or revoke, and after a language change.
+ * Everyone's menu is scoped to their own private chat (`userId`: their Telegram identity; null when
+ * they have none), in the language they chose in the bot — not their Telegram app's, which the
+ * default menu follows: a member who switched to English with /language reads an English menu.
+ * Officers and admins get their longer menu. Called on /start, after a grant or revoke, and after
+ * a language change.
  */
 export async function syncMemberCommands(api: Api, member: Member, userId: string | null, t: Translator, log?: Logger): Promise<void> {
   if (!userId) return;
   const scope = { type: 'chat' as const, chat_id: Number(userId) };
   try {
-    if (member.role === 'MEMBER') await api.deleteMyCommands({ scope });
-    else await api.setMyCommands(commandsFor(member.role, member.locale, t), { scope });
+    await api.setMyCommands(commandsFor(member.role, member.locale, t), { scope });
   } catch (err) {
     // A menu that could not be set is cosmetic: the commands still work when typed.
     log?.warn({ err, memberId: member.id }, 'could not set the command menu');
