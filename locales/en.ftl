@@ -940,3 +940,19 @@ group-link-unknown-unit = No unit has this code. Send the unit's invite code or 
 group-link-out-of-scope = This unit is outside the units you manage, so the group cannot be linked to it.
 zalo-group-relink-ask = This group is linked to “{ $current }”. To move the link to { $unit }, send: @{ $bot } linkgroup { $code } confirm
 zalo-group-private-only = Hello! I work in private chat only: write to me privately to join, register or report. In a group, an emulation officer can send “@{ $bot } linkgroup” to link the group to a unit.
+
+## Role changes (issue 12 #6)
+out-role-granted = 🎖 { $by } has made you an emulation officer of “{ $unit }”.
+    You can now:
+    • create and launch campaigns for your unit and the units under it (/newcampaign, /importcampaign);
+    • approve registrations (/registrations) and nudge those who have not acted (/nudge);
+    • submit your unit's mid-term and final review reports (/review) and get your unit's invite code (/invite).
+    Send /help for every command.
+out-role-revoked = { $by } has withdrawn your { $from ->
+        [ADMIN] admin
+       *[other] emulation officer
+    } role (unit “{ $unit }”).
+    You can still register, report and see your own progress like every member; { $from ->
+        [ADMIN] admin
+       *[other] officer
+    } commands no longer work for you.

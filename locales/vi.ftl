@@ -919,3 +919,19 @@ group-link-unknown-unit = Không tìm thấy đơn vị có mã này. Gửi mã 
 group-link-out-of-scope = Đơn vị này nằm ngoài phạm vi phụ trách của đồng chí nên không liên kết nhóm với đơn vị đó được.
 zalo-group-relink-ask = Nhóm này đang liên kết với đơn vị «{ $current }». Để chuyển liên kết sang { $unit }, gửi: @{ $bot } linkgroup { $code } xác nhận
 zalo-group-private-only = Chào bạn! Tôi chỉ làm việc trong tin nhắn riêng: hãy nhắn riêng cho tôi để tham gia, đăng ký hay báo cáo. Trong nhóm, cán bộ thi đua có thể gửi «@{ $bot } linkgroup» để liên kết nhóm với đơn vị.
+
+## Role changes (issue 12 #6)
+out-role-granted = 🎖 Đồng chí { $by } đã cấp cho đồng chí quyền cán bộ phụ trách thi đua của đơn vị “{ $unit }”.
+    Từ nay đồng chí có thể:
+    • tạo và phát động phong trào cho đơn vị và các đơn vị trực thuộc (/newcampaign, /importcampaign);
+    • duyệt đăng ký thi đua (/registrations) và nhắc người chưa thực hiện (/nudge);
+    • nộp báo cáo sơ kết, tổng kết của đơn vị (/review) và lấy mã mời cho đơn vị (/invite).
+    Gửi /help để xem đủ các lệnh.
+out-role-revoked = Đồng chí { $by } đã thu hồi quyền { $from ->
+        [ADMIN] quản trị viên
+       *[other] cán bộ phụ trách thi đua
+    } của đồng chí (đơn vị “{ $unit }”).
+    Đồng chí vẫn đăng ký thi đua, báo cáo và xem thi đua của mình như mọi thành viên; các lệnh của { $from ->
+        [ADMIN] quản trị viên
+       *[other] cán bộ
+    } không còn dùng được.

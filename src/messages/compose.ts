@@ -176,6 +176,13 @@ export function decisionMessage(input: {
   };
 }
 
+// ---- Roles ------------------------------------------------------------------------------------
+
+/** The person's notice that an admin granted or revoked their officer role, with what it means for them. */
+export function roleChangeMessage(input: { granted: boolean; unit: string; by: string; from: 'MEMBER' | 'OFFICER' | 'ADMIN' }): OutboxMessage {
+  return { key: input.granted ? 'out-role-granted' : 'out-role-revoked', vars: { unit: input.unit, by: input.by, from: input.from } };
+}
+
 /** One registration as a line of an officer's digest. */
 export interface DigestEntry {
   id: number;

@@ -70,7 +70,7 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     now,
     audit,
     access: new AccessService(prisma),
-    members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now }, sql),
+    members: new MemberService(prisma, { adminIds: opts.adminIds, defaultLocale: opts.defaultLocale, now, outbox }, sql),
     units: new UnitService(prisma),
     campaigns,
     outbox,

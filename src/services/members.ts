@@ -3,6 +3,9 @@ import { prismaSql, type DriverSql } from '../db/sql.js';
 import { fold } from '../domain/text.js';
 import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
+import type { OutboxService } from './outbox.js';
+import { recipientsOf } from './recipients.js';
+import { roleChangeMessage } from '../messages/compose.js';
 import { ancestorPaths, inSubtree, subtreeFilter } from '../domain/scope.js';
 
 export type { Member };
@@ -139,7 +142,7 @@ export class MemberService {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly opts: { adminIds: readonly string[]; defaultLocale: Locale; now?: () => Date },
+    private readonly opts: { adminIds: readonly string[]; defaultLocale: Locale; now?: () => Date; outbox?: OutboxService },
     /** The member lookup of every update runs on the driver (src/db/sql.ts). */
     private readonly sql: DriverSql = prismaSql(prisma),
   ) {
@@ -481,6 +484,16 @@ export class MemberService {
       }
       const member = await tx.member.update({ where: { id: target.id }, data: { role: input.role }, include: { unit: true } });
       await writeAudit(tx, { actorId: actor.id, actorRef: actor.ref, action, target: `member:${target.id}`, details: { unitId: target.unitId, from: target.role } });
+      // The person learns it from the bot, with what they can now (or no longer) do — in the same
+      // transaction, so a role change is never made without its notice queued.
+      const to = this.opts.outbox ? (await recipientsOf(tx, [target.id])).get(target.id) : undefined;
+      if (to) {
+        const at = (this.opts.now ?? (() => new Date()))();
+        await this.opts.outbox!.enqueue(
+          [{ ...to, memberId: target.id, message: roleChangeMessage({ granted: input.role === 'OFFICER', unit: member.unit?.name ?? '', by: actor.fullName ?? '', from: target.role }), dedupeKey: `role:${target.id}:${action}:${at.getTime()}` }],
+          tx,
+        );
+      }
       return { ok: true as const, member, from: target.role };
     });
   }

@@ -83,6 +83,9 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     // The officer's command menu (scoped to their chat) now lists officer commands.
     const menu = h.fake.commandsFor({ type: 'chat', chat_id: thu.id });
     expect(menu.map((c) => c.command)).toContain('invite');
+    // Thu is told, with what an officer can now do.
+    const notice = await thu.waitFor(/đã cấp cho đồng chí quyền cán bộ phụ trách thi đua của đơn vị “Sở Giáo dục và Đào tạo”/);
+    expect(notice.text).toMatch(/duyệt đăng ký thi đua \(\/registrations\)/);
   });
 
   it('lets an officer make invite links inside their subtree only', async () => {

@@ -160,6 +160,9 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
     admin.press('✔ Xác nhận');
     await admin.waitFor(/Đã thu hồi quyền quản trị viên của Trần Văn Cũ/);
     expect((await h.app.services.members.byId(m.id))?.role).toBe('MEMBER');
+    // The person is told which role they lost and what they keep.
+    const notice = await former.waitFor(/đã thu hồi quyền quản trị viên của đồng chí \(đơn vị “UBND tỉnh Bến Tre”\)/);
+    expect(notice.text).toMatch(/vẫn đăng ký thi đua, báo cáo/);
     // A configured admin is never offered for revocation.
     admin.send('/revoke pham quan tri');
     await admin.waitFor(/Không tìm thấy ai/);
