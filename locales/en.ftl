@@ -956,3 +956,14 @@ out-role-revoked = { $by } has withdrawn your { $from ->
         [ADMIN] admin
        *[other] officer
     } commands no longer work for you.
+
+## Joining after a launch (issue 12 #9)
+onboarding-open-campaigns = { $count ->
+        [one] One campaign is open for registration in your unit:
+       *[other] { $count } campaigns are open for registration in your unit:
+    }
+    { $list }
+    Register with /register; /campaigns lists them all.
+onboarding-open-campaign = • “{ $title }”
+onboarding-open-campaign-due = • “{ $title }” — register by { $due }
+onboarding-register-button = 📝 Register for “{ $code }”

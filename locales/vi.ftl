@@ -935,3 +935,14 @@ out-role-revoked = Đồng chí { $by } đã thu hồi quyền { $from ->
         [ADMIN] quản trị viên
        *[other] cán bộ
     } không còn dùng được.
+
+## Joining after a launch (issue 12 #9)
+onboarding-open-campaigns = { $count ->
+        [one] Đơn vị của đồng chí đang có một phong trào mở đăng ký thi đua:
+       *[other] Đơn vị của đồng chí đang có { $count } phong trào mở đăng ký thi đua:
+    }
+    { $list }
+    Đồng chí đăng ký bằng lệnh /register; danh sách đầy đủ ở /campaigns.
+onboarding-open-campaign = • “{ $title }”
+onboarding-open-campaign-due = • “{ $title }” — hạn đăng ký { $due }
+onboarding-register-button = 📝 Đăng ký “{ $code }”

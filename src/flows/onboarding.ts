@@ -10,11 +10,14 @@
 import type { Services } from '../services/index.js';
 import type { MoveAuthority } from '../services/members.js';
 import { escapeHtml, MAX_NAME_LENGTH, validatePersonName } from '../domain/text.js';
+import { formatDateTime } from '../domain/dates.js';
 import { matchChoice, problem, type Answer, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
 import type { FlowEnv, FlowSpec, Reply } from './conversations.js';
 
 /** Units one page of the picker shows (the remaining ones are on ‹ › pages). */
 export const UNIT_PAGE_SIZE = 8;
+/** Open campaigns listed to a member who has just joined (the others are under /campaigns). */
+const MAX_OPEN_CAMPAIGNS_SHOWN = 5;
 /** Units a typed search offers at most. */
 const SEARCH_LIMIT = 8;
 
@@ -269,7 +272,26 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
       if (d.stop) return [stopReply(d.stop)];
       const member = d.name ? await services.members.setName(env.memberId, d.name) : await services.members.byId(env.memberId);
       const unit = member?.unitId ? await services.units.byId(member.unitId) : null;
-      return [{ kind: 'say', message: { key: 'onboarding-done', vars: { name: escapeHtml(member?.fullName ?? ''), unit: escapeHtml(unit?.name ?? '') } }, menu: true }];
+      const done: Reply = { kind: 'say', message: { key: 'onboarding-done', vars: { name: escapeHtml(member?.fullName ?? ''), unit: escapeHtml(unit?.name ?? '') } }, menu: true };
+      // Joining after a launch: say what is open to them and how to register — unless they came by a
+      // campaign's link, whose registration the channel opens next.
+      if (!member?.unitId || member.pendingCampaign) return [done];
+      const open = (await services.registrations.campaignsFor(env.memberId)).filter((c) => c.registrationOpen);
+      if (open.length === 0) return [done];
+      const shown = open.slice(0, MAX_OPEN_CAMPAIGNS_SHOWN);
+      const list = shown
+        .map((c) => env.label(c.registrationDueAt
+          ? { key: 'onboarding-open-campaign-due', vars: { title: escapeHtml(c.title), due: formatDateTime(new Date(c.registrationDueAt)) } }
+          : { key: 'onboarding-open-campaign', vars: { title: escapeHtml(c.title) } }))
+        .join('\n');
+      return [
+        done,
+        {
+          kind: 'say',
+          message: { key: 'onboarding-open-campaigns', vars: { count: open.length, list } },
+          actions: shown.map((c) => ({ label: { key: 'onboarding-register-button', vars: { code: c.code } }, open: 'register' as const, code: c.code })),
+        },
+      ];
     },
   };
 }

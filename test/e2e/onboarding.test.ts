@@ -232,5 +232,23 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await khoa.waitFor(/Cảm ơn đồng chí Khoa Lý/);
     const ask = await khoa.waitFor(/Chọn danh hiệu/);
     expect(ask.text).toContain('đại hội nho-lien-ket');
+    // Came by a campaign's link: registration opens, not a list of every open campaign.
+    expect(khoa.messages.some((m) => /phong trào mở đăng ký thi đua/.test(m.text ?? ''))).toBe(false);
+  });
+
+  it('tells a member who joins after a launch which campaigns are open to them and how to register', async () => {
+    await launchCampaign(h, 'vao-sau', 12);
+    const unit = await h.app.services.units.byCode('DONGKHOI');
+    const tu = h.fake.user({ firstName: 'Tú', lastName: 'Hồ' });
+    tu.start(`u_${unit!.inviteCode}`);
+    await tu.waitFor(/họ và tên đầy đủ/);
+    tu.send('Hồ Văn Tú');
+    await tu.waitFor(/Cảm ơn đồng chí Hồ Văn Tú/);
+    const open = await tu.waitFor(/phong trào mở đăng ký thi đua/);
+    expect(open.text).toMatch(/• “Thi đua chào mừng đại hội vao-sau” — hạn đăng ký 17:00 \d{2}\/\d{2}\/\d{4}/);
+    expect(open.text).toContain('/register');
+    expect(tu.buttons()).toContain('📝 Đăng ký “vao-sau”');
+    tu.send('/register');
+    await tu.waitFor(/phong trào nào/);
   });
 });

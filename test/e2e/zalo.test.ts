@@ -67,7 +67,11 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const welcome = await c.say(`u_${unit!.inviteCode.toUpperCase()}`, /họ và tên/);
     expect(welcome).toContain('Đã ghi nhận đơn vị: Xã Đồng Khởi');
     expect(welcome).toContain('1. Dùng tên «Lan Nguyễn»');
-    expect(await c.say('Đỗ Thị Lan', /Cảm ơn đồng chí Đỗ Thị Lan, đơn vị Xã Đồng Khởi/)).toContain('«báo cáo» — báo cáo tiến độ');
+    // Joined after the launch: told what is open and what to send to register (words, no button).
+    const joined = await c.say('Đỗ Thị Lan', /phong trào mở đăng ký thi đua[\s\S]*Gửi: đăng ký chu-nhat-xanh/);
+    expect(joined).toMatch(/Cảm ơn đồng chí Đỗ Thị Lan, đơn vị Xã Đồng Khởi/);
+    expect(joined).toContain('«báo cáo» — báo cáo tiến độ');
+    expect(joined).toContain('• “Thi đua chào mừng đại hội chu-nhat-xanh” — hạn đăng ký');
 
     // Registering: a command word without diacritics, then numbers and words.
     const titles = await c.say('dang ky', /Chọn danh hiệu/);
