@@ -967,3 +967,9 @@ onboarding-open-campaigns = { $count ->
 onboarding-open-campaign = • “{ $title }”
 onboarding-open-campaign-due = • “{ $title }” — register by { $due }
 onboarding-register-button = 📝 Register for “{ $code }”
+
+## Names typed in lower case (issue 12 #18)
+name-case-ask = Write your full name as “{ $name }”?
+name-case-use = ✔ { $name }
+name-case-keep = Keep “{ $typed }”
+name-case-hint = Choose one of the two spellings above, or type your full name again.

@@ -946,3 +946,9 @@ onboarding-open-campaigns = { $count ->
 onboarding-open-campaign = • “{ $title }”
 onboarding-open-campaign-due = • “{ $title }” — hạn đăng ký { $due }
 onboarding-register-button = 📝 Đăng ký “{ $code }”
+
+## Names typed in lower case (issue 12 #18)
+name-case-ask = Ghi họ và tên của đồng chí là “{ $name }”?
+name-case-use = ✔ { $name }
+name-case-keep = Giữ “{ $typed }”
+name-case-hint = Chọn một trong hai cách ghi tên ở trên, hoặc gõ lại họ và tên.

@@ -75,6 +75,19 @@ export function validatePersonName(input: string): NameResult {
 }
 
 /**
+ * A name typed all in lower case ("nguyễn thị lan"), as names are written: each word capitalised
+ * ("Nguyễn Thị Lan"). Null when the name has an upper-case letter already (the person chose how to
+ * write it: "McKay", "ĐINH Văn A") or no letter to capitalise.
+ *
+ * @example titleCaseName('nguyễn thị lan') === 'Nguyễn Thị Lan'
+ * @example titleCaseName('Nguyễn thị Lan') === null
+ */
+export function titleCaseName(name: string): string | null {
+  if (name !== name.toLocaleLowerCase('vi') || name === name.toLocaleUpperCase('vi')) return null;
+  return name.replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toLocaleUpperCase('vi'));
+}
+
+/**
  * Escape a user-supplied value for Telegram's HTML parse mode (&, <, > and " for attributes).
  *
  * @example escapeHtml('<b>A&B</b>') === '&lt;b&gt;A&amp;B&lt;/b&gt;'

@@ -9,7 +9,7 @@
  */
 import type { Services } from '../services/index.js';
 import type { MoveAuthority } from '../services/members.js';
-import { escapeHtml, MAX_NAME_LENGTH, validatePersonName } from '../domain/text.js';
+import { escapeHtml, MAX_NAME_LENGTH, titleCaseName, validatePersonName } from '../domain/text.js';
 import { formatDateTime } from '../domain/dates.js';
 import { matchChoice, problem, type Answer, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
 import type { FlowEnv, FlowSpec, Reply } from './conversations.js';
@@ -50,6 +50,8 @@ export interface MemberData {
   /** Ask the name (onboarding: when none yet; profile: when changing it). */
   askName: boolean;
   name?: string;
+  /** The name as written with capitals, offered when the one given was all lower case (null: none to offer). */
+  nameCased?: string | null;
   /** The flow ends with this message instead (a refused move, "kept your unit"). */
   stop?: Message;
 }
@@ -200,7 +202,36 @@ export function nameStep<D extends MemberData>(): Step<D> {
       const name = a.kind === 'choice' && a.value === 'suggested' ? (d.suggestedName ?? '') : a.kind === 'text' ? a.text : '';
       const result = validatePersonName(name);
       if (!result.ok) return problem(NAME_REASONS[result.reason], { max: MAX_NAME_LENGTH });
-      return { ok: true, data: { ...d, name: result.name } };
+      return { ok: true, data: { ...d, name: result.name, nameCased: titleCaseName(result.name) } };
+    },
+  };
+}
+
+/**
+ * After a name typed all in lower case: "Ghi tên là “Nguyễn Thị Lan”?" — the capitalised name or
+ * the one typed, or a new one typed. Officers then never read a lower-case name the person did not
+ * choose. Passed over when the name had capitals.
+ */
+export function nameCaseStep<D extends MemberData>(): Step<D> {
+  const choices = (d: D): Choice[] => [
+    { value: 'cased', label: { key: 'name-case-use', vars: { name: d.nameCased ?? '' } } },
+    { value: 'typed', label: { key: 'name-case-keep', vars: { typed: d.name ?? '' } } },
+  ];
+  return {
+    id: 'name-case',
+    accepts: 'text',
+    skip: (d) => !d.askName || d.stop !== undefined || !d.nameCased,
+    prompt: (d) => ({ key: 'name-case-ask', vars: { name: d.nameCased ?? '', typed: d.name ?? '' } }),
+    hint: () => ({ key: 'name-case-hint' }),
+    choices,
+    answer: (d, given, ctx) => {
+      const a = asChoice(given, choices(d), ctx);
+      if (a.kind === 'choice') return { ok: true, data: { ...d, name: a.value === 'cased' ? d.nameCased! : d.name!, nameCased: null } };
+      if (a.kind !== 'text') return problem('name-case-hint');
+      // A name typed again is taken as written: this time the person chose it.
+      const result = validatePersonName(a.text);
+      if (!result.ok) return problem(NAME_REASONS[result.reason], { max: MAX_NAME_LENGTH });
+      return { ok: true, data: { ...d, name: result.name, nameCased: null } };
     },
   };
 }
@@ -267,6 +298,7 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
       },
       unitStep<OnboardingData>(services),
       nameStep<OnboardingData>(),
+      nameCaseStep<OnboardingData>(),
     ],
     async complete(d, env) {
       if (d.stop) return [stopReply(d.stop)];

@@ -8,7 +8,7 @@ import type { Services } from '../services/index.js';
 import { SUPPORTED_LOCALES, type Locale } from '../services/members.js';
 import { escapeHtml } from '../domain/text.js';
 import type { FlowSpec } from './conversations.js';
-import { MEMBER_SETUP_COMMANDS, nameStep, stopReply, unitLevel, unitStep, type MemberData } from './onboarding.js';
+import { MEMBER_SETUP_COMMANDS, nameCaseStep, nameStep, stopReply, unitLevel, unitStep, type MemberData } from './onboarding.js';
 
 /** What the channel starts a profile change with. */
 export interface ProfileStart {
@@ -23,7 +23,7 @@ export function createProfileNameFlow(services: Services): FlowSpec<MemberData, 
     nameKey: 'profile-name-flow-name',
     passCommands: MEMBER_SETUP_COMMANDS,
     init: (start) => ({ view: { parentId: null, page: 0, pages: 1, items: [] }, askName: true, ...(start.suggestedName ? { suggestedName: start.suggestedName } : {}) }),
-    steps: [nameStep<MemberData>()],
+    steps: [nameStep<MemberData>(), nameCaseStep<MemberData>()],
     async complete(d, env) {
       await services.members.setName(env.memberId, d.name!);
       return [{ kind: 'say', message: { key: 'profile-name-saved', vars: { name: escapeHtml(d.name!) } }, menu: true }];

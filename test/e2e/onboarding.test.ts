@@ -236,6 +236,35 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     expect(khoa.messages.some((m) => /phong trào mở đăng ký thi đua/.test(m.text ?? ''))).toBe(false);
   });
 
+  it('offers a name typed in lower case back with capitals, and keeps the one the person picks', async () => {
+    const unit = await h.app.services.units.byCode('DONGKHOI');
+    const lan = h.fake.user({ firstName: 'L' });
+    lan.start(`u_${unit!.inviteCode}`);
+    await lan.waitFor(/họ và tên đầy đủ/);
+    lan.send('nguyễn thị lan');
+    await lan.waitFor(/Ghi họ và tên của đồng chí là “Nguyễn Thị Lan”\?/);
+    expect(lan.buttons()).toEqual(expect.arrayContaining(['✔ Nguyễn Thị Lan', 'Giữ “nguyễn thị lan”']));
+    lan.press('✔ Nguyễn Thị Lan');
+    await lan.waitFor(/Cảm ơn đồng chí Nguyễn Thị Lan, đơn vị Xã Đồng Khởi/);
+    expect((await h.app.services.members.byIdentity('TELEGRAM', String(lan.id)))?.fullName).toBe('Nguyễn Thị Lan');
+
+    // A name with capitals is taken as written, without the question.
+    const hai = h.fake.user({ firstName: 'H' });
+    hai.start(`u_${unit!.inviteCode}`);
+    await hai.waitFor(/họ và tên đầy đủ/);
+    hai.send('ĐINH Văn Hai');
+    await hai.waitFor(/Cảm ơn đồng chí ĐINH Văn Hai/);
+
+    // Keeping the lower-case spelling is the person's choice.
+    const ba = h.fake.user({ firstName: 'B' });
+    ba.start(`u_${unit!.inviteCode}`);
+    await ba.waitFor(/họ và tên đầy đủ/);
+    ba.send('trần ba');
+    await ba.waitFor(/“Trần Ba”/);
+    ba.press('Giữ “trần ba”');
+    await ba.waitFor(/Cảm ơn đồng chí trần ba/);
+  });
+
   it('tells a member who joins after a launch which campaigns are open to them and how to register', async () => {
     await launchCampaign(h, 'vao-sau', 12);
     const unit = await h.app.services.units.byCode('DONGKHOI');
