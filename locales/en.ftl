@@ -915,7 +915,6 @@ zalo-invite-invalid = This invite code is invalid or has been replaced. Please p
 zalo-flow-busy = You are in the middle of “{ $flow }”. Answer the question above, or send “cancel” to stop.
 zalo-unhandled = I did not understand that. Send “menu” to see what you can do.
 zalo-unsupported = Sorry, I can only read text and photos. Send “menu” to see what you can do.
-zalo-image-no-flow = Photo received, but you have no report open. Send “report” first, then send the evidence photo when asked.
 zalo-image-failed = I could not download this photo from Zalo. Please send it again.
 zalo-evidence-on-telegram = The file “{ $name }” was sent on Telegram and is kept there: see it on Telegram (/evidence).
 zalo-evidence-no-public-url = The photo “{ $name }” cannot be shown on Zalo until the administrator sets PUBLIC_URL for the bot.
@@ -973,3 +972,7 @@ name-case-ask = Write your full name as “{ $name }”?
 name-case-use = ✔ { $name }
 name-case-keep = Keep “{ $typed }”
 name-case-hint = Choose one of the two spellings above, or type your full name again.
+
+## A photo sent outside a flow (issue 12 #17)
+rep-photo-offer = 📎 Photo received. It will be this progress report's evidence; if it is not evidence, send “cancel”.
+rep-photo-word = photo

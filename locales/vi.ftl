@@ -894,7 +894,6 @@ zalo-invite-invalid = Mã mời này không hợp lệ hoặc đã được thay
 zalo-flow-busy = Đồng chí đang làm dở «{ $flow }». Hãy trả lời câu hỏi ở trên, hoặc gửi «hủy» để dừng.
 zalo-unhandled = Tôi chưa hiểu yêu cầu này. Gửi «menu» để xem các việc có thể làm.
 zalo-unsupported = Xin lỗi, tôi chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
-zalo-image-no-flow = Đã nhận ảnh, nhưng đồng chí chưa mở báo cáo nào. Gửi «báo cáo» trước, rồi gửi ảnh minh chứng khi được hỏi.
 zalo-image-failed = Không tải được ảnh này từ Zalo. Đồng chí vui lòng gửi lại ảnh.
 zalo-evidence-on-telegram = Tệp «{ $name }» được gửi trên Telegram và lưu tại Telegram: đồng chí xem tệp này trên Telegram (/evidence).
 zalo-evidence-no-public-url = Chưa thể hiển thị ảnh «{ $name }» trên Zalo: quản trị viên cần đặt PUBLIC_URL cho bot.
@@ -952,3 +951,7 @@ name-case-ask = Ghi họ và tên của đồng chí là “{ $name }”?
 name-case-use = ✔ { $name }
 name-case-keep = Giữ “{ $typed }”
 name-case-hint = Chọn một trong hai cách ghi tên ở trên, hoặc gõ lại họ và tên.
+
+## A photo sent outside a flow (issue 12 #17)
+rep-photo-offer = 📎 Đã nhận ảnh. Ảnh sẽ được ghi làm minh chứng cho báo cáo tiến độ dưới đây; nếu không phải ảnh minh chứng, gửi «hủy».
+rep-photo-word = ảnh

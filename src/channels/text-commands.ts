@@ -55,7 +55,7 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'start', words: ['bat dau', 'start'] },
   { command: 'register', words: ['dang ky', 'dangky', 'register'], withArg: ['dk', 'dang ky', 'register'] },
   { command: 'report', words: ['bao cao', 'baocao', 'report'], withArg: ['bao cao', 'report'], numericArg: true },
-  { command: 'my', words: ['cua toi', 'my'] },
+  { command: 'my', words: ['cua toi', 'thi dua cua toi', 'my', 'my status'] },
   { command: 'settings', words: ['cai dat', 'settings'] },
   { command: 'help', words: ['tro giup', 'huong dan', 'help'] },
   { command: 'menu', words: ['menu', 'danh muc'] },

@@ -4,7 +4,8 @@
  * to or replaces the first → the value (the period total so far, or what is new), a figure that
  * reads two ways confirmed → an optional note → when replacing, whether to keep the earlier files
  * → evidence files (photos and documents within the size and type limits, captions kept as each
- * file's note; "xong" finishes) → a summary that says how many files, and Confirm.
+ * file's note; "xong" finishes; a photo sent before the report opened is already among them) → a
+ * summary that says how many files, and Confirm.
  * Stores (in the flow state) the chosen campaign with its lines and period, the line's earlier
  * report of the period, the answers and the files as the channel's references; on Confirm the
  * report goes to `ReportService.submit`, which applies the rules and counts it for the current period.
@@ -42,6 +43,8 @@ export interface ReportArgs {
   campaigns: CampaignOption[];
   /** Set when the campaign is known at the start (one open, or a reminder's button): no campaign question. */
   campaign: ReportCampaign | null;
+  /** Files sent before the report was opened (a photo sent outside any flow): already this report's evidence. */
+  attach?: FileRef[];
 }
 
 interface ReportData extends ReportArgs {
@@ -139,7 +142,7 @@ export async function openReport(
 
 /** Resets everything chosen after the line (a new line, or a new campaign). */
 function fromLine(d: ReportData, lineId: number | null, last: ReportDto | null): ReportData {
-  return { ...d, lineId, last, mode: 'new', keepEvidence: true, pending: null, value: null, note: null, evidence: [] };
+  return { ...d, lineId, last, mode: 'new', keepEvidence: true, pending: null, value: null, note: null, evidence: (d.attach ?? []).map(evidenceOf) };
 }
 
 /** The report flow, calling `services` for the campaign, the earlier report and the submission. */

@@ -62,6 +62,37 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     expect(reports[0]!.attachments.map((a) => a.note)).toEqual(['Khánh thành nhà văn hóa ấp 3', null]);
   });
 
+  it('takes a photo sent outside any report as the evidence of the report it opens, and opens a report for "báo cáo" typed without the emoji', async () => {
+    const tam = h.fake.user({ firstName: 'Tâm' });
+    const member = await joined(h, tam, 'Lê Văn Tâm');
+    tam.sendPhoto({ caption: 'Dọn vệ sinh kênh' });
+    await tam.waitFor(/Đã nhận ảnh\. Ảnh sẽ được ghi làm minh chứng cho báo cáo tiến độ/);
+    await tam.waitFor(/Chọn nội dung cần báo cáo/);
+    tam.press('2. Công trình chào mừng đại hội');
+    await tam.waitFor(/kết quả đạt được/);
+    tam.send('4');
+    await tam.waitFor(/Ghi chú/);
+    tam.press('⏭ Bỏ qua');
+    await tam.waitFor(/Đã nhận 1 tệp minh chứng/);
+    tam.send('xong');
+    const summary = await tam.waitFor(/Minh chứng: 1 tệp/);
+    expect(summary.text).toContain('4 công trình');
+    tam.press('✔ Xác nhận');
+    await tam.waitFor(/Đã ghi nhận báo cáo/);
+    const [report] = await h.app.services.prisma.progressReport.findMany({ where: { memberId: member.id }, include: { attachments: true } });
+    expect(report!.attachments.map((a) => [a.kind, a.note])).toEqual([['PHOTO', 'Dọn vệ sinh kênh']]);
+
+    // The menu's words typed without the emoji, in any case, with or without diacritics.
+    for (const typed of ['báo cáo', 'Bao cao']) {
+      tam.send(typed);
+      await tam.waitFor(/Chọn nội dung cần báo cáo/);
+      tam.send('/cancel');
+      await tam.waitFor(/Đã hủy/);
+    }
+    tam.send('của tôi');
+    await tam.waitFor(/Tình hình thi đua của đồng chí[\s\S]*Báo cáo đã gửi: 1/);
+  });
+
   it('asks whether a second report in the period adds to or replaces the first, and keeps the earlier files unless replaced', async () => {
     const ba = h.fake.user({ id: 7_700_001, firstName: 'Ba' });
     const member = await joined(h, ba, 'Trần Văn Ba');

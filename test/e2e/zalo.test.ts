@@ -113,6 +113,11 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const stored = await h.app.services.evidenceFiles.read(a.fileId);
     expect(Buffer.from(stored!.content).equals(TINY_JPEG)).toBe(true);
 
+    // A photo sent with no report open opens one with the photo as its evidence; "hủy" leaves it.
+    const offered = await c.photo('Ảnh buổi ra quân', /Đã nhận ảnh\. Ảnh sẽ được ghi làm minh chứng[\s\S]*Chọn nội dung cần báo cáo/);
+    expect(offered).toContain('gửi «hủy»');
+    await c.say('hủy', /Đã hủy/);
+
     // The profile, and the words that change it.
     const card = await c.say('hồ sơ', /Hồ sơ của đồng chí/);
     expect(card).toMatch(/Họ và tên: Đỗ Thị Lan\nĐơn vị: UBND tỉnh Bến Tre › Xã Đồng Khởi/);
@@ -126,7 +131,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(zalo.textsTo(lan.id).every((t) => t.length > 0 && t.length <= 2000 && !/<\/?b>/.test(t))).toBe(true);
   }, 60_000);
 
-  it('answers a sticker and withheld content politely, and a photo with no report open says what to do', async () => {
+  it('answers a sticker and withheld content politely, and a photo before joining says how to join', async () => {
     const minh = zalo.user('Minh');
     const c = chat(zalo, minh);
     let before = zalo.sentTo(minh.id).length;
@@ -135,7 +140,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     before = zalo.sentTo(minh.id).length;
     zalo.userSendsUnsupported(minh);
     await c.waitFor(before, /chỉ đọc được tin nhắn chữ và ảnh/, 10_000);
-    await c.photo(undefined, /chưa mở báo cáo nào/);
+    await c.photo(undefined, /chưa tham gia đơn vị/);
     // An unknown code is not a unit: onboarding starts with the unit picker.
     expect(await c.say('/start khongcoma', /Mã mời này không hợp lệ/)).toContain('Đồng chí thuộc đơn vị nào?');
     await c.say('hủy', /Đã hủy/);

@@ -24,7 +24,7 @@ import type { InboundEvent } from '../inbound.js';
 import { flowKey, type Conversations, type FlowEnv, type Reply } from '../../flows/conversations.js';
 import { matchChoice, type FileRef, type FlowInput } from '../../flows/model.js';
 import { questionAsText } from '../../flows/render.js';
-import { escapeHtml, htmlToPlain } from '../../domain/text.js';
+import { escapeHtml, formatBytes, htmlToPlain } from '../../domain/text.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
 import { myStatusBlocks } from '../my-status.js';
 import { titleText } from '../../messages/templates.js';
@@ -240,7 +240,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
   }
 
   /** The report flow; "báo cáo <milestone id>" (a reminder's action) for that milestone's campaign. */
-  async function report(turn: Turn, milestoneArg: string): Promise<void> {
+  async function report(turn: Turn, milestoneArg: string, attach: FileRef[] = []): Promise<void> {
     if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
     let campaignId: number | null = null;
     if (milestoneArg) {
@@ -249,8 +249,25 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       campaignId = m.campaign.id;
     }
     const { say, args } = await openReport(services, { memberId: turn.member.id, role: turn.member.role, locale: turn.locale }, campaignId, { label: (m) => turn.t(m.key, m.vars) });
+    if (args && attach.length > 0) say.unshift({ key: 'rep-photo-offer' });
     await turn.replies(say.map((message) => ({ kind: 'say', message })));
-    if (args) await turn.start(REPORT_FLOW, args);
+    if (args) await turn.start(REPORT_FLOW, { ...args, ...(attach.length > 0 ? { attach } : {}) });
+  }
+
+  /**
+   * A photo sent outside any flow is not dropped: downloaded at once (its URL expires) and a report
+   * opened with it as evidence, as on Telegram ("hủy" leaves it).
+   */
+  async function photoOutsideFlow(turn: Turn): Promise<void> {
+    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    const e = turn.event;
+    const got = await fetcher(e.imageUrl!, MAX_EVIDENCE_BYTES);
+    if (!got) return turn.say(turn.t('zalo-image-failed'));
+    if ('tooLarge' in got) return turn.say(turn.t('rep-evidence-too-large', { name: turn.t('rep-photo-word'), size: formatBytes(got.tooLarge), max: formatBytes(MAX_EVIDENCE_BYTES) }));
+    if (!IMAGE_TYPES.includes(got.mimeType)) return turn.say(turn.t('rep-evidence-type', { name: turn.t('rep-photo-word') }));
+    const fileId = await services.evidenceFiles.save({ channel: 'ZALO', mimeType: got.mimeType, content: got.content });
+    const file: FileRef = { channel: 'zalo', kind: 'photo', fileId, size: got.content.byteLength, mimeType: got.mimeType, ...(e.caption ? { caption: e.caption } : {}) };
+    return report(turn, '', [file]);
   }
 
   async function my(turn: Turn): Promise<void> {
@@ -505,7 +522,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (e.kind === 'text') return handleText(turn, e.text ?? '');
     const open = await conversations.open(turn.key);
     if (e.kind === 'image') {
-      if (!open) return turn.say(turn.t('zalo-image-no-flow'));
+      if (!open) return photoOutsideFlow(turn);
       const input = await photoInput(turn);
       if (input) await turn.replies((await conversations.input(turn.key, input, turn.env())) ?? []);
       return;

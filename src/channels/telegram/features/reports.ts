@@ -5,8 +5,11 @@ import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
-import { openReport, REPORT_FLOW } from '../../../flows/report.js';
-import { sendReplies, startFlowFor } from '../flow-driver.js';
+import { evidenceOf, openReport, REPORT_FLOW } from '../../../flows/report.js';
+import { fileOf, sendReplies, startFlowFor } from '../flow-driver.js';
+import type { FileRef } from '../../../flows/model.js';
+import { checkEvidence, MAX_EVIDENCE_BYTES } from '../../../services/reports.js';
+import { formatBytes } from '../../../domain/text.js';
 import { formatDateTime } from '../../../domain/dates.js';
 
 /**
@@ -20,7 +23,7 @@ const privateChat = reports.chatType('private');
  * Starts the report flow (src/flows/report.ts) for one campaign when given (a reminder's button), if
  * the member has joined; says first what the flow's opening says (open review reports, nothing to report).
  */
-export async function startReport(ctx: BotContext, campaignId: number | null = null): Promise<void> {
+export async function startReport(ctx: BotContext, campaignId: number | null = null, attach: FileRef[] = []): Promise<void> {
   if (!ctx.member?.unitId || !ctx.member.fullName) {
     await ctx.reply(ctx.t('not-joined'));
     return;
@@ -29,14 +32,24 @@ export async function startReport(ctx: BotContext, campaignId: number | null = n
   const { say, args } = await openReport(ctx.deps.services, { memberId: member.id, role: member.role, locale: member.locale ?? 'vi' }, campaignId, {
     label: (m) => ctx.t(m.key, m.vars),
   });
+  if (args && attach.length > 0) say.unshift({ key: 'rep-photo-offer' });
   await sendReplies(
     ctx,
     say.map((message) => ({ kind: 'say', message, menu: args === null })),
   );
-  if (args) await startFlowFor(ctx, ctx.deps.conversations, REPORT_FLOW, args);
+  if (args) await startFlowFor(ctx, ctx.deps.conversations, REPORT_FLOW, { ...args, ...(attach.length > 0 ? { attach } : {}) });
 }
 
 privateChat.command('report', (ctx) => startReport(ctx));
+// A photo sent outside any flow is not dropped: it opens a report with the photo as its evidence
+// (Cancel leaves it). A photo too large is refused as the report's evidence step would.
+privateChat.on('message:photo', async (ctx) => {
+  const file = fileOf(ctx);
+  if (!file) return;
+  const e = evidenceOf(file);
+  if (!checkEvidence(e).ok) return void (await ctx.reply(ctx.t('rep-evidence-too-large', { name: ctx.t('rep-photo-word'), size: formatBytes(e.size ?? 0), max: formatBytes(MAX_EVIDENCE_BYTES) })));
+  await startReport(ctx, null, [file]);
+});
 privateChat.on('message:text').filter(
   (ctx) => isMenuText(ctx, 'menu-report', ctx.msg.text),
   (ctx) => startReport(ctx),

@@ -1,6 +1,7 @@
 import { Keyboard } from 'grammy';
 import type { I18n } from '@grammyjs/i18n';
 import type { BotContext } from '../context.js';
+import { parseTextCommand, type TextCommand } from '../../text-commands.js';
 
 /** The five things a member comes for. A reply keyboard: its buttons are typed text, which works on Zalo too. */
 export const MENU_KEYS = ['menu-campaigns', 'menu-register', 'menu-report', 'menu-my', 'menu-help'] as const;
@@ -34,9 +35,25 @@ export function menuLabels(i18n: Pick<I18n, 't' | 'locales'>, key: MenuKey): Rea
   return labels;
 }
 
-/** True when the text is the label of that menu button in any locale. */
+/** The command each menu button stands for: its words (src/channels/text-commands.ts) mean it too. */
+const MENU_COMMANDS: Record<MenuKey, TextCommand> = {
+  'menu-campaigns': 'campaigns',
+  'menu-register': 'register',
+  'menu-report': 'report',
+  'menu-my': 'my',
+  'menu-help': 'help',
+};
+
+/**
+ * True when the text is the label of that menu button in any locale, or its words typed without
+ * the emoji ("báo cáo", "bao cao", "Đăng ký") — as on Zalo, from one word table. Only outside a
+ * flow: an open flow takes text as its answer first (see the flow driver).
+ */
 export function isMenuText(ctx: Pick<BotContext, 'deps'>, key: MenuKey, text: string): boolean {
-  return menuLabels(ctx.deps.i18n, key).has(text);
+  if (menuLabels(ctx.deps.i18n, key).has(text)) return true;
+  if (text.length > 40 || text.startsWith('/')) return false;
+  const typed = parseTextCommand(text);
+  return typed !== null && typed.arg === '' && typed.command === MENU_COMMANDS[key];
 }
 
 /** True when the text is the label of any menu button. */
