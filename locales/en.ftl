@@ -976,3 +976,26 @@ name-case-hint = Choose one of the two spellings above, or type your full name a
 ## A photo sent outside a flow (issue 12 #17)
 rep-photo-offer = 📎 Photo received. It will be this progress report's evidence; if it is not evidence, send “cancel”.
 rep-photo-word = photo
+
+## First run: the first admin's setup (issue 12 #5)
+setup-no-units =
+    🛠 Welcome, admin! The bot has no units yet, so nobody can join. To set it up:
+    1. Build the unit tree: send /importunits, then the units file (CSV or YAML, see the README), or add units one by one with /addunit.
+    2. Send /start to choose your own unit.
+    3. Once people of the units have joined, make emulation officers with /grant.
+    4. Send each unit's invite code or link (/invite) to its members.
+setup-checklist =
+    🛠 Setting up the bot:
+    { $units ->
+        [0] ☐
+       *[other] ✅
+    } Units: { $units } — add with /importunits or /addunit
+    { $officers ->
+        [0] ☐
+       *[other] ✅
+    } Emulation officers: { $officers } — appoint with /grant
+    { $joined ->
+        [0] ☐
+        [1] ☐
+       *[other] ✅
+    } People who have joined: { $joined } — send units' invite codes (/invite) to members

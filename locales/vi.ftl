@@ -955,3 +955,26 @@ name-case-hint = Chọn một trong hai cách ghi tên ở trên, hoặc gõ l�
 ## A photo sent outside a flow (issue 12 #17)
 rep-photo-offer = 📎 Đã nhận ảnh. Ảnh sẽ được ghi làm minh chứng cho báo cáo tiến độ dưới đây; nếu không phải ảnh minh chứng, gửi «hủy».
 rep-photo-word = ảnh
+
+## First run: the first admin's setup (issue 12 #5)
+setup-no-units =
+    🛠 Chào mừng quản trị viên! Bot chưa có đơn vị nào, nên chưa ai tham gia được. Các bước thiết lập:
+    1. Tạo sơ đồ đơn vị: gửi /importunits rồi gửi tệp danh sách đơn vị (CSV hoặc YAML, mẫu trong README), hoặc thêm từng đơn vị bằng /addunit.
+    2. Gửi /start để chọn đơn vị của chính mình.
+    3. Khi người của các đơn vị đã tham gia, cấp quyền cán bộ phụ trách thi đua bằng /grant.
+    4. Gửi mã mời hoặc đường dẫn mời của từng đơn vị (/invite) cho thành viên.
+setup-checklist =
+    🛠 Thiết lập bot:
+    { $units ->
+        [0] ☐
+       *[other] ✅
+    } Đơn vị: { $units } — thêm bằng /importunits hoặc /addunit
+    { $officers ->
+        [0] ☐
+       *[other] ✅
+    } Cán bộ phụ trách thi đua: { $officers } — cấp quyền bằng /grant
+    { $joined ->
+        [0] ☐
+        [1] ☐
+       *[other] ✅
+    } Người đã tham gia: { $joined } — gửi mã mời của đơn vị (/invite) cho thành viên

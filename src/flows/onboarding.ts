@@ -253,6 +253,18 @@ export interface OnboardingData extends MemberData {
   switchTo?: { id: number; name: string; current: string };
 }
 
+/**
+ * The first admin's checklist while the bot is not set up (no units, no officers, nobody joined):
+ * what to do next, with the counts so far. Null for everyone else, and once officers are named and
+ * members have joined.
+ */
+export async function setupChecklist(services: Services, member: { role: string } | null): Promise<Message | null> {
+  if (member?.role !== 'ADMIN') return null;
+  const s = await services.units.setupStatus();
+  if (s.units > 0 && s.officers > 0 && s.joined > 1) return null;
+  return { key: s.units === 0 ? 'setup-no-units' : 'setup-checklist', vars: { units: s.units, officers: s.officers, joined: s.joined } };
+}
+
 /** Onboarding: [switch to the invite's unit?] → unit → full name → "thank you" with the main menu. */
 export function createOnboardingFlow(services: Services): FlowSpec<OnboardingData, OnboardingData> {
   return {
@@ -263,6 +275,9 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
     init: (data) => data,
     async prepare(start: OnboardingStart, env: FlowEnv) {
       const member = await services.members.byId(env.memberId);
+      // An admin on an empty bot has no unit to pick: the setup steps instead of an empty picker.
+      const setup = await setupChecklist(services, member);
+      if (setup?.key === 'setup-no-units') return { ok: false as const, message: setup };
       const data: OnboardingData = {
         view: await unitLevel(services, null, 0),
         intro: true,
@@ -307,6 +322,9 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
       const done: Reply = { kind: 'say', message: { key: 'onboarding-done', vars: { name: escapeHtml(member?.fullName ?? ''), unit: escapeHtml(unit?.name ?? '') } }, menu: true };
       // Joining after a launch: say what is open to them and how to register — unless they came by a
       // campaign's link, whose registration the channel opens next.
+      // The first admin, once in a unit: what is left to set up.
+      const setup = await setupChecklist(services, member);
+      if (setup) return [done, { kind: 'say', message: setup }];
       if (!member?.unitId || member.pendingCampaign) return [done];
       const open = (await services.registrations.campaignsFor(env.memberId)).filter((c) => c.registrationOpen);
       if (open.length === 0) return [done];

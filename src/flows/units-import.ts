@@ -10,6 +10,7 @@ import type { Services } from '../services/index.js';
 import type { UnitsFileError } from '../domain/units-file.js';
 import { escapeHtml, formatBytes } from '../domain/text.js';
 import type { FlowSpec, Reply } from './conversations.js';
+import { setupChecklist } from './onboarding.js';
 import { problem, type FileRef, type FlowContext, type Message, type Step, type StepResult } from './model.js';
 
 /** Flow id of importing a units file. */
@@ -80,9 +81,12 @@ export function createUnitsImportFlow(services: Services): FlowSpec<UnitsImportD
       if (!r.ok) return { ok: false, message: r.problem };
       return { ok: true, args: r.data };
     },
-    async complete(d): Promise<Reply[]> {
+    async complete(d, env): Promise<Reply[]> {
       if (!d.result) return [{ kind: 'say', message: { key: d.refused ?? 'forbidden' } }];
-      return [{ kind: 'say', message: { key: 'import-done', vars: { created: d.result.created, updated: d.result.updated, groups: d.result.groups } }, menu: true }];
+      const done: Reply = { kind: 'say', message: { key: 'import-done', vars: { created: d.result.created, updated: d.result.updated, groups: d.result.groups } }, menu: true };
+      // A new bot's first import: the setup checklist says what comes next.
+      const setup = await setupChecklist(services, await services.members.byId(env.memberId));
+      return setup ? [done, { kind: 'say', message: setup }] : [done];
     },
   };
 }

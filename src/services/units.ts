@@ -224,6 +224,19 @@ export class UnitService {
   }
 
   /**
+   * How far the setup of a new bot has come, for the first admin's checklist: units in the tree,
+   * officers named, members who have joined a unit (admins and officers included).
+   */
+  async setupStatus(): Promise<{ units: number; officers: number; joined: number }> {
+    const [units, officers, joined] = await Promise.all([
+      this.prisma.unit.count(),
+      this.prisma.member.count({ where: { role: 'OFFICER', leftAt: null } }),
+      this.prisma.member.count({ where: { unitId: { not: null }, leftAt: null } }),
+    ]);
+    return { units, officers, joined };
+  }
+
+  /**
    * /invite [unit code]: an officer's invite link for a unit in their subtree (their own unit by
    * default; admins: any). Decided here and audited, given or refused.
    */

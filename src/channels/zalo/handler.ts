@@ -32,6 +32,7 @@ import { formatDateTime } from '../../domain/dates.js';
 import { REGISTER_FLOW } from '../../flows/register.js';
 import { openReport, REPORT_FLOW } from '../../flows/report.js';
 import { SETTINGS_FLOW } from '../../flows/settings.js';
+import { setupChecklist } from '../../flows/onboarding.js';
 import { CAMPAIGN_PICK_FLOW } from '../../flows/campaign-pick.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
 import { CAMPAIGN_LAUNCH_FLOW, type CampaignLaunchArgs } from '../../flows/campaign-launch.js';
@@ -219,6 +220,8 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       const unit = await services.units.byId(turn.member.unitId!);
       turn.say(turn.t('start-welcome-back', { name: escapeHtml(turn.member.fullName!), unit: escapeHtml(unit?.name ?? '') }));
       turn.say(turn.t('zalo-menu'));
+      const setup = await setupChecklist(services, turn.member);
+      if (setup) turn.say(turn.t(setup.key, setup.vars));
       return;
     }
     turn.say(turn.t('zalo-start-welcome', { name: escapeHtml(turn.event.from.name) }));

@@ -6,7 +6,7 @@ import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
 import { flowFollowUps, flowKey, startFlowFor } from '../flow-driver.js';
 import { openCampaignLink, resumeCampaignLink } from './registration.js';
-import type { OnboardingStart } from '../../../flows/onboarding.js';
+import { setupChecklist, type OnboardingStart } from '../../../flows/onboarding.js';
 
 /**
  * Onboarding (tham gia) on Telegram: /start greets and opens the channel-neutral onboarding flow
@@ -59,6 +59,8 @@ onboarding.command('start', async (ctx, next) => {
       parse_mode: 'HTML',
       reply_markup: mainMenu(ctx),
     });
+    const setup = await setupChecklist(ctx.deps.services, member);
+    if (setup) await ctx.reply(ctx.t(setup.key, setup.vars));
     return;
   }
   await ctx.reply(ctx.t('start-welcome', { name: escapeHtml(telegramName(ctx)) }), { parse_mode: 'HTML' });
