@@ -999,3 +999,12 @@ setup-checklist =
         [1] ☐
        *[other] ✅
     } People who have joined: { $joined } — send units' invite codes (/invite) to members
+
+## Fixing a returned registration, one part at a time (issue 12 #14)
+reg-notice-fix = ✏️ Edit the registration
+reg-existing-reason = Returned because: { $reason }
+reg-ask-part = Which part do you want to change? The rest stays as it is.
+reg-part-title = Title: { $title }
+reg-part-empty = (none)
+reg-part-basis = Criterion and initiative or topic
+reg-part-all = Change everything from the start

@@ -978,3 +978,12 @@ setup-checklist =
         [1] ☐
        *[other] ✅
     } Người đã tham gia: { $joined } — gửi mã mời của đơn vị (/invite) cho thành viên
+
+## Fixing a returned registration, one part at a time (issue 12 #14)
+reg-notice-fix = ✏️ Sửa đăng ký
+reg-existing-reason = Lý do trả lại: { $reason }
+reg-ask-part = Đồng chí muốn sửa phần nào? Các phần khác giữ nguyên.
+reg-part-title = Danh hiệu: { $title }
+reg-part-empty = (chưa có)
+reg-part-basis = Tiêu chuẩn và sáng kiến, đề tài
+reg-part-all = Sửa lại tất cả từ đầu

@@ -6,7 +6,9 @@
  * each with a one-line explanation → a target per content line (a number — a figure that reads two
  * ways, "500,000", is put back as "500.000 or 500?" —, yes/no or text; keep, skip or finish early)
  * → for CSTĐCS and higher the basis and the planned initiative or topic → a summary with Confirm /
- * Edit. Stores: the chosen campaign (its titles and lines), the scope and the draft registration;
+ * Edit. Editing (a stored registration — a returned one shows the officer's reason — or the summary)
+ * asks which part to change: the title, one content line or the basis, then back to the summary
+ * with the rest kept; or everything again. Stores: the chosen campaign (its titles and lines), the scope and the draft registration;
  * Confirm hands the draft to `RegistrationService.submit`, which decides who may register what and
  * audits it.
  */
@@ -46,8 +48,12 @@ export interface RegisterData {
   campaign: CampaignDto | null;
   scopes: Scope[];
   scope: Scope;
-  /** The registration already stored for this campaign and scope (shown with Edit / Withdraw). */
-  existing: { id: number; status: RegistrationDto['status'] } | null;
+  /** The registration already stored for this campaign and scope (shown with Edit / Withdraw; a returned one with the officer's reason). */
+  existing: { id: number; status: RegistrationDto['status']; returnReason?: string | null } | null;
+  /** Editing: ask which part to change (the title, one content line, the basis) instead of every question again. */
+  pickPart?: boolean;
+  /** The one part being changed: after it, straight back to the summary, the rest kept. */
+  only?: 'title' | 'line' | 'basis' | null;
   draft: Draft;
   /** Index of the content line (among the leaves) being asked. */
   line: number;
@@ -126,7 +132,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       basis: existing.basis,
       initiativeTitle: existing.initiativeTitle,
     };
-    return { ...d, existing: { id: existing.id, status: existing.status }, draft };
+    return { ...d, existing: { id: existing.id, status: existing.status, returnReason: existing.returnReason }, draft };
   }
 
   /** Enters a campaign: closed → who to contact; the scopes the member may choose; one scope → its registration. */
@@ -182,17 +188,57 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     id: 'existing',
     accepts: 'choice',
     skip: (d) => ended(d) || !d.existing,
-    prompt: (d, ctx) => text([ctx.label({ key: 'reg-existing', vars: { status: ctx.label({ key: `reg-status-${d.existing!.status}` }) } }), summary(ctx, d, d.draft)].join('\n\n')),
+    prompt: (d, ctx) =>
+      text(
+        [
+          ctx.label({ key: 'reg-existing', vars: { status: ctx.label({ key: `reg-status-${d.existing!.status}` }) } }),
+          ...(d.existing!.status === 'RETURNED' && d.existing!.returnReason ? [ctx.label({ key: 'reg-existing-reason', vars: { reason: escapeHtml(d.existing!.returnReason) } })] : []),
+          summary(ctx, d, d.draft),
+        ].join('\n\n'),
+      ),
     choices: () => [
       { value: 'edit', label: { key: 'reg-edit' } },
       { value: 'withdraw', label: { key: 'reg-withdraw' } },
     ],
     hint: buttonHint,
     async answer(d, a) {
-      if ((a as { value: string }).value !== 'withdraw') return { ok: true, data: d };
+      if ((a as { value: string }).value !== 'withdraw') return { ok: true, data: { ...d, pickPart: true } };
       const r = await registrations.withdraw(d.existing!.id, d.me.id);
       const end: Message = r.ok ? { key: 'reg-withdrawn', vars: { campaign: escapeHtml(d.campaign!.title) } } : { key: `reg-refused-${r.reason}` };
       return { ok: true, data: { ...d, end } };
+    },
+  };
+
+  /** The parts of a draft that can be changed one at a time, as choices. */
+  function partChoices(d: RegisterData, ctx: FlowContext): Choice[] {
+    const c = d.campaign!;
+    const title = c.titles.find((t) => t.code === d.draft.titleCode);
+    const choices: Choice[] = [{ value: 'title', label: text(ctx.label({ key: 'reg-part-title', vars: { title: titleLabel(ctx, d.draft.titleCode ?? '', title?.name) } }).slice(0, 60)) }];
+    leavesOf(d).forEach((l, i) => {
+      const current = d.draft.commitments[String(l.id)];
+      const value = current ? valueText(ctx, d.me.locale, l, current) : ctx.label({ key: 'reg-part-empty' });
+      choices.push({ value: `line:${i}`, label: text(`${l.title}: ${value}`.slice(0, 60)) });
+    });
+    if (policyOf(d)?.asksBasis) choices.push({ value: 'basis', label: { key: 'reg-part-basis' } });
+    choices.push({ value: 'all', label: { key: 'reg-part-all' } });
+    return choices;
+  }
+
+  /** Editing a registration: which part to change; the others are kept as they are. */
+  const partStep: Step<RegisterData> = {
+    id: 'part',
+    accepts: 'choice',
+    skip: (d) => ended(d) || !d.pickPart,
+    prompt: () => ({ key: 'reg-ask-part' }),
+    choices: partChoices,
+    hint: buttonHint,
+    answer(d, a) {
+      const value = (a as { value: string }).value;
+      const base = { ...d, pickPart: false, pending: null };
+      if (value === 'title') return { ok: true, data: { ...base, only: 'title' }, next: 'title' };
+      if (value === 'basis') return { ok: true, data: { ...base, only: 'basis' }, next: 'basis' };
+      if (value.startsWith('line:')) return { ok: true, data: { ...base, only: 'line', line: Number(value.slice(5)) }, next: 'line' };
+      return { ok: true, data: { ...base, only: null }, next: 'title' };
     },
   };
 
@@ -218,6 +264,11 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       const draft: Draft = { ...d.draft, titleCode };
       const policy = isTitleCode(titleCode) ? TITLE_POLICY[titleCode] : null;
       if (!policy?.asksBasis) Object.assign(draft, { basis: null, initiativeTitle: null });
+      // Changing only the title: back to the summary — through the basis when the new title needs one not given yet.
+      if (d.only === 'title') {
+        if (policy?.asksBasis && !draft.basis) return { ok: true, data: { ...d, draft, pending: null, only: 'basis' }, next: 'basis' };
+        return { ok: true, data: { ...d, draft, pending: null, only: null }, next: 'summary' };
+      }
       return { ok: true, data: { ...d, draft, line: 0, pending: null } };
     },
   };
@@ -229,6 +280,8 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     const commitments = { ...d.draft.commitments };
     if (value === 'skip') delete commitments[String(line.id)];
     else if (value !== 'keep') commitments[String(line.id)] = value;
+    // Changing one line only: back to the summary, the other lines kept.
+    if (d.only === 'line') return { ok: true, data: { ...d, draft: { ...d.draft, commitments }, pending: null, only: null }, next: 'summary' };
     const nextLine = done ? leaves.length : currentLine(d) + 1;
     const data: RegisterData = { ...d, draft: { ...d.draft, commitments }, line: nextLine, pending: null };
     return nextLine < leaves.length ? { ok: true, data, next: 'line' } : { ok: true, data };
@@ -318,7 +371,10 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     answer(d, a) {
       const basis = (a as { value: string }).value as Basis;
       const initiativeTitle = basis === 'EXCELLENT_RATING' ? null : d.draft.initiativeTitle;
-      return { ok: true, data: { ...d, draft: { ...d.draft, basis, initiativeTitle } } };
+      const data = { ...d, draft: { ...d.draft, basis, initiativeTitle } };
+      // Changing only the basis: its initiative next when it has one, else the summary.
+      if (d.only === 'basis' && basis === 'EXCELLENT_RATING') return { ok: true, data: { ...data, only: null }, next: 'summary' };
+      return { ok: true, data };
     },
   };
 
@@ -334,12 +390,13 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     choices: (d) => (d.draft.initiativeTitle ? [{ value: 'keep', label: { key: 'reg-keep', vars: { value: d.draft.initiativeTitle.slice(0, 30) } } }] : []),
     hint: () => ({ key: 'reg-hint-initiative' }),
     answer(d, a, ctx) {
-      if (a.kind === 'choice') return { ok: true, data: d };
+      const after = { ...d, only: null };
+      if (a.kind === 'choice') return { ok: true, data: after };
       if (a.kind !== 'text') return problem('reg-hint-initiative');
-      if (namedChoice(a.text, initiativeStep.choices!(d, ctx), ctx)) return { ok: true, data: d };
+      if (namedChoice(a.text, initiativeStep.choices!(d, ctx), ctx)) return { ok: true, data: after };
       const t = a.text.trim();
       if ([...t].length > MAX_LINE_TEXT) return problem('cv-text-too-long', { max: MAX_LINE_TEXT });
-      return { ok: true, data: { ...d, draft: { ...d.draft, initiativeTitle: t } } };
+      return { ok: true, data: { ...after, draft: { ...d.draft, initiativeTitle: t } } };
     },
   };
 
@@ -354,7 +411,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     ],
     hint: buttonHint,
     answer(d, a) {
-      return (a as { value: string }).value === 'edit' ? { ok: true, data: d, next: 'title' } : { ok: true, data: d };
+      return (a as { value: string }).value === 'edit' ? { ok: true, data: { ...d, pickPart: true }, next: 'part' } : { ok: true, data: d };
     },
   };
 
@@ -384,7 +441,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
     nameKey: 'reg-flow-name',
     // Registering changes the registration, never the member: no reload when it finishes.
     keepsMember: true,
-    steps: [campaignStep, scopeStep, existingStep, titleStep, lineStep, basisStep, initiativeStep, summaryStep],
+    steps: [campaignStep, scopeStep, existingStep, partStep, titleStep, lineStep, basisStep, initiativeStep, summaryStep],
     init: (args) => args.prepared!,
     complete,
     async prepare(args, env) {

@@ -165,14 +165,20 @@ export function summaryMessage(
 export function decisionMessage(input: {
   decision: 'APPROVE' | 'RETURN';
   campaign: string;
+  /** The campaign's code: a returned registration's notice opens it again, at the part to fix. */
+  campaignCode?: string;
   titleCode: string;
   titleName: string | null;
   officer: string;
   reason: string;
 }): OutboxMessage {
+  const fix = input.decision === 'RETURN' && input.campaignCode
+    ? [[{ kind: 'register' as const, campaignCode: input.campaignCode, label: { key: 'reg-notice-fix' } }]]
+    : undefined;
   return {
     key: input.decision === 'APPROVE' ? 'reg-notice-approved' : 'reg-notice-returned',
     vars: { campaign: input.campaign, titleCode: input.titleCode, titleName: input.titleName, officer: input.officer, reason: input.reason },
+    ...(fix ? { actions: fix } : {}),
   };
 }
 

@@ -420,6 +420,7 @@ export class RegistrationService {
               message: decisionMessage({
                 decision: input.decision,
                 campaign: reg.campaign.title,
+                campaignCode: reg.campaign.code,
                 titleCode: reg.titleCode,
                 titleName: null,
                 officer: officer.fullName ?? '',

@@ -45,16 +45,15 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     lan.send('📝 Đăng ký');
     await lan.waitFor(/Đồng chí đã đăng ký \(trạng thái: đã gửi, chờ duyệt\)/);
     lan.press('✏️ Sửa đăng ký');
-    await lan.waitFor(/Chọn danh hiệu/);
-    lan.press('Lao động tiên tiến');
-    await lan.waitFor(/Chỉ tiêu 1\/3/);
-    lan.press('⏭ Bỏ qua');
+    // Only the part to change is asked again; the rest is kept.
+    await lan.waitFor(/Đồng chí muốn sửa phần nào\? Các phần khác giữ nguyên/);
+    expect(lan.buttons()).toEqual(expect.arrayContaining(['Danh hiệu: Lao động tiên tiến', 'Công trình chào mừng đại hội: 5 công trình', 'Sửa lại tất cả từ đầu']));
+    lan.press('Công trình chào mừng đại hội: 5 công trình');
     await lan.waitFor(/Chỉ tiêu 2\/3/);
     expect(lan.buttons()).toContain('Giữ: 5 công trình');
     lan.send('7');
-    await lan.waitFor(/Chỉ tiêu 3\/3/);
-    lan.press('Giữ: 2 điển hình');
-    await lan.waitFor(/Công trình chào mừng đại hội: 7 công trình/);
+    const edited = await lan.waitFor(/Công trình chào mừng đại hội: 7 công trình/);
+    expect(edited.text).toContain('Phát hiện điển hình tiên tiến: 2 điển hình');
     lan.press('✔ Xác nhận');
     await lan.waitFor(/Đã cập nhật đăng ký: danh hiệu Lao động tiên tiến/);
 
@@ -62,6 +61,8 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     lan.send('/register');
     await lan.waitFor(/Đồng chí đã đăng ký/);
     lan.press('✏️ Sửa đăng ký');
+    await lan.waitFor(/Đồng chí muốn sửa phần nào/);
+    lan.press('Sửa lại tất cả từ đầu');
     await lan.waitFor(/Chọn danh hiệu/);
     lan.press('Chiến sĩ thi đua cơ sở');
     await lan.waitFor(/Chỉ tiêu 1\/3/);
@@ -166,6 +167,49 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     expect(String((await notice())?.payload.text)).toContain('Lý do: Thiếu minh chứng sáng kiến');
     hoa.pressData(encodeCallback('reg.approve', { registrationId: unitReg!.id }));
     expect(String((await hoa.waitForCallbackAnswer()).text)).toBe('Đã duyệt');
+  });
+
+  it("opens a returned registration from its notice with the officer's reason, at the part to fix, keeping the rest", async () => {
+    const mai = h.fake.user({ firstName: 'Mai' });
+    await joined(h, mai, 'Đinh Thị Mai');
+    mai.send('/register');
+    await mai.waitFor(/Chọn danh hiệu thi đua/);
+    mai.press('Lao động tiên tiến');
+    await mai.waitFor(/Chỉ tiêu 1\/3/);
+    mai.send('Học tập chuyên đề mỗi tháng');
+    await mai.waitFor(/Chỉ tiêu 2\/3/);
+    mai.send('3');
+    await mai.waitFor(/Chỉ tiêu 3\/3/);
+    mai.send('1');
+    await mai.waitFor(/Đăng ký thi đua — /);
+    mai.press('✔ Xác nhận');
+    await mai.waitFor(/Đã ghi nhận đăng ký/);
+
+    const reg = await h.app.services.prisma.registration.findFirstOrThrow({ where: { campaignId, member: { fullName: 'Đinh Thị Mai' } } });
+    const officer = await h.app.services.prisma.member.findFirstOrThrow({ where: { fullName: 'Trần Thị Hoa' } });
+    const r = await h.app.services.registrations.decide({ registrationId: reg.id, actor: { id: officer.id }, decision: 'RETURN', reason: 'Chỉ tiêu công trình quá thấp' });
+    expect(r.ok).toBe(true);
+    const notice = await mai.waitFor(/Lý do: Chỉ tiêu công trình quá thấp/);
+    const fix = (notice.reply_markup?.inline_keyboard ?? []).flat().find((b) => b.text === '✏️ Sửa đăng ký') as { url?: string } | undefined;
+    expect(fix?.url).toBe('https://t.me/thidua_test_bot?start=c_dai-hoi-mo');
+
+    // Tapping it opens the registration: the reason, then the part to fix.
+    mai.start('c_dai-hoi-mo');
+    const opened = await mai.waitFor(/trạng thái: bị trả lại để bổ sung/);
+    expect(opened.text).toContain('Lý do trả lại: Chỉ tiêu công trình quá thấp');
+    mai.press('✏️ Sửa đăng ký');
+    await mai.waitFor(/Đồng chí muốn sửa phần nào/);
+    mai.press('Công trình chào mừng đại hội: 3 công trình');
+    await mai.waitFor(/Chỉ tiêu 2\/3/);
+    mai.send('10');
+    const summary = await mai.waitFor(/Công trình chào mừng đại hội: 10 công trình/);
+    expect(summary.text).toContain('Học tập và làm theo tư tưởng Hồ Chí Minh: Học tập chuyên đề mỗi tháng');
+    expect(summary.text).toContain('Phát hiện điển hình tiên tiến: 1 điển hình');
+    mai.press('✔ Xác nhận');
+    await mai.waitFor(/Đã cập nhật đăng ký/);
+    const after = await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id }, include: { commitments: { orderBy: { criterionId: 'asc' } } } });
+    expect(after.status).toBe('SUBMITTED');
+    expect(after.commitments.map((c) => c.targetNumber?.toString() ?? c.targetText)).toEqual(['Học tập chuyên đề mỗi tháng', '10', '1']);
   });
 
   it('refuses a registration after the deadline and names the officer to contact', async () => {

@@ -267,6 +267,21 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await c.say('Thiếu chỉ tiêu học tập', new RegExp(`Đã trả lại đăng ký #${reg.id}`));
     const after = await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } });
     expect(after).toMatchObject({ status: 'RETURNED', returnReason: 'Thiếu chỉ tiêu học tập' });
+
+    // Lan, on Zalo, is told why and what to send; sending it opens the registration at the part to fix.
+    const lanId = (await h.app.services.prisma.channelIdentity.findFirstOrThrow({ where: { memberId: reg.memberId!, channel: 'ZALO' } })).externalId;
+    const l = chat(zalo, { id: lanId, name: 'Lan Nguyễn' });
+    const notice = await l.waitFor(0, /Lý do: Thiếu chỉ tiêu học tập[\s\S]*Gửi: đăng ký chu-nhat-xanh/, 10_000);
+    expect(notice).toContain('Sửa đăng ký');
+    const opened = await l.say('đăng ký chu-nhat-xanh', /Lý do trả lại: Thiếu chỉ tiêu học tập/);
+    expect(opened).toMatch(/1\. ✏️ Sửa đăng ký/);
+    const parts = await l.say('1', /Đồng chí muốn sửa phần nào/);
+    expect(parts).toMatch(/2\. Học tập và làm theo tư tưởng Hồ Chí Minh: \(chưa có\)/);
+    await l.say('2', /Chỉ tiêu 1\/3/);
+    const summary = await l.say('Học tập chuyên đề hằng tháng', /Đăng ký thi đua — /);
+    expect(summary).toContain('Học tập và làm theo tư tưởng Hồ Chí Minh: Học tập chuyên đề hằng tháng');
+    await l.say('1', /Đã cập nhật đăng ký/);
+    expect((await h.app.services.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe('SUBMITTED');
   }, 60_000);
 
   it('«trợ giúp» names the words that work on Zalo, and an officer also reads the officers\' words («phát động», «duyệt»)', async () => {
