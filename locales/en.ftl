@@ -1008,3 +1008,7 @@ reg-part-title = Title: { $title }
 reg-part-empty = (none)
 reg-part-basis = Criterion and initiative or topic
 reg-part-all = Change everything from the start
+
+## /my: progress against each commitment (issue 12 #16)
+my-done-yes = yes — reported done
+my-done-not-yet = yes — not reported done yet

@@ -987,3 +987,7 @@ reg-part-title = Danh hiệu: { $title }
 reg-part-empty = (chưa có)
 reg-part-basis = Tiêu chuẩn và sáng kiến, đề tài
 reg-part-all = Sửa lại tất cả từ đầu
+
+## /my: progress against each commitment (issue 12 #16)
+my-done-yes = có — đã báo cáo hoàn thành
+my-done-not-yet = có — chưa báo cáo hoàn thành

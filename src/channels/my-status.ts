@@ -1,6 +1,7 @@
 /**
  * "Của tôi" (/my) as text, for every channel: per open campaign, the member's registration(s) with
- * their commitments, reports sent and the next deadline. Telegram sends it as HTML; a text-only
+ * their commitments and what was reported against each ("2/12 buổi"), reports sent and the next
+ * deadline. Telegram sends it as HTML; a text-only
  * channel (Zalo) turns the same HTML into plain text. The facts come from services/my-status.ts.
  */
 import type { MyCampaignStatus } from '../services/my-status.js';
@@ -35,8 +36,13 @@ export function myStatusBlocks(t: T, items: readonly MyCampaignStatus[], now: Da
       );
       if (r.status === 'RETURNED' && r.returnReason) lines.push(t('my-return-reason', { reason: escapeHtml(r.returnReason) }));
       for (const cm of r.commitments) {
-        const value =
-          cm.number !== null ? `${formatQuantity(cm.number, locale ?? 'vi')}${cm.unit ? ' ' + cm.unit : ''}` : cm.bool !== null ? t(cm.bool ? 'cv-yes' : 'cv-no') : (cm.text ?? '');
+        const unit = cm.unit ? ' ' + cm.unit : '';
+        let value: string;
+        // Progress against the commitment: "2/12 buổi" (what was reported so far / the target).
+        if (cm.number !== null && cm.reported) value = `${formatQuantity(cm.reported.number ?? '0', locale ?? 'vi')}/${formatQuantity(cm.number, locale ?? 'vi')}${unit}`;
+        else if (cm.number !== null) value = `${formatQuantity(cm.number, locale ?? 'vi')}${unit}`;
+        else if (cm.bool !== null) value = cm.reported && cm.bool ? t(cm.reported.yes ? 'my-done-yes' : 'my-done-not-yet') : t(cm.bool ? 'cv-yes' : 'cv-no');
+        else value = cm.text ?? '';
         lines.push(`  • ${escapeHtml(cm.line)}: <b>${escapeHtml(value)}</b>`);
       }
       if (r.basis) lines.push('  ' + t('reg-summary-basis', { basis: t(`reg-basis-${r.basis}`) }));

@@ -16,7 +16,15 @@ export interface MyCampaignStatus {
     returnReason: string | null;
     basis: string | null;
     initiativeTitle: string | null;
-    commitments: Array<{ line: string; unit: string | null; number: string | null; bool: boolean | null; text: string | null }>;
+    commitments: Array<{
+      line: string;
+      unit: string | null;
+      number: string | null;
+      bool: boolean | null;
+      text: string | null;
+      /** What the member reported on this line so far, over all periods (each report holds its period's total; for a unit's registration: null). */
+      reported: { number: string | null; yes: boolean } | null;
+    }>;
   }>;
   reportsSent: number;
   reportsThisPeriod: number;
@@ -25,8 +33,10 @@ export interface MyCampaignStatus {
 
 /**
  * "Của tôi" (My status): per open campaign of the member's unit, the registration(s) — their own
- * and, for an officer, their unit's — with commitments and status, how many reports were sent,
- * and the next deadline.
+ * and, for an officer, their unit's — with commitments, what was reported against each so far
+ * ("2/12 buổi"), the status, how many reports were sent, and the next deadline that is theirs: a
+ * registration deadline only while they have not registered, a reporting period only while they
+ * have not reported in it, a unit review only for officers.
  */
 export class MyStatusService {
   constructor(
@@ -55,7 +65,25 @@ export class MyStatusService {
       const reportsThisPeriod = period
         ? await this.prisma.progressReport.count({ where: { campaignId: c.id, memberId: member.id, milestoneId: period.id } })
         : 0;
-      const next = nextDeadline(c.milestones, now);
+      // What each line got from this member's reports (the same sum /stats counts).
+      const got = await this.prisma.progressReport.groupBy({
+        by: ['criterionId'],
+        where: { campaignId: c.id, memberId: member.id },
+        _sum: { valueNumber: true },
+      });
+      const yes = await this.prisma.progressReport.findMany({ where: { campaignId: c.id, memberId: member.id, valueBool: true }, select: { criterionId: true }, distinct: ['criterionId'] });
+      const gotBy = new Map(got.map((g) => [g.criterionId, g._sum.valueNumber]));
+      const yesBy = new Set(yes.map((y) => y.criterionId));
+      const reportedIn = new Set(
+        (await this.prisma.progressReport.findMany({ where: { campaignId: c.id, memberId: member.id, milestoneId: { not: null } }, select: { milestoneId: true }, distinct: ['milestoneId'] })).map((r) => r.milestoneId),
+      );
+      const registered = regs.some((r) => r.scope === 'INDIVIDUAL' && r.status !== 'WITHDRAWN' && r.status !== 'RETURNED');
+      const next = nextDeadline(
+        c.milestones.filter((m) =>
+          m.kind === 'REGISTRATION' ? !registered : m.kind === 'PROGRESS_REPORT' ? !reportedIn.has(m.id) : member.role !== 'MEMBER',
+        ),
+        now,
+      );
       out.push({
         campaignId: c.id,
         title: c.title,
@@ -75,6 +103,7 @@ export class MyStatusService {
             number: cm.targetNumber === null ? null : cm.targetNumber.toString(),
             bool: cm.targetBool,
             text: cm.targetText,
+            reported: r.scope === 'INDIVIDUAL' ? { number: gotBy.get(cm.criterionId)?.toString() ?? null, yes: yesBy.has(cm.criterionId) } : null,
           })),
         })),
         reportsSent,

@@ -91,7 +91,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     lan.send('/my');
     const my = await lan.waitFor(/Tình hình thi đua/);
     expect(my.text).toContain('Cá nhân: Chiến sĩ thi đua cơ sở — đã gửi, chờ duyệt');
-    expect(my.text).toContain('Công trình chào mừng đại hội: 7 công trình');
+    expect(my.text).toContain('Công trình chào mừng đại hội: 0/7 công trình');
     expect(my.text).toContain('Sáng kiến/đề tài: Số hóa hồ sơ thi đua <cấp xã>');
     expect(my.text).toContain('Báo cáo đã gửi: 0');
     expect(my.text).toMatch(/Hạn tiếp theo: Báo cáo tiến độ — 17:00 \d\d\/\d\d\/\d{4} \(còn [45] ngày\)/);

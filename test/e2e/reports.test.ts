@@ -325,4 +325,32 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     await member.waitFor(/không có quyền/);
     expect(campaignId).toBeGreaterThan(0);
   });
+  it('/my shows progress against each commitment and the deadline that is really next for the member', async () => {
+    const id = await launchCampaign(h, 'tien-do', 2);
+    const quyen = h.fake.user({ firstName: 'Quyên' });
+    const member = await joined(h, quyen, 'Phan Thị Quyên');
+    const block = async () => {
+      quyen.send('/my');
+      const my = await quyen.waitFor(/Tình hình thi đua/);
+      return (my.text ?? '').split('\n\n').find((b) => b.includes('đại hội tien-do')) ?? '';
+    };
+    // Not registered yet: the registration deadline (in 2 days) comes first.
+    expect(await block()).toMatch(/Hạn tiếp theo: [^\n]*[Đđ]ăng ký[^\n]*17:00/);
+
+    const lines = await h.app.services.prisma.criterion.findMany({ where: { campaignId: id }, orderBy: { position: 'asc' } });
+    const works = lines.find((l) => l.title === 'Công trình chào mừng đại hội')!;
+    const r = await h.app.services.registrations.submit({ campaignId: id, actorMemberId: member.id, scope: 'INDIVIDUAL', titleCode: 'LDTT', commitments: [{ criterionId: works.id, number: '12' }] });
+    expect(r.ok).toBe(true);
+    // Registered: the registration deadline is no longer theirs — the report is next.
+    let b = await block();
+    expect(b).toContain('Công trình chào mừng đại hội: 0/12 công trình');
+    expect(b).toMatch(/Hạn tiếp theo: Báo cáo tiến độ — 17:00/);
+
+    const sent = await h.app.services.reports.submit({ memberId: member.id, campaignId: id, criterionId: works.id, number: '2', evidence: [] });
+    expect(sent.ok).toBe(true);
+    b = await block();
+    expect(b).toContain('Công trình chào mừng đại hội: 2/12 công trình');
+    // Reported in this period, and a member has no unit review to send: nothing is due from them.
+    expect(b).not.toMatch(/Hạn tiếp theo/);
+  });
 });
