@@ -156,10 +156,10 @@ invite-link =
     { $link }
     Whoever taps it joins the unit.
 invite-unknown-unit = There is no unit with code “{ $code }”.
-import-ask = Send the units file (CSV or YAML, at most 1 MB) as an attachment. CSV columns: code,name,parent,group.
-import-not-file = Please send a CSV or YAML file as an attachment, or /cancel.
+import-ask = Send the units file (CSV, YAML or Excel .xlsx, at most 1 MB) as an attachment. Columns (CSV and Excel): code,name,parent,group.
+import-not-file = Please send a CSV, YAML or Excel .xlsx file as an attachment, or /cancel.
 import-too-large = The file is too large ({ $size }). The limit is { $max }.
-import-bad-type = “{ $name }” is not a CSV or YAML file.
+import-bad-type = “{ $name }” is not a CSV, YAML or Excel .xlsx file.
 import-errors = The file has { $count } problem(s); no unit was imported:
 import-error-line = Line { $line }: { $problem }
 import-errors-more = … and { $count } more problem(s).
@@ -1012,3 +1012,8 @@ reg-part-all = Change everything from the start
 ## /my: progress against each commitment (issue 12 #16)
 my-done-yes = yes — reported done
 my-done-not-yet = yes — not reported done yet
+
+## Units files: Excel and unknown groups (issue 12 #15)
+import-old-excel = “{ $name }” is an old Excel .xls file. In Excel choose File › Save As › “Excel Workbook (.xlsx)” or “CSV UTF-8 (.csv)”, then send the new file.
+import-xlsx-unreadable = “{ $name }” could not be read as an Excel workbook. Save it again as .xlsx or as “CSV UTF-8 (.csv)” and send it again.
+units-error-group_unknown = emulation bloc/cluster “{ $value }” does not exist: create it first with /addgroup { $value } | Name, or declare it under groups: in a YAML file

@@ -156,10 +156,10 @@ invite-link =
     { $link }
     Người nhận chỉ cần bấm vào là tham gia đơn vị.
 invite-unknown-unit = Không có đơn vị mang mã «{ $code }».
-import-ask = Đồng chí gửi tệp danh sách đơn vị (CSV hoặc YAML, tối đa 1 MB) dưới dạng tệp đính kèm. Cột CSV: code,name,parent,group.
-import-not-file = Đồng chí vui lòng gửi tệp CSV hoặc YAML (dạng tệp đính kèm), hoặc /cancel để hủy.
+import-ask = Đồng chí gửi tệp danh sách đơn vị (CSV, YAML hoặc Excel .xlsx, tối đa 1 MB) dưới dạng tệp đính kèm. Cột (CSV và Excel): code,name,parent,group.
+import-not-file = Đồng chí vui lòng gửi tệp CSV, YAML hoặc Excel .xlsx (dạng tệp đính kèm), hoặc /cancel để hủy.
 import-too-large = Tệp quá lớn ({ $size }). Giới hạn là { $max }.
-import-bad-type = Tệp «{ $name }» không phải CSV hoặc YAML.
+import-bad-type = Tệp «{ $name }» không phải CSV, YAML hoặc Excel .xlsx.
 import-errors = Tệp có { $count } lỗi, chưa nhập đơn vị nào:
 import-error-line = Dòng { $line }: { $problem }
 import-errors-more = … và { $count } lỗi khác.
@@ -991,3 +991,8 @@ reg-part-all = Sửa lại tất cả từ đầu
 ## /my: progress against each commitment (issue 12 #16)
 my-done-yes = có — đã báo cáo hoàn thành
 my-done-not-yet = có — chưa báo cáo hoàn thành
+
+## Units files: Excel and unknown groups (issue 12 #15)
+import-old-excel = Tệp «{ $name }» là tệp Excel cũ (.xls). Trong Excel, chọn Tệp › Lưu thành › “Sổ làm việc Excel (.xlsx)” hoặc “CSV UTF-8 (.csv)”, rồi gửi tệp mới.
+import-xlsx-unreadable = Không đọc được tệp «{ $name }» như một sổ làm việc Excel. Đồng chí lưu lại thành .xlsx hoặc “CSV UTF-8 (.csv)” rồi gửi lại.
+units-error-group_unknown = chưa có khối/cụm thi đua mã «{ $value }»: tạo trước bằng /addgroup { $value } | Tên khối, hoặc khai báo trong phần groups: của tệp YAML

@@ -47,11 +47,13 @@ export type UnitsFileErrorCode =
   | 'too_many_rows'
   | 'file_too_deep'
   | 'file_aliases'
-  | 'group_invalid';
+  | 'group_invalid'
+  | 'group_unknown';
 
 export type UnitsFileResult =
   | { ok: true; units: UnitRow[]; groups: GroupRow[] }
-  | { ok: false; errors: UnitsFileError[] };
+  /** The rows that could be read come with the errors, so the service can add its own (parents, groups) to the same answer. */
+  | { ok: false; errors: UnitsFileError[]; units?: UnitRow[]; groups?: GroupRow[] };
 
 export const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 export const MAX_UNITS_PER_FILE = 5000;
@@ -208,5 +210,18 @@ export function parseUnitsFile(text: string, format: 'csv' | 'yaml'): UnitsFileR
   if (!parsed.ok) return parsed;
   const units = parsed.units.map((u) => ({ ...u, name: u.name.normalize('NFC').trim() }));
   const errors = checkRows(units, parsed.groups);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, units, groups: parsed.groups };
+  return errors.length > 0 ? { ok: false, errors, units, groups: parsed.groups } : { ok: true, units, groups: parsed.groups };
+}
+
+/**
+ * A spreadsheet's rows (cells as text, with their row numbers) as the CSV text this parser reads:
+ * row n of the sheet is line n of the text, so every problem names the row the admin sees.
+ */
+export function rowsToCsv(rows: ReadonlyArray<{ line: number; cells: readonly string[] }>): string {
+  const out: string[] = [];
+  for (const r of rows) {
+    while (out.length < r.line - 1) out.push('');
+    out.push(r.cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+  }
+  return out.join('\n');
 }

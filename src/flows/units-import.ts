@@ -1,13 +1,15 @@
 /**
  * Nhập danh sách đơn vị (an admin's /importunits, or a file sent with that caption). Asks: the
- * units file (CSV or YAML; skipped when it came with the start); a file of another type, too large
- * or with errors is refused — the errors with their line numbers — and a file asked again.
+ * units file (CSV, YAML or an Excel .xlsx with the CSV's columns; skipped when it came with the
+ * start); a file of another type, too large or with errors is refused — every error at once, with
+ * its line (row) number — and a file asked again.
  * Stores (in the flow state) only the file's channel reference and the counts imported; the channel
  * reads the file (`FlowContext.readFile`), and `UnitService.importFile` checks that the member is an
  * admin, imports in one transaction and audits the import or the refusal.
  */
 import type { Services } from '../services/index.js';
-import type { UnitsFileError } from '../domain/units-file.js';
+import { rowsToCsv, type UnitsFileError } from '../domain/units-file.js';
+import { readXlsxRows } from '../services/spreadsheets.js';
 import { escapeHtml, formatBytes } from '../domain/text.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import { setupChecklist } from './onboarding.js';
@@ -46,12 +48,19 @@ export function createUnitsImportFlow(services: Services): FlowSpec<UnitsImportD
   async function importNow(d: UnitsImportData, file: FileRef, ctx: FlowContext): Promise<StepResult<UnitsImportData>> {
     const name = file.fileName ?? 'file';
     const ext = name.toLowerCase().split('.').pop() ?? '';
-    const format = ext === 'csv' ? 'csv' : ext === 'yaml' || ext === 'yml' ? 'yaml' : null;
-    if (!format) return problem('import-bad-type', { name });
+    const format = ext === 'csv' ? 'csv' : ext === 'yaml' || ext === 'yml' ? 'yaml' : ext === 'xlsx' ? 'xlsx' : null;
+    if (!format) return problem(ext === 'xls' ? 'import-old-excel' : 'import-bad-type', { name });
     if ((file.size ?? 0) > MAX_UNITS_FILE_BYTES) return problem('import-too-large', { size: formatBytes(file.size ?? 0), max: formatBytes(MAX_UNITS_FILE_BYTES) });
     const bytes = ctx.readFile ? await ctx.readFile(file, MAX_UNITS_FILE_BYTES) : null;
     if (!bytes) return problem('import-download-failed');
-    const r = await services.units.importFile({ actor: { id: d.actorId }, text: Buffer.from(bytes).toString('utf8'), format, fileName: name });
+    // An Excel workbook is read as the CSV it stands for (same columns), row n as line n.
+    let text: string;
+    if (format === 'xlsx') {
+      const rows = await readXlsxRows(bytes, 8);
+      if (!rows) return problem('import-xlsx-unreadable', { name });
+      text = rowsToCsv(rows);
+    } else text = Buffer.from(bytes).toString('utf8');
+    const r = await services.units.importFile({ actor: { id: d.actorId }, text, format: format === 'yaml' ? 'yaml' : 'csv', fileName: name });
     if (r.ok) return { ok: true, data: { ...d, file, result: { created: r.created, updated: r.updated, groups: r.groupsCreated } } };
     if ('errors' in r) return { ok: false, problem: verbatim(renderImportErrors(ctx, r.errors)) };
     return { ok: true, data: { ...d, file, refused: r.reason === 'forbidden' ? 'forbidden' : 'error-generic' } };

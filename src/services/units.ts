@@ -217,7 +217,15 @@ export class UnitService {
       input.actor,
       'unit.import',
       { file: input.fileName },
-      async (tx): Promise<ImportResult> => (parsed.ok ? this.importIn(tx, parsed.units, parsed.groups) : parsed),
+      async (tx): Promise<ImportResult> => {
+        if (parsed.ok) return this.importIn(tx, parsed.units, parsed.groups);
+        // Every problem at once: the file's own, then what only the database can tell (unknown
+        // parents and groups, cycles with the tree) for the rows that could be read.
+        const more = parsed.units ? await this.treeProblems(tx, parsed.units, parsed.groups ?? []) : [];
+        const seen = new Set(parsed.errors.map((e) => `${e.line}:${e.code}`));
+        const errors = [...parsed.errors, ...more.filter((e) => !seen.has(`${e.line}:${e.code}`))].sort((a, b) => a.line - b.line);
+        return { ok: false, errors };
+      },
       (r) => ({ details: { file: input.fileName, created: r.created, updated: r.updated, groups: r.groupsCreated } }),
       (r) => ({ file: input.fileName, errors: 'errors' in r ? r.errors.length : 0 }),
     );
@@ -289,8 +297,30 @@ export class UnitService {
     return this.prisma.$transaction((tx) => this.importIn(tx, units, groups), { timeout: 60_000, maxWait: 10_000 });
   }
 
+  /**
+   * What the database adds to a file's problems: parents that exist neither in the file nor in the
+   * tree, cycles with the tree, and khối/cụm codes neither declared in the file nor existing — a
+   * mistyped group code is an error, not a new group made silently.
+   */
+  private async treeProblems(tx: Tx, units: UnitRow[], groups: GroupRow[]): Promise<UnitsFileError[]> {
+    const current = await tx.unit.findMany({ select: { id: true, code: true, parentId: true } });
+    const codeById = new Map(current.map((u) => [u.id, u.code]));
+    const valid = units.filter((u) => UNIT_CODE.test(u.code));
+    const plan = planUnitTree(new Map(current.map((u) => [u.code, u.parentId === null ? undefined : codeById.get(u.parentId)])), valid);
+    const errors: UnitsFileError[] = plan.ok ? [] : [...plan.errors];
+    const declared = new Set(groups.map((g) => g.code));
+    const used = [...new Set(units.map((u) => u.group).filter((g): g is string => !!g && !declared.has(g) && UNIT_CODE.test(g)))];
+    const existing = new Set((await tx.emulationGroup.findMany({ where: { code: { in: used } }, select: { code: true } })).map((g) => g.code));
+    for (const u of units) {
+      if (u.group && !declared.has(u.group) && UNIT_CODE.test(u.group) && !existing.has(u.group)) errors.push({ line: u.line, code: 'group_unknown', params: { value: u.group } });
+    }
+    return errors.sort((a, b) => a.line - b.line);
+  }
+
   private async importIn(tx: Tx, units: UnitRow[], groups: GroupRow[]): Promise<ImportResult> {
     await lockUnitTree(tx);
+    const problems = await this.treeProblems(tx, units, groups);
+    if (problems.length > 0) return { ok: false, errors: problems };
     const current = await tx.unit.findMany({ select: { id: true, code: true, parentId: true, path: true } });
     const codeById = new Map(current.map((u) => [u.id, u.code]));
     const plan = planUnitTree(new Map(current.map((u) => [u.code, u.parentId === null ? undefined : codeById.get(u.parentId)])), units);

@@ -39,10 +39,38 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     expect(await h.app.db.prisma.unit.count()).toBe(0);
   });
 
-  it('imports a CSV units file (quoted names with commas, groups created) in one go', async () => {
-    // Still waiting for a file after the failed attempt: a corrected file is accepted.
+  it('reports every problem of a units file at once, parents and groups included, and reads an .xlsx', async () => {
+    // Still waiting for a file after the failed attempt. Row problems, an unknown parent and an
+    // unknown group all in one answer (before, the parent showed only on a second upload).
+    admin.sendDocument({
+      fileName: 'units.csv',
+      mimeType: 'text/csv',
+      content: Buffer.from('code,name,parent,group\nA1,,,\nA2,Đơn vị A2,KHONG_CO,\nA3,Đơn vị A3,,KHOI_LA\n'),
+    });
+    const all = await admin.waitFor(/Tệp có 3 lỗi/);
+    expect(all.text).toContain('Dòng 2: đơn vị «A1» thiếu tên');
+    expect(all.text).toContain('Dòng 3: không có đơn vị cấp trên mang mã «KHONG_CO»');
+    expect(all.text).toContain('Dòng 4: chưa có khối/cụm thi đua mã «KHOI_LA»: tạo trước bằng /addgroup KHOI_LA');
+    expect(await h.app.db.prisma.emulationGroup.count()).toBe(0);
+
+    // An old .xls gets how to save it; an .xlsx with the same columns is read, row n as line n.
+    admin.sendDocument({ fileName: 'units.xls', mimeType: 'application/vnd.ms-excel', content: Buffer.from('xx') });
+    await admin.waitFor(/tệp Excel cũ \(.xls\)[\s\S]*Sổ làm việc Excel \(.xlsx\)/);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Đơn vị');
+    sheet.addRows([['code', 'name', 'parent', 'group'], ['X1', 'Đơn vị X1', '', ''], ['X2', '', 'X1', '']]);
+    admin.sendDocument({ fileName: 'don-vi.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: Buffer.from(await book.xlsx.writeBuffer()) });
+    await admin.waitFor(/Dòng 3: đơn vị «X2» thiếu tên/);
+  });
+
+  it('imports a CSV units file (quoted names with commas, groups declared first) in one go', async () => {
+    await h.app.services.units.importUnits([], [
+      { code: 'KHOI_VX', name: 'Khối Văn hóa - Xã hội', kind: 'BLOCK', line: 1 },
+      { code: 'KHOI_MTTQ', name: 'Khối Mặt trận', kind: 'BLOCK', line: 2 },
+    ]);
     admin.sendDocument({ fileName: 'units.csv', mimeType: 'text/csv', content: Buffer.from(UNITS_CSV) });
-    await admin.waitFor(/Đã nhập xong: 4 đơn vị mới, 0 đơn vị cập nhật, 2 khối\/cụm mới/);
+    await admin.waitFor(/Đã nhập xong: 4 đơn vị mới, 0 đơn vị cập nhật, 0 khối\/cụm mới/);
     const school = await h.app.services.units.byCode('THPT_A');
     expect(school?.name).toBe('Trường THPT Vị Thanh, Hậu Giang');
     expect(await h.app.services.units.inSubtree((await h.app.services.units.byCode('TINH'))!.id, school!.id)).toBe(true);
@@ -55,7 +83,7 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     admin.send('/importunits');
     await admin.waitFor(/gửi tệp/);
     admin.sendDocument({ fileName: 'units.pdf', mimeType: 'application/pdf', content: Buffer.from('%PDF') });
-    await admin.waitFor(/không phải CSV hoặc YAML/);
+    await admin.waitFor(/không phải CSV, YAML hoặc Excel .xlsx/);
     admin.sendDocument({ fileName: 'big.csv', mimeType: 'text/csv', fileSize: 2 * 1024 * 1024 });
     await admin.waitFor(/Tệp quá lớn \(2.0 MB\)/);
     admin.send('/cancel');
