@@ -155,7 +155,7 @@ invite-link =
     Invite link to <b>{ $unit }</b>:
     { $link }
     Whoever taps it joins the unit.
-invite-unknown-unit = There is no unit with code “{ $code }”.
+invite-unknown-unit = No unit has the code or name “{ $code }”.
 import-ask = Send the units file (CSV, YAML or Excel .xlsx, at most 1 MB) as an attachment. Columns (CSV and Excel): code,name,parent,group.
 import-not-file = Please send a CSV, YAML or Excel .xlsx file as an attachment, or /cancel.
 import-too-large = The file is too large ({ $size }). The limit is { $max }.
@@ -1017,3 +1017,6 @@ my-done-not-yet = yes — not reported done yet
 import-old-excel = “{ $name }” is an old Excel .xls file. In Excel choose File › Save As › “Excel Workbook (.xlsx)” or “CSV UTF-8 (.csv)”, then send the new file.
 import-xlsx-unreadable = “{ $name }” could not be read as an Excel workbook. Save it again as .xlsx or as “CSV UTF-8 (.csv)” and send it again.
 units-error-group_unknown = emulation bloc/cluster “{ $value }” does not exist: create it first with /addgroup { $value } | Name, or declare it under groups: in a YAML file
+
+## /invite by name (issue 12 #7)
+invite-pick = Several units match “{ $query }”. Choose the unit to invite to:

@@ -155,7 +155,7 @@ invite-link =
     Đường dẫn mời vào <b>{ $unit }</b>:
     { $link }
     Người nhận chỉ cần bấm vào là tham gia đơn vị.
-invite-unknown-unit = Không có đơn vị mang mã «{ $code }».
+invite-unknown-unit = Không có đơn vị nào có mã hoặc tên «{ $code }».
 import-ask = Đồng chí gửi tệp danh sách đơn vị (CSV, YAML hoặc Excel .xlsx, tối đa 1 MB) dưới dạng tệp đính kèm. Cột (CSV và Excel): code,name,parent,group.
 import-not-file = Đồng chí vui lòng gửi tệp CSV, YAML hoặc Excel .xlsx (dạng tệp đính kèm), hoặc /cancel để hủy.
 import-too-large = Tệp quá lớn ({ $size }). Giới hạn là { $max }.
@@ -996,3 +996,6 @@ my-done-not-yet = có — chưa báo cáo hoàn thành
 import-old-excel = Tệp «{ $name }» là tệp Excel cũ (.xls). Trong Excel, chọn Tệp › Lưu thành › “Sổ làm việc Excel (.xlsx)” hoặc “CSV UTF-8 (.csv)”, rồi gửi tệp mới.
 import-xlsx-unreadable = Không đọc được tệp «{ $name }» như một sổ làm việc Excel. Đồng chí lưu lại thành .xlsx hoặc “CSV UTF-8 (.csv)” rồi gửi lại.
 units-error-group_unknown = chưa có khối/cụm thi đua mã «{ $value }»: tạo trước bằng /addgroup { $value } | Tên khối, hoặc khai báo trong phần groups: của tệp YAML
+
+## /invite by name (issue 12 #7)
+invite-pick = Có nhiều đơn vị khớp với “{ $query }”. Chọn đơn vị cần lấy đường dẫn mời:

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EmulationGroup, Prisma, PrismaClient, Unit } from '../generated/prisma/client.js';
-import { authorize, type ActorRef, type AuthRefusal } from './actors.js';
+import { authorize, loadActor, type ActorRef, type AuthRefusal } from './actors.js';
 import { writeAudit } from './audit.js';
 import { fold } from '../domain/text.js';
 import { UNIT_CODE, parseUnitsFile, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
@@ -251,9 +251,24 @@ export class UnitService {
   async invite(input: { actor: ActorRef; code?: string }): Promise<
     | { ok: true; unit: Unit }
     | { ok: false; reason: 'unknown_unit'; code: string }
+    | { ok: false; reason: 'ambiguous'; code: string; units: Unit[] }
     | { ok: false; reason: 'no_unit' }
     | { ok: false; reason: AuthRefusal; unit: Unit | null }
   > {
+    // What the officer typed: a unit code in any case ("thpt_a"), else words of its name without
+    // diacritics ("vi thanh"), looked for in their own subtree (admins: everywhere). Several
+    // matches: the channel offers them to pick from, by code.
+    if (input.code) {
+      const typed = input.code.trim();
+      const exact = await this.prisma.unit.findFirst({ where: { code: { equals: typed, mode: 'insensitive' } } });
+      if (!exact) {
+        const me = await loadActor(this.prisma, input.actor);
+        const within = me && me.role !== 'ADMIN' ? (me.unitPath ?? undefined) : undefined;
+        const found = me && (me.role === 'ADMIN' || within) ? await this.search(typed, { limit: 9, ...(within ? { withinPath: within } : {}) }) : [];
+        if (found.length > 1) return { ok: false, reason: 'ambiguous', code: typed, units: found.slice(0, 8) };
+        if (found.length === 1) return this.invite({ actor: input.actor, code: found[0]!.code });
+      } else if (exact.code !== typed) return this.invite({ actor: input.actor, code: exact.code });
+    }
     return this.prisma.$transaction(async (tx) => {
       const me = await tx.member.findUnique({ where: { id: input.actor.id }, select: { unitId: true } });
       const unit = input.code ? await tx.unit.findUnique({ where: { code: input.code } }) : me?.unitId ? await tx.unit.findUnique({ where: { id: me.unitId } }) : null;

@@ -121,6 +121,19 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     await thu.waitFor(/Đường dẫn mời vào Trường THPT Vị Thanh, Hậu Giang:\nhttps:\/\/t\.me\/thidua_test_bot\?start=u_/);
     thu.send('/invite MTTQ');
     await thu.waitFor(/nằm ngoài phạm vi phụ trách/);
+    // The unit found by its code in any case, or by words of its name without diacritics.
+    thu.send('/invite thpt_a');
+    await thu.waitFor(/Đường dẫn mời vào Trường THPT Vị Thanh, Hậu Giang:/);
+    thu.send('/invite vi thanh');
+    await thu.waitFor(/Đường dẫn mời vào Trường THPT Vị Thanh, Hậu Giang:/);
+    // Several units match: a picker (an admin sees every unit; an officer only their subtree).
+    admin.send('/invite hau giang');
+    await admin.waitFor(/Có nhiều đơn vị khớp với “hau giang”/);
+    expect(admin.buttons()).toEqual(['Trường THPT Vị Thanh, Hậu Giang · THPT_A', 'UBND tỉnh Hậu Giang · TINH']);
+    admin.press('UBND tỉnh Hậu Giang · TINH');
+    await admin.waitFor(/Đường dẫn mời vào UBND tỉnh Hậu Giang:/);
+    thu.send('/invite hau giang');
+    await thu.waitFor(/Đường dẫn mời vào Trường THPT Vị Thanh, Hậu Giang:/);
     thu.send('/grant ai do');
     await thu.waitFor(/không có quyền/);
     const refusals = await h.app.services.audit.recent();

@@ -72,6 +72,8 @@ export const callbackActions = {
   'member.move': { wire: 'am', args: ['memberId', 'unitId'], schema: z.object({ memberId: id, unitId: id }) },
   'group.relink': { wire: 'ag', args: ['unitId'], schema: z.object({ unitId: id }) },
   'group.keep': { wire: 'ak', args: [], schema: z.object({}) },
+  /** /invite matched several units by name: the one pressed. */
+  'inv.pick': { wire: 'ip', args: ['unitId'], schema: z.object({ unitId: id }) },
 } as const;
 
 export type CallbackAction = keyof typeof callbackActions;

@@ -93,9 +93,26 @@ privateChat.command('addgroup', async (ctx) => {
 
 privateChat.command('invite', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'unit.invite'))) return;
-  const code = ctx.match.trim();
+  await sendInvite(ctx, ctx.match.trim().slice(0, 100));
+});
+
+// Several units matched the name typed: the one pressed (the service checks the scope again).
+onAction(admin, 'inv.pick', async (ctx, { unitId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'unit.invite'))) return;
+  await answerQuietly(ctx);
+  const unit = await ctx.deps.services.units.byId(unitId);
+  if (unit) await sendInvite(ctx, unit.code);
+});
+
+/** The invite link of the unit named by `code` (a code in any case, or words of its name), or why not. */
+async function sendInvite(ctx: BotContext, code: string): Promise<void> {
   const r = await ctx.deps.services.units.invite({ actor: { id: ctx.member!.id }, ...(code ? { code } : {}) });
   if (!r.ok) {
+    if (r.reason === 'ambiguous') {
+      const kb = new InlineKeyboard();
+      for (const u of r.units) kb.text(`${u.name} · ${u.code}`.slice(0, 60), encodeCallback('inv.pick', { unitId: u.id })).row();
+      return void (await ctx.reply(ctx.t('invite-pick', { query: r.code }), { reply_markup: kb }));
+    }
     if (r.reason === 'unknown_unit') return void (await ctx.reply(ctx.t('invite-unknown-unit', { code: r.code })));
     if (r.reason === 'no_unit') return void (await ctx.reply(ctx.t('officer-needs-unit')));
     if (r.reason === 'forbidden') return refuse(ctx, ctx.t('forbidden'));
@@ -104,7 +121,7 @@ privateChat.command('invite', async (ctx) => {
   const unit = r.unit;
   const link = `https://t.me/${ctx.me.username}?start=u_${unit.inviteCode}`;
   await ctx.reply(ctx.t('invite-link', { unit: escapeHtml(unit.name), link }), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-});
+}
 
 // ---- Units file import -------------------------------------------------------------------------
 
