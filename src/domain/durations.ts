@@ -15,6 +15,18 @@ const UNIT_MINUTES: Readonly<Record<string, number>> = {
   m: 1,
   p: 1,
   phut: 1,
+  // Spelled out, as people write them ("4 tiếng", "2 days").
+  tieng: 60,
+  week: 7 * 1440,
+  weeks: 7 * 1440,
+  day: 1440,
+  days: 1440,
+  hour: 60,
+  hours: 60,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1,
 };
 
 /** Default plan when a milestone says nothing: 7 days, 2 days and 4 hours before the deadline. */
@@ -55,6 +67,43 @@ export function parseOffset(input: string): OffsetResult {
   }
   if (minutes === 0) return { ok: false, reason: 'offset_invalid' };
   if (minutes > MAX_OFFSET_MINUTES) return { ok: false, reason: 'offset_too_large' };
+  return { ok: true, minutes };
+}
+
+/** Result of {@link parseOffsetList}: the offsets in minutes, or the first part refused and why. */
+export type OffsetListResult = { ok: true; minutes: number[] } | { ok: false; reason: OffsetRejection; value: string };
+
+/** Most offsets one milestone may have. */
+export const MAX_OFFSETS = 10;
+
+/**
+ * Reads a list of offsets the way people write them: "7 ngày, 2 ngày, 4 giờ", "7d 2d 4h",
+ * "1 tuần", "7 ngày và 1 ngày trước". Commas, semicolons and «và»/«and» separate offsets; a number
+ * and its unit may be apart ("7 ngày") and several pairs written together are one offset ("1d12h").
+ * Space-separated pairs ("7d 2d") are separate offsets, as officers mean a list there. «trước»
+ * (before) is ignored. Duplicates are kept: {@link normaliseOffsets} sorts and dedupes.
+ *
+ * @example parseOffsetList('7 ngày, 2 ngày, 4 giờ') // { ok: true, minutes: [10080, 2880, 240] }
+ */
+export function parseOffsetList(input: string): OffsetListResult {
+  const folded = input
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/\b(?:truoc|before)\b/g, ' ');
+  const parts = folded
+    .split(/[,;]|\bva\b|\band\b/)
+    .flatMap((chunk) => chunk.replace(/([+\-\u2212]?\d+)\s+(?=[a-z])/g, '$1').trim().split(/\s+/))
+    .filter(Boolean);
+  if (parts.length === 0) return { ok: false, reason: 'offset_invalid', value: input.trim() };
+  const minutes: number[] = [];
+  for (const part of parts) {
+    const r = parseOffset(part);
+    if (!r.ok) return { ok: false, reason: r.reason, value: part };
+    minutes.push(r.minutes);
+  }
+  if (minutes.length > MAX_OFFSETS) return { ok: false, reason: 'offset_invalid', value: input.trim() };
   return { ok: true, minutes };
 }
 

@@ -4,6 +4,7 @@ import {
   formatOffset,
   normaliseOffsets,
   parseOffset,
+  parseOffsetList,
   validateOffsets,
 } from '../../src/domain/durations.js';
 
@@ -57,5 +58,24 @@ describe('reminder offsets an officer types', () => {
 
   it('orders reminders largest first without duplicates', () => {
     expect(normaliseOffsets([240, 10080, 240, 2880])).toEqual([10080, 2880, 240]);
+  });
+});
+
+describe('a list of reminder offsets as people write it', () => {
+  it.each([
+    ['7 ngày, 2 ngày, 4 giờ', [10080, 2880, 240]],
+    ['7d 2d 4h', [10080, 2880, 240]],
+    ['1 tuần', [10080]],
+    ['1 tuần, 3 ngày và 4 tiếng trước', [10080, 4320, 240]],
+    ['1d12h; 2 hours', [2160, 120]],
+    ['7 NGÀY,2 ngày', [10080, 2880]],
+  ])('reads «%s»', (input, minutes) => {
+    expect(parseOffsetList(input)).toEqual({ ok: true, minutes });
+  });
+
+  it('names the part it cannot read', () => {
+    expect(parseOffsetList('7 ngày, 2x')).toEqual({ ok: false, reason: 'offset_invalid', value: '2x' });
+    expect(parseOffsetList('-1 ngày')).toEqual({ ok: false, reason: 'offset_negative', value: '-1ngay' });
+    expect(parseOffsetList('  ')).toMatchObject({ ok: false, reason: 'offset_invalid' });
   });
 });
