@@ -58,19 +58,28 @@ describe('the campaign wizard on a text-only channel', () => {
   it('creates a draft from typed answers only, re-asking just a wrong date and keeping the rest', async () => {
     const first = shown(await conversations.start(`m${officerId}`, CREATE_CAMPAIGN_FLOW, {}, env(officerId)));
     expect(first).toContain('Tạo phong trào thi đua mới');
-    expect(first).toContain('Bước 1 — Tên phong trào thi đua?');
+    expect(first).toContain('Bước 1/13 — Tên phong trào thi đua?');
     expect(await answer('Hè')).toContain('Tên phong trào cần từ 3 đến 300 ký tự');
-    expect(await answer('Thi đua mùa xuân 2027')).toContain('Bước 2');
-    expect(await answer('bỏ qua')).toContain('Bước 3');
-    expect(await answer('01/03/2027')).toContain('Bước 4');
+    const code = await answer('Thi đua mùa xuân 2027');
+    expect(code).toContain('Bước 2/13');
+    expect(code).toContain('thi-dua-mua-xuan-2027');
+    expect(await answer('1')).toContain('Bước 3/13 — Cơ quan phát động?');
+    expect(await answer('bỏ qua')).toContain('Bước 4/13 — Loại phong trào?');
+    expect(await answer('1')).toContain('Bước 5/13');
+    expect(await answer('bỏ qua')).toContain('Bước 6/13');
+    expect(await answer('bỏ qua')).toContain('Bước 7/13');
+    expect(await answer('01/03/2027')).toContain('Bước 8/13');
     const wrong = await answer('31/02/2027');
     expect(wrong).toContain('31/02/2027 không phải ngày hợp lệ');
-    expect(wrong).toContain('Bước 4');
-    // Back to the start date and forward again: the title and slogan answered before are kept.
-    expect(await answer('quay lại')).toContain('Bước 3');
-    expect(await answer('02/03/2027')).toContain('Bước 4');
+    expect(wrong).toContain('Bước 8/13');
+    // Back to the start date: the date entered before is shown and can be kept.
+    const back = await answer('quay lại');
+    expect(back).toContain('Bước 7/13');
+    expect(back).toContain('Đã nhập: «01/03/2027»');
+    expect(back).toContain('1. ✔ Giữ «01/03/2027»');
+    expect(await answer('02/03/2027')).toContain('Bước 8/13');
     const titles = await answer('30/06/2027');
-    expect(titles).toContain('Bước 5');
+    expect(titles).toContain('Bước 9/13');
     // Labels that carry their own number are not numbered twice.
     expect(titles).toContain('▫️ 1. Lao động tiên tiến');
     expect(titles).not.toContain('1. ▫️');
@@ -80,11 +89,12 @@ describe('the campaign wizard on a text-only channel', () => {
     expect(measure).toContain('được đo bằng gì');
     expect(measure).toContain('2. Có / Không');
     expect(await answer('1')).toContain('Đơn vị tính');
+    expect(await answer('bỏ qua')).toContain('Chỉ tiêu của «Sáng kiến cải tiến»');
     expect(await answer('bỏ qua')).toContain('nội dung thi đua thứ 2');
     expect(await answer('xong')).toContain('Hạn đăng ký thi đua: hạn chót');
     expect(await answer('15/03/2027 17:00')).toContain('Nhắc trước hạn');
-    expect(await answer('0')).toContain('Đã có 1 mốc');
-    expect(await answer('xong')).toContain('Bước 8');
+    expect(await answer('0')).toContain('Các mốc đã có (1)');
+    expect(await answer('xong')).toContain('Bước 12/13');
     const units = await answer('2');
     expect(units).toContain('▫️ 1. Xã Phước Long');
     expect(await answer('1')).toContain('Đã chọn 1');
