@@ -1,6 +1,7 @@
 import type { Campaign, Milestone, Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { campaignFileSchema, parseCampaignFile, type CampaignDraft, type CampaignFileError } from '../domain/campaign-file.js';
-import { endOfLocalDay } from '../domain/dates.js';
+import { endOfLocalDay, parseDate, startOfLocalDay } from '../domain/dates.js';
+import { draftAsFile, reviseFile, type DraftRevision, type RevisionRefusal } from '../domain/draft-revision.js';
 import type { OutboxItem, OutboxMessage } from './outbox.js';
 import { followUpMessage, launchMessage } from '../messages/compose.js';
 import type { BroadcastService } from './broadcasts.js';
@@ -55,6 +56,17 @@ export interface DraftEdit {
 export type EditResult =
   | { ok: true; campaign: Campaign }
   | { ok: false; reason: CampaignChangeRefusal | 'ends_before_starts' | 'milestone_outside_period' | 'text_invalid' };
+
+/** Result of {@link CampaignService.reviseDraft}: the draft changed, or why not (`invalid`: the file rules' problems). */
+export type ReviseResult =
+  | { ok: true; campaign: Campaign }
+  | { ok: false; reason: CampaignChangeRefusal | RevisionRefusal | 'ends_before_starts' }
+  | { ok: false; reason: 'invalid'; errors: CampaignFileError[] };
+
+/** The end day comes after the start day: a drive lasts at least until the day after it starts. */
+export function endsAfterStart(startsAt: Date, endsAt: Date): boolean {
+  return startOfLocalDay(endsAt).getTime() > startOfLocalDay(startsAt).getTime();
+}
 
 /** Result of {@link CampaignService.moveMilestone}. */
 export type MoveMilestoneResult =
@@ -164,6 +176,19 @@ export class CampaignService {
         source: opts.source ?? null,
       },
     });
+    await this.insertParts(tx, c.id, draft);
+    if (audienceUnitIds.length > 0) {
+      await tx.campaignAudienceUnit.createMany({ data: audienceUnitIds.map((unitId) => ({ campaignId: c.id, unitId })) });
+    }
+    if (groupIds.length > 0) {
+      await tx.campaignAudienceGroup.createMany({ data: groupIds.map((groupId) => ({ campaignId: c.id, groupId })) });
+    }
+    return c;
+  }
+
+  /** A draft's content lines (with their tree), titles and milestones, stored under campaign `campaignId`. */
+  private async insertParts(tx: Prisma.TransactionClient, campaignId: number, draft: CampaignDraft): Promise<void> {
+    const c = { id: campaignId };
     const ids = new Map<string, number>();
     for (const cr of [...draft.criteria].sort((a, b) => a.depth - b.depth || a.position - b.position)) {
       const row = await tx.criterion.create({
@@ -194,13 +219,6 @@ export class CampaignService {
         position: m.position,
       })),
     });
-    if (audienceUnitIds.length > 0) {
-      await tx.campaignAudienceUnit.createMany({ data: audienceUnitIds.map((unitId) => ({ campaignId: c.id, unitId })) });
-    }
-    if (groupIds.length > 0) {
-      await tx.campaignAudienceGroup.createMany({ data: groupIds.map((groupId) => ({ campaignId: c.id, groupId })) });
-    }
-    return c;
   }
 
   /**
@@ -465,7 +483,8 @@ export class CampaignService {
         const milestones = await tx.milestone.findMany({ where: { campaignId }, select: { dueAt: true } });
         const startsAt = edit.startsAt ?? c.startsAt;
         const endsAt = edit.endsAt ? endOfLocalDay(edit.endsAt) : c.endsAt;
-        if (endsAt.getTime() < startsAt.getTime()) return { ok: false, reason: 'ends_before_starts' };
+        // The end day must come after the start day (the same rule as the wizard's).
+        if (!endsAfterStart(startsAt, endsAt)) return { ok: false, reason: 'ends_before_starts' };
         if (milestones.some((m) => m.dueAt < startsAt || m.dueAt > endsAt)) return { ok: false, reason: 'milestone_outside_period' };
         if (edit.title !== undefined && !campaignFileSchema.shape.title.safeParse(edit.title).success) return { ok: false, reason: 'text_invalid' };
         if (edit.slogan && !campaignFileSchema.shape.slogan.safeParse(edit.slogan).success) return { ok: false, reason: 'text_invalid' };
@@ -481,6 +500,45 @@ export class CampaignService {
         return { ok: true, campaign };
       },
       () => ({ fields }),
+    );
+  }
+
+  /**
+   * Sửa một mục của bản nháp: any field of a DRAFT — title, slogan, issuer, description, kind, period,
+   * titles, one content line or one milestone (a repeated series as a whole) — changed in place. The
+   * draft is written back as its campaign file, the change applied, the file checked by the upload
+   * rules (`parseCampaignFile`), then the campaign row updated and its lines, titles and milestones
+   * rewritten under the same id (a draft has no registrations or reminders yet). Checked and audited
+   * (`campaign.edit`, the field in the details) in one transaction.
+   */
+  async reviseDraft(campaignId: number, actor: Actor, revision: DraftRevision): Promise<ReviseResult> {
+    return this.changeCampaign(
+      campaignId,
+      actor,
+      'campaign.edit',
+      async (tx, c): Promise<ReviseResult> => {
+        if (c.status !== 'DRAFT' || c.archivedAt) return { ok: false, reason: 'not_draft' };
+        const full = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: campaignFull });
+        const revised = reviseFile(draftAsFile(full), revision);
+        if (!revised.ok) return { ok: false, reason: revised.reason };
+        // The period first: an end on the start day is told as such, not as every milestone now outside it.
+        const [starts, ends] = [parseDate(revised.file.starts, new Date(0)), parseDate(revised.file.ends, new Date(0))];
+        if (starts.ok && ends.ok && !endsAfterStart(starts.date, ends.date)) return { ok: false, reason: 'ends_before_starts' };
+        const parsed = parseCampaignFile(JSON.stringify(revised.file), 'json');
+        if (!parsed.ok) return { ok: false, reason: 'invalid', errors: parsed.errors };
+        const d = parsed.campaign;
+        if (!endsAfterStart(d.startsAt, d.endsAt)) return { ok: false, reason: 'ends_before_starts' };
+        const campaign = await tx.campaign.update({
+          where: { id: campaignId },
+          data: { title: d.title, slogan: d.slogan, issuer: d.issuer, description: d.description, kind: d.kind, startsAt: d.startsAt, endsAt: d.endsAt },
+        });
+        await tx.criterion.deleteMany({ where: { campaignId } });
+        await tx.campaignTitle.deleteMany({ where: { campaignId } });
+        await tx.milestone.deleteMany({ where: { campaignId } });
+        await this.insertParts(tx, campaignId, d);
+        return { ok: true, campaign };
+      },
+      () => ({ field: revision.field, ...('index' in revision ? { index: revision.index } : {}) }),
     );
   }
 
