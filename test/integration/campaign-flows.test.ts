@@ -99,13 +99,30 @@ describe('campaign and units flows on a text-only channel', () => {
     const c = (await s.campaigns.byCode('dong-khoi-2'))!;
     const fields = shown(await conversations.start(`m${officerId}`, CAMPAIGN_EDIT_FLOW, { campaignId: c.id, code: c.code }, env(officerId)));
     expect(fields).toContain('Sửa mục nào của bản nháp dong-khoi-2?');
-    expect(fields).toContain('4. Ngày kết thúc');
+    expect(fields).toContain('7. Ngày kết thúc');
+    expect(fields).toContain('9. Một nội dung thi đua');
     expect(await send(officerId, '1')).toContain('Gõ tên mới của phong trào');
     expect(await send(officerId, 'quay lại')).toContain('Sửa mục nào');
     expect(await send(officerId, 'ngày kết thúc')).toContain('Gõ ngày kết thúc mới');
     expect(await send(officerId, '31/11/2030')).toContain('31/11/2030 không phải ngày hợp lệ');
     expect(await send(officerId, '30/11/2030')).toContain('Đã lưu thay đổi');
     expect((await s.campaigns.byId(c.id))!.endsAt.toISOString()).toBe('2030-11-30T16:59:59.999Z');
+  });
+
+  it('edits one content line of a draft by typed numbers: the item, what of it, the new wording', async () => {
+    const c = (await s.campaigns.byCode('dong-khoi-2'))!;
+    shown(await conversations.start(`m${officerId}`, CAMPAIGN_EDIT_FLOW, { campaignId: c.id, code: c.code }, env(officerId)));
+    const lines = await send(officerId, '9');
+    expect(lines).toContain('Sửa nội dung thi đua nào');
+    expect(lines).toContain('3. Xây dựng chi bộ trong sạch, vững mạnh');
+    expect(await send(officerId, '3')).toContain('Sửa gì ở «Xây dựng chi bộ trong sạch, vững mạnh»');
+    const ask = await send(officerId, '1');
+    expect(ask).toContain('Hiện tại: «Xây dựng chi bộ trong sạch, vững mạnh»');
+    expect(await send(officerId, 'Xây dựng chi bộ, đảng bộ trong sạch, vững mạnh')).toContain('Đã lưu thay đổi');
+    const after = (await s.campaigns.byId(c.id))!;
+    expect(after.criteria.find((x) => x.code === 'C1.2')?.title).toBe('Xây dựng chi bộ, đảng bộ trong sạch, vững mạnh');
+    expect(after.criteria).toHaveLength(c.criteria.length);
+    expect(after.milestones.map((m) => m.dueAt.toISOString())).toEqual(c.milestones.map((m) => m.dueAt.toISOString()));
   });
 
   it('imports a units file for an admin, asking again after a file with errors', async () => {
