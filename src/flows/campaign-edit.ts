@@ -29,16 +29,16 @@ import {
   EXTRA_MILESTONES,
   KINDS,
   MEASURES,
-  OFFERED_TITLES,
   REPEATS,
-  REWARDS,
   kindChoices,
   measureChoices,
   offsetsText,
   readOffsets,
   readTarget,
   repeatChoices,
-  rewardName,
+  titleItems,
+  toggleTitles,
+  typedIndexes,
   verbatim,
   type CustomTitle,
   type Measure,
@@ -219,11 +219,7 @@ export function createCampaignEditFlow(services: Services): FlowSpec<EditData, C
     }
   }
 
-  const titleItems = (d: EditData, ctx: FlowContext): Array<{ value: string; label: string; on: boolean }> => [
-    ...OFFERED_TITLES.map(([c]) => ({ value: c as string, label: ctx.label({ key: `camp-title-${c}` }), on: d.titles.includes(c) })),
-    ...REWARDS.map(([c, form, scope]) => ({ value: c as string, label: `${rewardName(ctx, form, d.snap.issuer)} (${ctx.label({ key: `wiz-scope-${scope}` })})`, on: d.custom.some((x) => x.code === c) })),
-    ...d.snap.custom.filter((x) => !REWARDS.some(([c]) => c === x.code)).map((x) => ({ value: x.code, label: x.name, on: d.custom.some((y) => y.code === x.code) })),
-  ];
+  const items = (d: EditData, ctx: FlowContext) => titleItems(ctx, d, d.snap.issuer, d.snap.custom);
 
   /** The question for the value, by field and part. */
   function valuePrompt(d: EditData, ctx: FlowContext): Message {
@@ -239,7 +235,7 @@ export function createCampaignEditFlow(services: Services): FlowSpec<EditData, C
   function valueChoices(d: EditData, ctx: FlowContext): Choice[] {
     const optional = ['slogan', 'issuer', 'description'].includes(d.field ?? '');
     if (d.field === 'kind') return kindChoices(ctx);
-    if (d.field === 'titles') return [...titleItems(d, ctx).map((x, i) => ({ value: x.value, label: verbatim(`${x.on ? '✅' : '▫️'} ${i + 1}. ${x.label}`) })), DONE];
+    if (d.field === 'titles') return [...items(d, ctx).map((x, i) => ({ value: x.value, label: verbatim(`${x.on ? '✅' : '▫️'} ${i + 1}. ${x.label}`) })), DONE];
     if (optional) return [CLEAR];
     switch (d.part) {
       case 'measure':
@@ -316,19 +312,9 @@ export function createCampaignEditFlow(services: Services): FlowSpec<EditData, C
             if (d.titles.length + d.custom.length === 0) return problem('wiz-titles-empty');
             return save(d, { field: 'titles', standard: d.titles, custom: d.custom }, ctx);
           }
-          const items = titleItems(d, ctx);
-          const values = a.kind === 'choice' ? [a.value] : text.split(/[\s,;]+/).map((n) => (/^\d+$/.test(n) ? items[Number(n) - 1]?.value : undefined)).filter((x): x is string => !!x);
+          const values = a.kind === 'choice' ? [a.value] : typedIndexes(text, items(d, ctx)).map((x) => x.value);
           if (values.length === 0) return problem('wiz-titles-help');
-          let next = d;
-          for (const v of values) {
-            const reward = REWARDS.find(([c]) => c === v);
-            const own = d.snap.custom.find((x) => x.code === v);
-            if (OFFERED_TITLES.some(([c]) => c === v)) next = { ...next, titles: next.titles.includes(v) ? next.titles.filter((x) => x !== v) : [...next.titles, v] };
-            else if (next.custom.some((x) => x.code === v)) next = { ...next, custom: next.custom.filter((x) => x.code !== v) };
-            else if (reward) next = { ...next, custom: [...next.custom, { code: reward[0], name: rewardName(ctx, reward[1], d.snap.issuer), scope: reward[2] }] };
-            else if (own) next = { ...next, custom: [...next.custom, own] };
-          }
-          return again(next);
+          return again({ ...d, ...toggleTitles(ctx, d, values, d.snap.issuer, d.snap.custom) });
         }
         case 'criteria':
           switch (d.part) {

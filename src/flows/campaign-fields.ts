@@ -140,3 +140,56 @@ export function offsetsText(ctx: FlowContext, remind: readonly string[] | undefi
   if (remind === undefined) return ctx.label({ key: 'wiz-remind-default-short' });
   return remind.length === 0 ? ctx.label({ key: 'wiz-remind-none' }) : remind.join(' ');
 }
+
+/** The titles chosen so far: standard codes and custom honours (the rewards among them). */
+export interface TitleChoice {
+  titles: string[];
+  custom: CustomTitle[];
+}
+
+/** One line of the titles list: its value, its label, whether it is chosen. */
+export interface TitleItem {
+  value: string;
+  label: string;
+  on: boolean;
+}
+
+/**
+ * The titles list both the wizard and draft editing show, in one order: the standard titles, the
+ * rewards named after the issuer, then the campaign's own honours (`known`: those that exist besides
+ * the ones chosen, e.g. a draft's).
+ */
+export function titleItems(ctx: FlowContext, chosen: TitleChoice, issuer: string | null, known: readonly CustomTitle[] = []): TitleItem[] {
+  const own = [...known, ...chosen.custom.filter((c) => !known.some((k) => k.code === c.code))].filter((x) => !REWARDS.some(([c]) => c === x.code));
+  return [
+    ...OFFERED_TITLES.map(([c]) => ({ value: c as string, label: ctx.label({ key: `camp-title-${c}` }), on: chosen.titles.includes(c) })),
+    ...REWARDS.map(([c, form, scope]) => ({
+      value: c as string,
+      label: `${rewardName(ctx, form, issuer)} (${ctx.label({ key: `wiz-scope-${scope}` })})`,
+      on: chosen.custom.some((x) => x.code === c),
+    })),
+    ...own.map((x) => ({ value: x.code, label: `${x.name} (${ctx.label({ key: `wiz-scope-${x.scope}` })})`, on: chosen.custom.some((y) => y.code === x.code) })),
+  ];
+}
+
+/** The choice after toggling `values` (a standard title, a reward, or one of the `known` honours). */
+export function toggleTitles(ctx: FlowContext, chosen: TitleChoice, values: readonly string[], issuer: string | null, known: readonly CustomTitle[] = []): TitleChoice {
+  let next = chosen;
+  for (const v of values) {
+    const reward = REWARDS.find(([c]) => c === v);
+    const own = known.find((x) => x.code === v);
+    if (OFFERED_TITLES.some(([c]) => c === v)) next = { ...next, titles: next.titles.includes(v) ? next.titles.filter((x) => x !== v) : [...next.titles, v] };
+    else if (next.custom.some((x) => x.code === v)) next = { ...next, custom: next.custom.filter((x) => x.code !== v) };
+    else if (reward) next = { ...next, custom: [...next.custom, { code: reward[0], name: rewardName(ctx, reward[1], issuer), scope: reward[2] }] };
+    else if (own) next = { ...next, custom: [...next.custom, own] };
+  }
+  return next;
+}
+
+/** Numbers typed for a toggle list ("1 3", "2,5"): the items they name. */
+export function typedIndexes<T>(text: string, list: readonly T[]): T[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((n) => (/^\d+$/.test(n) ? list[Number(n) - 1] : undefined))
+    .filter((x): x is T => x !== undefined);
+}

@@ -40,7 +40,9 @@ import {
   readOffsets,
   readTarget,
   repeatChoices,
-  rewardName,
+  titleItems,
+  toggleTitles,
+  typedIndexes,
   verbatim,
   type CampaignKind,
   type CriterionInput,
@@ -153,14 +155,6 @@ function chosen(a: Answer, choices: readonly Choice[], ctx: FlowContext): string
 function withPrevious(ctx: FlowContext, prompt: Message, shown: string | null): string {
   const text = ctx.label(prompt);
   return shown === null ? text : `${text}\n${ctx.label({ key: 'wiz-previous', vars: { value: escapeHtml(shown) } })}`;
-}
-
-/** Numbers typed for a toggle list ("1 3", "2,5"): the items they name. */
-function typedIndexes<T>(text: string, list: readonly T[]): T[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((n) => (/^\d+$/.test(n) ? list[Number(n) - 1] : undefined))
-    .filter((x): x is T => x !== undefined);
 }
 
 function toggle(list: readonly string[], codes: readonly string[]): string[] {
@@ -355,15 +349,7 @@ export function createCampaignFlow(services: Services): FlowSpec<WizardData, Cre
 
   // ---- Titles: standard ones, the drive's rewards, custom honours --------------------------------
 
-  const titleItems = (d: WizardData, ctx: FlowContext): Array<{ value: string; label: string; on: boolean }> => [
-    ...OFFERED_TITLES.map(([c]) => ({ value: c as string, label: ctx.label({ key: `camp-title-${c}` }), on: d.titles.includes(c) })),
-    ...REWARDS.map(([c, form, scope]) => ({
-      value: c as string,
-      label: `${rewardName(ctx, form, d.issuer)} (${ctx.label({ key: `wiz-scope-${scope}` })})`,
-      on: d.custom.some((x) => x.code === c),
-    })),
-    ...d.custom.filter((x) => !REWARDS.some(([c]) => c === x.code)).map((x) => ({ value: x.code, label: `${x.name} (${ctx.label({ key: `wiz-scope-${x.scope}` })})`, on: true })),
-  ];
+  const items = (d: WizardData, ctx: FlowContext) => titleItems(ctx, d, d.issuer);
   const ADD_CUSTOM: Choice = { value: 'custom', label: { key: 'wiz-title-add-custom' }, aliases: ['them', 'khac', 'danh hieu khac'] };
   const scopeChoices = (ctx: FlowContext): Choice[] =>
     (['INDIVIDUAL', 'COLLECTIVE'] as const).map((s, i) => ({ value: s, label: verbatim(`${i + 1}. ${ctx.label({ key: `wiz-scope-${s}` })}`) }));
@@ -379,7 +365,7 @@ export function createCampaignFlow(services: Services): FlowSpec<WizardData, Cre
     choices(d, ctx) {
       if (d.tt.phase === 'name') return [];
       if (d.tt.phase === 'scope') return scopeChoices(ctx);
-      return [...titleItems(d, ctx).map((x, i) => ({ value: x.value, label: verbatim(`${x.on ? '✅' : '▫️'} ${i + 1}. ${x.label}`) })), ADD_CUSTOM, DONE];
+      return [...items(d, ctx).map((x, i) => ({ value: x.value, label: verbatim(`${x.on ? '✅' : '▫️'} ${i + 1}. ${x.label}`) })), ADD_CUSTOM, DONE];
     },
     answer(d, a, ctx): StepResult<WizardData> {
       const tt = d.tt;
@@ -401,22 +387,15 @@ export function createCampaignFlow(services: Services): FlowSpec<WizardData, Cre
         if (d.titles.length + d.custom.length === 0) return problem('wiz-titles-empty');
         return { ok: true, data: { ...d, titles: OFFERED_TITLES.map(([c]) => c as string).filter((c) => d.titles.includes(c)) } };
       }
-      const items = titleItems(d, ctx);
-      const addTyped = a.kind === 'text' && (namedChoice(a.text, [ADD_CUSTOM], ctx) !== undefined || a.text.trim() === String(items.length + 1));
+      const list = items(d, ctx);
+      const addTyped = a.kind === 'text' && (namedChoice(a.text, [ADD_CUSTOM], ctx) !== undefined || a.text.trim() === String(list.length + 1));
       if ((a.kind === 'choice' && a.value === 'custom') || addTyped) {
         return { ok: true, data: { ...d, tt: { phase: 'name' } }, next: 'titles' };
       }
       // A button toggles one item; typed numbers ("1 3 10") toggle several.
-      const values = a.kind === 'choice' ? [a.value] : a.kind === 'text' ? typedIndexes(a.text, items).map((x) => x.value) : [];
+      const values = a.kind === 'choice' ? [a.value] : a.kind === 'text' ? typedIndexes(a.text, list).map((x) => x.value) : [];
       if (values.length === 0) return problem('wiz-titles-help');
-      let next = { ...d, titlesTouched: true };
-      for (const v of values) {
-        const reward = REWARDS.find(([c]) => c === v);
-        if (OFFERED_TITLES.some(([c]) => c === v)) next = { ...next, titles: toggle(next.titles, [v]) };
-        else if (next.custom.some((x) => x.code === v)) next = { ...next, custom: next.custom.filter((x) => x.code !== v) };
-        else if (reward) next = { ...next, custom: [...next.custom, { code: reward[0], name: rewardName(ctx, reward[1], d.issuer), scope: reward[2] }] };
-      }
-      return { ok: true, data: next, next: 'titles' };
+      return { ok: true, data: { ...d, ...toggleTitles(ctx, d, values, d.issuer), titlesTouched: true }, next: 'titles' };
     },
     back(d) {
       if (d.tt.phase === 'scope') return { ...d, tt: { phase: 'name' } };

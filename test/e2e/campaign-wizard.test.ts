@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
-import { FakeZalo, type ZaloUser } from '../support/fake-zalo.js';
+import { FakeZalo } from '../support/fake-zalo.js';
+import { zaloChat as chat } from '../support/zalo-chat.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
 import { encodeCallback } from '../../src/channels/telegram/callback-data.js';
 
@@ -19,23 +20,6 @@ const UNITS = [
 
 /** ISO instants of a campaign's milestones of one kind, in order. */
 const dues = (c: { milestones: Array<{ kind: string; dueAt: Date }> }, kind: string) => c.milestones.filter((m) => m.kind === kind).map((m) => m.dueAt.toISOString());
-
-/** A Zalo user's conversation: send, then wait for the bot's answer matching `re` (among those after the send). */
-function chat(zalo: FakeZalo, user: ZaloUser) {
-  return {
-    async say(text: string, re: RegExp, timeoutMs = 10_000): Promise<string> {
-      const before = zalo.sentTo(user.id).length;
-      zalo.userSays(user, text);
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const texts = zalo.textsTo(user.id).slice(before).join('\n\n');
-        if (re.test(texts)) return texts;
-        if (Date.now() > deadline) throw new Error(`no answer matching ${re}; got:\n${texts}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
-}
 
 describe('campaign authoring and draft editing in chat (issue 12)', () => {
   let zalo: FakeZalo;

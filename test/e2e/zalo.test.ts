@@ -8,35 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import { FakeZalo, TINY_JPEG, type ZaloUser } from '../support/fake-zalo.js';
+import { zaloChat } from '../support/zalo-chat.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { freePort } from '../support/redis-server.js';
 import { MediaLinks, mediaSecret } from '../../src/services/media-links.js';
 
-/** A Zalo user's conversation: send, then wait for the bot's answer matching `re` (among those after the send). */
-function chat(zalo: FakeZalo, user: ZaloUser) {
-  return {
-    async say(text: string, re: RegExp, timeoutMs = 10_000): Promise<string> {
-      const before = zalo.sentTo(user.id).length;
-      zalo.userSays(user, text);
-      return this.waitFor(before, re, timeoutMs);
-    },
-    async photo(caption: string | undefined, re: RegExp, content?: Buffer): Promise<string> {
-      const before = zalo.sentTo(user.id).length;
-      zalo.userSendsImage(user, { ...(caption ? { caption } : {}), ...(content ? { content } : {}) });
-      return this.waitFor(before, re, 10_000);
-    },
-    async waitFor(before: number, re: RegExp, timeoutMs: number): Promise<string> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const texts = zalo.textsTo(user.id).slice(before).join('\n\n');
-        if (re.test(texts)) return texts;
-        if (Date.now() > deadline) throw new Error(`no answer matching ${re}; got:\n${texts}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
-}
+/** A Zalo user's conversation (test/support/zalo-chat.ts). */
+const chat = zaloChat;
 
 describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
   let zalo: FakeZalo;
