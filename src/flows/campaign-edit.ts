@@ -226,7 +226,7 @@ export function createCampaignEditFlow(services: Services): FlowSpec<EditData, C
     if (d.field === 'titles') return { key: 'camp-edit-ask-titles', vars: { count: d.titles.length + d.custom.length } };
     const key =
       d.field === 'criteria' || d.field === 'milestones' ? `camp-edit-ask-${d.field === 'criteria' ? 'c' : 'm'}-${d.part ?? 'title'}` : `camp-edit-ask-${d.field ?? 'title'}`;
-    const vars: Record<string, string> = { starts: d.snap.starts, ends: d.snap.ends, repeat: ctx.label({ key: `wiz-repeat-${d.pending.repeat ?? 'none'}` }) };
+    const vars: Record<string, string> = { starts: d.snap.starts, ends: d.snap.ends, repeat: ctx.label({ key: `wiz-repeat-${d.pending.repeat ?? 'none'}` }).toLocaleLowerCase() };
     const now = current(d, ctx);
     const text = ctx.label({ key, vars });
     return verbatim(now ? `${text}\n${ctx.label({ key: 'camp-edit-current', vars: { value: escapeHtml(now) } })}` : text);

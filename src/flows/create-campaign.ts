@@ -528,7 +528,7 @@ export function createCampaignFlow(services: Services): FlowSpec<WizardData, Cre
         case 'repeat':
           return stepped(ctx, 'milestones', { key: 'wiz-ask-repeat', vars: { due: ms.m.due ?? '' } });
         case 'until':
-          return stepped(ctx, 'milestones', withPrevious(ctx, { key: 'wiz-ask-until', vars: { repeat: ctx.label({ key: `wiz-repeat-${ms.m.repeat ?? 'none'}` }), ends: d.ends } }, shown));
+          return stepped(ctx, 'milestones', withPrevious(ctx, { key: 'wiz-ask-until', vars: { repeat: ctx.label({ key: `wiz-repeat-${ms.m.repeat ?? 'none'}` }).toLocaleLowerCase(), ends: d.ends } }, shown));
         case 'remind':
           return stepped(ctx, 'milestones', { key: 'wiz-ask-remind' });
       }

@@ -116,7 +116,7 @@ describe('campaign authoring and draft editing in chat (issue 12)', () => {
     officer.send('30/09/2027 17:00');
     await officer.waitFor(/Mốc này có lặp lại không/);
     officer.press('3. Hằng quý');
-    await officer.waitFor(/Lặp Hằng quý đến ngày nào/);
+    await officer.waitFor(/Lặp hằng quý đến ngày nào/);
     officer.send('31/03/2028');
     await officer.waitFor(/Nhắc trước hạn/);
     // …the compact letters…
