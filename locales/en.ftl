@@ -98,6 +98,7 @@ help-officer =
     /linkgroup (in a group) — link the group to your unit
     /review — submit your unit's mid-term/final review report
     /nudge — remind those who have not acted yet
+    /stats [campaign code] — figures and chart per unit
     /evidence — see the evidence of a report
     /registrations — approve or return registrations in your units (paged)
     /moveunit UNIT_CODE | name — move a person to another unit (both units within your scope)
@@ -932,7 +933,7 @@ zalo-menu =
     While answering: “0” or “back” — previous question · “cancel” — stop.
 zalo-help-words =
     On Zalo, commands can be sent as words: “register”, “report”, “my”, “campaigns”, “settings”, “profile”, “language”, “help”, “menu”, “cancel” (Vietnamese words work too, with or without diacritics). “DK campaign-code” opens registration for that campaign; send your unit's invite code to join it.
-zalo-help-officer-words = Officers can also send: “newcampaign” — write a new campaign · “launch campaign-code” — preview and launch a draft · “registrations” — the registrations awaiting a decision · “approve number” / “return number” — decide one registration · “evidence number” — see the evidence photos of a report.
+zalo-help-officer-words = Officers can also send: “newcampaign” — write a new campaign · “launch campaign-code” — preview and launch a draft · “registrations” — the registrations awaiting a decision · “approve number” / “return number” — decide one registration · “evidence number” — see the evidence photos of a report · “stats [campaign code]” — figures and chart per unit.
 zalo-profile-words = Send “change name” to change your name, “change unit” to change your unit, “language” to change the language.
 zalo-reg-decide = Send: { $approve } · { $return }
 group-link-unknown-unit = No unit has this code. Send the unit's invite code or code, or nothing to link the group to your own unit.
@@ -1108,3 +1109,36 @@ camp-edit-remove-confirm = 🗑 Remove
 camp-edit-remove-help = Press "🗑 Remove" to remove it, or "‹ Back".
 camp-edit-invalid = This change was not saved:
 camp-edit-last_criterion = A campaign needs at least one content line: the last one cannot be removed.
+## Stats (/stats, «thống kê»: src/insight/stats-message.ts, src/insight/chart.ts)
+cmd-stats = Campaign figures and chart per unit
+stats-header = 📊 <b>Campaign figures — { $campaign }</b>
+stats-at = Figures as of { $at }
+stats-at-subtree = Figures as of { $at }, units you manage
+stats-period = Current reporting period: due { $deadline }
+stats-total = <b>Total</b>: { $registered }/{ $audience } people registered ({ $share }%)
+stats-unit = 🏢 <b>{ $unit }</b>: { $registered }/{ $audience } people registered ({ $share }%)
+stats-unit-empty = 🏢 <b>{ $unit }</b>: no members yet
+stats-titles = Titles registered: { $titles }
+stats-title-count = { $title }: { $count }
+stats-collective = Collective title registered: { $title }
+stats-reports = Reports this period: { $reports } from { $reporters } people
+stats-line = • { $line }: { $reported }/{ $target }{ $unit } achieved; { $reached }/{ $committed } people reached their target
+stats-line-yes-no = • { $line }: { $reported } people done; { $reached }/{ $committed } of those who committed
+stats-reach = Unreachable: { $unreachable } · Reminders off: { $optedOut }
+stats-laggards-registration-count = Not registered: { $count } people
+stats-laggards-report-count = No report this period: { $count } people
+stats-laggards-registration = ⏳ Not registered: { $names }
+stats-laggards-report = ⏳ No report this period: { $names }
+stats-nudge-button = 🔔 Remind the { $count } who have not acted
+stats-chart-registered = Registered (% of the unit's people)
+stats-chart-reached = Targets reached (% of targets committed)
+stats-chart-caption = 📊 { $campaign }: registration and targets reached per unit
+stats-chart-omitted = The chart shows the first { $shown } units; the other { $omitted } are in the figures above.
+stats-chart-failed = The chart could not be drawn just now; the figures above are complete.
+stats-chart-no-public-url = The chart cannot be sent on Zalo because the server has no public address (PUBLIC_URL). See it on Telegram or tell an administrator.
+stats-none = No launched campaign reaches the units you manage yet, so there are no figures to show.
+stats-unknown = No campaign with code “{ $code }” reaches the units you manage. Send the command without a code to pick from the list.
+stats-not-launched = This campaign has not been launched, so it has no figures yet.
+stats-out-of-scope = None of this campaign's units are among the units you manage.
+stats-pick-list = <b>Campaign figures</b>
+stats-pick = Tap a button or type the number of the campaign whose figures you want.

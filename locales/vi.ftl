@@ -98,6 +98,7 @@ help-officer =
     /linkgroup (trong nhóm) — liên kết nhóm với đơn vị
     /review — nộp báo cáo sơ kết/tổng kết của đơn vị
     /nudge — nhắc lại những người chưa thực hiện
+    /stats [mã phong trào] — số liệu và biểu đồ theo đơn vị
     /evidence — xem minh chứng của báo cáo
     /registrations — duyệt, trả lại đăng ký thi đua trong phạm vi (từng trang)
     /moveunit MÃ_ĐƠN_VỊ | tên — chuyển một người sang đơn vị khác (cả hai đơn vị trong phạm vi)
@@ -911,7 +912,7 @@ zalo-menu =
     Trong lúc trả lời: «0» hoặc «quay lại» — trở lại câu trước · «hủy» — dừng.
 zalo-help-words =
     Trên Zalo có thể gửi lệnh bằng chữ (có dấu hoặc không dấu): «đăng ký», «báo cáo», «của tôi», «phong trào», «cài đặt», «hồ sơ», «ngôn ngữ», «trợ giúp», «menu», «hủy». «DK mã-phong-trào» mở đăng ký cho phong trào đó; gửi mã mời của đơn vị để tham gia đơn vị.
-zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động bản nháp · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký · «minh chứng số» — xem ảnh minh chứng của một báo cáo.
+zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động bản nháp · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký · «minh chứng số» — xem ảnh minh chứng của một báo cáo · «thống kê [mã phong trào]» — số liệu và biểu đồ theo đơn vị.
 zalo-profile-words = Gửi «đổi tên» để đổi họ tên, «đổi đơn vị» để đổi đơn vị, «ngôn ngữ» để đổi ngôn ngữ.
 zalo-reg-decide = Gửi: { $approve } · { $return }
 group-link-unknown-unit = Không tìm thấy đơn vị có mã này. Gửi mã mời hoặc mã của đơn vị, hoặc để trống để liên kết với đơn vị của đồng chí.
@@ -1087,3 +1088,36 @@ camp-edit-remove-confirm = 🗑 Xóa
 camp-edit-remove-help = Bấm «🗑 Xóa» để xóa, hoặc «‹ Quay lại».
 camp-edit-invalid = Chưa lưu được thay đổi này:
 camp-edit-last_criterion = Phong trào cần ít nhất một nội dung thi đua: không xóa được nội dung cuối cùng.
+## Stats (/stats, «thống kê»: src/insight/stats-message.ts, src/insight/chart.ts)
+cmd-stats = Số liệu và biểu đồ thi đua theo đơn vị
+stats-header = 📊 <b>Số liệu thi đua — { $campaign }</b>
+stats-at = Số liệu lúc { $at }
+stats-at-subtree = Số liệu lúc { $at }, các đơn vị thuộc phạm vi phụ trách của đồng chí
+stats-period = Kỳ báo cáo hiện tại: hạn { $deadline }
+stats-total = <b>Tổng cộng</b>: { $registered }/{ $audience } người đã đăng ký ({ $share }%)
+stats-unit = 🏢 <b>{ $unit }</b>: { $registered }/{ $audience } người đã đăng ký ({ $share }%)
+stats-unit-empty = 🏢 <b>{ $unit }</b>: chưa có thành viên
+stats-titles = Danh hiệu đăng ký: { $titles }
+stats-title-count = { $title }: { $count }
+stats-collective = Tập thể đăng ký danh hiệu: { $title }
+stats-reports = Báo cáo trong kỳ: { $reports } báo cáo của { $reporters } người
+stats-line = • { $line }: đạt { $reported }/{ $target }{ $unit }; { $reached }/{ $committed } người đạt chỉ tiêu đã cam kết
+stats-line-yes-no = • { $line }: { $reported } người đã thực hiện; { $reached }/{ $committed } người cam kết đã đạt
+stats-reach = Không liên lạc được: { $unreachable } người · Tắt nhắc hạn: { $optedOut } người
+stats-laggards-registration-count = Chưa đăng ký: { $count } người
+stats-laggards-report-count = Chưa báo cáo kỳ này: { $count } người
+stats-laggards-registration = ⏳ Chưa đăng ký: { $names }
+stats-laggards-report = ⏳ Chưa báo cáo kỳ này: { $names }
+stats-nudge-button = 🔔 Nhắc { $count } người chưa thực hiện
+stats-chart-registered = Đã đăng ký (% số người của đơn vị)
+stats-chart-reached = Đạt chỉ tiêu (% chỉ tiêu đã cam kết)
+stats-chart-caption = 📊 { $campaign }: tỷ lệ đăng ký và đạt chỉ tiêu theo đơn vị
+stats-chart-omitted = Biểu đồ vẽ { $shown } đơn vị đầu tiên; { $omitted } đơn vị còn lại có trong số liệu ở trên.
+stats-chart-failed = Chưa vẽ được biểu đồ lúc này; số liệu ở trên vẫn đầy đủ.
+stats-chart-no-public-url = Biểu đồ chưa gửi được qua Zalo vì máy chủ chưa có địa chỉ công khai (PUBLIC_URL). Đồng chí xem biểu đồ trên Telegram hoặc báo quản trị viên.
+stats-none = Trong phạm vi phụ trách của đồng chí chưa có phong trào nào đã phát động để xem số liệu.
+stats-unknown = Không tìm thấy phong trào có mã «{ $code }» trong phạm vi phụ trách của đồng chí. Gửi lệnh không kèm mã để chọn từ danh sách.
+stats-not-launched = Phong trào này chưa phát động nên chưa có số liệu.
+stats-out-of-scope = Phong trào này không có đơn vị nào thuộc phạm vi phụ trách của đồng chí.
+stats-pick-list = <b>Xem số liệu phong trào</b>
+stats-pick = Bấm nút hoặc gõ số thứ tự của phong trào cần xem số liệu.

@@ -25,6 +25,7 @@ import { ZaloReceiver, ZALO_UPDATES } from './channels/zalo/receiver.js';
 import { zaloChannelSender } from './channels/zalo/channel-sender.js';
 import { zaloHandler } from './channels/zalo/handler.js';
 import { MediaLinks, mediaSecret } from './services/media-links.js';
+import { chartForMember } from './insight/stats-chart.js';
 import { startZalo } from './channels/zalo/start.js';
 import { quietHours } from './config.js';
 import { VN_TIME_ZONE } from './domain/dates.js';
@@ -205,7 +206,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             database: await db.ping(),
             ...(redis ? { redis: await redis.ping().then((r) => r === 'PONG', () => false) } : {}),
           }),
-          media: mediaLinks ? { links: mediaLinks, files: services.evidenceFiles, now: services.now } : undefined,
+          media: mediaLinks
+            ? { links: mediaLinks, files: services.evidenceFiles, now: services.now, chart: chartForMember(services, translator(i18n), config.DEFAULT_LOCALE) }
+            : undefined,
           webhook: updates && config.BOT_MODE === 'webhook' ? { processor: updates, secret: config.WEBHOOK_SECRET!, ackMs: config.WEBHOOK_ACK_MS } : undefined,
           zalo:
             zalo && config.ZALO_MODE === 'webhook'

@@ -37,7 +37,8 @@ export type TextCommand =
   | 'nudge'
   | 'review'
   | 'stopbroadcast'
-  | 'evidence';
+  | 'evidence'
+  | 'stats';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -78,6 +79,8 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'stopbroadcast', words: [], withArg: ['dung gui', 'stop sending'], numericArg: true },
   // An officer gets a report's evidence back: "minh chứng 12" (Telegram: /evidence 12).
   { command: 'evidence', words: [], withArg: ['minh chung', 'evidence'], numericArg: true },
+  // An officer's figures and chart: "thống kê" picks a campaign, "thống kê chu-nhat-xanh" names it.
+  { command: 'stats', words: ['thong ke', 'so lieu', 'stats'], withArg: ['thong ke', 'so lieu', 'stats'] },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */

@@ -4,7 +4,7 @@ import type { Metrics } from './metrics.js';
 import type { TelegramUpdate, UpdateProcessor } from '../channels/telegram/update-processor.js';
 import { zaloWebhookHandler, type ZaloWebhookDeps } from '../channels/zalo/webhook.js';
 import { sameSecret } from './secret.js';
-import { mediaHandler, type MediaDeps } from './media.js';
+import { chartHandler, mediaHandler, type MediaDeps } from './media.js';
 
 export interface HttpDeps {
   metrics: Metrics;
@@ -16,7 +16,7 @@ export interface HttpDeps {
   zalo?: ZaloWebhookDeps | undefined;
   /** When set, /metrics is served here too, to `Authorization: Bearer <metricsToken>` only. */
   metricsToken?: string | undefined;
-  /** Present when PUBLIC_URL is set: `GET /media/<token>` serves stored evidence by signed link. */
+  /** Present when PUBLIC_URL is set: `GET /media/<token>` serves stored evidence by signed link, `/media/chart/<token>` the /stats chart. */
   media?: MediaDeps | undefined;
 }
 
@@ -58,6 +58,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   if (deps.webhook) app.post('/telegram', webhookHandler(deps.webhook));
   if (deps.zalo) app.post('/zalo', zaloWebhookHandler(deps.zalo));
   if (deps.media) app.get('/media/:token', mediaHandler(deps.media));
+  if (deps.media?.chart) app.get('/media/chart/:token', chartHandler(deps.media));
   return app;
 }
 

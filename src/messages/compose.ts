@@ -17,6 +17,8 @@ export const TEMPLATES = {
   reminder: 'out-reminder',
   summary: 'out-reminder-summary',
   digest: 'out-reg-digest',
+  /** An officer's /stats (src/insight/stats-message.ts); a reply, never queued. */
+  stats: 'out-stats',
 } as const;
 
 // ---- Campaigns ------------------------------------------------------------------------------

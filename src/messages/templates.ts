@@ -16,6 +16,8 @@ import { campaignHeader, followUpBody, renderCriteria, type CriterionText, type 
 import { TEMPLATES } from './compose.js';
 import { clipHtml, fitLines } from './split.js';
 import type { MessageVars, OutboxAction, OutboxMessage } from './types.js';
+// A cycle (stats-message uses titleText): only called at render time, never at load.
+import { renderStats } from '../insight/stats-message.js';
 
 export type { T };
 
@@ -66,6 +68,9 @@ function clip(t: T, html: string): string {
 type Template = (t: T, vars: MessageVars) => string;
 
 const templates: Record<string, Template> = {
+  // An officer's /stats (src/insight/stats-message.ts): as long as it needs, cut by the channel.
+  [TEMPLATES.stats]: (t, v) => renderStats(t, v),
+
   [TEMPLATES.launch]: (t, v) => {
     const parts = [
       campaignHeader(t, {

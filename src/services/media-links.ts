@@ -3,6 +3,8 @@
  * only by URL (Zalo fetches a photo from `<PUBLIC_URL>/media/<token>`). The token is
  * `base64url(id.expiry).base64url(HMAC-SHA256(secret, "id.expiry"))`: unguessable without the secret,
  * valid for at most 24 hours, checked in constant time. Channel-neutral: any channel may link.
+ * Generated images (the /stats chart) are linked the same way under `/media/chart/<token>`, the
+ * token naming what to draw and for whom (`chart.<campaign>.<member>.<expiry>`), never a file.
  *
  * @example new MediaLinks({ secret, publicUrl }).linkFor('evidence_file:7', new Date()) // 'https://bot.example/media/…'
  */
@@ -54,6 +56,31 @@ export class MediaLinks {
 
   /** The file id a token names, or null when it is forged, malformed or expired. */
   verify(token: string, now: Date): string | null {
+    const parts = /^(\d{1,12})\.(\d{1,16})$/.exec(this.payloadOf(token) ?? '');
+    if (!parts || !this.live(Number(parts[2]), now)) return null;
+    return `evidence_file:${parts[1]}`;
+  }
+
+  /**
+   * `${PUBLIC_URL}/media/chart/<token>`: the /stats chart of a campaign as `memberId` may see it,
+   * drawn when the link is fetched — with the figures and the member's permission of that moment,
+   * so nothing is stored and a revoked officer's link shows nothing. Null without PUBLIC_URL.
+   */
+  chartLinkFor(campaignId: number, memberId: number, now: Date): string | null {
+    if (!this.o.publicUrl) return null;
+    const payload = `chart.${campaignId}.${memberId}.${now.getTime() + this.ttlMs}`;
+    return `${this.o.publicUrl.replace(/\/+$/, '')}/media/chart/${Buffer.from(payload).toString('base64url')}.${this.sign(payload)}`;
+  }
+
+  /** The campaign and member a chart token names, or null when it is forged, malformed or expired. */
+  verifyChart(token: string, now: Date): { campaignId: number; memberId: number } | null {
+    const parts = /^chart\.(\d{1,12})\.(\d{1,12})\.(\d{1,16})$/.exec(this.payloadOf(token) ?? '');
+    if (!parts || !this.live(Number(parts[3]), now)) return null;
+    return { campaignId: Number(parts[1]), memberId: Number(parts[2]) };
+  }
+
+  /** The signed payload of a token, or null when the token is malformed or its signature wrong. */
+  private payloadOf(token: string): string | null {
     const m = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{43})$/.exec(token);
     if (!m) return null;
     const payload = Buffer.from(m[1]!, 'base64url').toString();
@@ -63,12 +90,12 @@ export class MediaLinks {
     const given = Buffer.from(m[2]!);
     const expected = Buffer.from(this.sign(payload));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    const parts = /^(\d{1,12})\.(\d{1,16})$/.exec(payload);
-    if (!parts) return null;
-    const expiry = Number(parts[2]);
-    // Expired, or further ahead than any link we make (a leaked key's forgery cannot live forever either).
-    if (expiry <= now.getTime() || expiry > now.getTime() + MEDIA_LINK_TTL_MS) return null;
-    return `evidence_file:${parts[1]}`;
+    return payload;
+  }
+
+  /** Not expired, and not further ahead than any link we make (a leaked key's forgery cannot live forever either). */
+  private live(expiry: number, now: Date): boolean {
+    return expiry > now.getTime() && expiry <= now.getTime() + MEDIA_LINK_TTL_MS;
   }
 
   private sign(payload: string): string {

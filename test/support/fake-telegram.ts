@@ -1162,9 +1162,14 @@ export class FakeTelegram {
       const state = this.targetChat(p);
       const caption = this.text(p, 'caption', 1024);
       const { file } = this.inputFile(p.photo, uploads, 'photo');
+      // An uploaded PNG is read as Telegram would: its size from the IHDR chunk, within the photo limits.
+      const size = file.content ? pngSize(file.content) : null;
+      if (size && (size.width + size.height > 10_000 || Math.max(size.width, size.height) > 20 * Math.min(size.width, size.height))) {
+        throw badRequest('PHOTO_INVALID_DIMENSIONS');
+      }
       this.checkLimits(state);
       const photo: PhotoSize[] = [
-        { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, width: 1280, height: 960 },
+        { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, width: size?.width ?? 1280, height: size?.height ?? 960 },
       ];
       return this.postBotMessage(state, p, { photo, ...(caption !== undefined ? { caption } : {}) });
     });
@@ -1298,6 +1303,11 @@ export class FakeTelegram {
   }
 
   /** Stored commands for a scope/language (what the client would show), for assertions. */
+  /** The bytes of a file the bot uploaded (a photo sent as multipart), by its file_id; undefined for others. */
+  uploadedContent(fileId: string): Buffer | undefined {
+    return this.files.get(fileId)?.content;
+  }
+
   commandsFor(scope: unknown = { type: 'default' }, languageCode = ''): BotCommand[] {
     return this.commands.get(JSON.stringify({ scope, language_code: languageCode })) ?? [];
   }
@@ -1306,4 +1316,11 @@ export class FakeTelegram {
   userById(id: number): SimulatedUser | undefined {
     return this.users.get(id);
   }
+}
+
+/** Width and height of a PNG (signature, then the IHDR chunk), or null when the bytes are not one. */
+export function pngSize(b: Buffer): { width: number; height: number } | null {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (b.length < 24 || !b.subarray(0, 8).equals(signature) || b.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }

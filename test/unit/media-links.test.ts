@@ -44,4 +44,20 @@ describe('media links', () => {
     expect(derived).toHaveLength(43);
     expect(mediaSecret(undefined, undefined)).toBeNull();
   });
+
+  it('links a chart by campaign and member, never as a file, and not after it expires or when changed', () => {
+    const url = links.chartLinkFor(7, 42, t0)!;
+    expect(url).toMatch(/^https:\/\/bot\.example\/media\/chart\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    const token = url.slice('https://bot.example/media/chart/'.length);
+    expect(links.verifyChart(token, t0)).toEqual({ campaignId: 7, memberId: 42 });
+    expect(links.verifyChart(token, at(MEDIA_LINK_TTL_MS))).toBeNull();
+    // A chart token opens no evidence file, an evidence token draws no chart.
+    expect(links.verify(token, t0)).toBeNull();
+    expect(links.verifyChart(tokenOf(links.linkFor('evidence_file:42', t0)!), t0)).toBeNull();
+    const [payload, sig] = token.split('.') as [string, string];
+    const forged = Buffer.from(`chart.7.43.${t0.getTime() + 1000}`).toString('base64url');
+    expect(links.verifyChart(`${forged}.${sig}`, t0)).toBeNull();
+    expect(new MediaLinks({ secret: 'another-secret-16chars', publicUrl: 'https://bot.example' }).verifyChart(`${payload}.${sig}`, t0)).toBeNull();
+    expect(new MediaLinks({ secret: 'x'.repeat(16) }).chartLinkFor(7, 42, t0)).toBeNull();
+  });
 });

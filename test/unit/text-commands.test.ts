@@ -33,6 +33,10 @@ describe('commands typed as text (Zalo)', () => {
     expect(parseTextCommand('phat dong he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: false });
     expect(parseTextCommand('/launch he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: true });
     expect(parseTextCommand('phát động')).toEqual({ command: 'launch', arg: '', slash: false });
+    // An officer's figures: alone to pick a campaign, or with its code.
+    expect(parseTextCommand('Thống kê')).toEqual({ command: 'stats', arg: '', slash: false });
+    expect(parseTextCommand('thong ke he-xanh')).toEqual({ command: 'stats', arg: 'he-xanh', slash: false });
+    expect(parseTextCommand('/stats he-xanh')).toEqual({ command: 'stats', arg: 'he-xanh', slash: true });
     // An id is a number: "duyệt tất cả" is not a command.
     expect(parseTextCommand('duyệt tất cả')).toBeNull();
   });

@@ -17,6 +17,7 @@ import { reminders } from './features/reminders.js';
 import { groups } from './features/groups.js';
 import { broadcasts } from './features/broadcasts.js';
 import { link } from './features/link.js';
+import { stats } from './features/stats.js';
 import { outageBoundary, recordSpoken } from './outage.js';
 import { isStoreOutage } from '../../outage.js';
 
@@ -102,7 +103,7 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
   // Input goes to an open flow first (src/flows: every multi-step dialogue).
   if (deps.conversations.size > 0) features.use(flowDriver(deps.conversations));
   // Feature composers, one per feature (see src/channels/telegram/features/). `unhandled` must stay last.
-  features.use(help, onboarding, profile, link, admin, campaigns, registration, reports, reminders, groups, broadcasts, unhandled);
+  features.use(help, onboarding, profile, link, admin, campaigns, registration, reports, reminders, stats, groups, broadcasts, unhandled);
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'update failed outside features'));
   return bot;

@@ -27,13 +27,16 @@ import { questionAsText } from '../../flows/render.js';
 import { escapeHtml, formatBytes, htmlToPlain } from '../../domain/text.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
 import { myStatusBlocks } from '../my-status.js';
-import { titleText } from '../../messages/templates.js';
+import { renderMessage, titleText } from '../../messages/templates.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { REGISTER_FLOW } from '../../flows/register.js';
 import { openReport, REPORT_FLOW } from '../../flows/report.js';
 import { SETTINGS_FLOW } from '../../flows/settings.js';
 import { setupChecklist } from '../../flows/onboarding.js';
-import { CAMPAIGN_PICK_FLOW } from '../../flows/campaign-pick.js';
+import { CAMPAIGN_PICK_FLOW, type CampaignPickArgs } from '../../flows/campaign-pick.js';
+import { chartCaption, STATS_REFUSAL_KEYS, statsMessage } from '../../insight/stats-message.js';
+import { MAX_CHART_UNITS } from '../../insight/chart.js';
+import { actionLine } from '../../messages/text.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
 import { CAMPAIGN_LAUNCH_FLOW, type CampaignLaunchArgs } from '../../flows/campaign-launch.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
@@ -113,7 +116,7 @@ function sniffImage(b: Uint8Array): string | null {
 class Turn {
   private readonly out: string[] = [];
   /** What follows a finished flow on this channel (registration for the campaign named before joining). */
-  onDone: ((flow: string) => Promise<void>) | null = null;
+  onDone: ((flow: string, done: Extract<Reply, { kind: 'done' }>) => Promise<void>) | null = null;
   constructor(
     private readonly deps: ZaloHandlerDeps,
     readonly event: InboundEvent,
@@ -154,7 +157,7 @@ class Turn {
       if (r.kind === 'done') {
         // Joined: what can be done now, in words (Telegram shows its menu keyboard instead).
         if (r.flow === 'onboarding' && this.joined) this.say(this.t('zalo-menu'));
-        await this.onDone?.(r.flow);
+        await this.onDone?.(r.flow, r);
         continue;
       }
       if (r.kind === 'ask') {
@@ -375,7 +378,38 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         return officerAction(turn, cmd.command, Number(cmd.arg));
       case 'evidence':
         return evidence(turn, Number(cmd.arg));
+      case 'stats':
+        return stats(turn, cmd.arg);
     }
+  }
+
+  /** «thống kê [mã]»: as Telegram's /stats — the campaign named, or the picker. */
+  async function stats(turn: Turn, code: string): Promise<void> {
+    if (!(await hasRole(turn, 'OFFICER', 'stats.view'))) return;
+    if (!code) return turn.start<CampaignPickArgs>(CAMPAIGN_PICK_FLOW, { purpose: 'stats' });
+    const campaign = await services.campaigns.byCode(code.trim().toLowerCase());
+    if (!campaign) return turn.say(turn.t('stats-unknown', { code: escapeHtml(code.trim()) }));
+    await showStats(turn, campaign.id);
+  }
+
+  /**
+   * The figures as text (the Nudge action as «nhắc <id>»; the sender cuts at 2,000 characters), then
+   * the chart by a signed link Zalo fetches (`/media/chart/<token>`, drawn when fetched). Without
+   * PUBLIC_URL the officer is told the chart cannot be shown here.
+   */
+  async function showStats(turn: Turn, campaignId: number): Promise<void> {
+    const r = await services.stats.forCampaign({ actor: { id: turn.member.id }, campaignId });
+    if (!r.ok) return turn.say(turn.t(STATS_REFUSAL_KEYS[r.reason], { code: String(campaignId) }));
+    const rendered = renderMessage(turn.t, statsMessage(r.stats));
+    const actions = rendered.actions.flat().map((a, i) => escapeHtml(actionLine(turn.t, i + 1, a)));
+    turn.say([rendered.html, ...(actions.length ? [actions.join('\n')] : [])].join('\n\n'));
+    const url = deps.sendPhoto ? deps.mediaLinks?.chartLinkFor(campaignId, turn.member.id, services.now()) : null;
+    if (!url) return turn.say(turn.t('stats-chart-no-public-url'));
+    // The text first, then the photo.
+    await turn.flush();
+    const omitted = Math.max(0, r.stats.units.length - MAX_CHART_UNITS);
+    const caption = htmlToPlain(chartCaption(turn.t, r.stats.campaign.title, r.stats.units.length - omitted, omitted));
+    if (!(await deps.sendPhoto!(turn.event.chatId, url, caption))) turn.say(turn.t('stats-chart-failed'));
   }
 
   /**
@@ -597,7 +631,9 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     }
     const member = await services.members.touch({ channel: 'ZALO', externalId: event.from.externalId, firstName: event.from.name });
     const turn = new Turn(deps, event, member);
-    turn.onDone = async (flow) => {
+    turn.onDone = async (flow, done) => {
+      // The /stats picker ends with the campaign chosen: the figures follow.
+      if (flow === CAMPAIGN_PICK_FLOW && done.value?.statsCampaignId) return showStats(turn, Number(done.value.statsCampaignId));
       if (flow !== 'onboarding' || !turn.joined || !turn.member.pendingCampaign) return;
       const code = turn.member.pendingCampaign;
       turn.onDone = null;
