@@ -7,12 +7,12 @@
  * names the units. Members are refused and audited; a revoked officer's chart link shows nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
+import { seedUnits, type Harness } from '../support/app-harness.js';
+import { startZaloHarness } from '../support/zalo-harness.js';
 import { joined, launchCampaign } from '../support/conversation-fixtures.js';
-import { FakeZalo, type ZaloUser } from '../support/fake-zalo.js';
+import type { FakeZalo, ZaloUser } from '../support/fake-zalo.js';
 import { pngSize } from '../support/fake-telegram.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
-import { freePort } from '../support/redis-server.js';
 import { telegram } from '../support/identities.js';
 import { CHART_WIDTH, chartHeight, chartSvg } from '../../src/insight/chart.js';
 import { statsChartInput } from '../../src/insight/stats-message.js';
@@ -76,13 +76,7 @@ describe('/stats and its chart on Telegram and Zalo (polling, PostgreSQL, Redis)
   }
 
   beforeAll(async () => {
-    zalo = await FakeZalo.start({ maxPollMs: 200, fetchPhotos: true });
-    publicUrl = `http://127.0.0.1:${await freePort()}`;
-    h = await startHarness({
-      storage: 'postgres',
-      redis: true,
-      env: { ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, ZALO_RATE: '200', PORT: publicUrl.split(':').at(-1)!, PUBLIC_URL: publicUrl },
-    });
+    ({ h, zalo, publicUrl } = await startZaloHarness());
     await seedUnits(h.app, [
       { code: 'BENTRE', name: 'UBND tỉnh Bến Tre' },
       { code: 'DONGKHOI', name: 'Xã Đồng Khởi', parent: 'BENTRE' },

@@ -11,8 +11,8 @@ import { FakeZalo, TINY_JPEG, type ZaloUser } from '../support/fake-zalo.js';
 import { zaloChat } from '../support/zalo-chat.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
-import { freePort } from '../support/redis-server.js';
 import { MediaLinks, mediaSecret } from '../../src/services/media-links.js';
+import { startZaloHarness } from '../support/zalo-harness.js';
 
 /** A Zalo user's conversation (test/support/zalo-chat.ts). */
 const chat = zaloChat;
@@ -23,13 +23,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
   let publicUrl: string;
   beforeAll(async () => {
     // Zalo fetches the photos the bot sends by URL, under PUBLIC_URL: the app's own port, known up front.
-    zalo = await FakeZalo.start({ maxPollMs: 200, fetchPhotos: true });
-    publicUrl = `http://127.0.0.1:${await freePort()}`;
-    h = await startHarness({
-      storage: 'postgres',
-      redis: true,
-      env: { ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, ZALO_RATE: '200', PORT: publicUrl.split(':').at(-1)!, PUBLIC_URL: publicUrl },
-    });
+    ({ h, zalo, publicUrl } = await startZaloHarness());
     await seedUnits(h.app, UNITS);
     await launchCampaign(h, 'chu-nhat-xanh', 10);
   }, 60_000);
