@@ -100,7 +100,7 @@ async function measure(name: string, fn: () => Buffer | Promise<Buffer>) {
 // Ours first, so its "first" figure is truly cold (the baseline then finds ECharts' shared code warm: to its advantage).
 const a = await measure('src/insight/chart.ts', ours);
 const b = await measure('baseline (full echarts, resvg defaults, sync)', baseline);
-console.log(`one chart, ${UNITS} units, ${CHART_WIDTH}×${chartHeight(UNITS)} px, ${RUNS} runs after the first; SVG ${Math.round(chartSvg(input).svg.length / 1024)} KB`);
+console.log(`one chart, ${UNITS} units, ${CHART_WIDTH}×${chartHeight(UNITS)} px, ${RUNS} runs after the first; SVG ${Math.round((await chartSvg(input)).svg.length / 1024)} KB`);
 printTable('chart rendering', [a, b]);
 const ratio = (k: keyof typeof a) => fmt(Number(a[k]) / Number(b[k]), 2);
 console.log(`ours / baseline: median ${ratio('median ms')}×, CPU ${ratio('median CPU ms')}×, event-loop stall ${ratio('event-loop stall ms')}×`);

@@ -12,15 +12,29 @@
  *
  * @example const { png } = await renderChart({ title: 'Xuân 2026', legend, units: [{ name: 'Xã A', registered: 0.5, reached: 0.25 }], locale: 'vi' });
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+/**
+ * ECharts and resvg, loaded on the first chart rather than at start-up: ECharts is hundreds of
+ * modules (seconds to load on a busy machine), and most processes never draw a chart.
+ */
+let engine: Promise<{ echarts: typeof import('echarts/core'); renderAsync: typeof import('@resvg/resvg-js').renderAsync }> | null = null;
+
+function loadEngine() {
+  engine ??= (async () => {
+    const [echarts, charts, components, renderers, resvg] = await Promise.all([
+      import('echarts/core'),
+      import('echarts/charts'),
+      import('echarts/components'),
+      import('echarts/renderers'),
+      import('@resvg/resvg-js'),
+    ]);
+    echarts.use([charts.BarChart, components.GridComponent, components.LegendComponent, components.TitleComponent, renderers.SVGRenderer]);
+    return { echarts, renderAsync: resvg.renderAsync };
+  })();
+  return engine;
+}
 
 /** Width of every chart, in pixels: room for a long unit name and two labelled bars. */
 export const CHART_WIDTH = 1000;
@@ -77,11 +91,9 @@ function shortName(name: string): string {
   return chars.length > MAX_NAME ? `${chars.slice(0, MAX_NAME - 1).join('')}…` : name;
 }
 
-/**
- * The chart as SVG (ECharts server-side rendering, no DOM). Pure and synchronous: the same input
- * gives the same SVG.
- */
-export function chartSvg(input: ChartInput): { svg: string; width: number; height: number; omitted: number } {
+/** The chart as SVG (ECharts server-side rendering, no DOM). */
+export async function chartSvg(input: ChartInput): Promise<{ svg: string; width: number; height: number; omitted: number }> {
+  const { echarts } = await loadEngine();
   const units = input.units.slice(0, MAX_CHART_UNITS);
   const width = CHART_WIDTH;
   const height = chartHeight(units.length);
@@ -135,14 +147,9 @@ export const RESVG_OPTIONS: ResvgRenderOptions = {
   logLevel: 'off',
 };
 
-/** Fails early, at start-up, when the font is missing from the install (rather than at an officer's /stats). */
-export function checkChartFont(): void {
-  readFileSync(CHART_FONT_FILE);
-}
-
-/** The chart as PNG (and its SVG), rendered off the event loop. */
+/** The chart as PNG (and its SVG), rasterised off the event loop. */
 export async function renderChart(input: ChartInput): Promise<RenderedChart> {
-  const { svg, width, height, omitted } = chartSvg(input);
-  const image = await renderAsync(svg, RESVG_OPTIONS);
+  const { svg, width, height, omitted } = await chartSvg(input);
+  const image = await (await loadEngine()).renderAsync(svg, RESVG_OPTIONS);
   return { png: image.asPng(), svg, width, height, omitted };
 }

@@ -149,7 +149,7 @@ describe('/stats and its chart on Telegram and Zalo (polling, PostgreSQL, Redis)
     const hoa = await h.app.services.prisma.member.findFirstOrThrow({ where: { fullName: 'Trần Thị Hoa' } });
     const r = await h.app.services.stats.forCampaign({ actor: { id: hoa.id }, campaignId });
     if (!r.ok) throw new Error(r.reason);
-    const { svg, height } = chartSvg(statsChartInput((k, v) => translate('vi', k, v), r.stats, 'vi'));
+    const { svg, height } = await chartSvg(statsChartInput((k, v) => translate('vi', k, v), r.stats, 'vi'));
     expect(svg).toContain('Xã Đồng Khởi');
     expect(svg).not.toContain('Giồng Trôm');
     expect(height).toBe(chartHeight(1));
@@ -187,7 +187,7 @@ describe('/stats and its chart on Telegram and Zalo (polling, PostgreSQL, Redis)
     expect(pngSize(photo.photoBytes!)).toEqual({ width: CHART_WIDTH, height: chartHeight(3) });
     const r = await h.app.services.stats.forCampaign({ actor: { id: o.id }, campaignId });
     if (!r.ok) throw new Error(r.reason);
-    const { svg } = chartSvg(statsChartInput((k, v) => translate('vi', k, v), r.stats, 'vi'));
+    const { svg } = await chartSvg(statsChartInput((k, v) => translate('vi', k, v), r.stats, 'vi'));
     for (const name of ['UBND tỉnh Bến Tre', 'Xã Đồng Khởi', 'Xã Giồng Trôm']) expect(svg).toContain(name);
 
     // By code, the same figures; the link is drawn for whoever it was made for, as they are now.
