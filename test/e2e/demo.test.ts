@@ -27,7 +27,10 @@ function runDemo(env: Record<string, string>): Promise<{ code: number | null; ou
 /** The year of a date in Vietnam time. */
 const localYear = (d: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(d));
 
-describe('npm run demo beside a bot running on PostgreSQL', () => {
+/** Each test starts `tsx` child processes (a cold start is 5–10 s, far more on a loaded machine). */
+const CHILD_TIMEOUT_MS = 180_000;
+
+describe('npm run demo beside a bot running on PostgreSQL', { timeout: CHILD_TIMEOUT_MS }, () => {
   let h: Harness;
   let env: Record<string, string>;
   beforeAll(async () => {
