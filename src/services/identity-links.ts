@@ -195,6 +195,12 @@ export class IdentityLinkService {
       await tx.campaign.updateMany({ where: { createdById: b }, data: { createdById: a } });
       await tx.broadcast.updateMany({ where: { createdById: b }, data: { createdById: a } });
       await tx.groupChat.updateMany({ where: { linkedById: b }, data: { linkedById: a } });
+      // Awards (vinh danh) follow the person; one both accounts received is kept once.
+      await tx.$executeRaw`
+        DELETE FROM award r USING award k
+        WHERE r.member_id = ${b} AND k.member_id = ${a} AND k.campaign_id = r.campaign_id AND k.honour_key = r.honour_key`;
+      await tx.award.updateMany({ where: from, data: { memberId: a } });
+      await tx.award.updateMany({ where: { recordedById: b }, data: { recordedById: a } });
       // The audit log is never rewritten: what the redeemer did stays under their old id (and channel
       // ref); the member.link row below records `mergedFrom`, which leads from that id to this member.
       await tx.linkCode.deleteMany({ where: { memberId: { in: [a, b] } } });
