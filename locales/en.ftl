@@ -1142,3 +1142,75 @@ stats-not-launched = This campaign has not been launched, so it has no figures y
 stats-out-of-scope = None of this campaign's units are among the units you manage.
 stats-pick-list = <b>Campaign figures</b>
 stats-pick = Tap a button or type the number of the campaign whose figures you want.
+## honours (vinh danh: the honour roll, src/flows/honours.ts, src/services/honours.ts)
+cmd-honours = Honour roll: record and publish who was honoured
+help-officer-honours = /honours [campaign code] — the honour roll after the final review: pick from approved registrations, type a list or send the decision's CSV/XLSX; preview, then publish.
+zalo-help-officer-honours = “honours” (or “honours campaign-code”) — record who was honoured after the final review, then publish it to the units and congratulate each person.
+honours-flow-name = honour roll
+honours-cancelled = Cancelled; the honour roll was not published.
+honours-pick-campaign = The honour roll of which campaign?
+honours-campaign-not-found = No launched campaign with this code within your scope.
+honours-no-campaigns = There is no launched campaign within your scope to honour people in yet.
+honours-ask-mode = Honour roll — { $campaign }. How do you want to give the list of people honoured?
+honours-mode-pick = ☑ Pick from approved registrations
+honours-mode-type = ✍ Type a list
+honours-mode-file = 📎 Send a CSV/XLSX file
+honours-no-candidates = No individual registration has been approved within your scope. Type a list or send a file instead.
+honours-ask-pick = Pick the people honoured ({ $count }/{ $total } picked): tap a name to pick or unpick it, or type the numbers (e.g. “1 3 5-7”). Then tap “✔ Done”.
+honours-pick-all-title = Pick all: { $title }
+honours-pick-all = Pick everyone
+honours-pick-done = ✔ Done
+honours-pick-wrong = There is no number { $numbers } in the list. Please type numbers from 1 to { $max }.
+honours-pick-none = You have not picked anyone yet. Tap the names of the people honoured, or type their numbers.
+honours-ask-decision = The number and date of the award decision, e.g. “123/QĐ-UBND 15/12/2026” (day/month/year). No decision yet? Choose “Skip”.
+honours-decision-skip = ⏭ Skip
+honours-ask-list =
+    Type the list, one person per line: full name (or member code, e.g. #12); title or commendation; decision number; decision date. The last two are optional; separate with “;”, “|” or commas. For example:
+    Nguyễn Văn An; Lao động tiên tiến; 123/QĐ-UBND; 15/12/2026
+    Trần Thị Bình; Giấy khen; 124/QĐ-UBND 15/12/2026
+honours-ask-file = Send the decision's list as a file (CSV or XLSX), columns: full name or member code; title; decision number; decision date. A header row, if any, is skipped.
+honours-file-type = “{ $name }” is not a CSV or XLSX file. Please send a .csv or .xlsx file.
+honours-file-unreadable = “{ $name }” could not be read. Check the file (saved as .xlsx, or .csv in UTF-8) and send it again.
+honours-list-empty = The list has nobody in it. Please send the list again.
+honours-list-errors = { $count ->
+    [one] The list has 1 thing to fix; nothing was recorded. Fix it and send the whole list again:
+   *[other] The list has { $count } things to fix; nothing was recorded. Fix them and send the whole list again:
+}
+honours-error-missing-title = no title after the name “{ $value }”
+honours-error-missing-name = no name
+honours-error-bad-date = “{ $value }” is not a valid date (day/month/year, e.g. 15/12/2026)
+honours-error-too-many-fields = { $value } fields, more than 4 (name; title; decision number; date)
+honours-error-too-many-rows = the list has more than { $value } people; send it in several parts
+honours-preview-header = <b>🏆 Honour roll preview — { $campaign }</b> ({ $count } people)
+honours-line-no = [line { $line }]
+honours-preview-line = • { $line }{ $name }{ $unit }: { $title }{ $decision }
+honours-preview-free-text = Titles the campaign does not offer are recorded exactly as you wrote them.
+honours-preview-left-out = ⚠ { $count } lines will not be published:
+honours-problem-unmatched = nobody of this name within your scope
+honours-problem-ambiguous = several people have this name; write the member code (e.g. #12)
+honours-problem-duplicate = repeats a line above
+honours-problem-already = already honoured with this title
+honours-preview-published-before = ⚠ This campaign's honour roll was already published for { $count } people (last on { $date }). Publishing again sends another announcement to everyone.
+honours-preview-confirm = Tap “Publish” to announce the honour roll to the units and congratulate each person.
+honours-preview-nothing = Nobody to publish. Choose “Start over”.
+honours-publish = 🏆 Publish
+honours-publish-again = 🏆 Publish once more
+honours-redo = ✏ Start over
+honours-published = Honour roll published for { $awards } people: announced to { $members } recipients and { $groups } groups; { $congratulated } personal congratulations.
+honours-already-published = This campaign's honour roll was already published for { $count } people. Open the honour roll again to confirm publishing more.
+honours-nothing-new = Everyone on the list was already honoured; nothing new to publish.
+honours-decision-full = by Decision No. { $number } of { $date }
+honours-decision-number = by Decision No. { $number }
+honours-decision-date = by the decision of { $date }
+honours-roll-header = <b>🏆 Honour roll — { $campaign }</b>
+    Final review: { $count } people honoured:
+honours-roll-group = <b>{ $title }</b> ({ $count })
+honours-roll-line = • { $name }{ $unit }{ $decision }
+honours-roll-more = … and { $count } more.
+honours-roll-footer = Congratulations to all of you! Let every unit learn from and spread these examples.
+honours-congrats =
+    🎉 <b>Congratulations, { $name }!</b>
+    You have been honoured: <b>{ $title }</b>, campaign “{ $campaign }”.{ $decision }
+    Thank you for your contribution to the campaign.
+my-awards-title = <b>🏆 Awards</b>
+my-award-line = • { $title } — { $campaign }{ $decision }

@@ -1121,3 +1121,72 @@ stats-not-launched = Phong trào này chưa phát động nên chưa có số li
 stats-out-of-scope = Phong trào này không có đơn vị nào thuộc phạm vi phụ trách của đồng chí.
 stats-pick-list = <b>Xem số liệu phong trào</b>
 stats-pick = Bấm nút hoặc gõ số thứ tự của phong trào cần xem số liệu.
+## honours (vinh danh: the honour roll, src/flows/honours.ts, src/services/honours.ts)
+cmd-honours = Vinh danh: ghi nhận và công bố người được khen thưởng
+help-officer-honours = /honours [mã phong trào] — vinh danh sau tổng kết: chọn từ các bản đăng ký đã duyệt, gõ danh sách hoặc gửi tệp CSV/XLSX của quyết định; xem trước rồi công bố.
+zalo-help-officer-honours = «vinh danh» (hoặc «vinh danh mã-phong-trào») — ghi nhận người được khen thưởng sau tổng kết rồi công bố tới đơn vị và chúc mừng từng người.
+honours-flow-name = vinh danh
+honours-cancelled = Đã hủy, danh sách vinh danh chưa được công bố.
+honours-pick-campaign = Vinh danh cho phong trào nào?
+honours-campaign-not-found = Không tìm thấy phong trào đã phát động có mã này trong phạm vi phụ trách của đồng chí.
+honours-no-campaigns = Chưa có phong trào đã phát động nào trong phạm vi phụ trách của đồng chí để vinh danh.
+honours-ask-mode = Vinh danh — { $campaign }. Đồng chí nhập danh sách người được khen thưởng theo cách nào?
+honours-mode-pick = ☑ Chọn từ đăng ký đã duyệt
+honours-mode-type = ✍ Gõ danh sách
+honours-mode-file = 📎 Gửi tệp CSV/XLSX
+honours-no-candidates = Chưa có bản đăng ký cá nhân nào được duyệt trong phạm vi của đồng chí. Đồng chí hãy gõ danh sách hoặc gửi tệp.
+honours-ask-pick = Chọn người được khen thưởng (đã chọn { $count }/{ $total }): bấm tên để chọn hoặc bỏ chọn, hoặc gõ các số (ví dụ «1 3 5-7»). Xong thì bấm «✔ Xong».
+honours-pick-all-title = Chọn tất cả: { $title }
+honours-pick-all = Chọn tất cả
+honours-pick-done = ✔ Xong
+honours-pick-wrong = Không có số { $numbers } trong danh sách. Vui lòng gõ số từ 1 đến { $max }.
+honours-pick-none = Đồng chí chưa chọn ai. Bấm tên người được khen thưởng, hoặc gõ các số.
+honours-ask-decision = Số và ngày của quyết định khen thưởng, ví dụ «123/QĐ-UBND ngày 15/12/2026» (ngày/tháng/năm). Chưa có quyết định thì chọn «Bỏ qua».
+honours-decision-skip = ⏭ Bỏ qua
+honours-ask-list =
+    Gõ danh sách, mỗi người một dòng: họ và tên (hoặc mã thành viên, ví dụ #12); danh hiệu hoặc hình thức khen thưởng; số quyết định; ngày quyết định. Hai mục cuối không bắt buộc; ngăn cách bằng dấu «;», «|» hoặc dấu phẩy. Ví dụ:
+    Nguyễn Văn An; Lao động tiên tiến; 123/QĐ-UBND; 15/12/2026
+    Trần Thị Bình; Giấy khen; 124/QĐ-UBND ngày 15/12/2026
+honours-ask-file = Gửi tệp danh sách kèm quyết định (CSV hoặc XLSX), các cột: họ và tên hoặc mã thành viên; danh hiệu; số quyết định; ngày quyết định. Dòng tiêu đề (nếu có) được bỏ qua.
+honours-file-type = Tệp «{ $name }» không phải CSV hoặc XLSX. Đồng chí vui lòng gửi tệp .csv hoặc .xlsx.
+honours-file-unreadable = Không đọc được tệp «{ $name }». Đồng chí kiểm tra lại tệp (lưu dạng .xlsx hoặc .csv UTF-8) rồi gửi lại.
+honours-list-empty = Danh sách chưa có ai. Đồng chí vui lòng gửi lại danh sách.
+honours-list-errors = Danh sách có { $count } chỗ cần sửa, chưa ghi nhận gì. Đồng chí sửa rồi gửi lại cả danh sách:
+honours-error-missing-title = thiếu danh hiệu sau tên «{ $value }»
+honours-error-missing-name = thiếu họ và tên
+honours-error-bad-date = «{ $value }» không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/12/2026)
+honours-error-too-many-fields = có { $value } mục, nhiều hơn 4 mục (tên; danh hiệu; số quyết định; ngày)
+honours-error-too-many-rows = danh sách dài hơn { $value } người; đồng chí chia thành nhiều lần
+honours-preview-header = <b>🏆 Xem trước danh sách vinh danh — { $campaign }</b> ({ $count } người)
+honours-line-no = [dòng { $line }]
+honours-preview-line = • { $line }{ $name }{ $unit }: { $title }{ $decision }
+honours-preview-free-text = Danh hiệu không có trong phong trào được ghi đúng như đồng chí nhập.
+honours-preview-left-out = ⚠ { $count } dòng sẽ không được công bố:
+honours-problem-unmatched = không tìm thấy người này trong phạm vi phụ trách
+honours-problem-ambiguous = có nhiều người trùng tên, hãy ghi mã thành viên (ví dụ #12)
+honours-problem-duplicate = trùng với một dòng ở trên
+honours-problem-already = đã được vinh danh danh hiệu này
+honours-preview-published-before = ⚠ Phong trào này đã công bố vinh danh { $count } người (lần gần nhất ngày { $date }). Công bố lần nữa sẽ gửi thêm một thông báo tới toàn đơn vị.
+honours-preview-confirm = Bấm «Công bố» để gửi thông báo vinh danh tới đơn vị và lời chúc mừng tới từng người.
+honours-preview-nothing = Không có ai để công bố. Đồng chí chọn «Nhập lại».
+honours-publish = 🏆 Công bố
+honours-publish-again = 🏆 Công bố thêm lần nữa
+honours-redo = ✏ Nhập lại
+honours-published = Đã công bố vinh danh { $awards } người: thông báo gửi tới { $members } người nhận và { $groups } nhóm; { $congratulated } lời chúc mừng riêng.
+honours-already-published = Phong trào này đã công bố vinh danh { $count } người. Đồng chí mở lại «vinh danh» để xác nhận công bố thêm.
+honours-nothing-new = Những người trong danh sách đều đã được vinh danh trước đó, không có gì mới để công bố.
+honours-decision-full = theo Quyết định số { $number } ngày { $date }
+honours-decision-number = theo Quyết định số { $number }
+honours-decision-date = theo quyết định ngày { $date }
+honours-roll-header = <b>🏆 Vinh danh — { $campaign }</b>
+    Tổng kết phong trào, { $count } người được khen thưởng:
+honours-roll-group = <b>{ $title }</b> ({ $count } người)
+honours-roll-line = • { $name }{ $unit }{ $decision }
+honours-roll-more = … và { $count } người khác.
+honours-roll-footer = Xin chúc mừng các đồng chí! Đề nghị các đơn vị tiếp tục học tập, nhân rộng các điển hình tiên tiến.
+honours-congrats =
+    🎉 <b>Chúc mừng đồng chí { $name }!</b>
+    Đồng chí được vinh danh: <b>{ $title }</b>, phong trào «{ $campaign }».{ $decision }
+    Cảm ơn những đóng góp của đồng chí cho phong trào.
+my-awards-title = <b>🏆 Khen thưởng</b>
+my-award-line = • { $title } — { $campaign }{ $decision }

@@ -5,9 +5,10 @@
  * channel (Zalo) turns the same HTML into plain text. The facts come from services/my-status.ts.
  */
 import type { MyCampaignStatus } from '../services/my-status.js';
+import type { MyAward } from '../services/honours.js';
 import { escapeHtml } from '../domain/text.js';
 import { formatDateTime, timeLeft } from '../domain/dates.js';
-import { titleText } from '../messages/templates.js';
+import { decisionText, titleText } from '../messages/templates.js';
 import { formatQuantity } from '../flows/values.js';
 
 /** Translates in the member's language. */
@@ -61,4 +62,18 @@ export function myStatusBlocks(t: T, items: readonly MyCampaignStatus[], now: Da
     return lines.join('\n');
   });
   return [t('my-title'), ...blocks];
+}
+
+/** The member's published awards (vinh danh), newest first, as one HTML block; none: nothing. */
+export function myAwardsBlocks(t: T, awards: readonly MyAward[]): string[] {
+  if (awards.length === 0) return [];
+  const lines = awards.map((a) => {
+    const decision = decisionText(t, a.decisionNumber, a.decisionDate?.toISOString() ?? null);
+    return t('my-award-line', {
+      title: escapeHtml(titleText(t, a.titleCode ?? '', a.titleName)),
+      campaign: escapeHtml(a.campaign),
+      decision: decision ? ` — ${decision}` : '',
+    });
+  });
+  return [[t('my-awards-title'), ...lines].join('\n')];
 }

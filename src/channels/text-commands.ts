@@ -38,7 +38,8 @@ export type TextCommand =
   | 'review'
   | 'stopbroadcast'
   | 'evidence'
-  | 'stats';
+  | 'stats'
+  | 'honours';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -81,6 +82,8 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'evidence', words: [], withArg: ['minh chung', 'evidence'], numericArg: true },
   // An officer's figures and chart: "thống kê" picks a campaign, "thống kê chu-nhat-xanh" names it.
   { command: 'stats', words: ['thong ke', 'so lieu', 'stats'], withArg: ['thong ke', 'so lieu', 'stats'] },
+  // The honour roll (src/flows/honours.ts): "vinh danh", or "vinh danh <campaign code>".
+  { command: 'honours', words: ['vinh danh', 'honours', 'honors'], withArg: ['vinh danh', 'honours'] },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */

@@ -19,6 +19,7 @@ import { createCampaignLaunchFlow } from './campaign-launch.js';
 import { createUnitsImportFlow } from './units-import.js';
 import { createSettingsFlow } from './settings.js';
 import { createLinkFlow } from './link.js';
+import { createHonoursFlow } from './honours.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services: every multi-step dialogue of the bot, on every channel. */
@@ -42,5 +43,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createUnitsImportFlow(services),
     createSettingsFlow(services),
     createLinkFlow(services),
+    createHonoursFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

@@ -19,6 +19,8 @@ export const TEMPLATES = {
   digest: 'out-reg-digest',
   /** An officer's /stats (src/insight/stats-message.ts); a reply, never queued. */
   stats: 'out-stats',
+  honourRoll: 'out-honour-roll',
+  congratulation: 'out-honour-congrats',
 } as const;
 
 // ---- Campaigns ------------------------------------------------------------------------------
@@ -305,4 +307,28 @@ export function progressSummaryMessage(p: ProgressFigures): OutboxMessage {
     key: p.cancelled > 0 || p.status === 'CANCELLED' ? 'broadcast-summary-cancelled' : 'broadcast-summary',
     vars: { ...figures(p), cancelled: p.cancelled },
   };
+}
+
+// ---- Honour roll (vinh danh) ---------------------------------------------------------------
+
+/** One honoured member as the announcement and the congratulation say it. */
+export interface HonourRollEntry {
+  name: string;
+  unit: string | null;
+  titleCode: string | null;
+  /** A custom honour's name or the decision's own wording; null for a standard title. */
+  titleName: string | null;
+  decisionNumber: string | null;
+  /** ISO instant of the decision's day. */
+  decisionDate: string | null;
+}
+
+/** The honour roll announced to the campaign's audience and linked groups: who, which honour, which decision. */
+export function honourRollMessage(c: { title: string }, entries: readonly HonourRollEntry[]): OutboxMessage {
+  return { key: TEMPLATES.honourRoll, vars: { campaign: c.title, entries: entries.map((e) => ({ ...e })) } };
+}
+
+/** A member's personal congratulation on an honour. */
+export function congratulationMessage(c: { title: string }, e: HonourRollEntry): OutboxMessage {
+  return { key: TEMPLATES.congratulation, vars: { campaign: c.title, ...e } };
 }

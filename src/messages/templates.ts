@@ -8,7 +8,7 @@
  * `key` is either one of the templates below (messages composed of several locale strings) or a
  * plain Fluent message id, whose string variables are escaped and numbers passed as they are.
  */
-import { formatDateTime } from '../domain/dates.js';
+import { formatDate, formatDateTime } from '../domain/dates.js';
 import { renderTimeLeft } from '../domain/reminders.js';
 import { escapeHtml } from '../domain/text.js';
 import { isTitleCode } from '../domain/titles.js';
@@ -145,6 +145,48 @@ const templates: Record<string, Template> = {
     );
     return [head, ...lines].join('\n');
   },
+};
+
+/** "theo Quyết định số 12/QĐ-UBND ngày 15/12/2026", or '' when the roll gives no decision. */
+export function decisionText(t: T, no: unknown, day: unknown): string {
+  if (!no && !day) return '';
+  const key = no && day ? 'honours-decision-full' : no ? 'honours-decision-number' : 'honours-decision-date';
+  return t(key, { number: esc(str(no)), date: day ? formatDate(date(day)) : '' });
+}
+
+/** Room for the honour roll's lines in one announcement (the heading and closing need the rest). */
+const HONOUR_BODY_MAX = 3400;
+
+type RollEntry = { name: string; unit: string | null; titleCode: string | null; titleName: string | null; decisionNumber: string | null; decisionDate: string | null };
+
+templates[TEMPLATES.honourRoll] = (t, v) => {
+  const entries = v.entries as RollEntry[];
+  // Grouped by honour, in the order the roll lists them.
+  const groups = new Map<string, RollEntry[]>();
+  for (const e of entries) {
+    const title = titleText(t, e.titleCode ?? '', e.titleName);
+    groups.set(title, [...(groups.get(title) ?? []), e]);
+  }
+  const lines: string[] = [];
+  for (const [title, list] of groups) {
+    lines.push(t('honours-roll-group', { title: esc(title), count: list.length }));
+    for (const e of list) {
+      const decision = decisionText(t, e.decisionNumber, e.decisionDate);
+      lines.push(t('honours-roll-line', { name: esc(e.name), unit: e.unit ? ` (${esc(e.unit)})` : '', decision: decision ? ` — ${decision}` : '' }));
+    }
+  }
+  const body = fitLines(lines, HONOUR_BODY_MAX, (count) => t('honours-roll-more', { count }));
+  return [t('honours-roll-header', { campaign: esc(str(v.campaign)), count: entries.length }), '', body, '', t('honours-roll-footer')].join('\n');
+};
+
+templates[TEMPLATES.congratulation] = (t, v) => {
+  const decision = decisionText(t, v.decisionNumber, v.decisionDate);
+  return t('honours-congrats', {
+    name: esc(str(v.name)),
+    title: esc(titleText(t, str(v.titleCode), v.titleName ? str(v.titleName) : null)),
+    campaign: esc(str(v.campaign)),
+    decision: decision ? `\n${decision}` : '',
+  });
 };
 
 /** The registration notices: the title's name comes from its code in the reader's language. */

@@ -585,9 +585,10 @@ export class CampaignService {
 
   /**
    * Outbox rows for every audience member and every linked group: one message (data), rendered
-   * for each recipient in their language when it is sent.
+   * for each recipient in their language when it is sent. Launches, follow-ups and the honour roll
+   * (services/honours.ts) all reach the audience through here.
    */
-  private async audienceItems(
+  async audienceItems(
     db: Db,
     campaignId: number,
     message: OutboxMessage,

@@ -16,6 +16,7 @@ import { ReviewReportService } from './review-reports.js';
 import { IdentityLinkService } from './identity-links.js';
 import { EvidenceFileService } from './evidence-files.js';
 import { StatsService } from './stats.js';
+import { HonourService } from './honours.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -51,6 +52,8 @@ export interface Services {
   evidenceFiles: EvidenceFileService;
   /** Live figures per unit of a campaign (/stats, its chart, the export's summary sheet). */
   stats: StatsService;
+  /** The honour roll (vinh danh): recorded, published, shown in /my. */
+  honours: HonourService;
 }
 
 /**
@@ -84,5 +87,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     identityLinks: new IdentityLinkService(prisma),
     evidenceFiles: new EvidenceFileService(prisma),
     stats: new StatsService(prisma, now),
+    honours: new HonourService(prisma, { campaigns, broadcasts, now }),
   };
 }

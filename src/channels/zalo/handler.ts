@@ -26,7 +26,7 @@ import { matchChoice, type FileRef, type FlowInput } from '../../flows/model.js'
 import { questionAsText } from '../../flows/render.js';
 import { escapeHtml, formatBytes, htmlToPlain } from '../../domain/text.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
-import { myStatusBlocks } from '../my-status.js';
+import { myAwardsBlocks, myStatusBlocks } from '../my-status.js';
 import { renderMessage, titleText } from '../../messages/templates.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { REGISTER_FLOW } from '../../flows/register.js';
@@ -39,6 +39,7 @@ import { MAX_CHART_UNITS } from '../../insight/chart.js';
 import { actionLine } from '../../messages/text.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
 import { CAMPAIGN_LAUNCH_FLOW, type CampaignLaunchArgs } from '../../flows/campaign-launch.js';
+import { HONOURS_FLOW, type HonoursArgs } from '../../flows/honours.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js';
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
@@ -279,8 +280,9 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
   async function my(turn: Turn): Promise<void> {
     if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
     const items = await services.myStatus.forMember(turn.member.id);
-    if (items.length === 0) return turn.say(turn.t('my-none'));
-    turn.say(myStatusBlocks(turn.t, items, services.now(), turn.locale).join('\n\n'));
+    const awards = await services.honours.awardsOf(turn.member.id);
+    if (items.length === 0 && awards.length === 0) return turn.say(turn.t('my-none'));
+    turn.say([...myStatusBlocks(turn.t, items, services.now(), turn.locale), ...myAwardsBlocks(turn.t, awards)].join('\n\n'));
   }
 
   /**
@@ -323,7 +325,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('help-officer'));
     if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('help-admin'));
     parts.push(turn.t('zalo-help-words'));
-    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'));
+    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'), turn.t('zalo-help-officer-honours'));
     turn.say(parts.join('\n\n'));
   }
 
@@ -380,6 +382,10 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         return evidence(turn, Number(cmd.arg));
       case 'stats':
         return stats(turn, cmd.arg);
+      case 'honours':
+        // Picking or typing the roll (Zalo gives no documents: the CSV/XLSX upload is Telegram's); progress comes back here.
+        if (!(await hasRole(turn, 'OFFICER', 'honours.record'))) return;
+        return turn.start<HonoursArgs>(HONOURS_FLOW, { progressChatId: turn.event.chatId, ...(cmd.arg ? { code: cmd.arg } : {}) });
     }
   }
 

@@ -8,7 +8,7 @@ import { startFlowFor } from '../flow-driver.js';
 import { REGISTER_FLOW } from '../../../flows/register.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../../flows/return-registration.js';
 import { formatDateTime } from '../../../domain/dates.js';
-import { myStatusBlocks } from '../../my-status.js';
+import { myAwardsBlocks, myStatusBlocks } from '../../my-status.js';
 import { decisionRow, titleText } from '../render/registrations.js';
 import { splitHtml } from '../render/split.js';
 import type { ListStatus } from '../../../services/registrations.js';
@@ -90,13 +90,15 @@ export async function showMyStatus(ctx: BotContext): Promise<void> {
     return;
   }
   const items = await ctx.deps.services.myStatus.forMember(member.id);
-  if (items.length === 0) {
+  // Awards outlive their campaign: a member honoured in a closed campaign still sees them here.
+  const awards = await ctx.deps.services.honours.awardsOf(member.id);
+  if (items.length === 0 && awards.length === 0) {
     await ctx.reply(ctx.t('my-none'), { reply_markup: mainMenu(ctx) });
     return;
   }
   const t = (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars);
   // One block per campaign: a long one goes on in the next message, the menu under the last.
-  await replyHtml(ctx, myStatusBlocks(t, items, ctx.deps.services.now(), member.locale ?? 'vi').join('\n\n'), { reply_markup: mainMenu(ctx) });
+  await replyHtml(ctx, [...myStatusBlocks(t, items, ctx.deps.services.now(), member.locale ?? 'vi'), ...myAwardsBlocks(t, awards)].join('\n\n'), { reply_markup: mainMenu(ctx) });
 }
 
 privateChat.command('my', showMyStatus);
