@@ -141,8 +141,8 @@ export class HonourService {
   /** Member ids (with name and unit) of the campaign's audience inside the actor's subtree. */
   private async scopeMembers(db: Db, actor: CurrentActor, campaignId: number) {
     const within = actor.role === 'ADMIN' ? P.sql`true` : P.sql`u.path LIKE ${subtreeLike(actor.unitPath ?? '/-/')}`;
-    return db.$queryRaw<Array<{ id: number; full_name: string; name_search: string | null; unit: string }>>`
-      SELECT m.id, m.full_name, m.name_search, u.name AS unit
+    return db.$queryRaw<Array<{ id: number; full_name: string; unit: string }>>`
+      SELECT m.id, m.full_name, u.name AS unit
       FROM member m JOIN unit u ON u.id = m.unit_id
       WHERE m.unit_id IN (${audienceUnitsSql(campaignId)}) AND m.full_name IS NOT NULL AND m.left_at IS NULL AND ${within}
       ORDER BY m.id`;
@@ -212,7 +212,7 @@ export class HonourService {
     const byId = new Map(scope.map((m) => [m.id, m]));
     const byName = new Map<string, typeof scope>();
     for (const m of scope) {
-      const k = m.name_search ?? fold(m.full_name);
+      const k = fold(m.full_name);
       byName.set(k, [...(byName.get(k) ?? []), m]);
     }
     const entries = rows.map((row): HonourEntry => {
