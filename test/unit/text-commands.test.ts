@@ -28,6 +28,10 @@ describe('commands typed as text (Zalo)', () => {
     expect(parseTextCommand('Minh chứng #12')).toEqual({ command: 'evidence', arg: '12', slash: false });
     expect(parseTextCommand('minh chung 12')?.command).toBe('evidence');
     expect(parseTextCommand('/evidence 12')).toEqual({ command: 'evidence', arg: '12', slash: true });
+    // The honour roll: alone, or with the campaign's code.
+    expect(parseTextCommand('Vinh danh')).toEqual({ command: 'honours', arg: '', slash: false });
+    expect(parseTextCommand('vinh danh dong-khoi-moi')).toEqual({ command: 'honours', arg: 'dong-khoi-moi', slash: false });
+    expect(parseTextCommand('/honours dong-khoi-moi')).toEqual({ command: 'honours', arg: 'dong-khoi-moi', slash: true });
     // Launching a draft: by its code, or alone to pick among the officer's drafts.
     expect(parseTextCommand('Phát động he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: false });
     expect(parseTextCommand('phat dong he-xanh')).toEqual({ command: 'launch', arg: 'he-xanh', slash: false });
