@@ -264,7 +264,7 @@ export function createHonoursFlow(services: Services): FlowSpec<HonoursData, Hon
     if (ok.some((e) => e.titleCode === null)) parts.push(t('honours-preview-free-text'));
     if (out.length > 0) {
       parts.push(
-        [t('honours-preview-left-out', { count: out.length }), ...out.slice(0, MAX_PREVIEW_LINES).map((e) => `${line(e)} — ${t(`honours-problem-${e.problem}`)}`)].join('\n'),
+        [t('honours-preview-left-out', { count: out.length }), ...out.slice(0, MAX_PREVIEW_LINES).map((e) => `${line(e)} — ${t(`honours-problem-${e.problem}`)}${e.alternatives ? `: ${escapeHtml(e.alternatives)}` : ''}`)].join('\n'),
       );
     }
     const published = d.campaign!.published;

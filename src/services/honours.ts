@@ -59,6 +59,8 @@ export interface HonourEntry {
   decisionNumber: string | null;
   decisionDate: string | null;
   problem: EntryProblem | null;
+  /** For a name several members share: their codes and units ("#12 (Xã A), #15 (Xã B)"), to write instead. */
+  alternatives?: string;
 }
 
 /** An approved individual registration an officer may honour. */
@@ -229,6 +231,7 @@ export class HonourService {
         decisionNumber: row.decisionNumber,
         decisionDate: row.decisionDate,
         problem: found.length === 0 ? 'unmatched' : found.length > 1 ? 'ambiguous' : null,
+        ...(found.length > 1 ? { alternatives: found.slice(0, 5).map((x) => `#${x.id} (${x.unit})`).join(', ') } : {}),
       };
     });
     return { ok: true, entries: await this.flagKnown(campaignId, entries) };

@@ -137,6 +137,8 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     const done = await officer.waitFor(/Đã công bố vinh danh 4 người/);
     // Audience: the province's 6 members (officer included) and the commune's group.
     expect(done.text).toContain('6 người nhận và 1 nhóm; 4 lời chúc mừng riêng');
+    // The officer follows the announcement as a launch: one progress message, then the summary.
+    await officer.waitFor(/Đã gửi xong: 6\/6 đồng chí, 1\/1 nhóm/, { timeoutMs: 20_000 });
 
     const awards = await h.app.services.prisma.award.findMany({ where: { campaignId }, orderBy: { memberId: 'asc' } });
     expect(awards).toHaveLength(4);
@@ -168,6 +170,8 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
   }, 60_000);
 
   it('re-asks a typed list with every bad line numbered, flags names not found, and publishes again only when confirmed as such', async () => {
+    // A second member of the commune with An's name: a typed name is then not enough.
+    const namesake = await h.app.services.prisma.member.create({ data: { fullName: 'Nguyễn Văn An', nameSearch: fold('Nguyễn Văn An'), unitId: (await h.app.services.units.byCode('DONGKHOI'))!.id } });
     officer.send('/honours vinh-danh');
     await officer.waitFor(/Đồng chí nhập danh sách/);
     officer.press('✍ Gõ danh sách');
@@ -183,18 +187,22 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
         '1. Trần Thị Bình; Giấy khen; 45/QĐ-UBND; 20/12/2026',
         `#${ids['Nguyễn Văn An']} | CSTĐCS`,
         'Phạm Văn Ngoài; Giấy khen',
-        'Nguyễn Văn An; Lao động tiên tiến',
+        `#${ids['Nguyễn Văn An']}; Lao động tiên tiến`,
         'Người Lạ; Giấy khen',
+        'Nguyen Van An; Giấy khen',
       ].join('\n'),
     );
     const preview = await officer.waitFor(/Xem trước danh sách vinh danh/);
     expect(preview.text).toContain('(2 người)');
     expect(preview.text).toContain('[dòng 2] Trần Thị Bình (Xã Đồng Khởi): Giấy khen — theo Quyết định số 45/QĐ-UBND ngày 20/12/2026');
     expect(preview.text).toContain('[dòng 3] Nguyễn Văn An (Xã Đồng Khởi): Chiến sĩ thi đua cơ sở');
-    expect(preview.text).toContain('3 dòng sẽ không được công bố');
+    expect(preview.text).toContain('4 dòng sẽ không được công bố');
     expect(preview.text).toContain('[dòng 4] Phạm Văn Ngoài: Giấy khen — không tìm thấy người này trong phạm vi phụ trách');
     expect(preview.text).toContain('[dòng 5] Nguyễn Văn An (Xã Đồng Khởi): Lao động tiên tiến — đã được vinh danh danh hiệu này');
     expect(preview.text).toContain('[dòng 6] Người Lạ: Giấy khen — không tìm thấy');
+    expect(preview.text).toContain(
+      `[dòng 7] Nguyen Van An: Giấy khen — có nhiều người trùng tên, hãy ghi mã thành viên (ví dụ #12): #${ids['Nguyễn Văn An']} (Xã Đồng Khởi), #${namesake.id} (Xã Đồng Khởi)`,
+    );
     expect(preview.text).toContain(`đã công bố vinh danh 4 người (lần gần nhất ngày ${formatDate(new Date())})`);
     expect(officer.buttons(preview)).toContain('🏆 Công bố thêm lần nữa');
     officer.press('🏆 Công bố thêm lần nữa');

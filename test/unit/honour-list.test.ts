@@ -78,3 +78,14 @@ describe('titles of the roll', () => {
     expect(matchTitle('Giấy khen của Chủ tịch UBND xã ', honours, names)).toEqual({ titleCode: null, titleName: 'Giấy khen của Chủ tịch UBND xã' });
   });
 });
+
+describe('the README', () => {
+  it('documents an honour list that the bot reads without a problem', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /\*\*Honour list format\*\*[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)![1]!;
+    const r = parseHonourText(block, now);
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((x) => x.who)).toEqual(['Nguyễn Văn An', '#12', 'Trần Thị Bình']);
+  });
+});
