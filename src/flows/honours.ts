@@ -158,6 +158,8 @@ export function createHonoursFlow(services: Services): FlowSpec<HonoursData, Hon
       let value: string | undefined;
       let numbers: number[] | null = null;
       if (a.kind === 'choice') value = a.value;
+      // A text channel's hint says 0 is Back: back to how the list comes, the picks dropped.
+      else if (a.kind === 'text' && a.text.trim() === '0') return { ok: true, data: { ...d, mode: null, picked: [] }, next: 'mode' };
       else if (a.kind === 'text') {
         numbers = numbersIn(a.text);
         // One number is that line (a toggle, "all of …" or Done); several toggle those people.

@@ -259,6 +259,15 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     // No file upload on Zalo: pick or type.
     expect(modes).toContain('1. ☑ Chọn từ đăng ký đã duyệt\n2. ✍ Gõ danh sách');
     expect(modes).not.toContain('CSV/XLSX');
+    // Picking on Zalo: numbered lines; 0 goes back to how the list comes.
+    zalo.userSays(hanhZalo, '1');
+    const picks = await zaloGot(zalo, hanhZalo, /đã chọn 0\/4/);
+    expect(picks).toContain('▫️ 1. Trần Thị Bình — Chiến sĩ thi đua cơ sở\n▫️ 2. Nguyễn Văn An — Lao động tiên tiến');
+    expect(picks).toContain('6. Chọn tất cả: Lao động tiên tiến');
+    const before = zalo.textsTo(hanhZalo.id).length;
+    zalo.userSays(hanhZalo, '0');
+    for (let i = 0; i < 400 && zalo.textsTo(hanhZalo.id).length === before; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(zalo.textsTo(hanhZalo.id).slice(before).join('\n')).toContain('Đồng chí nhập danh sách');
     zalo.userSays(hanhZalo, '2');
     await zaloGot(zalo, hanhZalo, /mỗi người một dòng/);
     await h.restart();
