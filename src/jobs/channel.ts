@@ -33,8 +33,12 @@ export interface ChannelSender {
    * becomes a few milestone messages (started, about half way, the summary).
    */
   readonly canEdit: boolean;
-  /** Renders and sends one row; rows queued before messages became data may be pre-rendered. */
-  send(chatId: string, message: StoredMessage, locale: string): Promise<SendOutcome>;
+  /**
+   * Renders and sends one row; rows queued before messages became data may be pre-rendered. A
+   * message cut into parts resumes at `fromPart` (the parts a failed try delivered), and the outcome
+   * says in `partsSent` how many parts have reached the chat, so a retry repeats none of them.
+   */
+  send(chatId: string, message: StoredMessage, locale: string, opts?: { fromPart?: number }): Promise<SendOutcome & { partsSent?: number }>;
   /** Edits a message the bot sent earlier (progress messages); only called when `canEdit`. */
   edit(chatId: string, messageId: number, message: OutboxMessage, locale: string): Promise<SendOutcome>;
 }

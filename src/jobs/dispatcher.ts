@@ -58,9 +58,12 @@ interface Claimed {
   group: boolean;
   attempts: number;
   notBefore: Date;
+  /** Parts of a cut message delivered by earlier tries (delivery.parts_sent). */
+  partsSent: number;
 }
 
-type Outcome = SendOutcome | { kind: 'deferred'; waitMs: number };
+/** `partsSent`: how many parts of a cut message reached the chat (kept when the row is retried). */
+type Outcome = (SendOutcome & { partsSent?: number }) | { kind: 'deferred'; waitMs: number };
 interface Result {
   row: Claimed;
   outcome: Outcome;
@@ -73,7 +76,7 @@ interface Result {
  * is not free yet (`chat_busy`), the bot is paused by a 429 for long (`paused`), or the pipeline is
  * halting (`unsent`).
  */
-type Attempt = SendOutcome | { kind: 'chat_busy' | 'paused'; waitMs: number } | { kind: 'unsent' };
+type Attempt = (SendOutcome & { partsSent?: number }) | { kind: 'chat_busy' | 'paused'; waitMs: number } | { kind: 'unsent' };
 
 /** Waits up to this long happen in memory; longer ones go back through the outbox. */
 const IN_MEMORY_WAIT_MS = 2_000;
@@ -83,6 +86,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Rows to one chat of one channel are sent in order, one at a time. */
 /** One chat on one channel ("TELEGRAM:123"): its queue and its rate-limit spacing, never shared across channels. */
 const chatKey = (row: Pick<Claimed, 'channel' | 'chatId'>) => `${row.channel}:${row.chatId}`;
+
+/** Parts of a row delivered so far: what this try reached, never fewer than before. */
+function partsOf(row: Claimed, outcome: Outcome): number {
+  return Math.max(row.partsSent, 'partsSent' in outcome && typeof outcome.partsSent === 'number' ? outcome.partsSent : 0);
+}
 
 /** Exponential backoff for transient failures: 2 s, 4 s, 8 s … capped at 5 min. */
 export function backoffMs(attempts: number): number {
@@ -339,7 +347,9 @@ export class Dispatcher {
             results = [row, ...queues.drop(key)].map((r) => ({ row: r, outcome: { kind: 'deferred', waitMs: attempt.waitMs } }));
             break;
           case 'rate_limited':
-            // Everyone is paused for retry_after; this row goes again after it, first in its chat.
+            // Everyone is paused for retry_after; this row goes again after it, first in its chat,
+            // from the part the 429 stopped (kept in the row too, should this process stop first).
+            await this.keepParts(row, partsOf(row, attempt));
             queues.putBack(key, row);
             changed.fire();
             continue;
@@ -447,6 +457,7 @@ export class Dispatcher {
       is_group: boolean;
       attempts: number;
       not_before: Date;
+      parts_sent: number;
     }>>`
       UPDATE delivery SET status = 'SENDING', lease_until = ${lease}::timestamptz, attempts = attempts + 1
       WHERE id IN (
@@ -455,7 +466,7 @@ export class Dispatcher {
         ORDER BY not_before, id
         LIMIT ${this.o.batchSize}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, channel::text AS channel, chat_id, member_id, identity_id, broadcast_id, payload, attempts, not_before,
+      RETURNING id, channel::text AS channel, chat_id, member_id, identity_id, broadcast_id, payload, attempts, not_before, parts_sent,
         group_chat_id IS NOT NULL AS is_group,
         (SELECT m.locale FROM member m WHERE m.id = delivery.member_id) AS locale`;
     return rows
@@ -471,6 +482,7 @@ export class Dispatcher {
         group: r.is_group === true,
         attempts: Number(r.attempts),
         notBefore: new Date(r.not_before),
+        partsSent: Number(r.parts_sent ?? 0),
       }))
       .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -497,7 +509,7 @@ export class Dispatcher {
       await this.pacer?.wait();
       if (halted() || this.stopping) return { kind: 'unsent' };
       if (this.pausedUntil > Date.now()) continue;
-      const outcome = await sender.send(row.chatId, row.payload, row.locale);
+      const outcome = await sender.send(row.chatId, row.payload, row.locale, row.partsSent > 0 ? { fromPart: row.partsSent } : undefined);
       if (outcome.kind === 'rate_limited') {
         this.o.logger.warn({ retryAfterMs: outcome.retryAfterMs, chatId: row.chatId }, 'rate limited (429): pausing the dispatcher');
         this.pausedUntil = Math.max(this.pausedUntil, Date.now() + outcome.retryAfterMs);
@@ -552,13 +564,13 @@ export class Dispatcher {
         case 'deferred':
         case 'rate_limited':
           // Not the row's fault: back to the queue without spending an attempt.
-          await this.release(row, new Date(now.getTime() + ('waitMs' in outcome ? outcome.waitMs : 0)), row.attempts - 1, null);
+          await this.release(row, new Date(now.getTime() + ('waitMs' in outcome ? outcome.waitMs : 0)), row.attempts - 1, null, partsOf(row, outcome));
           break;
         case 'transient':
           if (row.attempts >= this.o.maxAttempts) {
             await this.finish(row, 'FAILED', outcome.error);
           } else {
-            await this.release(row, new Date(now.getTime() + backoffMs(row.attempts)), row.attempts, outcome.error);
+            await this.release(row, new Date(now.getTime() + backoffMs(row.attempts)), row.attempts, outcome.error, partsOf(row, outcome));
           }
           break;
         case 'failed':
@@ -600,13 +612,26 @@ export class Dispatcher {
     if (status === 'FAILED') this.o.logger.warn({ deliveryId: String(row.id), error }, 'delivery failed');
   }
 
+  /** Remembers how many parts of a cut message are out, when a try got further than the row says. */
+  private async keepParts(row: Claimed, partsSent: number): Promise<void> {
+    if (partsSent <= row.partsSent) return;
+    row.partsSent = partsSent;
+    try {
+      await this.o.prisma.delivery.update({ where: { id: row.id }, data: { partsSent } });
+    } catch (err) {
+      // The in-memory row resumes right; only a crash before the retry would repeat these parts.
+      this.o.logger.warn({ err, deliveryId: String(row.id) }, 'could not record the parts sent');
+    }
+  }
+
   /** Back to PENDING — or CANCELLED when its broadcast was cancelled while the row was in flight. */
-  private async release(row: Claimed, notBefore: Date, attempts: number, error: string | null): Promise<void> {
+  private async release(row: Claimed, notBefore: Date, attempts: number, error: string | null, partsSent = row.partsSent): Promise<void> {
     await this.o.prisma.$executeRaw`
       UPDATE delivery SET
         status = (CASE WHEN EXISTS (SELECT 1 FROM broadcast b WHERE b.id = delivery.broadcast_id AND b.status = 'CANCELLED')
                   THEN 'CANCELLED' ELSE 'PENDING' END)::"DeliveryStatus",
-        not_before = ${notBefore}::timestamptz, attempts = ${attempts}, last_error = ${error}, lease_until = NULL
+        not_before = ${notBefore}::timestamptz, attempts = ${attempts}, last_error = ${error}, lease_until = NULL,
+        parts_sent = ${partsSent}
       WHERE id = ${row.id}::bigint`;
   }
 }

@@ -2,14 +2,15 @@
  * The dispatcher's sender for Zalo (src/jobs/channel.ts): an outbox row is rendered at send time
  * in the recipient's language by the text renderer (src/messages/text.ts: plain text, actions as
  * numbered lines saying what to send — "Gửi: DK chu-nhat-xanh"), cut into parts of at most 2,000
- * characters and sent in order through {@link ZaloSender} (paced at ZALO_RATE). Zalo cannot edit a
+ * characters and sent in order through {@link ZaloSender} (paced at ZALO_RATE); the dispatcher
+ * records how many parts went out, so a retry after a failure at part k starts at part k. Zalo cannot edit a
  * message: `canEdit` is false, so an officer's launch progress arrives as milestone messages.
  */
 import type { ChannelSender, SendOutcome } from '../../jobs/channel.js';
 import { isLegacyMessage, type LegacyOutboxMessage, type StoredMessage } from '../../messages/types.js';
 import { renderText } from '../../messages/text.js';
 import { htmlToPlain } from '../../domain/text.js';
-import type { ZaloSender } from './sender.js';
+import { splitPlainText, type ZaloSender } from './sender.js';
 
 /** Translates in a locale (the composition root's Fluent bundles). */
 type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
@@ -25,15 +26,20 @@ export function zaloChannelSender(sender: ZaloSender, t: Translate): ChannelSend
   return {
     channel: 'ZALO',
     canEdit: false,
-    async send(chatId: string, message: StoredMessage, locale: string): Promise<SendOutcome> {
-      const parts = isLegacyMessage(message) ? [legacyText(message)] : renderText((key, vars) => t(locale, key, vars), message);
-      let last: SendOutcome = { kind: 'failed', error: 'empty message' };
-      for (const part of parts) {
+    async send(chatId: string, message: StoredMessage, locale: string, opts: { fromPart?: number } = {}): Promise<SendOutcome & { partsSent: number }> {
+      const texts = isLegacyMessage(message) ? [legacyText(message)] : renderText((key, vars) => t(locale, key, vars), message);
+      // The parts as sent (each ≤ 2,000 characters), numbered across the whole message: a retry
+      // resumes at the first part not delivered, so the member never reads a part twice.
+      const parts = texts.flatMap((text) => splitPlainText(text));
+      let sent = Math.min(Math.max(0, opts.fromPart ?? 0), parts.length);
+      let last: SendOutcome = parts.length === 0 ? { kind: 'failed', error: 'empty message' } : { kind: 'sent', externalMessageId: '' };
+      for (const part of parts.slice(sent)) {
         const { parts: _n, partsSent: _s, ...outcome } = await sender.sendText(chatId, part);
         last = outcome as SendOutcome;
-        if (last.kind !== 'sent') return last;
+        if (last.kind !== 'sent') return { ...last, partsSent: sent };
+        sent += 1;
       }
-      return last;
+      return { ...last, partsSent: sent };
     },
     async edit(): Promise<SendOutcome> {
       return { kind: 'failed', error: 'Zalo cannot edit messages' };
