@@ -16,6 +16,8 @@ import type { SendOutcome } from '../../jobs/channel.js';
 export interface ZaloBotInfo {
   id: string;
   account_name: string;
+  /** Not in Zalo's documented answer; read when present (tolerant), the account name otherwise. */
+  display_name?: string;
   account_type?: string;
   can_join_groups?: boolean;
 }

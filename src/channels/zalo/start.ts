@@ -11,7 +11,7 @@
  * await zalo.stop(); await receiver.drain();
  */
 import type { Logger } from '../../logger.js';
-import type { ZaloApi } from './api.js';
+import type { ZaloApi, ZaloBotInfo } from './api.js';
 import type { ZaloReceiver } from './receiver.js';
 import { ZaloPolling } from './polling.js';
 
@@ -28,17 +28,17 @@ export interface StartZaloOptions {
   pollTimeoutSec?: number;
 }
 
-/** Confirms the token with getMe, then receives in the configured mode. */
-export async function startZalo(o: StartZaloOptions): Promise<{ stop(): Promise<void> }> {
+/** Confirms the token with getMe, then receives in the configured mode; `me` is who the bot is (its @name). */
+export async function startZalo(o: StartZaloOptions): Promise<{ stop(): Promise<void>; me: ZaloBotInfo }> {
   const me = await o.api.getMe();
   o.logger.info({ account: me.account_name, mode: o.mode }, 'zalo bot identity confirmed');
   if (o.mode === 'webhook') {
     if (!o.publicUrl || !o.secret) throw new Error('Zalo webhook mode needs PUBLIC_URL and ZALO_WEBHOOK_SECRET');
     await o.api.setWebhook(`${o.publicUrl.replace(/\/+$/, '')}/zalo`, o.secret);
     o.logger.info('zalo webhook registered');
-    return { stop: async () => undefined };
+    return { stop: async () => undefined, me };
   }
   const poller = new ZaloPolling({ api: o.api, receive: (u) => o.receiver.receive(u), logger: o.logger, ...(o.pollTimeoutSec ? { timeoutSec: o.pollTimeoutSec } : {}) });
   poller.start();
-  return { stop: () => poller.stop() };
+  return { stop: () => poller.stop(), me };
 }
