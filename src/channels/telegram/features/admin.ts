@@ -5,7 +5,7 @@ import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
-import { formatDateTime } from '../../../domain/dates.js';
+import { auditHtml, unitTreeHtml } from '../../admin-text.js';
 import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
 import { UNITS_IMPORT_FLOW, type UnitsImportArgs } from '../../../flows/units-import.js';
 import { GRANT_ROLE_FLOW, type GrantArgs } from '../../../flows/grant-role.js';
@@ -19,8 +19,6 @@ import { GRANT_ROLE_FLOW, type GrantArgs } from '../../../flows/grant-role.js';
 export const admin = new Composer<BotContext>();
 const privateChat = admin.chatType('private');
 
-const MAX_TREE_LINES = 60;
-
 /** Splits "/cmd A | B | C" arguments. */
 function pipeArgs(match: string): string[] {
   return match.split('|').map((s) => s.trim());
@@ -30,31 +28,8 @@ privateChat.command('units', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'units.view'))) return;
   const tree = await ctx.deps.services.units.treeFor({ id: ctx.member!.id });
   if (!tree.ok) return void (await ctx.reply(ctx.t(tree.reason === 'no_unit' ? 'officer-needs-unit' : 'forbidden')));
-  const { root, units, groups } = tree;
-  if (units.length === 0) return void (await ctx.reply(ctx.t('units-none')));
-  // Depth-first order by name: sort by the chain of ancestor names.
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const key = (u: (typeof units)[number]) =>
-    u.path
-      .split('/')
-      .filter(Boolean)
-      .map((id) => byId.get(Number(id))?.name ?? '')
-      .join('\u0000');
-  units.sort((a, b) => key(a).localeCompare(key(b), 'vi'));
-  const baseDepth = root ? root.path.split('/').filter(Boolean).length : 1;
-  const lines = units.slice(0, MAX_TREE_LINES).map((u) => {
-    const depth = u.path.split('/').filter(Boolean).length - baseDepth;
-    const group = u.group ? ` · ${escapeHtml(u.group.code)}` : '';
-    return `${'  '.repeat(Math.max(0, depth))}• ${escapeHtml(u.name)} <code>${escapeHtml(u.code)}</code>${group}`;
-  });
-  let text = `${ctx.t('units-tree-title', { count: units.length })}\n${lines.join('\n')}`;
-  if (units.length > MAX_TREE_LINES) text += `\n${ctx.t('units-tree-more', { count: units.length - MAX_TREE_LINES })}`;
-  if (groups.length > 0) {
-    text += `\n\n${ctx.t('units-groups-title')}\n${groups
-      .map((g) => `• ${ctx.t(`group-kind-${g.kind}`)} ${escapeHtml(g.name)} <code>${escapeHtml(g.code)}</code> (${g._count.units})`)
-      .join('\n')}`;
-  }
-  await replyHtml(ctx, text);
+  if (tree.units.length === 0) return void (await ctx.reply(ctx.t('units-none')));
+  await replyHtml(ctx, unitTreeHtml((key, vars) => ctx.t(key, vars), tree));
 });
 
 privateChat.command('addunit', async (ctx) => {
@@ -207,16 +182,5 @@ privateChat.command('audit', async (ctx) => {
   if (!r.ok) return refuse(ctx, ctx.t('forbidden'));
   const entries = r.entries;
   if (entries.length === 0) return void (await ctx.reply(ctx.t('audit-empty')));
-  const lines = entries.map((e) =>
-    escapeHtml(
-      ctx.t('audit-line', {
-        at: formatDateTime(e.at),
-        action: e.action,
-        outcome: e.outcome,
-        actor: e.actorRef ?? String(e.actorId ?? '—'),
-        target: e.target ? ` → ${e.target}` : '',
-      }),
-    ),
-  );
-  await replyHtml(ctx, `${ctx.t('audit-title')}\n${lines.join('\n')}`);
+  await replyHtml(ctx, auditHtml((key, vars) => ctx.t(key, vars), entries));
 });
