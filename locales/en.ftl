@@ -917,7 +917,7 @@ zalo-flow-busy = You are in the middle of “{ $flow }”. Answer the question a
 zalo-unhandled = I did not understand that. Send “menu” to see what you can do.
 zalo-unsupported = Sorry, I can only read text and photos. Send “menu” to see what you can do.
 zalo-image-failed = I could not download this photo from Zalo. Please send it again.
-zalo-evidence-on-telegram = The file “{ $name }” was sent on Telegram and is kept there: see it on Telegram (/evidence).
+zalo-evidence-on-telegram = The file “{ $name }” was sent on Telegram and is kept there: open the bot on Telegram and send /evidence { $id } to see it.
 zalo-evidence-no-public-url = The photo “{ $name }” cannot be shown on Zalo until the administrator sets PUBLIC_URL for the bot.
 zalo-evidence-not-photo = The file “{ $name }” is not a photo, so it cannot be sent on Zalo: see it on Telegram.
 zalo-evidence-send-failed = One evidence photo could not be sent on Zalo. Please try again later.
@@ -1214,3 +1214,23 @@ honours-congrats =
     Thank you for your contribution to the campaign.
 my-awards-title = <b>🏆 Awards</b>
 my-award-line = • { $title } — { $campaign }{ $decision }
+## zalo-gaps: officers' and admins' words on Zalo, lists to pick from, Telegram-kept photos
+pick-flow-name = picking from a list
+zalo-files-via-telegram = Zalo cannot send files to the bot. Send campaign files (YAML/JSON) to the bot on Telegram (/importcampaign); on Zalo, send “newcampaign” to write one step by step.
+zalo-camp-unknown = There is no campaign with code “{ $code }”.
+zalo-camp-pick-edit = Which draft campaign do you want to edit?
+zalo-camp-none-edit = There is no draft campaign in your units to edit.
+zalo-camp-pick-close = Which campaign do you want to close?
+zalo-camp-none-close = There is no running campaign in your units to close.
+zalo-camp-pick-archive = Which campaign do you want to archive?
+zalo-camp-none-archive = There is no campaign to archive (a running campaign must be closed first).
+zalo-camp-draft-words = Send: “launch { $code }” to launch · “edit campaign { $code }” to edit more · “archive campaign { $code }” to archive.
+zalo-review-choose = Choose the milestone to submit the review of «{ $unit }» for:
+zalo-addunit-usage = How to send: add unit CODE | Unit name | PARENT_CODE (optional) | GROUP_CODE (optional). Example: add unit XA_B | Binh Thanh commune | BENTRE
+zalo-moveunit-usage = How to send: move unit UNIT_CODE | full name. Example: move unit XA_A | Nguyen Van An
+zalo-invite-code =
+    Invite code for { $unit }: { $code }
+    Whoever sends this code to the bot on Zalo (or on Telegram: /start u_{ $code }) joins the unit.
+zalo-evidence-telegram-failed = The file “{ $name }” could not be fetched from Telegram right now: try again later, or open the bot on Telegram and send /evidence { $id }.
+zalo-help-officer-more = Managing campaigns: “edit campaign [code]” · “announce [code]” — a follow-up announcement · “close campaign [code]” · “archive campaign [code]” (without a code: pick from a list) · “nudge” — remind those behind · “review” — your unit's review report · “evidence” — pick a report to see its evidence · “units” · “invite [unit code]” · “move unit CODE | full name”. Campaign files: send them on Telegram.
+zalo-help-admin-words = Admins can also send: “add unit CODE | Name | PARENT_CODE” · “grant [name]” / “revoke [name]” — the officer role · “audit” — recent actions.

@@ -896,7 +896,7 @@ zalo-flow-busy = Đồng chí đang làm dở «{ $flow }». Hãy trả lời c�
 zalo-unhandled = Tôi chưa hiểu yêu cầu này. Gửi «menu» để xem các việc có thể làm.
 zalo-unsupported = Xin lỗi, tôi chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
 zalo-image-failed = Không tải được ảnh này từ Zalo. Đồng chí vui lòng gửi lại ảnh.
-zalo-evidence-on-telegram = Tệp «{ $name }» được gửi trên Telegram và lưu tại Telegram: đồng chí xem tệp này trên Telegram (/evidence).
+zalo-evidence-on-telegram = Tệp «{ $name }» được gửi trên Telegram và lưu tại Telegram: đồng chí mở bot trên Telegram và gửi /evidence { $id } để xem.
 zalo-evidence-no-public-url = Chưa thể hiển thị ảnh «{ $name }» trên Zalo: quản trị viên cần đặt PUBLIC_URL cho bot.
 zalo-evidence-not-photo = Tệp «{ $name }» không phải ảnh nên không gửi được trên Zalo: đồng chí xem tệp này trên Telegram.
 zalo-evidence-send-failed = Không gửi được một ảnh minh chứng qua Zalo. Đồng chí thử lại sau.
@@ -1190,3 +1190,23 @@ honours-congrats =
     Cảm ơn những đóng góp của đồng chí cho phong trào.
 my-awards-title = <b>🏆 Khen thưởng</b>
 my-award-line = • { $title } — { $campaign }{ $decision }
+## zalo-gaps: officers' and admins' words on Zalo, lists to pick from, Telegram-kept photos
+pick-flow-name = chọn trong danh sách
+zalo-files-via-telegram = Zalo không gửi được tệp cho bot. Tệp phong trào (YAML/JSON) xin gửi cho bot trên Telegram (/importcampaign); trên Zalo, đồng chí gửi «tạo phong trào» để soạn từng bước.
+zalo-camp-unknown = Không có phong trào mang mã «{ $code }».
+zalo-camp-pick-edit = Sửa bản nháp phong trào nào?
+zalo-camp-none-edit = Không có bản nháp phong trào nào trong phạm vi của đồng chí để sửa.
+zalo-camp-pick-close = Kết thúc phong trào nào?
+zalo-camp-none-close = Không có phong trào nào đang triển khai trong phạm vi của đồng chí để kết thúc.
+zalo-camp-pick-archive = Lưu trữ phong trào nào?
+zalo-camp-none-archive = Không có phong trào nào để lưu trữ (phong trào đang triển khai phải được kết thúc trước).
+zalo-camp-draft-words = Gửi: «phát động { $code }» để phát động · «sửa phong trào { $code }» để sửa tiếp · «lưu trữ phong trào { $code }» để lưu trữ.
+zalo-review-choose = Chọn mốc để nộp báo cáo của đơn vị «{ $unit }»:
+zalo-addunit-usage = Cách gửi: thêm đơn vị MÃ | Tên đơn vị | MÃ_CẤP_TRÊN (không bắt buộc) | MÃ_KHỐI (không bắt buộc). Ví dụ: thêm đơn vị XA_B | Xã Bình Thành | BENTRE
+zalo-moveunit-usage = Cách gửi: chuyển đơn vị MÃ_ĐƠN_VỊ | họ tên. Ví dụ: chuyển đơn vị XA_A | Nguyễn Văn An
+zalo-invite-code =
+    Mã mời vào { $unit }: { $code }
+    Người được mời gửi mã này cho bot trên Zalo (hoặc trên Telegram: /start u_{ $code }) là tham gia đơn vị.
+zalo-evidence-telegram-failed = Không tải được tệp «{ $name }» từ Telegram lúc này: đồng chí thử lại sau, hoặc mở bot trên Telegram và gửi /evidence { $id }.
+zalo-help-officer-more = Quản lý phong trào: «sửa phong trào [mã]» · «thông báo [mã]» — gửi thông báo bổ sung · «kết thúc phong trào [mã]» · «lưu trữ phong trào [mã]» (không ghi mã: chọn trong danh sách) · «nhắc» — nhắc người chưa thực hiện · «nộp báo cáo» — báo cáo sơ kết/tổng kết của đơn vị · «minh chứng» — chọn báo cáo để xem minh chứng · «danh sách đơn vị» · «mã mời [mã đơn vị]» · «chuyển đơn vị MÃ | họ tên». Tệp phong trào: gửi trên Telegram.
+zalo-help-admin-words = Quản trị viên gửi thêm: «thêm đơn vị MÃ | Tên | MÃ_CẤP_TRÊN» · «cấp quyền [họ tên]» / «thu hồi quyền [họ tên]» — quyền cán bộ · «nhật ký» — nhật ký thao tác gần đây.

@@ -27,6 +27,7 @@ import { zaloHandler } from './channels/zalo/handler.js';
 import { MediaLinks, mediaSecret } from './services/media-links.js';
 import { chartForMember } from './insight/stats-chart.js';
 import { startZalo } from './channels/zalo/start.js';
+import { telegramFileReader } from './channels/telegram/files.js';
 import { quietHours } from './config.js';
 import { VN_TIME_ZONE } from './domain/dates.js';
 
@@ -119,19 +120,24 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         const api = new ZaloApi({ token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT });
         const sender = new ZaloSender({ api, rate: config.ZALO_RATE, redis });
         const zlog = logger.child({ channel: 'zalo' });
+        // The name group members @mention the bot by: from getMe, once the channel has started.
+        let botName: string | undefined;
         const handle = zaloHandler({
           services,
           conversations,
           send: (chatId, text) => sender.sendText(chatId, text),
           sendPhoto: async (chatId, url, caption) => (await sender.sendPhoto(chatId, url, caption)).kind === 'sent',
           mediaLinks,
+          botName: () => botName,
+          // A photo kept by Telegram, asked for on Zalo: read through the Telegram channel when it runs.
+          telegramFiles: bot ? telegramFileReader(bot.api, { apiRoot: config.TELEGRAM_API_ROOT, token: config.BOT_TOKEN!, log: zlog }) : undefined,
           t: translator(i18n),
           defaultLocale: config.DEFAULT_LOCALE,
           logger: zlog,
         });
         const ledger = redis ? redisLedger<string>(redis, ZALO_UPDATES) : databaseLedger<string>(db.prisma, services.now, ZALO_UPDATES);
         const receiver = new ZaloReceiver({ ledger, logger: zlog, handle, now: services.now });
-        return { api, sender, receiver };
+        return { api, sender, receiver, named: (name: string) => void (botName = name) };
       })()
     : null;
   const senders: ChannelSender[] = [
@@ -164,7 +170,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           onQueued: () => dispatcher?.poke(),
         });
   let telegram: { stop(): Promise<void> } | null = null;
-  let zaloReceiving: { stop(): Promise<void> } | null = null;
+  let zaloReceiving: Awaited<ReturnType<typeof startZalo>> | null = null;
   let server: ServerType | null = null;
   let metricsServer: ServerType | null = null;
   let stopped = false;
@@ -239,6 +245,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           receiver: zalo.receiver,
           logger: logger.child({ channel: 'zalo' }),
         });
+        zalo.named(zaloReceiving.me.display_name || zaloReceiving.me.account_name);
       }
       dispatcher?.start();
       scheduler?.start();

@@ -39,7 +39,21 @@ export type TextCommand =
   | 'stopbroadcast'
   | 'evidence'
   | 'stats'
-  | 'honours';
+  | 'honours'
+  // Officers' campaign management (Telegram: the buttons of a campaign's view, /announce).
+  | 'editcampaign'
+  | 'announce'
+  | 'closecampaign'
+  | 'archivecampaign'
+  | 'importcampaign'
+  // Administration (Telegram: the commands of the same names).
+  | 'units'
+  | 'addunit'
+  | 'invite'
+  | 'moveunit'
+  | 'audit'
+  | 'grant'
+  | 'revoke';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -50,6 +64,8 @@ export interface TextCommandSpec {
   withArg?: readonly string[];
   /** The argument must be a number (an id; "#12" too): "báo cáo tuần này" is not "báo cáo <id>". */
   numericArg?: boolean;
+  /** The argument is one word (a code): "thông báo chu-nhat-xanh" is, "thông báo họp chi bộ tối nay" is not. */
+  codeArg?: boolean;
 }
 
 /** The word → command table (add rows here; `identity-link` adds LINK). */
@@ -75,11 +91,27 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'launch', words: ['phat dong', 'launch'], withArg: ['phat dong', 'launch'] },
   { command: 'approve', words: [], withArg: ['duyet', 'approve'], numericArg: true },
   { command: 'return', words: [], withArg: ['tra lai', 'return'], numericArg: true },
-  { command: 'nudge', words: [], withArg: ['nhac', 'nudge'], numericArg: true },
-  { command: 'review', words: [], withArg: ['nop bao cao', 'review report'], numericArg: true },
+  // Alone, "nhắc" / "nộp báo cáo" / "minh chứng" list what to pick from (numbered), as Telegram's /nudge, /review, /evidence.
+  { command: 'nudge', words: ['nhac', 'nhac han', 'nudge'], withArg: ['nhac', 'nudge'], numericArg: true },
+  { command: 'review', words: ['nop bao cao', 'bao cao don vi', 'review'], withArg: ['nop bao cao', 'review report'], numericArg: true },
   { command: 'stopbroadcast', words: [], withArg: ['dung gui', 'stop sending'], numericArg: true },
   // An officer gets a report's evidence back: "minh chứng 12" (Telegram: /evidence 12).
-  { command: 'evidence', words: [], withArg: ['minh chung', 'evidence'], numericArg: true },
+  { command: 'evidence', words: ['minh chung', 'evidence'], withArg: ['minh chung', 'evidence'], numericArg: true },
+  // A campaign by its code, or alone: pick among the campaigns it applies to.
+  { command: 'editcampaign', words: ['sua phong trao', 'edit campaign'], withArg: ['sua phong trao', 'edit campaign'], codeArg: true },
+  { command: 'announce', words: ['thong bao', 'thong bao bo sung', 'announce'], withArg: ['thong bao', 'announce'], codeArg: true },
+  { command: 'closecampaign', words: ['ket thuc phong trao', 'close campaign'], withArg: ['ket thuc phong trao', 'close campaign'], codeArg: true },
+  { command: 'archivecampaign', words: ['luu tru phong trao', 'archive campaign'], withArg: ['luu tru phong trao', 'archive campaign'], codeArg: true },
+  // Zalo cannot send a document to a bot: the answer says where campaign files go.
+  { command: 'importcampaign', words: ['nhap phong trao', 'import campaign'] },
+  { command: 'units', words: ['danh sach don vi', 'cay don vi', 'units'] },
+  // "thêm đơn vị MÃ | Tên | MÃ_CẤP_TRÊN | MÃ_KHỐI", "chuyển đơn vị MÃ | họ tên": the rest as typed.
+  { command: 'addunit', words: ['them don vi', 'add unit'], withArg: ['them don vi', 'add unit'] },
+  { command: 'invite', words: ['ma moi', 'invite'], withArg: ['ma moi', 'invite'], codeArg: true },
+  { command: 'moveunit', words: ['chuyen don vi', 'move unit'], withArg: ['chuyen don vi', 'move unit'] },
+  { command: 'audit', words: ['nhat ky', 'audit'] },
+  { command: 'grant', words: ['cap quyen', 'grant'], withArg: ['cap quyen', 'grant'] },
+  { command: 'revoke', words: ['thu hoi quyen', 'revoke'], withArg: ['thu hoi quyen', 'revoke'] },
   // An officer's figures and chart: "thống kê" picks a campaign, "thống kê chu-nhat-xanh" names it.
   { command: 'stats', words: ['thong ke', 'so lieu', 'stats'], withArg: ['thong ke', 'so lieu', 'stats'] },
   // The honour roll (src/flows/honours.ts): "vinh danh", or "vinh danh <campaign code>".
@@ -122,6 +154,7 @@ export function parseTextCommand(text: string): ParsedTextCommand | null {
       if (parts.length > n && folded(parts.slice(0, n).join(' ')) === word) {
         const arg = parts.slice(n).join(' ');
         if (spec.numericArg && !/^#?\d+$/.test(arg)) continue;
+        if (spec.codeArg && /\s/.test(arg)) continue;
         return { command: spec.command, arg: arg.replace(/^#/, ''), slash: false };
       }
     }

@@ -20,6 +20,7 @@ import { createUnitsImportFlow } from './units-import.js';
 import { createSettingsFlow } from './settings.js';
 import { createLinkFlow } from './link.js';
 import { createHonoursFlow } from './honours.js';
+import { createPickItemFlow } from './pick-item.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services: every multi-step dialogue of the bot, on every channel. */
@@ -44,5 +45,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createSettingsFlow(services),
     createLinkFlow(services),
     createHonoursFlow(services),
+    createPickItemFlow(),
   ] as unknown as FlowSpec<never, never>[];
 }

@@ -6,6 +6,21 @@
  */
 import type { PrismaClient } from '../generated/prisma/client.js';
 
+/**
+ * Reads a file another channel keeps, by that channel's file id (Telegram: getFile, then the file
+ * URL), within `maxBytes`; null when the channel will not give it. A port: the channel that can
+ * implement it (src/channels/telegram) is plugged in by the composition root, so no other code
+ * touches that channel's API.
+ */
+export type ChannelFileReader = (fileId: string, maxBytes: number) => Promise<Uint8Array | null>;
+
+/** JPEG or PNG by their first bytes (what a URL serves may be labelled loosely). */
+export function sniffImage(b: Uint8Array): string | null {
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
+  return null;
+}
+
 const PREFIX = 'evidence_file:';
 
 /** Whether an attachment's file id points into this store. */
@@ -33,6 +48,26 @@ export class EvidenceFileService {
       select: { id: true },
     });
     return `${PREFIX}${row.id}`;
+  }
+
+  /**
+   * A photo Telegram keeps (its file_id only), wanted on a channel that shows photos by URL (Zalo):
+   * read once through `reader`, kept here, and the attachment pointed at the kept copy — so later
+   * requests, on either channel, read it from the store. Returns the stored file id, or null when
+   * Telegram would not give it or it is not a JPEG/PNG.
+   */
+  async importTelegramPhoto(attachment: { id: number; fileId: string }, reader: ChannelFileReader, maxBytes: number): Promise<string | null> {
+    if (isStoredEvidence(attachment.fileId)) return attachment.fileId;
+    const content = await reader(attachment.fileId, maxBytes);
+    const mimeType = content ? sniffImage(content) : null;
+    if (!content || !mimeType) return null;
+    const fileId = await this.save({ channel: 'TELEGRAM', mimeType, content });
+    // Only if no one imported it meanwhile: the first copy stays the one the attachment names.
+    const moved = await this.prisma.attachment.updateMany({ where: { id: attachment.id, fileId: attachment.fileId }, data: { fileId, mimeType, size: content.byteLength } });
+    if (moved.count === 1) return fileId;
+    await this.prisma.evidenceFile.delete({ where: { id: Number(fileId.slice(PREFIX.length)) } });
+    const now = await this.prisma.attachment.findUnique({ where: { id: attachment.id }, select: { fileId: true } });
+    return now && isStoredEvidence(now.fileId) ? now.fileId : null;
   }
 
   /** The bytes behind a stored file id, or null (not ours, or gone). */

@@ -402,6 +402,8 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const other = await inGroup(hoa, '@ThiĐua Bot của tôi', /nhắn riêng cho tôi/);
     expect(other).not.toContain('Trần Thị Hoa');
     expect(other).not.toContain('Bến Tre');
+    // The hint names the bot as getMe does, so the officer can copy it.
+    expect(other).toContain('«@bot.ThiDuaTest linkgroup»');
 
     // An officer of the province links the group (by the mention, without a slash).
     const khoa = zalo.user('Khoa');

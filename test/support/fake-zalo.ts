@@ -232,6 +232,15 @@ export class FakeZalo {
     return this.inject('message.sticker.received', user, { sticker: hex(6), url: this.serveFile(TINY_JPEG, 'image/jpeg') });
   }
 
+  /**
+   * The user sends a file (a campaign's YAML, a PDF). Zalo documents no such event for the Bot
+   * Platform: the fake sends `message.file.received` with a URL, which the bot must take as content
+   * it cannot read.
+   */
+  userSendsFile(user: ZaloUser, name = 'phong-trao.yaml'): ZaloUpdate {
+    return this.inject('message.file.received', user, { file: { name, url: this.serveFile(Buffer.from('code: he-xanh\n'), 'application/x-yaml') } });
+  }
+
   /** What a user in a protected group sends: Zalo withholds the content. */
   userSendsUnsupported(user: ZaloUser): ZaloUpdate {
     return this.inject('message.unsupported.received', user, {});

@@ -41,7 +41,34 @@ describe('commands typed as text (Zalo)', () => {
     expect(parseTextCommand('Thống kê')).toEqual({ command: 'stats', arg: '', slash: false });
     expect(parseTextCommand('thong ke he-xanh')).toEqual({ command: 'stats', arg: 'he-xanh', slash: false });
     expect(parseTextCommand('/stats he-xanh')).toEqual({ command: 'stats', arg: 'he-xanh', slash: true });
+    // Alone, the outbox's words list what to pick from.
+    expect(parseTextCommand('nhắc')).toEqual({ command: 'nudge', arg: '', slash: false });
+    expect(parseTextCommand('nop bao cao')).toEqual({ command: 'review', arg: '', slash: false });
+    expect(parseTextCommand('Minh chứng')).toEqual({ command: 'evidence', arg: '', slash: false });
+    expect(parseTextCommand('nhắc mọi người đi họp')).toBeNull();
     // An id is a number: "duyệt tất cả" is not a command.
     expect(parseTextCommand('duyệt tất cả')).toBeNull();
+  });
+
+  it('reads the officers\' and admins\' words: campaigns by code (one word) or alone, administration with its "|" arguments', () => {
+    expect(parseTextCommand('sửa phong trào he-xanh')).toEqual({ command: 'editcampaign', arg: 'he-xanh', slash: false });
+    expect(parseTextCommand('sua phong trao')).toEqual({ command: 'editcampaign', arg: '', slash: false });
+    expect(parseTextCommand('Thông báo chu-nhat-xanh')).toEqual({ command: 'announce', arg: 'chu-nhat-xanh', slash: false });
+    expect(parseTextCommand('/announce')).toEqual({ command: 'announce', arg: '', slash: true });
+    // A sentence starting with the word is not a command: the code is one word.
+    expect(parseTextCommand('thông báo họp chi bộ tối nay')).toBeNull();
+    expect(parseTextCommand('kết thúc phong trào he-xanh')?.command).toBe('closecampaign');
+    expect(parseTextCommand('lưu trữ phong trào')?.command).toBe('archivecampaign');
+    expect(parseTextCommand('nhập phong trào')?.command).toBe('importcampaign');
+    expect(parseTextCommand('danh sách đơn vị')?.command).toBe('units');
+    expect(parseTextCommand('/units')?.command).toBe('units');
+    expect(parseTextCommand('thêm đơn vị XA_B | Xã Bình Thành | BENTRE')).toEqual({ command: 'addunit', arg: 'XA_B | Xã Bình Thành | BENTRE', slash: false });
+    expect(parseTextCommand('mã mời XA_B')).toEqual({ command: 'invite', arg: 'XA_B', slash: false });
+    expect(parseTextCommand('chuyển đơn vị XA_B | Nguyễn Văn An')).toEqual({ command: 'moveunit', arg: 'XA_B | Nguyễn Văn An', slash: false });
+    expect(parseTextCommand('nhật ký')?.command).toBe('audit');
+    expect(parseTextCommand('cấp quyền Nguyễn Văn An')).toEqual({ command: 'grant', arg: 'Nguyễn Văn An', slash: false });
+    expect(parseTextCommand('thu hồi quyền')).toEqual({ command: 'revoke', arg: '', slash: false });
+    // The member's own unit change keeps its words.
+    expect(parseTextCommand('đổi đơn vị')?.command).toBe('profileunit');
   });
 });

@@ -1,4 +1,6 @@
+import type { Api } from 'grammy';
 import type { BotContext } from './context.js';
+import type { ChannelFileReader } from '../../services/evidence-files.js';
 
 /** Sizes are shown the same on every channel: the helper lives in the domain. */
 export { formatBytes } from '../../domain/text.js';
@@ -20,4 +22,25 @@ export async function downloadFile(ctx: BotContext, fileId: string, maxBytes: nu
     ctx.log.warn({ err: (err as Error).message }, 'file download failed');
     return null;
   }
+}
+
+/**
+ * Reads a file Telegram keeps by its file_id, for another channel (Zalo shows an officer the photo
+ * a member sent on Telegram): getFile, then the file URL under the configured Bot API root. The
+ * token stays here; errors are logged without it.
+ */
+export function telegramFileReader(api: Api, o: { apiRoot: string; token: string; log: { warn(obj: object, msg: string): void } }): ChannelFileReader {
+  return async (fileId, maxBytes) => {
+    try {
+      const file = await api.getFile(fileId);
+      if (!file.file_path || (file.file_size ?? 0) > maxBytes) return null;
+      const res = await fetch(`${o.apiRoot}/file/bot${o.token}/${file.file_path}`, { signal: AbortSignal.timeout(30_000) });
+      if (!res.ok) return null;
+      const buf = new Uint8Array(await res.arrayBuffer());
+      return buf.byteLength > maxBytes ? null : buf;
+    } catch (err) {
+      o.log.warn({ err: (err as Error).message.split(o.token).join('<token>') }, 'telegram file read failed');
+      return null;
+    }
+  };
 }

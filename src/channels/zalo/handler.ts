@@ -22,7 +22,7 @@ import type { Services } from '../../services/index.js';
 import type { Member } from '../../generated/prisma/client.js';
 import type { InboundEvent } from '../inbound.js';
 import { flowKey, type Conversations, type FlowEnv, type Reply } from '../../flows/conversations.js';
-import { matchChoice, type FileRef, type FlowInput } from '../../flows/model.js';
+import { matchChoice, type FileRef, type FlowInput, type Message } from '../../flows/model.js';
 import { questionAsText } from '../../flows/render.js';
 import { escapeHtml, formatBytes, htmlToPlain } from '../../domain/text.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
@@ -45,8 +45,18 @@ import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
 import { LINK_FLOW, parseLinkCommand, type LinkArgs } from '../../flows/link.js';
 import { isStoreOutage } from '../../outage.js';
-import { evidenceCaption, isStoredEvidence } from '../../services/evidence-files.js';
+import { evidenceCaption, isStoredEvidence, sniffImage, type ChannelFileReader } from '../../services/evidence-files.js';
 import type { MediaLinks } from '../../services/media-links.js';
+import { PICK_ITEM_FLOW, type PickItemArgs } from '../../flows/pick-item.js';
+import { CAMPAIGN_EDIT_FLOW, type CampaignEditArgs } from '../../flows/campaign-edit.js';
+import { CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../flows/campaign-announce.js';
+import { GRANT_ROLE_FLOW, type GrantArgs } from '../../flows/grant-role.js';
+import { renderDetail } from '../../flows/campaign-text.js';
+import { shorten } from '../../domain/reminders.js';
+import { auditHtml, unitTreeHtml } from '../admin-text.js';
+
+/** A label shown as written (a campaign's title, a person's name). */
+const verbatim = (text: string): Message => ({ key: 'flow-verbatim', vars: { text } });
 
 /** Translates in a locale (the composition root's Fluent bundles). */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
@@ -64,12 +74,21 @@ export interface ZaloHandlerDeps {
   logger: Logger;
   /** How photos are fetched (default: HTTP GET with a size limit). */
   fetchImage?: ImageFetcher;
-  /** The bot's name as people @mention it, for the words a group is told to send (default "bot"). */
-  botName?: string;
+  /**
+   * The bot's name as people @mention it, for the words a group is told to send ("@bot.ThiDua
+   * linkgroup"): read when a group message is answered, since it is known only once getMe answered
+   * at start (default "bot").
+   */
+  botName?: () => string | undefined;
   /** Sends a photo Zalo fetches by URL (ZaloSender.sendPhoto); resolves false when it was not delivered. */
   sendPhoto?: (chatId: string, url: string, caption?: string) => Promise<boolean>;
   /** Signed links to stored evidence under PUBLIC_URL; without it photos are not shown on Zalo. */
   mediaLinks?: MediaLinks | undefined;
+  /**
+   * Reads a photo Telegram keeps (by file_id), when the Telegram channel is configured too
+   * (BOT_TOKEN): it is then kept in the evidence store and shown on Zalo like a Zalo photo.
+   */
+  telegramFiles?: ChannelFileReader | undefined;
 }
 
 const RANK = { MEMBER: 0, OFFICER: 1, ADMIN: 2 } as const;
@@ -106,18 +125,14 @@ export const fetchImage: ImageFetcher = async (url, maxBytes) => {
   return { content, mimeType: sniffImage(content) ?? (IMAGE_TYPES.includes(declaredType) ? 'application/octet-stream' : declaredType || 'application/octet-stream') };
 };
 
-/** JPEG or PNG by their first bytes (what the URL serves may be labelled loosely). */
-function sniffImage(b: Uint8Array): string | null {
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
-  return null;
-}
 
 /** One message being answered: the member, their language, and what to say back. */
 class Turn {
   private readonly out: string[] = [];
   /** What follows a finished flow on this channel (registration for the campaign named before joining). */
   onDone: ((flow: string, done: Extract<Reply, { kind: 'done' }>) => Promise<void>) | null = null;
+  /** What a finished flow's result leads to here (a pick from a list, an announcement to queue). */
+  afterFlow: ((done: Extract<Reply, { kind: 'done' }>) => Promise<void>) | null = null;
   constructor(
     private readonly deps: ZaloHandlerDeps,
     readonly event: InboundEvent,
@@ -158,6 +173,7 @@ class Turn {
       if (r.kind === 'done') {
         // Joined: what can be done now, in words (Telegram shows its menu keyboard instead).
         if (r.flow === 'onboarding' && this.joined) this.say(this.t('zalo-menu'));
+        await this.afterFlow?.(r);
         await this.onDone?.(r.flow, r);
         continue;
       }
@@ -325,7 +341,8 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('help-officer'));
     if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('help-admin'));
     parts.push(turn.t('zalo-help-words'));
-    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'), turn.t('zalo-help-officer-honours'));
+    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'), turn.t('zalo-help-officer-honours'), turn.t('zalo-help-officer-more'));
+    if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('zalo-help-admin-words'));
     turn.say(parts.join('\n\n'));
   }
 
@@ -372,21 +389,262 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         // Preview, counts and "Phát động / Hủy" (src/flows/campaign-launch.ts); progress comes back to this chat.
         if (!(await hasRole(turn, 'OFFICER', 'campaign.launch'))) return;
         return turn.start<CampaignLaunchArgs>(CAMPAIGN_LAUNCH_FLOW, { progressChatId: turn.event.chatId, ...(cmd.arg ? { code: cmd.arg } : {}) });
+      case 'nudge':
+        return cmd.arg ? officerAction(turn, 'nudge', Number(cmd.arg)) : nudgeList(turn);
+      case 'review':
+        return cmd.arg ? officerAction(turn, 'review', Number(cmd.arg)) : reviewList(turn);
       case 'approve':
       case 'return':
-      case 'nudge':
-      case 'review':
       case 'stopbroadcast':
         return officerAction(turn, cmd.command, Number(cmd.arg));
       case 'evidence':
-        return evidence(turn, Number(cmd.arg));
+        return cmd.arg ? evidence(turn, Number(cmd.arg)) : evidenceList(turn);
       case 'stats':
         return stats(turn, cmd.arg);
       case 'honours':
         // Picking or typing the roll (Zalo gives no documents: the CSV/XLSX upload is Telegram's); progress comes back here.
         if (!(await hasRole(turn, 'OFFICER', 'honours.record'))) return;
         return turn.start<HonoursArgs>(HONOURS_FLOW, { progressChatId: turn.event.chatId, ...(cmd.arg ? { code: cmd.arg } : {}) });
+      case 'editcampaign':
+      case 'announce':
+      case 'closecampaign':
+      case 'archivecampaign':
+        return campaignCommand(turn, cmd.command, cmd.arg);
+      case 'importcampaign':
+        if (!(await hasRole(turn, 'OFFICER', 'campaign.import'))) return;
+        return turn.say(turn.t('zalo-files-via-telegram'));
+      case 'units':
+      case 'addunit':
+      case 'invite':
+      case 'moveunit':
+      case 'audit':
+      case 'grant':
+      case 'revoke':
+        return adminCommand(turn, cmd.command, cmd.arg);
     }
+  }
+
+  /** Opens the numbered list `items` (or says `none` when empty); the pick comes back as `action` (see {@link picked}). */
+  async function pickFrom(turn: Turn, action: string, prompt: Message, items: PickItemArgs['items'], none: string): Promise<void> {
+    if (items.length === 0) return turn.say(turn.t(none));
+    await turn.start<PickItemArgs>(PICK_ITEM_FLOW, { action, prompt, items });
+  }
+
+  /** What was picked from a list: the same calls as the typed "<word> <id>" (the services decide again). */
+  async function picked(turn: Turn, action: string, value: string): Promise<void> {
+    const id = Number(value);
+    switch (action) {
+      case 'nudge':
+      case 'review':
+        return officerAction(turn, action, id);
+      case 'evidence':
+        return evidence(turn, id);
+      case 'editcampaign':
+      case 'announce':
+      case 'closecampaign':
+      case 'archivecampaign':
+        return campaignAction(turn, action, id);
+      case 'closeok':
+      case 'archiveok':
+        return closeOrArchive(turn, action === 'closeok' ? 'close' : 'archive', id);
+      case 'invite':
+        return adminCommand(turn, 'invite', value);
+      case 'move': {
+        const [memberId, unitId] = value.split(':').map(Number);
+        return moveMember(turn, memberId!, unitId!);
+      }
+    }
+  }
+
+  /** A finished flow whose result this channel acts on (Telegram: its flowFollowUps). */
+  async function afterFlow(turn: Turn, done: Extract<Reply, { kind: 'done' }>): Promise<void> {
+    const v = done.value ?? {};
+    if (done.flow === PICK_ITEM_FLOW && typeof v.action === 'string') return picked(turn, v.action, String(v.value ?? ''));
+    if (done.flow === CAMPAIGN_ANNOUNCE_FLOW && typeof v.campaignId === 'number' && typeof v.text === 'string' && typeof v.nonce === 'string') {
+      // Queued as data, rendered per member when sent; the service re-checks the officer and audits,
+      // and the nonce makes a repeated confirmation queue it once.
+      const r = await services.campaigns.announce({ campaignId: v.campaignId, actor: { id: turn.member.id }, text: v.text, progressChatId: turn.event.chatId, nonce: v.nonce });
+      if (r.ok) return turn.say(turn.t('camp-announced', { members: r.members, groups: r.groups }));
+      return turn.say(turn.t(r.reason === 'out_of_scope' ? 'camp-out-of-scope' : 'camp-announce-not-launched'));
+    }
+    if (done.flow === CAMPAIGN_EDIT_FLOW && typeof v.campaignId === 'number') {
+      // The draft as it now reads, and what else can be done with it.
+      const c = await services.campaigns.byId(v.campaignId);
+      if (c) turn.say([renderDetail(turn.t, c, { now: services.now(), forOfficer: true }), turn.t('zalo-camp-draft-words', { code: c.code })].join('\n\n'));
+    }
+  }
+
+  /** Which campaigns each management word applies to, the permission it needs, and what it says when none does. */
+  const CAMPAIGN_ACTIONS = {
+    editcampaign: { permission: 'campaign.edit', fits: (c: Listed) => c.status === 'DRAFT', none: 'zalo-camp-none-edit', pick: 'zalo-camp-pick-edit' },
+    announce: { permission: 'campaign.announce', fits: (c: Listed) => c.status === 'LAUNCHED', none: 'camp-announce-none', pick: 'camp-announce-pick' },
+    closecampaign: { permission: 'campaign.close', fits: (c: Listed) => c.status === 'LAUNCHED', none: 'zalo-camp-none-close', pick: 'zalo-camp-pick-close' },
+    archivecampaign: { permission: 'campaign.archive', fits: (c: Listed) => c.status !== 'LAUNCHED', none: 'zalo-camp-none-archive', pick: 'zalo-camp-pick-archive' },
+  } as const;
+  type CampaignAction = keyof typeof CAMPAIGN_ACTIONS;
+  type Listed = { id: number; code: string; title: string; status: string; archivedAt: Date | null };
+
+  /**
+   * "sửa phong trào", "thông báo", "kết thúc phong trào", "lưu trữ phong trào" — with a campaign's
+   * code, or alone: the officer's campaigns it applies to, numbered (one alone is taken at once).
+   */
+  async function campaignCommand(turn: Turn, action: CampaignAction, code: string): Promise<void> {
+    const spec = CAMPAIGN_ACTIONS[action];
+    if (!(await hasRole(turn, 'OFFICER', spec.permission))) return;
+    if (code) {
+      const c = await services.campaigns.byCode(code);
+      if (!c) return turn.say(turn.t('zalo-camp-unknown', { code: escapeHtml(code) }));
+      return campaignAction(turn, action, c.id);
+    }
+    const list = (await services.campaigns.listForOfficer({ id: turn.member.id })).filter((c) => !c.archivedAt && spec.fits(c));
+    if (list.length === 1) return campaignAction(turn, action, list[0]!.id);
+    const items = list.map((c) => ({ value: String(c.id), label: verbatim(`${c.title} (${c.code})`) }));
+    return pickFrom(turn, action, { key: spec.pick }, items, spec.none);
+  }
+
+  /** One campaign: the service decides whether this officer manages it (a refusal audited there), then the flow or the confirmation. */
+  async function campaignAction(turn: Turn, action: CampaignAction, campaignId: number): Promise<void> {
+    const r = await services.campaigns.forManager(campaignId, { id: turn.member.id }, CAMPAIGN_ACTIONS[action].permission);
+    if (!r.ok) return turn.say(turn.t(r.reason === 'not_found' ? 'button-expired' : r.reason === 'forbidden' ? 'forbidden' : 'camp-out-of-scope'));
+    const c = r.campaign;
+    switch (action) {
+      case 'editcampaign':
+        if (c.status !== 'DRAFT' || c.archivedAt) return turn.say(turn.t('camp-edit-not-draft'));
+        return turn.start<CampaignEditArgs>(CAMPAIGN_EDIT_FLOW, { campaignId: c.id, code: c.code });
+      case 'announce':
+        if (c.status !== 'LAUNCHED' || c.archivedAt) return turn.say(turn.t('camp-announce-not-launched'));
+        return turn.start<CampaignAnnounceArgs>(CAMPAIGN_ANNOUNCE_FLOW, { campaignId: c.id, title: c.title });
+      case 'closecampaign':
+      case 'archivecampaign': {
+        // Cannot be undone from chat: asked first, as on Telegram.
+        const kind = action === 'closecampaign' ? 'close' : 'archive';
+        const items = [{ value: String(c.id), label: { key: `camp-${kind}-confirm-yes` } }];
+        return pickFrom(turn, `${kind}ok`, { key: `camp-${kind}-confirm`, vars: { title: escapeHtml(c.title) } }, items, 'button-expired');
+      }
+    }
+  }
+
+  /** Closing or archiving, confirmed: the service re-checks the officer and the state, and audits. */
+  async function closeOrArchive(turn: Turn, kind: 'close' | 'archive', campaignId: number): Promise<void> {
+    const c = await services.campaigns.byId(campaignId);
+    if (!c) return turn.say(turn.t('button-expired'));
+    const actor = { id: turn.member.id };
+    const r = kind === 'close' ? await services.campaigns.close(campaignId, actor) : await services.campaigns.archive(campaignId, actor);
+    if (r.ok) return turn.say(turn.t(kind === 'close' ? 'camp-closed' : 'camp-archived', { title: escapeHtml(c.title) }));
+    if (r.reason === 'out_of_scope') return turn.say(turn.t('camp-out-of-scope'));
+    return turn.say(turn.t(kind === 'close' ? 'camp-close-refused' : 'camp-archive-refused'));
+  }
+
+  /** "minh chứng" alone: the recent reports with evidence in the officer's scope, numbered (Telegram: /evidence). */
+  async function evidenceList(turn: Turn): Promise<void> {
+    if (!(await hasRole(turn, 'OFFICER', 'report.evidence'))) return;
+    const r = await services.reports.recentFor({ id: turn.member.id });
+    if (!r.ok) return turn.say(turn.t('forbidden'));
+    const items = r.reports.map((x) => ({ value: String(x.id), label: verbatim(`#${x.id} ${x.member.fullName ?? ''} · ${x.criterion.title}`.slice(0, 120)) }));
+    return pickFrom(turn, 'evidence', { key: 'rep-evidence-list' }, items, 'rep-evidence-none');
+  }
+
+  /** "nhắc" alone: the milestones the officer may nudge, numbered (Telegram: /nudge). */
+  async function nudgeList(turn: Turn): Promise<void> {
+    if (!(await hasRole(turn, 'OFFICER', 'reminders.nudge'))) return;
+    const list = await services.reminders.nudgeable({ id: turn.member.id }, services.now());
+    const items = list.map((m) => ({ value: String(m.id), label: verbatim(`${shorten(m.campaign.title, 40)} · ${turn.t(`reminder-what-${m.kind}`)} · ${formatDateTime(m.dueAt)}`) }));
+    return pickFrom(turn, 'nudge', { key: 'nudge-choose' }, items, 'nudge-nothing');
+  }
+
+  /** "nộp báo cáo" alone: the unit's review reports to submit, numbered (Telegram: /review). */
+  async function reviewList(turn: Turn): Promise<void> {
+    if (!(await hasRole(turn, 'OFFICER', 'review.open'))) return;
+    const r = await services.reviewReports.openForActor({ id: turn.member.id });
+    if (!r.ok) return turn.say(turn.t(r.reason === 'no_unit' ? 'officer-needs-unit' : 'forbidden'));
+    if (r.milestones.length === 0) return turn.say(turn.t('review-none', { unit: escapeHtml(r.unit.name) }));
+    const items = r.milestones.map((m) => ({
+      value: String(m.id),
+      label: verbatim(
+        turn.t('review-item', { campaign: shorten(m.campaign.title, 40), what: turn.t(`reminder-what-${m.kind}`), deadline: formatDateTime(m.dueAt), done: m.reviewReports.length > 0 ? 'yes' : 'no' }),
+      ),
+    }));
+    return pickFrom(turn, 'review', { key: 'zalo-review-choose', vars: { unit: escapeHtml(r.unit.name) } }, items, 'nudge-nothing');
+  }
+
+  /**
+   * Administration by words, as Telegram's /units, /addunit, /invite, /moveunit, /audit, /grant,
+   * /revoke: the same service calls, which decide who may and audit. On Zalo an invitation is the
+   * code to send the bot (Zalo has no deep links).
+   */
+  async function adminCommand(turn: Turn, command: 'units' | 'addunit' | 'invite' | 'moveunit' | 'audit' | 'grant' | 'revoke', arg: string): Promise<void> {
+    const actor = { id: turn.member.id };
+    const pipe = () => arg.split('|').map((x) => x.trim());
+    switch (command) {
+      case 'units': {
+        if (!(await hasRole(turn, 'OFFICER', 'units.view'))) return;
+        const tree = await services.units.treeFor(actor);
+        if (!tree.ok) return turn.say(turn.t(tree.reason === 'no_unit' ? 'officer-needs-unit' : 'forbidden'));
+        if (tree.units.length === 0) return turn.say(turn.t('units-none'));
+        return turn.say(unitTreeHtml(turn.t, tree));
+      }
+      case 'addunit': {
+        if (!(await hasRole(turn, 'ADMIN', 'unit.create'))) return;
+        const [code = '', name = '', parentCode, groupCode] = pipe();
+        if (!code || !name) return turn.say(turn.t('zalo-addunit-usage'));
+        const r = await services.units.addUnit({ actor, code, name, ...(parentCode ? { parentCode } : {}), ...(groupCode ? { groupCode } : {}) });
+        if (!r.ok) {
+          if (r.reason === 'forbidden') return turn.say(turn.t('forbidden'));
+          const codeArg = r.reason === 'parent_unknown' ? parentCode : r.reason === 'group_unknown' ? groupCode : code;
+          return turn.say(turn.t(`addunit-${r.reason}`, { code: escapeHtml(codeArg ?? '') }));
+        }
+        return turn.say(turn.t('addunit-done', { name: escapeHtml(r.unit.name), code: escapeHtml(r.unit.code) }));
+      }
+      case 'invite': {
+        if (!(await hasRole(turn, 'OFFICER', 'unit.invite'))) return;
+        const r = await services.units.invite({ actor, ...(arg ? { code: arg } : {}) });
+        if (!r.ok) {
+          if (r.reason === 'unknown_unit') return turn.say(turn.t('invite-unknown-unit', { code: escapeHtml(r.code) }));
+          // Several units match the name typed: pick one by number (Telegram: a button each).
+          if (r.reason === 'ambiguous') {
+            const items = r.units.map((u) => ({ value: u.code, label: verbatim(`${u.name} · ${u.code}`) }));
+            return pickFrom(turn, 'invite', { key: 'invite-pick', vars: { query: escapeHtml(r.code) } }, items, 'button-expired');
+          }
+          if (r.reason === 'no_unit') return turn.say(turn.t('officer-needs-unit'));
+          if (r.reason === 'forbidden') return turn.say(turn.t('forbidden'));
+          return turn.say(turn.t('forbidden-scope', { unit: escapeHtml(r.unit?.name ?? arg) }));
+        }
+        return turn.say(turn.t('zalo-invite-code', { unit: escapeHtml(r.unit.name), code: r.unit.inviteCode }));
+      }
+      case 'moveunit': {
+        if (!(await hasRole(turn, 'OFFICER', 'member.move'))) return;
+        const [code = '', query = ''] = pipe();
+        if (!code || !query) return turn.say(turn.t('zalo-moveunit-usage'));
+        const r = await services.members.moveCandidates({ actor, unitCode: code, query: query.slice(0, 100) });
+        if (!r.ok) {
+          if (r.reason === 'unit_not_found') return turn.say(turn.t('invite-unknown-unit', { code: escapeHtml(code) }));
+          return turn.say(r.reason === 'forbidden' ? turn.t('forbidden') : turn.t('forbidden-scope', { unit: escapeHtml(r.unit) }));
+        }
+        const items = r.found.map((m) => ({ value: `${m.id}:${r.unit.id}`, label: verbatim(`${m.fullName ?? '?'} · ${m.unit?.name ?? '—'} → ${r.unit.name}`) }));
+        if (items.length === 0) return turn.say(turn.t('grant-none', { query: escapeHtml(query) }));
+        return pickFrom(turn, 'move', { key: 'moveunit-choose', vars: { unit: escapeHtml(r.unit.name) } }, items, 'button-expired');
+      }
+      case 'audit': {
+        if (!(await hasRole(turn, 'ADMIN', 'audit.view'))) return;
+        const r = await services.audit.viewFor(actor, { limit: 20 });
+        if (!r.ok) return turn.say(turn.t('forbidden'));
+        if (r.entries.length === 0) return turn.say(turn.t('audit-empty'));
+        return turn.say(auditHtml(turn.t, r.entries));
+      }
+      case 'grant':
+      case 'revoke': {
+        const grant = command === 'grant';
+        if (!(await hasRole(turn, 'ADMIN', grant ? 'role.grant' : 'role.revoke'))) return;
+        return turn.start<GrantArgs>(GRANT_ROLE_FLOW, { grant, query: arg });
+      }
+    }
+  }
+
+  /** A member moved by an officer or admin, picked from the list: the service decides and audits. */
+  async function moveMember(turn: Turn, memberId: number, unitId: number): Promise<void> {
+    const r = await services.members.moveMember({ actor: { id: turn.member.id }, memberId, unitId });
+    if (!r.ok) return turn.say(turn.t(r.reason === 'forbidden' ? 'forbidden' : 'button-expired'));
+    turn.say(turn.t('moveunit-done', { name: escapeHtml(r.member.fullName ?? '?'), from: escapeHtml(r.from ?? '—'), unit: escapeHtml(r.member.unit?.name ?? '') }));
   }
 
   /** «thống kê [mã]»: as Telegram's /stats — the campaign named, or the picker. */
@@ -444,11 +702,17 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     const photos: { url: string; caption?: string }[] = [];
     for (const a of report.attachments) {
       const name = a.fileName ?? `#${a.id}`;
-      if (!isStoredEvidence(a.fileId)) {
-        turn.say(turn.t('zalo-evidence-on-telegram', { name: escapeHtml(name) }));
-        continue;
+      let fileId = a.fileId;
+      if (!isStoredEvidence(fileId)) {
+        // A photo Telegram keeps: fetched from Telegram into the store when the bot runs there too.
+        const imported = a.kind === 'PHOTO' && links && deps.telegramFiles ? await services.evidenceFiles.importTelegramPhoto(a, deps.telegramFiles, MAX_EVIDENCE_BYTES) : null;
+        if (!imported) {
+          turn.say(turn.t(a.kind === 'PHOTO' && links && deps.telegramFiles ? 'zalo-evidence-telegram-failed' : 'zalo-evidence-on-telegram', { name: escapeHtml(name), id: report.id }));
+          continue;
+        }
+        fileId = imported;
       }
-      const url = a.kind === 'PHOTO' && links && deps.sendPhoto ? links.linkFor(a.fileId, services.now()) : null;
+      const url = a.kind === 'PHOTO' && links && deps.sendPhoto ? links.linkFor(fileId, services.now()) : null;
       if (!url) {
         turn.say(turn.t(links ? 'zalo-evidence-not-photo' : 'zalo-evidence-no-public-url', { name: escapeHtml(name) }));
         continue;
@@ -572,12 +836,15 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     }
     // A sticker or what Zalo withholds: politely, and the open question again if there is one.
     turn.say(turn.t('zalo-unsupported'));
+    // A file (a campaign's YAML/JSON, a document) reaches a Zalo bot as nothing it can read: an
+    // officer is told where campaign files go (Telegram) or how to write one here (the wizard).
+    if (e.kind === 'unsupported' && RANK[turn.member.role] >= RANK.OFFICER) turn.say(turn.t('zalo-files-via-telegram'));
     if (open) await turn.replies((await conversations.input(turn.key, { kind: 'other' }, turn.env())) ?? []);
   }
 
   /** A message that @mentions the bot in a group: /linkgroup, or a pointer to private chat. */
   async function groupMessage(event: InboundEvent): Promise<void> {
-    const bot = deps.botName ?? 'bot';
+    const bot = deps.botName?.() ?? 'bot';
     const m = event.kind === 'text' ? LINK_GROUP.exec((event.text ?? '').trim()) : null;
     if (!m) {
       // In the group's (default) language, and about no one: the sender is not even looked up.
@@ -637,6 +904,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     }
     const member = await services.members.touch({ channel: 'ZALO', externalId: event.from.externalId, firstName: event.from.name });
     const turn = new Turn(deps, event, member);
+    turn.afterFlow = (done) => afterFlow(turn, done);
     turn.onDone = async (flow, done) => {
       // The /stats picker ends with the campaign chosen: the figures follow.
       if (flow === CAMPAIGN_PICK_FLOW && done.value?.statsCampaignId) return showStats(turn, Number(done.value.statsCampaignId));
