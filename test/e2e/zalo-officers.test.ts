@@ -13,27 +13,8 @@ import { FakeZalo, TINY_JPEG, type ZaloUser } from '../support/fake-zalo.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { freePort } from '../support/redis-server.js';
-import type { Member } from '../../src/generated/prisma/client.js';
-
-/** A Zalo user's conversation: send, then wait for the bot's answer matching `re` (among those after the send). */
-function chat(zalo: FakeZalo, user: ZaloUser) {
-  return {
-    async say(text: string, re: RegExp, timeoutMs = 10_000): Promise<string> {
-      const before = zalo.sentTo(user.id).length;
-      zalo.userSays(user, text);
-      return this.waitFor(before, re, timeoutMs);
-    },
-    async waitFor(before: number, re: RegExp, timeoutMs: number): Promise<string> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const texts = zalo.textsTo(user.id).slice(before).join('\n\n');
-        if (re.test(texts)) return texts;
-        if (Date.now() > deadline) throw new Error(`no answer matching ${re}; got:\n${texts}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
-}
+import { photoSent, zaloChat as chat } from '../support/zalo-chat.js';
+import type { Member, Prisma } from '../../src/generated/prisma/client.js';
 
 /** The number a numbered list gives the line containing `text` ("2. Mùa hè xanh (mua-he)" → "2"). */
 function numberOf(list: string, text: string): string {
@@ -69,6 +50,14 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
       return { user, member: (await s.members.byId(m.id))! };
     };
   }, 60_000);
+  /** A progress report of `memberId` on the campaign's second line, with these files. */
+  async function reportWith(memberId: number, files: Prisma.AttachmentCreateWithoutProgressReportInput[]) {
+    const campaign = (await h.app.services.campaigns.byId(campaignId))!;
+    return h.app.services.prisma.progressReport.create({
+      data: { campaignId, criterionId: campaign.criteria[1]!.id, memberId, valueNumber: 1, attachments: { create: files } },
+      include: { attachments: { orderBy: { id: 'asc' } } },
+    });
+  }
   afterAll(async () => {
     await h?.close();
     await zalo?.close();
@@ -153,24 +142,13 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
 
     // A report with a photo from a member of the unit.
     const { member } = await person('Tâm', 'Nguyễn Văn Tâm');
-    const campaign = (await s.campaigns.byId(campaignId))!;
     const fileId = await s.evidenceFiles.save({ channel: 'ZALO', mimeType: 'image/jpeg', content: TINY_JPEG });
-    const report = await s.prisma.progressReport.create({
-      data: {
-        campaignId,
-        criterionId: campaign.criteria[1]!.id,
-        memberId: member.id,
-        valueNumber: 2,
-        attachments: { create: { channel: 'ZALO', kind: 'PHOTO', fileId, mimeType: 'image/jpeg', size: TINY_JPEG.length, note: 'Ảnh công trình' } },
-      },
-    });
+    const report = await reportWith(member.id, [{ channel: 'ZALO', kind: 'PHOTO', fileId, mimeType: 'image/jpeg', size: TINY_JPEG.length, note: 'Ảnh công trình' }]);
     const reports = await c.say('minh chứng', /Chọn báo cáo cần xem minh chứng/);
     const n = numberOf(reports, `#${report.id} Nguyễn Văn Tâm`);
     const before = zalo.sentTo(officerUser.id).length;
     await c.say(n, new RegExp(`Minh chứng của báo cáo #${report.id} — Nguyễn Văn Tâm`));
-    const deadline = Date.now() + 10_000;
-    while (!zalo.sentTo(officerUser.id).slice(before).some((m) => m.method === 'sendPhoto') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const photo = zalo.sentTo(officerUser.id).slice(before).find((m) => m.method === 'sendPhoto')!;
+    const photo = await photoSent(zalo, officerUser.id, before);
     expect(photo.caption).toBe('Ảnh công trình');
     expect(photo.photoBytes!.equals(TINY_JPEG)).toBe(true);
 
@@ -184,30 +162,16 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     const s = h.app.services;
     const { user: officerUser } = await person('Quang', 'Phạm Văn Quang', 'OFFICER', 'BENTRE');
     const { member } = await person('Thu', 'Võ Thị Thu');
-    const campaign = (await s.campaigns.byId(campaignId))!;
     const sent = h.fake.registerFile('photo', { fileSize: TINY_JPEG.length, extension: 'jpg', content: TINY_JPEG });
-    const report = await s.prisma.progressReport.create({
-      data: {
-        campaignId,
-        criterionId: campaign.criteria[1]!.id,
-        memberId: member.id,
-        valueNumber: 1,
-        attachments: {
-          create: [
-            { channel: 'TELEGRAM', kind: 'PHOTO', fileId: sent.file_id, fileUniqueId: sent.file_unique_id, note: 'Ảnh từ Telegram' },
-            { channel: 'TELEGRAM', kind: 'PHOTO', fileId: 'AgACAgIAAxkBAAIgone', fileName: 'anh-cu.jpg' },
-          ],
-        },
-      },
-      include: { attachments: { orderBy: { id: 'asc' } } },
-    });
+    const report = await reportWith(member.id, [
+      { channel: 'TELEGRAM', kind: 'PHOTO', fileId: sent.file_id, fileUniqueId: sent.file_unique_id, note: 'Ảnh từ Telegram' },
+      { channel: 'TELEGRAM', kind: 'PHOTO', fileId: 'AgACAgIAAxkBAAIgone', fileName: 'anh-cu.jpg' },
+    ]);
     const c = chat(zalo, officerUser);
     const before = zalo.sentTo(officerUser.id).length;
     const text = await c.say(`minh chứng ${report.id}`, /Không tải được tệp «anh-cu\.jpg» từ Telegram/);
     expect(text).toContain(`/evidence ${report.id}`);
-    const deadline = Date.now() + 10_000;
-    while (!zalo.sentTo(officerUser.id).slice(before).some((m) => m.method === 'sendPhoto') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const photo = zalo.sentTo(officerUser.id).slice(before).find((m) => m.method === 'sendPhoto')!;
+    const photo = await photoSent(zalo, officerUser.id, before);
     expect(photo.caption).toBe('Ảnh từ Telegram');
     expect(photo.photoBytes!.equals(TINY_JPEG)).toBe(true);
     // Kept: the attachment now names the stored copy, which both channels read from then on.

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import { FakeZalo, TINY_JPEG, type ZaloUser } from '../support/fake-zalo.js';
-import { zaloChat } from '../support/zalo-chat.js';
+import { photoSent, zaloChat } from '../support/zalo-chat.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
+import { freePort } from '../support/redis-server.js';
 import { MediaLinks, mediaSecret } from '../../src/services/media-links.js';
 import { startZaloHarness } from '../support/zalo-harness.js';
 
@@ -191,16 +192,14 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await h.app.services.members.setRole(o.id, 'OFFICER');
     const before = zalo.sentTo(minh.id).length;
     await c.say(`/evidence ${report.id}`, new RegExp(`Minh chứng của báo cáo #${report.id} — Đỗ Thị Lan.*: 1 tệp`));
-    const deadline = Date.now() + 10_000;
-    while (!zalo.sentTo(minh.id).slice(before).some((m) => m.method === 'sendPhoto') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const photo = zalo.sentTo(minh.id).slice(before).find((m) => m.method === 'sendPhoto')!;
+    const photo = await photoSent(zalo, minh.id, before);
     expect(photo.caption).toBe('Công trình số 3');
     expect(photo.photo!.startsWith(`${publicUrl}/media/`)).toBe(true);
     expect(photo.photoType).toBe('image/jpeg');
     expect(photo.photoBytes!.equals(TINY_JPEG)).toBe(true);
     // The words without diacritics ask the same; a file Telegram keeps is named, to be seen on Telegram.
     const kept = await h.app.services.prisma.attachment.create({ data: { progressReportId: report.id, channel: 'TELEGRAM', kind: 'DOCUMENT', fileId: 'BQACAgIAAxkBAAIBtelegram', fileName: 'bien-ban.pdf' } });
-    expect(await c.say(`minh chung ${report.id}`, /bien-ban\.pdf/)).toContain('Tệp «bien-ban.pdf» được gửi trên Telegram và lưu tại Telegram');
+    expect(await c.say(`minh chung ${report.id}`, /bien-ban\.pdf/)).toContain(`Tệp «bien-ban.pdf» được gửi trên Telegram và lưu tại Telegram: đồng chí mở bot trên Telegram và gửi /evidence ${report.id} để xem`);
     await h.app.services.prisma.attachment.delete({ where: { id: kept.id } });
 
     // The link is signed: a changed character, or a link of the right key that expired, is a bare 404.

@@ -2,7 +2,7 @@
  * A Zalo user's conversation in an e2e test: send a text, then wait for the bot's answer matching
  * a pattern among the messages sent after it (all of them joined, as the member reads them).
  */
-import type { FakeZalo, ZaloUser } from './fake-zalo.js';
+import type { FakeZalo, ZaloSent, ZaloUser } from './fake-zalo.js';
 
 export function zaloChat(zalo: FakeZalo, user: ZaloUser) {
   return {
@@ -26,4 +26,15 @@ export function zaloChat(zalo: FakeZalo, user: ZaloUser) {
       }
     },
   };
+}
+
+/** The first photo the bot sent `chatId` after its `before`-th message (waits up to 10 s). */
+export async function photoSent(zalo: FakeZalo, chatId: string, before: number): Promise<ZaloSent> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const photo = zalo.sentTo(chatId).slice(before).find((m) => m.method === 'sendPhoto');
+    if (photo) return photo;
+    if (Date.now() > deadline) throw new Error('no photo sent');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
