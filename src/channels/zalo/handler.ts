@@ -392,7 +392,9 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'nudge':
         return cmd.arg ? officerAction(turn, 'nudge', Number(cmd.arg)) : nudgeList(turn);
       case 'review':
-        return cmd.arg ? officerAction(turn, 'review', Number(cmd.arg)) : reviewList(turn);
+        if (cmd.arg) return officerAction(turn, 'review', Number(cmd.arg));
+        // A member who writes «nộp báo cáo» means their own progress report, not the unit's review.
+        return RANK[turn.member.role] >= RANK.OFFICER ? reviewList(turn) : report(turn, '');
       case 'approve':
       case 'return':
       case 'stopbroadcast':
