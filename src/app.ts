@@ -18,6 +18,7 @@ import { UpdateProcessor, type RetryPolicy } from './channels/telegram/update-pr
 import { databaseLedger, redisLedger } from './updates/ledger.js';
 import { Dispatcher } from './jobs/dispatcher.js';
 import { Scheduler } from './jobs/scheduler.js';
+import { ExportRunner } from './jobs/exports.js';
 import type { ChannelSender } from './jobs/channel.js';
 import { ZaloApi } from './channels/zalo/api.js';
 import { ZaloSender } from './channels/zalo/sender.js';
@@ -65,6 +66,8 @@ export interface App {
   dispatcher: Dispatcher | null;
   /** The reminder scheduler (null when jobs are disabled); tests call `scheduler.tick(now)`. */
   scheduler: Scheduler | null;
+  /** Builds queued /export workbooks (null when jobs are disabled); tests call `exportRunner.drain()`. */
+  exportRunner: ExportRunner | null;
   /** The port the HTTP server listens on (useful with PORT=0). */
   port: number | null;
   /** The metrics listener's port and address (null when METRICS_PORT=off or without HTTP). */
@@ -141,8 +144,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       })()
     : null;
   const senders: ChannelSender[] = [
-    ...(bot ? telegramDelivery(bot.api, translator(i18n), { paid: config.BROADCAST_PAID, botUsername: () => bot.botInfo.username }).senders : []),
-    ...(zalo ? [zaloChannelSender(zalo.sender, translator(i18n))] : []),
+    ...(bot
+      ? telegramDelivery(bot.api, translator(i18n), {
+          paid: config.BROADCAST_PAID,
+          botUsername: () => bot.botInfo.username,
+          files: (fileId) => services.exports.readFile(fileId),
+          linkFor: (fileId) => mediaLinks?.linkFor(fileId, services.now()) ?? null,
+        }).senders
+      : []),
+    ...(zalo ? [zaloChannelSender(zalo.sender, translator(i18n), (fileId) => mediaLinks?.linkFor(fileId, services.now()) ?? null)] : []),
   ];
 
   const dispatcher =
@@ -169,6 +179,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           timezone: VN_TIME_ZONE,
           onQueued: () => dispatcher?.poke(),
         });
+  const exportRunner =
+    overrides.jobs === false
+      ? null
+      : new ExportRunner({
+          exports: services.exports,
+          t: translator(i18n),
+          defaultLocale: config.DEFAULT_LOCALE,
+          logger: logger.child({ job: 'exports' }),
+          onQueued: () => dispatcher?.poke(),
+        });
+  services.exports.onQueued = () => exportRunner?.poke();
   let telegram: { stop(): Promise<void> } | null = null;
   let zaloReceiving: Awaited<ReturnType<typeof startZalo>> | null = null;
   let server: ServerType | null = null;
@@ -195,6 +216,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     metrics,
     dispatcher,
     scheduler,
+    exportRunner,
     port: null,
     metricsPort: null,
     metricsAddress: null,
@@ -213,7 +235,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
             ...(redis ? { redis: await redis.ping().then((r) => r === 'PONG', () => false) } : {}),
           }),
           media: mediaLinks
-            ? { links: mediaLinks, files: services.evidenceFiles, now: services.now, chart: chartForMember(services, translator(i18n), config.DEFAULT_LOCALE) }
+            ? {
+                links: mediaLinks,
+                files: { read: async (fileId: string) => (await services.evidenceFiles.read(fileId)) ?? (await services.exports.readFile(fileId)) },
+                now: services.now,
+                chart: chartForMember(services, translator(i18n), config.DEFAULT_LOCALE),
+              }
             : undefined,
           webhook: updates && config.BOT_MODE === 'webhook' ? { processor: updates, secret: config.WEBHOOK_SECRET!, ackMs: config.WEBHOOK_ACK_MS } : undefined,
           zalo:
@@ -249,12 +276,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }
       dispatcher?.start();
       scheduler?.start();
+      exportRunner?.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       // The scheduler first: no new outbox rows while the rest shuts down.
       await scheduler?.stop();
+      await exportRunner?.stop();
       // The dispatcher first: it finishes and records the batch in flight while the database is still open.
       await dispatcher?.stop();
       // Reverse order: stop taking updates (in-flight ones finish), then the HTTP server, then storage.

@@ -53,7 +53,8 @@ export type TextCommand =
   | 'moveunit'
   | 'audit'
   | 'grant'
-  | 'revoke';
+  | 'revoke'
+  | 'export';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -116,6 +117,8 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'stats', words: ['thong ke', 'so lieu', 'stats'], withArg: ['thong ke', 'so lieu', 'stats'] },
   // The honour roll (src/flows/honours.ts): "vinh danh", or "vinh danh <campaign code>".
   { command: 'honours', words: ['vinh danh', 'honours', 'honors'], withArg: ['vinh danh', 'honours'] },
+  // An officer asks for the campaign's Excel workbook: "xuất excel" (picker) or "xuất excel chu-nhat-xanh".
+  { command: 'export', words: ['xuat excel', 'xuat bao cao', 'export'], withArg: ['xuat excel', 'xuat bao cao', 'export'] },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */

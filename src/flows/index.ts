@@ -21,6 +21,7 @@ import { createSettingsFlow } from './settings.js';
 import { createLinkFlow } from './link.js';
 import { createHonoursFlow } from './honours.js';
 import { createPickItemFlow } from './pick-item.js';
+import { createExportFlow } from './export.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services: every multi-step dialogue of the bot, on every channel. */
@@ -46,5 +47,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createLinkFlow(services),
     createHonoursFlow(services),
     createPickItemFlow(),
+    createExportFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

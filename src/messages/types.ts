@@ -46,6 +46,18 @@ export interface OutboxMessage {
   key: string;
   vars: MessageVars;
   actions?: OutboxAction[][] | undefined;
+  /**
+   * A file that goes with the message (an officer's /export workbook), by the store's id
+   * (`export_file:<id>`): Telegram sends it as a document with the text as caption; a channel
+   * that cannot send documents (Zalo) adds a signed, expiring download link to the text.
+   */
+  document?: OutboxDocument | undefined;
+}
+
+/** A stored file an outbox message carries. */
+export interface OutboxDocument {
+  fileId: string;
+  fileName: string;
 }
 
 /**

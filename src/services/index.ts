@@ -17,6 +17,7 @@ import { IdentityLinkService } from './identity-links.js';
 import { EvidenceFileService } from './evidence-files.js';
 import { StatsService } from './stats.js';
 import { HonourService } from './honours.js';
+import { ExportService } from './exports.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -54,6 +55,8 @@ export interface Services {
   stats: StatsService;
   /** The honour roll (vinh danh): recorded, published, shown in /my. */
   honours: HonourService;
+  /** /export: the .xlsx annex, queued as a job and delivered through the outbox. */
+  exports: ExportService;
 }
 
 /**
@@ -88,5 +91,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     evidenceFiles: new EvidenceFileService(prisma),
     stats: new StatsService(prisma, now),
     honours: new HonourService(prisma, { campaigns, broadcasts, now }),
+    exports: new ExportService(prisma, outbox, now),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Signed, expiring links to stored evidence (`evidence_file:<id>`) for a channel that sends files
+ * Signed, expiring links to stored evidence (`evidence_file:<id>`) and /export workbooks (`export_file:<id>`) for a channel that sends files
  * only by URL (Zalo fetches a photo from `<PUBLIC_URL>/media/<token>`). The token is
  * `base64url(id.expiry).base64url(HMAC-SHA256(secret, "id.expiry"))`: unguessable without the secret,
  * valid for at most 24 hours, checked in constant time. Channel-neutral: any channel may link.
@@ -10,6 +10,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isStoredEvidence } from './evidence-files.js';
+import { isExportFile } from './exports.js';
 
 /** How long a link lives: long enough for Zalo to fetch it, never more than a day. */
 export const MEDIA_LINK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -41,24 +42,28 @@ export class MediaLinks {
     return !!this.o.publicUrl;
   }
 
-  /** `${PUBLIC_URL}/media/<token>` for a stored file, or null (no PUBLIC_URL, or not a stored file). */
+  /**
+   * `${PUBLIC_URL}/media/<token>` for a stored file — evidence (`evidence_file:<id>`) or an /export
+   * workbook (`export_file:<id>`) — or null (no PUBLIC_URL, or not a stored file).
+   */
   linkFor(fileId: string, now: Date): string | null {
-    if (!this.o.publicUrl || !isStoredEvidence(fileId)) return null;
+    if (!this.o.publicUrl || !(isStoredEvidence(fileId) || isExportFile(fileId))) return null;
     return `${this.o.publicUrl.replace(/\/+$/, '')}/media/${this.tokenFor(fileId, now)}`;
   }
 
   /** The token alone (what follows /media/). */
   tokenFor(fileId: string, now: Date): string {
-    const id = fileId.slice(fileId.indexOf(':') + 1);
+    // Evidence ids are signed bare (links made before exports existed stay valid); workbooks as "x<id>".
+    const id = (isExportFile(fileId) ? 'x' : '') + fileId.slice(fileId.indexOf(':') + 1);
     const payload = `${id}.${now.getTime() + this.ttlMs}`;
     return `${Buffer.from(payload).toString('base64url')}.${this.sign(payload)}`;
   }
 
   /** The file id a token names, or null when it is forged, malformed or expired. */
   verify(token: string, now: Date): string | null {
-    const parts = /^(\d{1,12})\.(\d{1,16})$/.exec(this.payloadOf(token) ?? '');
-    if (!parts || !this.live(Number(parts[2]), now)) return null;
-    return `evidence_file:${parts[1]}`;
+    const parts = /^(x?)(\d{1,12})\.(\d{1,16})$/.exec(this.payloadOf(token) ?? '');
+    if (!parts || !this.live(Number(parts[3]), now)) return null;
+    return `${parts[1] ? 'export_file' : 'evidence_file'}:${parts[2]}`;
   }
 
   /**

@@ -104,7 +104,7 @@ type MilestoneRow = {
  * (individual, not withdrawn), reported in that period, or (review milestones) their unit has sent
  * its review report. CUSTOM milestones have no action the bot can see: never done.
  */
-function actedSql(kind: P.Sql, milestoneId: P.Sql, campaignId: P.Sql): P.Sql {
+export function actedSql(kind: P.Sql, milestoneId: P.Sql, campaignId: P.Sql): P.Sql {
   return P.sql`(CASE ${kind}
       WHEN 'REGISTRATION' THEN EXISTS (SELECT 1 FROM registration g WHERE g.campaign_id = ${campaignId} AND g.member_id = mem.id AND g.status <> 'WITHDRAWN')
       WHEN 'PROGRESS_REPORT' THEN EXISTS (SELECT 1 FROM progress_report p WHERE p.milestone_id = ${milestoneId} AND p.member_id = mem.id)

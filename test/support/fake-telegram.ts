@@ -690,6 +690,11 @@ export class FakeTelegram {
     return message;
   }
 
+  /** The bytes of a file the bot uploaded (a photo or document sent as multipart), by its file_id; tests read what was sent. */
+  uploadedContent(fileId: string): Buffer | undefined {
+    return this.files.get(fileId)?.content;
+  }
+
   /** @internal Registers a file users send, so getFile resolves it. */
   registerFile(
     kind: string,
@@ -816,6 +821,8 @@ export class FakeTelegram {
       const upload = uploads.get(value.slice('attach://'.length));
       if (!upload) throw badRequest(`file must be non-empty`);
       if (upload.content.length === 0) throw badRequest('file must be non-empty');
+      // The Bot API takes uploads of at most 50 MB (photos 10 MB); over that it answers 413.
+      if (upload.content.length > (kind === 'photo' ? 10 : 50) * 1024 * 1024) throw new ApiError(413, 'Request Entity Too Large');
       const extension = upload.filename.includes('.') ? (upload.filename.split('.').pop() ?? 'dat') : 'dat';
       return { file: this.storeFile(kind, extension, upload.content.length, upload.content), filename: upload.filename };
     }
@@ -1303,11 +1310,6 @@ export class FakeTelegram {
   }
 
   /** Stored commands for a scope/language (what the client would show), for assertions. */
-  /** The bytes of a file the bot uploaded (a photo sent as multipart), by its file_id; undefined for others. */
-  uploadedContent(fileId: string): Buffer | undefined {
-    return this.files.get(fileId)?.content;
-  }
-
   commandsFor(scope: unknown = { type: 'default' }, languageCode = ''): BotCommand[] {
     return this.commands.get(JSON.stringify({ scope, language_code: languageCode })) ?? [];
   }

@@ -19,6 +19,7 @@ import { broadcasts } from './features/broadcasts.js';
 import { link } from './features/link.js';
 import { stats } from './features/stats.js';
 import { honours } from './features/honours.js';
+import { exportsFeature } from './features/exports.js';
 import { outageBoundary, recordSpoken } from './outage.js';
 import { isStoreOutage } from '../../outage.js';
 
@@ -104,7 +105,7 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
   // Input goes to an open flow first (src/flows: every multi-step dialogue).
   if (deps.conversations.size > 0) features.use(flowDriver(deps.conversations));
   // Feature composers, one per feature (see src/channels/telegram/features/). `unhandled` must stay last.
-  features.use(help, onboarding, profile, link, admin, campaigns, registration, reports, reminders, stats, groups, broadcasts, honours, unhandled);
+  features.use(help, onboarding, profile, link, admin, campaigns, registration, reports, reminders, stats, groups, broadcasts, honours, exportsFeature, unhandled);
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'update failed outside features'));
   return bot;

@@ -1,5 +1,5 @@
-import { GrammyError, HttpError, type Api, type RawApi } from 'grammy';
-import type { OutboxMessage, StoredMessage } from '../../messages/types.js';
+import { GrammyError, HttpError, InputFile, type Api, type RawApi } from 'grammy';
+import { isLegacyMessage, type OutboxDocument, type OutboxMessage, type StoredMessage } from '../../messages/types.js';
 import type { ChannelSender, SendOutcome } from '../../jobs/channel.js';
 import type { Translator } from './i18n.js';
 import { renderForTelegram, type TelegramMessage } from './render/outbox.js';
@@ -35,7 +35,17 @@ export interface TelegramSenderOptions {
   paid?: boolean;
   /** The bot's username for deep links (known after `bot.init()`); asked of Telegram (getMe) when absent. */
   botUsername?: () => string;
+  /** Reads a stored file an outbox message carries (an /export workbook); without it such rows fail. */
+  files?: (fileId: string) => Promise<{ fileName: string; content: Uint8Array } | null>;
+  /** A download link for a stored file, used when it is over Telegram's 50 MB upload limit; null = none. */
+  linkFor?: (fileId: string) => string | null;
 }
+
+/** The largest file a bot may upload through the Bot API (sendDocument), in bytes. */
+export const TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024;
+
+/** The caption limit of sendDocument, in characters (after entities are parsed). */
+const CAPTION_LIMIT = 1024;
 
 /**
  * The dispatcher's sender for Telegram (src/jobs/channel.ts), through grammY's raw `bot.api` — the
@@ -65,6 +75,7 @@ export class TelegramSender implements ChannelSender {
 
   async send(chatId: string, message: StoredMessage, locale: string): Promise<SendOutcome> {
     try {
+      if (!isLegacyMessage(message) && message.document) return await this.sendDocument(chatId, message, message.document, locale);
       const m = await this.render(message, locale);
       const parts = m.parseMode === 'HTML' && htmlLength(m.text) > TEXT_LIMIT ? splitHtml(m.text) : [m.text];
       let sent: { message_id: number } | null = null;
@@ -81,6 +92,28 @@ export class TelegramSender implements ChannelSender {
     } catch (err) {
       return classifyTelegramError(err);
     }
+  }
+
+  /**
+   * A message with a file: the file as a document, the text as its caption. A file over the
+   * upload limit goes as a download link when there is one, else the reader is told it is too large.
+   */
+  private async sendDocument(chatId: string, message: OutboxMessage, doc: OutboxDocument, locale: string): Promise<SendOutcome> {
+    const file = await this.opts.files?.(doc.fileId);
+    if (!file) return { kind: 'failed', error: `stored file ${doc.fileId} not found` };
+    const m = await this.render({ ...message, document: undefined }, locale);
+    if (file.content.byteLength > TELEGRAM_UPLOAD_LIMIT) {
+      const url = this.opts.linkFor?.(doc.fileId) ?? null;
+      const extra = url ? this.t(locale, 'export-link', { url }) : this.t(locale, 'export-too-large');
+      const sent = await this.api.sendMessage(chatId, `${m.text}\n\n${extra}`, { ...(m.parseMode ? { parse_mode: m.parseMode } : {}), link_preview_options: { is_disabled: true } });
+      return { kind: 'sent', externalMessageId: String(sent.message_id) };
+    }
+    const captionFits = m.parseMode !== 'HTML' || htmlLength(m.text) <= CAPTION_LIMIT;
+    const sent = await this.api.sendDocument(chatId, new InputFile(file.content, doc.fileName), {
+      ...(captionFits ? { caption: m.text, ...(m.parseMode ? { parse_mode: m.parseMode } : {}) } : {}),
+      ...(m.markup ? { reply_markup: m.markup } : {}),
+    });
+    return { kind: 'sent', externalMessageId: String(sent.message_id) };
   }
 
   async edit(chatId: string, messageId: number, message: OutboxMessage, locale: string): Promise<SendOutcome> {

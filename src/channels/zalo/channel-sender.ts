@@ -22,12 +22,21 @@ function legacyText(m: LegacyOutboxMessage): string {
   return links.length > 0 ? `${text}\n\n${links.join('\n')}` : text;
 }
 
-export function zaloChannelSender(sender: ZaloSender, t: Translate): ChannelSender {
+/**
+ * `linkFor`: a signed, expiring download link to a stored file (an /export workbook) under
+ * PUBLIC_URL, null without one. Zalo cannot send documents: a message carrying a file gets its link
+ * as its last part instead (or says that links are off).
+ */
+export function zaloChannelSender(sender: ZaloSender, t: Translate, linkFor: (fileId: string) => string | null = () => null): ChannelSender {
   return {
     channel: 'ZALO',
     canEdit: false,
     async send(chatId: string, message: StoredMessage, locale: string, opts: { fromPart?: number } = {}): Promise<SendOutcome & { partsSent: number }> {
       const texts = isLegacyMessage(message) ? [legacyText(message)] : renderText((key, vars) => t(locale, key, vars), message);
+      if (!isLegacyMessage(message) && message.document) {
+        const url = linkFor(message.document.fileId);
+        texts.push(url ? t(locale, 'export-link', { url }) : t(locale, 'export-no-link'));
+      }
       // The parts as sent (each ≤ 2,000 characters), numbered across the whole message: a retry
       // resumes at the first part not delivered, so the member never reads a part twice.
       const parts = texts.flatMap((text) => splitPlainText(text));

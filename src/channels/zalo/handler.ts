@@ -40,6 +40,7 @@ import { actionLine } from '../../messages/text.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
 import { CAMPAIGN_LAUNCH_FLOW, type CampaignLaunchArgs } from '../../flows/campaign-launch.js';
 import { HONOURS_FLOW, type HonoursArgs } from '../../flows/honours.js';
+import { EXPORT_FLOW, type ExportArgs } from '../../flows/export.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js';
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
@@ -395,6 +396,10 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         if (cmd.arg) return officerAction(turn, 'review', Number(cmd.arg));
         // A member who writes «nộp báo cáo» means their own progress report, not the unit's review.
         return RANK[turn.member.role] >= RANK.OFFICER ? reviewList(turn) : report(turn, '');
+      case 'export':
+        // The workbook is built as a job; on Zalo it arrives as a signed download link (src/flows/export.ts).
+        if (!(await hasRole(turn, 'OFFICER', 'export.request'))) return;
+        return turn.start<ExportArgs>(EXPORT_FLOW, { channel: 'ZALO', chatId: turn.event.chatId, ...(cmd.arg ? { code: cmd.arg } : {}) });
       case 'approve':
       case 'return':
       case 'stopbroadcast':
