@@ -9,7 +9,8 @@
  * keeps the bytes on the job and queues one outbox message carrying the file (`complete`), which
  * the channel's sender delivers: a document on Telegram, a signed download link on Zalo.
  *
- * The data is the requester's subtree as it was when they asked (admins: everything).
+ * The data is the requester's subtree as it is when the workbook is built (admins: everything);
+ * the Tổng hợp sheet is StatsService's figures, the same /stats shows.
  */
 import { PassThrough } from 'node:stream';
 import { Prisma as P, type PrismaClient } from '../generated/prisma/client.js';
@@ -17,8 +18,9 @@ import { authorize, loadActor, type ActorRef, type AuthRefusal } from './actors.
 import { writeAudit } from './audit.js';
 import { actedSql } from './reminders.js';
 import type { OutboxService } from './outbox.js';
+import type { CampaignStats, StatsService } from './stats.js';
 import { audienceUnitsSql } from '../db/audience.js';
-import { inSubtree, subtreeLike } from '../domain/scope.js';
+import { subtreeLike } from '../domain/scope.js';
 import { localParts } from '../domain/dates.js';
 import { writeWorkbook, type CellValue, type ColumnSpec, type LazySheet, type SheetSpec } from './export-workbook.js';
 
@@ -89,18 +91,13 @@ export class ExportService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly outbox: OutboxService,
+    /** The per-unit figures of the Tổng hợp sheet: the same numbers /stats shows. */
+    private readonly stats: StatsService,
     private readonly now: () => Date,
   ) {}
 
-  /**
-   * Whether the campaign concerns the actor's subtree: they manage it (its owner unit is in their
-   * subtree) or part of its audience lies in their subtree.
-   */
-  private async concerns(db: P.TransactionClient | PrismaClient, campaignId: number, ownerUnitId: number | null, path: string): Promise<boolean> {
-    if (ownerUnitId) {
-      const owner = await db.unit.findUnique({ where: { id: ownerUnitId }, select: { path: true } });
-      if (owner && inSubtree(owner.path, path)) return true;
-    }
+  /** Whether part of the campaign's audience lies in the subtree at `path` (what /stats shows an officer). */
+  private async concerns(db: P.TransactionClient, campaignId: number, path: string): Promise<boolean> {
     const rows = await db.$queryRaw<Array<{ hit: boolean }>>`
       SELECT EXISTS (SELECT 1 FROM unit u WHERE u.id IN (${audienceUnitsSql(campaignId)}) AND u.path LIKE ${subtreeLike(path)}) AS hit`;
     return rows[0]?.hit === true;
@@ -126,11 +123,11 @@ export class ExportService {
         await writeAudit(tx, { actorId: actor.id, actorRef: actor.ref, action, target, outcome: 'REFUSED', details: { reason } });
         return { ok: false as const, reason };
       };
-      const c = await tx.campaign.findUnique({ where: { id: input.campaignId }, select: { id: true, title: true, status: true, ownerUnitId: true } });
+      const c = await tx.campaign.findUnique({ where: { id: input.campaignId }, select: { id: true, title: true, status: true } });
       if (!c) return refuse('not_found');
       const scopePath = actor.role === 'ADMIN' ? null : actor.unitPath;
       if (actor.role !== 'ADMIN' && !scopePath) return refuse('no_unit');
-      if (scopePath && !(await this.concerns(tx, c.id, c.ownerUnitId, scopePath))) return refuse('out_of_scope');
+      if (scopePath && !(await this.concerns(tx, c.id, scopePath))) return refuse('out_of_scope');
       if (c.status === 'DRAFT') return refuse('not_launched');
       const job = await tx.exportJob.create({
         data: { campaignId: c.id, requestedById: actor.id, channel: input.channel, chatId: input.chatId, scopePath },
@@ -143,19 +140,9 @@ export class ExportService {
     return r;
   }
 
-  /** Campaigns (launched or closed, not archived) the actor may export, newest first. */
+  /** Campaigns the actor may export: the ones /stats offers (launched or closed, audience in their subtree; admins all). */
   async campaignsFor(actor: ActorRef): Promise<Array<{ id: number; code: string; title: string }>> {
-    const a = await loadActor(this.prisma, actor);
-    if (!a || (a.role !== 'ADMIN' && (a.role !== 'OFFICER' || !a.unitPath))) return [];
-    const within =
-      a.role === 'ADMIN'
-        ? P.empty
-        : P.sql`AND (EXISTS (SELECT 1 FROM unit o WHERE o.id = c.owner_unit_id AND o.path LIKE ${subtreeLike(a.unitPath!)})
-                 OR EXISTS (SELECT 1 FROM unit u WHERE u.id IN (SELECT unit_id FROM campaign_audience_units(c.id)) AND u.path LIKE ${subtreeLike(a.unitPath!)}))`;
-    return this.prisma.$queryRaw<Array<{ id: number; code: string; title: string }>>`
-      SELECT c.id, c.code, c.title FROM campaign c
-      WHERE c.status <> 'DRAFT' AND c.archived_at IS NULL ${within}
-      ORDER BY c.created_at DESC, c.id DESC LIMIT 30`;
+    return (await this.stats.campaignsFor(actor)).map((c) => ({ id: c.id, code: c.code, title: c.title }));
   }
 
   /** Claims the oldest waiting job (or one whose runner died), or null. */
@@ -181,24 +168,28 @@ export class ExportService {
   }
 
   /**
-   * Runs a claimed job: re-checks that the requester is still staff (a revoked officer's queued
-   * export is refused and audited), builds the workbook and hands it to the outbox. Throws on a
-   * failure worth retrying; the runner decides.
+   * Runs a claimed job. The requester is judged again as they are now, by the same use case that
+   * gives /stats its figures (`StatsService.forCampaign`, audited as `stats.export`): a revoked or
+   * moved officer's queued export is refused, and the workbook covers the subtree they manage
+   * when it is built — the Tổng hợp figures and every other sheet alike. Builds the workbook and
+   * hands it to the outbox. Throws on a failure worth retrying; the runner decides.
    */
   async run(job: ClaimedExport, label: ExportLabel): Promise<{ ok: true; size: number; reportRows: number } | { ok: false; reason: ExportRefusal }> {
+    const r = await this.stats.forCampaign({ actor: { id: job.requestedById }, campaignId: job.campaignId, action: 'stats.export' });
+    if (!r.ok) {
+      const key = r.reason === 'forbidden' ? 'export-refused' : r.reason === 'out_of_scope' ? 'export-out-of-scope' : 'export-failed';
+      await this.prisma.$transaction((tx) => this.finish(tx, job, { status: 'FAILED', error: r.reason }, { key, vars: {} }));
+      return { ok: false, reason: r.reason };
+    }
+    const stats = r.stats;
     const actor = await loadActor(this.prisma, { id: job.requestedById });
-    if (!actor || (actor.role !== 'ADMIN' && actor.role !== 'OFFICER')) {
-      await this.prisma.$transaction(async (tx) => {
-        await writeAudit(tx, { actorId: job.requestedById, actorRef: actor?.ref ?? null, action: 'export.build', target: `campaign:${job.campaignId}`, outcome: 'REFUSED', details: { reason: 'forbidden', job: job.id } });
-        await this.finish(tx, job, { status: 'FAILED', error: 'forbidden' }, { key: 'export-refused', vars: {} });
-      });
-      return { ok: false, reason: 'forbidden' };
+    const scopePath = stats.scope === 'all' ? null : (actor?.unitPath ?? null);
+    if (stats.scope !== 'all' && !scopePath) {
+      // Moved out of every unit between the two reads: nothing of theirs to export.
+      await this.prisma.$transaction((tx) => this.finish(tx, job, { status: 'FAILED', error: 'no_unit' }, { key: 'export-out-of-scope', vars: {} }));
+      return { ok: false, reason: 'no_unit' };
     }
-    const c = await this.prisma.campaign.findUnique({ where: { id: job.campaignId }, select: { code: true, title: true } });
-    if (!c) {
-      await this.prisma.$transaction((tx) => this.finish(tx, job, { status: 'FAILED', error: 'not_found' }, { key: 'export-failed', vars: {} }));
-      return { ok: false, reason: 'not_found' };
-    }
+    const c = stats.campaign;
     const chunks: Buffer[] = [];
     const out = new PassThrough();
     out.on('data', (b: Buffer) => chunks.push(b));
@@ -206,7 +197,7 @@ export class ExportService {
       out.on('end', resolve);
       out.on('error', reject);
     });
-    const counts = await writeWorkbook(this.sheets(job.campaignId, job.scopePath, label), out);
+    const counts = await writeWorkbook(this.sheets(stats, scopePath, label), out);
     await done;
     const content = Buffer.concat(chunks);
     const fileName = exportFileName(c.code, this.now());
@@ -254,9 +245,10 @@ export class ExportService {
   // ---- The sheets ---------------------------------------------------------------------------
 
   /** The five sheets, each read lazily when the writer reaches it. */
-  sheets(campaignId: number, scopePath: string | null, label: ExportLabel): LazySheet[] {
+  sheets(stats: CampaignStats, scopePath: string | null, label: ExportLabel): LazySheet[] {
+    const campaignId = stats.campaign.id;
     return [
-      this.summarySheet(campaignId, scopePath, label),
+      this.summarySheet(stats, label),
       // Its columns (one per content line) are read when the writer reaches it.
       () => this.registrationSheet(campaignId, scopePath, label),
       this.reportSheet(campaignId, scopePath, label),
@@ -265,34 +257,74 @@ export class ExportService {
     ];
   }
 
-  /** Tổng hợp: per unit of the audience in scope. */
-  private summarySheet(campaignId: number, scopePath: string | null, label: ExportLabel): SheetSpec {
+  /**
+   * Tổng hợp: per unit of the audience in scope, then the totals — the figures of /stats
+   * (StatsService: one definition of each number): audience, registered (and per title), the
+   * current period's reports, per content line the sum reported against the sum of targets and
+   * how many reached their own, unreachable, opted out and laggards of the focus milestone.
+   */
+  private summarySheet(stats: CampaignStats, label: ExportLabel): SheetSpec {
+    const titleName = (t: CampaignStats['titles'][number]) => t.name ?? label(`reg-title-${t.code}`);
+    const individual = stats.titles.filter((t) => t.scope === 'INDIVIDUAL');
+    const lineName = (l: CampaignStats['lines'][number]) => (l.unitOfMeasure ? `${l.title} (${l.unitOfMeasure})` : l.title);
     const columns: ColumnSpec[] = [
       { header: label('export-col-unit'), kind: 'text', width: 30 },
       { header: label('export-col-unit-code'), kind: 'text', width: 12 },
       { header: label('export-col-members'), kind: 'integer' },
       { header: label('export-col-registered'), kind: 'integer' },
       { header: label('export-col-registered-share'), kind: 'percent' },
-      { header: label('export-col-approved'), kind: 'integer' },
-      { header: label('export-col-reports'), kind: 'integer' },
-      { header: label('export-col-evidence'), kind: 'integer' },
+      ...individual.map((t): ColumnSpec => ({ header: label('export-col-by-title', { title: titleName(t) }), kind: 'integer' })),
+      { header: label('export-col-collective'), kind: 'text', width: 28 },
+      { header: label('export-col-period-reports'), kind: 'integer' },
+      { header: label('export-col-period-reporters'), kind: 'integer' },
+      ...stats.lines.flatMap((l): ColumnSpec[] => [
+        { header: label('export-col-line-reported', { line: lineName(l) }), kind: 'number' },
+        { header: label('export-col-line-target', { line: lineName(l) }), kind: 'number' },
+        { header: label('export-col-line-reached', { line: lineName(l) }), kind: 'integer' },
+      ]),
+      { header: label('export-col-targets-reached'), kind: 'percent' },
+      { header: label('export-col-unreachable'), kind: 'integer' },
+      { header: label('export-col-opted-out'), kind: 'integer' },
+      { header: label('export-col-laggards'), kind: 'integer' },
     ];
-    const prisma = this.prisma;
-    async function* rows(): AsyncGenerator<CellValue[]> {
-      const list = await prisma.$queryRaw<Array<{ code: string; name: string; members: number; registered: number; approved: number; reports: number; evidence: number }>>`
-        WITH au AS (SELECT u.id, u.code, u.name, u.path FROM unit u WHERE u.id IN (${audienceUnitsSql(campaignId)}) ${q(scopePath, 'u.path')}),
-             mem AS (SELECT m.id, m.unit_id FROM member m JOIN au ON au.id = m.unit_id WHERE m.left_at IS NULL AND m.full_name IS NOT NULL)
-        SELECT au.code, au.name,
-          (SELECT count(*) FROM mem WHERE mem.unit_id = au.id)::int AS members,
-          (SELECT count(*) FROM registration r JOIN mem ON mem.id = r.member_id WHERE r.campaign_id = ${campaignId} AND mem.unit_id = au.id AND r.status <> 'WITHDRAWN')::int AS registered,
-          (SELECT count(*) FROM registration r JOIN mem ON mem.id = r.member_id WHERE r.campaign_id = ${campaignId} AND mem.unit_id = au.id AND r.status = 'APPROVED')::int AS approved,
-          (SELECT count(*) FROM progress_report p JOIN mem ON mem.id = p.member_id WHERE p.campaign_id = ${campaignId} AND mem.unit_id = au.id)::int AS reports,
-          (SELECT count(*) FROM attachment a JOIN progress_report p ON p.id = a.progress_report_id JOIN mem ON mem.id = p.member_id
-             WHERE p.campaign_id = ${campaignId} AND mem.unit_id = au.id)::int AS evidence
-        FROM au ORDER BY au.path`;
-      for (const r of list) yield [r.name, r.code, r.members, r.registered, r.members > 0 ? r.registered / r.members : null, r.approved, r.reports, r.evidence];
-    }
-    return { name: label('export-sheet-summary'), columns, rows: rows() };
+    const collective = (code: string | null) => {
+      const t = code ? stats.titles.find((x) => x.code === code) : undefined;
+      return code ? (t ? titleName(t) : label(`reg-title-${code}`)) : null;
+    };
+    const rows: CellValue[][] = stats.units.map((u) => [
+      u.name,
+      u.code,
+      u.audience,
+      u.registered,
+      u.registeredShare,
+      ...individual.map((t) => u.byTitle[t.code] ?? 0),
+      collective(u.collectiveTitle),
+      u.reportsInPeriod,
+      u.reportersInPeriod,
+      ...u.lines.flatMap((l) => [l.reported, l.target, l.reached]),
+      u.targetsReachedShare,
+      u.unreachable,
+      u.optedOut,
+      u.laggards.length,
+    ]);
+    const t = stats.totals;
+    rows.push([
+      label('export-total'),
+      null,
+      t.audience,
+      t.registered,
+      t.registeredShare,
+      ...individual.map((x) => t.byTitle[x.code] ?? 0),
+      null,
+      t.reportsInPeriod,
+      t.reportersInPeriod,
+      ...t.lines.flatMap((l) => [l.reported, l.target, l.reached]),
+      t.targetsReachedShare,
+      t.unreachable,
+      t.optedOut,
+      t.laggards,
+    ]);
+    return { name: label('export-sheet-summary'), columns, rows };
   }
 
   /** Đăng ký: one row per registration, one column per content line with its commitment. */

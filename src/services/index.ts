@@ -70,6 +70,7 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
   const broadcasts = new BroadcastService(prisma, outbox, now);
   const audit = new AuditService(prisma);
   const reminders = new ReminderService(prisma, outbox, { now, ...(opts.quietHours !== undefined ? { quiet: opts.quietHours } : {}) });
+  const stats = new StatsService(prisma, now);
   const campaigns = new CampaignService(prisma, { broadcasts, audit, now, onChanged: (id) => reminders.onCampaignChanged(id) });
   return {
     prisma,
@@ -89,8 +90,8 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     reviewReports: new ReviewReportService(prisma, now),
     identityLinks: new IdentityLinkService(prisma),
     evidenceFiles: new EvidenceFileService(prisma),
-    stats: new StatsService(prisma, now),
+    stats,
     honours: new HonourService(prisma, { campaigns, broadcasts, now }),
-    exports: new ExportService(prisma, outbox, now),
+    exports: new ExportService(prisma, outbox, stats, now),
   };
 }

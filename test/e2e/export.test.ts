@@ -55,7 +55,8 @@ async function seedData(h: Harness, code: string) {
   await prisma.reviewReport.create({
     data: { milestoneId: milestone('FINAL_REVIEW').id, unitId: dongkhoi.id, submittedById: lan.id, figures: [{ label: 'Công trình', value: '12' }], note: 'Hoàn thành' },
   });
-  return { campaignId, lan, ba, cuong, lanReg, lanReport, baReport, dongkhoi, anthoi };
+  const bentre = (await h.app.services.units.byCode('BENTRE'))!;
+  return { campaignId, lan, ba, cuong, lanReg, lanReport, baReport, dongkhoi, anthoi, bentre };
 }
 
 type Seeded = Awaited<ReturnType<typeof seedData>>;
@@ -128,15 +129,31 @@ async function checkWorkbook(h: Harness, wb: ExcelJS.Workbook, s: Seeded, scope:
   // Lan committed to no figure for the last line: its cell is empty.
   expect([reg[9], reg[10], reg[11]]).toEqual(['Học tập đầy đủ', 5, undefined]);
 
-  // Tổng hợp: per unit of the audience in scope, counted as the database counts them.
+  // Tổng hợp: per unit of the audience in scope then the total, the figures /stats shows, checked against the database.
   const summary = wb.getWorksheet('Tổng hợp')!;
-  expect(header(summary)).toEqual(['Đơn vị', 'Mã đơn vị', 'Số thành viên', 'Đã đăng ký', 'Tỷ lệ đăng ký', 'Đã duyệt', 'Số báo cáo', 'Số minh chứng']);
-  expect(column(summary, 2)).toEqual(scope === 'all' ? ['BENTRE', 'DONGKHOI', 'ANTHOI'] : ['DONGKHOI']);
+  expect(header(summary)).toEqual([
+    'Đơn vị', 'Mã đơn vị', 'Số thành viên', 'Đã đăng ký', 'Tỷ lệ đăng ký', 'ĐK Lao động tiên tiến', 'ĐK Chiến sĩ thi đua cơ sở', 'Đăng ký tập thể',
+    'Báo cáo trong kỳ', 'Số người báo cáo trong kỳ',
+    'Công trình chào mừng đại hội (công trình): đã thực hiện', 'Công trình chào mừng đại hội (công trình): chỉ tiêu', 'Công trình chào mừng đại hội (công trình): số người đạt',
+    'Phát hiện điển hình tiên tiến (điển hình): đã thực hiện', 'Phát hiện điển hình tiên tiến (điển hình): chỉ tiêu', 'Phát hiện điển hình tiên tiến (điển hình): số người đạt',
+    'Tỷ lệ chỉ tiêu đạt', 'Không liên lạc được', 'Tắt nhắc hạn', 'Chưa thực hiện',
+  ]);
+  expect(column(summary, 2)).toEqual(scope === 'all' ? ['BENTRE', 'DONGKHOI', 'ANTHOI', null] : ['DONGKHOI', null]);
   const dk = rowWith(summary, 'Xã Đồng Khởi');
-  const members = await prisma.member.count({ where: { unitId: s.dongkhoi.id, leftAt: null, fullName: { not: null } } });
-  const registered = await prisma.registration.count({ where: { campaignId: s.campaignId, member: { unitId: s.dongkhoi.id }, status: { not: 'WITHDRAWN' } } });
-  const evidence = await prisma.attachment.count({ where: { progressReport: { campaignId: s.campaignId, member: { unitId: s.dongkhoi.id } } } });
-  expect(dk.slice(3)).toEqual([members, registered, registered / members, 1, 1, evidence]);
+  const inUnit = { unitId: s.dongkhoi.id, leftAt: null, fullName: { not: null } };
+  const members = await prisma.member.count({ where: inUnit });
+  const registered = await prisma.registration.count({ where: { campaignId: s.campaignId, member: inUnit, status: { not: 'WITHDRAWN' } } });
+  const ldtt = await prisma.registration.count({ where: { campaignId: s.campaignId, member: inUnit, status: { not: 'WITHDRAWN' }, titleCode: 'LDTT' } });
+  const k3 = await prisma.progressReport.aggregate({ where: { campaignId: s.campaignId, member: inUnit, criterion: { code: 'K3' } }, _sum: { valueNumber: true } });
+  const k3Target = await prisma.commitment.aggregate({ where: { registration: { campaignId: s.campaignId, member: inUnit }, criterion: { code: 'K3' } }, _sum: { targetNumber: true } });
+  expect(dk.slice(3, 8)).toEqual([members, registered, registered / members, ldtt, 0]);
+  expect(dk.slice(8, 11)).toEqual([undefined, 1, 1]); // no collective registration; Lan's report in the current period
+  expect(dk.slice(11, 14)).toEqual([Number(k3._sum.valueNumber), Number(k3Target._sum.targetNumber), 1]);
+  expect(dk[11]).toBe(1234.5);
+  const total = rowWith(summary, 'Tổng cộng');
+  const allMembers = await prisma.member.count({ where: { leftAt: null, fullName: { not: null }, unitId: { in: scope === 'all' ? [s.dongkhoi.id, s.anthoi.id, s.bentre.id] : [s.dongkhoi.id] } } });
+  expect(total[3]).toBe(allMembers);
+  expect(summary.getRow(2).getCell(5).numFmt).toBe('0.0%');
 
   // Chưa thực hiện: the registration deadline has passed; Cường did not register, Lan did.
   const lag = wb.getWorksheet('Chưa thực hiện')!;
