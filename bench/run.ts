@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const all = ['updates', 'registration', 'broadcast', 'reminders', 'chart'];
+const all = ['updates', 'registration', 'broadcast', 'reminders', 'chart', 'export'];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 let failed = false;
 for (const name of chosen) {

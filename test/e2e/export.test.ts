@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import { startHarness, seedUnits, type Harness } from '../support/app-harness.js';
 import { joined, launchCampaign, UNITS } from '../support/conversation-fixtures.js';
 import { telegram } from '../support/identities.js';
-import { FakeZalo, type ZaloUser } from '../support/fake-zalo.js';
+import { FakeZalo } from '../support/fake-zalo.js';
+import { zaloChat } from '../support/zalo-chat.js';
 import { freePort } from '../support/redis-server.js';
 import { excelDate } from '../../src/services/export-workbook.js';
 
@@ -247,23 +248,6 @@ describe('/export on Telegram (polling, PostgreSQL, Redis)', () => {
   }, 60_000);
 });
 
-/** A Zalo user's conversation: send, then wait for the bot's answer matching `re`. */
-function zchat(zalo: FakeZalo, user: ZaloUser) {
-  return {
-    async say(text: string, re: RegExp, timeoutMs = 20_000): Promise<string> {
-      const before = zalo.sentTo(user.id).length;
-      zalo.userSays(user, text);
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const texts = zalo.textsTo(user.id).slice(before).join('\n\n');
-        if (re.test(texts)) return texts;
-        if (Date.now() > deadline) throw new Error(`no answer matching ${re}; got:\n${texts}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
-}
-
 describe('/export on Zalo (a signed download link under PUBLIC_URL)', () => {
   let zalo: FakeZalo;
   let h: Harness;
@@ -290,12 +274,12 @@ describe('/export on Zalo (a signed download link under PUBLIC_URL)', () => {
     const o = await h.app.services.members.touch({ channel: 'ZALO', externalId: user.id, firstName: 'Hạnh' });
     await h.app.services.members.setUnit(o.id, (await h.app.services.units.byCode('BENTRE'))!.id);
     await h.app.services.members.setName(o.id, 'Lê Thị Hạnh');
-    const c = zchat(zalo, user);
+    const c = zaloChat(zalo, user);
     // A member first: refused.
     await c.say('xuất excel', /không có quyền/);
     await h.app.services.members.setRole(o.id, 'OFFICER');
     // Only one campaign to export: no question, straight to «đang lập tệp…», then the link.
-    const texts = await c.say('xuat excel', /Tải tệp \(liên kết có hiệu lực 24 giờ\): (\S+)/);
+    const texts = await c.say('xuat excel', /Tải tệp \(liên kết có hiệu lực 24 giờ\): (\S+)/, 30_000);
     expect(texts).toContain('Đang lập tệp Excel «Thi đua chào mừng đại hội xuat-zalo»…');
     expect(texts).toContain('Báo cáo (2 dòng)');
     const url = /Tải tệp \(liên kết có hiệu lực 24 giờ\): (\S+)/.exec(texts)![1]!;
