@@ -10,7 +10,7 @@
  * time an officer in Asia/Ho_Chi_Minh reads, whatever the server's zone).
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { localParts } from '../domain/dates.js';
 
 /** How a column's values are shown. */
@@ -79,7 +79,10 @@ export type LazySheet = SheetSpec | (() => Promise<SheetSpec>);
  * Returns the number of data rows written per sheet, in order.
  */
 export async function writeWorkbook(sheets: LazySheet[], out: Writable): Promise<number[]> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded on first use: exceljs takes about a second to load, which every start of the bot (and
+  // every script that builds the services) would otherwise pay for a command officers rarely send.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'ThiĐua Bot';
   wb.created = new Date();
   const counts: number[] = [];
