@@ -95,6 +95,7 @@ help-officer =
     /units — unit tree
     /campaigns — campaigns in your scope; send a YAML/JSON file to import one
     /newcampaign — create a campaign in chat; /announce — send an update
+    /amend [code] — correct or extend a launched campaign
     /linkgroup (in a group) — link the group to your unit
     /review — submit your unit's mid-term/final review report
     /nudge — remind those who have not acted yet
@@ -1304,3 +1305,89 @@ export-col-unreachable = Unreachable
 export-col-opted-out = Reminders off
 export-col-laggards = Not done yet
 export-total = Total
+## Amending a launched campaign (issue 12, item 3)
+cmd-amend = Correct or extend a campaign
+amend-button = ✏️ Correct / extend
+amend-flow-name = Correcting or extending a campaign
+amend-none = You manage no running campaign to correct or extend.
+amend-pick = Which campaign do you want to correct or extend?
+amend-open-not_found = No campaign has this code. Check the code in /campaigns.
+amend-open-not_launched = Only a running campaign can be corrected or extended. Edit a draft directly in /campaigns.
+amend-open-out_of_scope = This campaign is outside your scope, so you cannot correct or extend it.
+amend-open-forbidden = Only the campaign's officers or an administrator can correct or extend a campaign.
+amend-ask-what =
+    What do you want to change in <b>{ $title }</b>?
+    (Deadlines are not shortened and launched content lines are not deleted: that takes a new decision by the issuing body.)
+amend-ask-what-extend =
+    What do you want to extend in <b>{ $title }</b>?
+    (Deadlines only move later; an announced deadline is never shortened.)
+amend-kind-deadline = Extend a deadline (registration, report…)
+amend-kind-end = Extend the campaign period
+amend-kind-title = Correct the title
+amend-kind-slogan = Correct the slogan
+amend-kind-description = Correct the description
+amend-kind-line = Correct the wording of a content line
+amend-kind-add-line = Add a content line
+amend-no-targets-deadline = This campaign has no deadline to extend.
+amend-no-targets-line = This campaign has no content line to correct.
+amend-ask-target-deadline = Which deadline?
+amend-ask-target-line = Which content line?
+amend-ask-deadline =
+    Current deadline: <b>{ $current }</b>.
+    Type the new deadline, later than the current one (e.g. 30/06/2026 or 17:00 30/06/2026; a date alone keeps the time).
+amend-ask-end =
+    The campaign currently ends on <b>{ $current }</b>.
+    Type the new end date, later than the current one (dd/MM/yyyy).
+amend-ask-title =
+    Current title: { $current }
+    Type the correct title.
+amend-ask-slogan =
+    Current slogan: { $current }
+    Type the correct slogan.
+amend-ask-description =
+    Current description:
+    { $current }
+
+    Type the whole corrected description.
+amend-ask-line =
+    Current wording: { $current }
+    Type the correct wording (how it is measured and the targets already registered stay).
+amend-ask-add-line = Type the content line to add (one line).
+amend-refused-shortens = An announced deadline cannot be shortened: people are working to the old one and could miss it without knowing. Shortening takes a new decision by the issuing body, announced separately (/announce). Type a later date, or send /cancel.
+amend-refused-due_in_past = That time has passed. Type a deadline in the future.
+amend-refused-after_end = The new deadline is after the campaign ends. Choose «Extend the campaign period» first, then extend this deadline.
+amend-refused-unchanged = That is exactly what it is now; there is nothing to correct. Type the new value, or send /cancel.
+amend-refused-text_invalid = The text is empty or too long. Please type it again.
+amend-refused-not_found = That deadline or content line is no longer in the campaign. Send /cancel and start again.
+amend-refused-not_launched = The campaign is no longer running, so it cannot be corrected or extended.
+amend-refused-out_of_scope = This campaign is outside your scope, so you cannot correct or extend it.
+amend-refused-forbidden = Only the campaign's officers or an administrator can correct or extend a campaign.
+amend-preview-intro = Preview of the notice people will receive:
+amend-confirm = It goes to <b>{ $members }</b> people who received the launch announcement and <b>{ $groups }</b> groups. Those not reached yet get the corrected announcement instead. Confirm?
+amend-confirm-reminders = Reminders are planned again for the new deadline; reminders for the old one not yet sent are withdrawn.
+amend-confirm-add-line = From now on registrations set a target for this line too; people already registered can register again to add it.
+amend-choice-send = ✔ Save and send the notice
+amend-choice-cancel = ✖ Cancel
+amend-cancelled = Cancelled: the campaign is unchanged and no notice was sent.
+amend-done-extend = ✅ Extended. The notice is being sent to { $members } people and { $groups } groups; reminders are planned for the new deadline.
+amend-done-correct = ✅ Corrected. The notice is being sent to { $members } people and { $groups } groups.
+amend-notice-head-extend = 📅 <b>EXTENSION</b> — campaign «{ $title }»
+amend-notice-head-correct = ✏️ <b>CORRECTION</b> — campaign «{ $title }»
+amend-notice-head-add = 📌 <b>NEW CONTENT LINE</b> — campaign «{ $title }»
+amend-deadline-REGISTRATION = The registration deadline
+amend-deadline-PROGRESS_REPORT = The progress report deadline
+amend-deadline-MIDTERM_REVIEW = The mid-term review deadline
+amend-deadline-FINAL_REVIEW = The final review deadline
+amend-deadline-CUSTOM = The milestone
+amend-notice-deadline = { $what } is moved to <b>{ $to }</b> (was { $from }).
+amend-notice-end = The campaign now runs until the end of <b>{ $to }</b> (was { $from }).
+amend-field-title = The title
+amend-field-slogan = The slogan
+amend-field-line = The content line
+amend-notice-text = { $field } now reads: «{ $to }» (it read: «{ $from }»).
+amend-notice-text-new = { $field } is added: «{ $to }».
+amend-notice-description = The campaign's description now reads:
+amend-notice-add = New content line: «{ $line }».
+amend-notice-add-how = If you have registered, register again to set a target for it; your other targets are kept.
+amend-notice-rest = Everything else in the campaign stays as it was.
+zalo-help-amend-words = Running campaigns: «extend campaign-code» — move a deadline or the end later · «amend campaign-code» — correct the title, slogan, a content line's wording, or add a content line.

@@ -95,6 +95,7 @@ help-officer =
     /units — cây đơn vị
     /campaigns — phong trào trong phạm vi; gửi tệp YAML/JSON để nhập phong trào
     /newcampaign — tạo phong trào trong chat; /announce — gửi thông báo bổ sung
+    /amend [mã] — đính chính hoặc gia hạn phong trào đã phát động
     /linkgroup (trong nhóm) — liên kết nhóm với đơn vị
     /review — nộp báo cáo sơ kết/tổng kết của đơn vị
     /nudge — nhắc lại những người chưa thực hiện
@@ -1280,3 +1281,89 @@ export-col-unreachable = Không liên lạc được
 export-col-opted-out = Tắt nhắc hạn
 export-col-laggards = Chưa thực hiện
 export-total = Tổng cộng
+## Đính chính / gia hạn phong trào đã phát động (issue 12, mục 3)
+cmd-amend = Đính chính / gia hạn phong trào
+amend-button = ✏️ Đính chính / gia hạn
+amend-flow-name = Đính chính / gia hạn phong trào
+amend-none = Đồng chí chưa phụ trách phong trào nào đang triển khai để đính chính hay gia hạn.
+amend-pick = Đính chính hoặc gia hạn phong trào nào?
+amend-open-not_found = Không tìm thấy phong trào có mã này. Đồng chí kiểm tra lại mã trong /campaigns.
+amend-open-not_launched = Chỉ đính chính, gia hạn được phong trào đang triển khai. Bản nháp thì sửa trực tiếp trong /campaigns.
+amend-open-out_of_scope = Phong trào này không thuộc phạm vi đồng chí phụ trách nên đồng chí không đính chính, gia hạn được.
+amend-open-forbidden = Chỉ cán bộ phụ trách phong trào hoặc quản trị viên mới đính chính, gia hạn được phong trào.
+amend-ask-what =
+    Đồng chí muốn điều chỉnh gì ở phong trào <b>{ $title }</b>?
+    (Không rút ngắn hạn và không xóa nội dung đã phát động: những việc đó cần quyết định mới của cấp phát động.)
+amend-ask-what-extend =
+    Gia hạn gì ở phong trào <b>{ $title }</b>?
+    (Chỉ lùi hạn về sau; không rút ngắn hạn đã thông báo.)
+amend-kind-deadline = Gia hạn một mốc (hạn đăng ký, hạn báo cáo…)
+amend-kind-end = Kéo dài thời gian thực hiện phong trào
+amend-kind-title = Sửa tên phong trào
+amend-kind-slogan = Sửa khẩu hiệu
+amend-kind-description = Sửa phần giới thiệu
+amend-kind-line = Sửa câu chữ một nội dung thi đua
+amend-kind-add-line = Bổ sung một nội dung thi đua
+amend-no-targets-deadline = Phong trào này không có mốc thời gian nào để gia hạn.
+amend-no-targets-line = Phong trào này chưa có nội dung thi đua nào để sửa.
+amend-ask-target-deadline = Gia hạn mốc nào?
+amend-ask-target-line = Sửa câu chữ của nội dung nào?
+amend-ask-deadline =
+    Hạn hiện tại: <b>{ $current }</b>.
+    Đồng chí gõ hạn mới, muộn hơn hạn hiện tại (ví dụ 30/06/2026 hoặc 17:00 30/06/2026; chỉ gõ ngày thì giữ nguyên giờ).
+amend-ask-end =
+    Phong trào hiện kết thúc ngày <b>{ $current }</b>.
+    Đồng chí gõ ngày kết thúc mới, muộn hơn ngày hiện tại (dd/MM/yyyy).
+amend-ask-title =
+    Tên hiện tại: { $current }
+    Đồng chí gõ tên đúng của phong trào.
+amend-ask-slogan =
+    Khẩu hiệu hiện tại: { $current }
+    Đồng chí gõ khẩu hiệu đúng.
+amend-ask-description =
+    Phần giới thiệu hiện tại:
+    { $current }
+
+    Đồng chí gõ lại toàn bộ phần giới thiệu đã sửa.
+amend-ask-line =
+    Nội dung hiện tại: { $current }
+    Đồng chí gõ lại câu chữ đúng (cách đo và chỉ tiêu đã đăng ký giữ nguyên).
+amend-ask-add-line = Đồng chí gõ nội dung thi đua cần bổ sung (một dòng).
+amend-refused-shortens = Không rút ngắn được hạn đã thông báo: người nhận đang thực hiện theo hạn cũ và có thể bị trễ hạn mà không biết. Việc rút ngắn hạn cần quyết định mới của cấp phát động và được thông báo riêng (/announce). Đồng chí gõ một ngày muộn hơn, hoặc gửi /cancel.
+amend-refused-due_in_past = Thời điểm này đã qua. Đồng chí gõ một hạn trong tương lai.
+amend-refused-after_end = Hạn mới nằm sau ngày kết thúc phong trào. Đồng chí chọn «Kéo dài thời gian thực hiện phong trào» trước, rồi gia hạn mốc này.
+amend-refused-unchanged = Giá trị này giống hệt hiện tại, không có gì để đính chính. Đồng chí gõ giá trị mới, hoặc gửi /cancel.
+amend-refused-text_invalid = Nội dung trống hoặc quá dài. Đồng chí gõ lại.
+amend-refused-not_found = Mốc hoặc nội dung này không còn trong phong trào. Đồng chí gửi /cancel rồi bắt đầu lại.
+amend-refused-not_launched = Phong trào không còn đang triển khai nên không đính chính, gia hạn được nữa.
+amend-refused-out_of_scope = Phong trào này không thuộc phạm vi đồng chí phụ trách nên không đính chính, gia hạn được.
+amend-refused-forbidden = Chỉ cán bộ phụ trách phong trào hoặc quản trị viên mới đính chính, gia hạn được phong trào.
+amend-preview-intro = Xem trước thông báo các đồng chí sẽ nhận:
+amend-confirm = Sẽ gửi tới <b>{ $members }</b> đồng chí đã nhận thông báo phát động và <b>{ $groups }</b> nhóm. Người chưa nhận sẽ được gửi thông báo phát động đã sửa. Xác nhận?
+amend-confirm-reminders = Lời nhắc hạn sẽ được lập lại theo hạn mới; lời nhắc theo hạn cũ chưa gửi sẽ bị hủy.
+amend-confirm-add-line = Người đăng ký từ nay sẽ đặt chỉ tiêu cho cả nội dung này; người đã đăng ký có thể đăng ký lại để bổ sung.
+amend-choice-send = ✔ Lưu và gửi thông báo
+amend-choice-cancel = ✖ Hủy
+amend-cancelled = Đã hủy, phong trào giữ nguyên, không gửi thông báo nào.
+amend-done-extend = ✅ Đã gia hạn. Thông báo gia hạn đang được gửi tới { $members } đồng chí và { $groups } nhóm; lời nhắc hạn đã được lập lại theo hạn mới.
+amend-done-correct = ✅ Đã đính chính. Thông báo đang được gửi tới { $members } đồng chí và { $groups } nhóm.
+amend-notice-head-extend = 📅 <b>GIA HẠN</b> — phong trào «{ $title }»
+amend-notice-head-correct = ✏️ <b>ĐÍNH CHÍNH</b> — phong trào «{ $title }»
+amend-notice-head-add = 📌 <b>BỔ SUNG NỘI DUNG</b> — phong trào «{ $title }»
+amend-deadline-REGISTRATION = Hạn đăng ký thi đua
+amend-deadline-PROGRESS_REPORT = Hạn báo cáo tiến độ
+amend-deadline-MIDTERM_REVIEW = Hạn gửi báo cáo sơ kết
+amend-deadline-FINAL_REVIEW = Hạn gửi báo cáo tổng kết
+amend-deadline-CUSTOM = Mốc thời gian
+amend-notice-deadline = { $what } được lùi đến <b>{ $to }</b> (trước đây: { $from }).
+amend-notice-end = Thời gian thực hiện phong trào được kéo dài đến hết ngày <b>{ $to }</b> (trước đây: { $from }).
+amend-field-title = Tên phong trào
+amend-field-slogan = Khẩu hiệu
+amend-field-line = Nội dung thi đua
+amend-notice-text = { $field } được sửa lại là: «{ $to }» (trước đây ghi: «{ $from }»).
+amend-notice-text-new = { $field } được bổ sung: «{ $to }».
+amend-notice-description = Phần giới thiệu phong trào được sửa lại như sau:
+amend-notice-add = Bổ sung nội dung thi đua: «{ $line }».
+amend-notice-add-how = Đồng chí đã đăng ký có thể đăng ký lại để đặt chỉ tiêu cho nội dung này; các chỉ tiêu đã đăng ký được giữ nguyên.
+amend-notice-rest = Các nội dung khác của phong trào giữ nguyên.
+zalo-help-amend-words = Phong trào đã phát động: «gia hạn mã-phong-trào» — lùi một hạn hoặc ngày kết thúc · «đính chính mã-phong-trào» — sửa tên, khẩu hiệu, câu chữ một nội dung, hoặc bổ sung nội dung.

@@ -26,6 +26,8 @@ export type TextCommand =
   | 'campaigns'
   | 'newcampaign'
   | 'launch'
+  | 'amend'
+  | 'extend'
   | 'profile'
   | 'registrations'
   | 'link'
@@ -90,6 +92,9 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'newcampaign', words: ['tao phong trao', 'newcampaign'] },
   // "phát động chu-nhat-xanh" launches that draft; "phát động" alone picks among the officer's drafts.
   { command: 'launch', words: ['phat dong', 'launch'], withArg: ['phat dong', 'launch'] },
+  // Đính chính / gia hạn of a launched campaign (src/flows/campaign-amend.ts), with or without its code.
+  { command: 'amend', words: ['dinh chinh', 'amend'], withArg: ['dinh chinh', 'amend'] },
+  { command: 'extend', words: ['gia han', 'extend'], withArg: ['gia han', 'extend'] },
   { command: 'approve', words: [], withArg: ['duyet', 'approve'], numericArg: true },
   { command: 'return', words: [], withArg: ['tra lai', 'return'], numericArg: true },
   // Alone, "nhắc" / "nộp báo cáo" / "minh chứng" list what to pick from (numbered), as Telegram's /nudge, /review, /evidence.

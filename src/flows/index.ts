@@ -16,6 +16,7 @@ import { createCampaignImportFlow } from './campaign-import.js';
 import { createCampaignAnnounceFlow } from './campaign-announce.js';
 import { createCampaignPickFlow } from './campaign-pick.js';
 import { createCampaignLaunchFlow } from './campaign-launch.js';
+import { createCampaignAmendFlow } from './campaign-amend.js';
 import { createUnitsImportFlow } from './units-import.js';
 import { createSettingsFlow } from './settings.js';
 import { createLinkFlow } from './link.js';
@@ -42,6 +43,7 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createCampaignAnnounceFlow(services),
     createCampaignPickFlow(services),
     createCampaignLaunchFlow(services),
+    createCampaignAmendFlow(services),
     createUnitsImportFlow(services),
     createSettingsFlow(services),
     createLinkFlow(services),

@@ -14,6 +14,7 @@ import { escapeHtml } from '../domain/text.js';
 import { isTitleCode } from '../domain/titles.js';
 import { campaignHeader, followUpBody, renderCriteria, type CriterionText, type T } from '../flows/campaign-text.js';
 import { TEMPLATES } from './compose.js';
+import { AMENDMENT_TEMPLATE, renderAmendment } from './amendment.js';
 import { clipHtml, fitLines } from './split.js';
 import type { MessageVars, OutboxAction, OutboxMessage } from './types.js';
 // A cycle (stats-message uses titleText): only called at render time, never at load.
@@ -89,6 +90,9 @@ const templates: Record<string, Template> = {
   },
 
   [TEMPLATES.followUp]: (t, v) => clip(t, followUpBody(t, str(v.title), str(v.text))),
+
+  /** Đính chính / gia hạn of a launched campaign (src/messages/amendment.ts). */
+  [AMENDMENT_TEMPLATE]: renderAmendment,
 
   [TEMPLATES.reminder]: (t, v) => {
     const now = date(v.at);

@@ -18,6 +18,7 @@ import { EvidenceFileService } from './evidence-files.js';
 import { StatsService } from './stats.js';
 import { HonourService } from './honours.js';
 import { ExportService } from './exports.js';
+import { AmendmentService } from './amendments.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -57,6 +58,8 @@ export interface Services {
   honours: HonourService;
   /** /export: the .xlsx annex, queued as a job and delivered through the outbox. */
   exports: ExportService;
+  /** Đính chính / gia hạn of launched campaigns. */
+  amendments: AmendmentService;
 }
 
 /**
@@ -93,5 +96,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     stats,
     honours: new HonourService(prisma, { campaigns, broadcasts, now }),
     exports: new ExportService(prisma, outbox, stats, now),
+    amendments: new AmendmentService(prisma, { campaigns, broadcasts, now, onDatesChanged: (id) => reminders.onCampaignChanged(id) }),
   };
 }

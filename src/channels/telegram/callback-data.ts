@@ -60,6 +60,8 @@ export const callbackActions = {
   'camp.close': { wire: 'cx', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.archive': { wire: 'cr', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.closeok': { wire: 'cq', args: ['campaignId'], schema: z.object({ campaignId: id }) },
+  /** Đính chính / gia hạn of a launched campaign (src/flows/campaign-amend.ts). */
+  'camp.amend': { wire: 'ch', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   'camp.archiveok': { wire: 'cw', args: ['campaignId'], schema: z.object({ campaignId: id }) },
   // Flows of src/flows: a choice by its index in the question of revision `rev`, and Back.
   'fl.pick': { wire: 'fp', args: ['index', 'rev'], schema: z.object({ index: z.coerce.number().int().min(0).max(99), rev: z.coerce.number().int().min(1).max(2_147_483_647) }) },

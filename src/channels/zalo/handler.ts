@@ -41,6 +41,7 @@ import { CREATE_CAMPAIGN_FLOW } from '../../flows/create-campaign.js';
 import { CAMPAIGN_LAUNCH_FLOW, type CampaignLaunchArgs } from '../../flows/campaign-launch.js';
 import { HONOURS_FLOW, type HonoursArgs } from '../../flows/honours.js';
 import { EXPORT_FLOW, type ExportArgs } from '../../flows/export.js';
+import { CAMPAIGN_AMEND_FLOW, type CampaignAmendArgs } from '../../flows/campaign-amend.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/reports.js';
 import { RETURN_FLOW, type ReturnArgs } from '../../flows/return-registration.js';
 import { openReview, REVIEW_FLOW } from '../../flows/review.js';
@@ -342,7 +343,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('help-officer'));
     if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('help-admin'));
     parts.push(turn.t('zalo-help-words'));
-    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'), turn.t('zalo-help-officer-honours'), turn.t('zalo-help-officer-more'));
+    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'), turn.t('zalo-help-officer-honours'), turn.t('zalo-help-officer-more'), turn.t('zalo-help-amend-words'));
     if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('zalo-help-admin-words'));
     turn.say(parts.join('\n\n'));
   }
@@ -400,6 +401,15 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         // The workbook is built as a job; on Zalo it arrives as a signed download link (src/flows/export.ts).
         if (!(await hasRole(turn, 'OFFICER', 'export.request'))) return;
         return turn.start<ExportArgs>(EXPORT_FLOW, { channel: 'ZALO', chatId: turn.event.chatId, ...(cmd.arg ? { code: cmd.arg } : {}) });
+      case 'amend':
+      case 'extend':
+        // «đính chính» / «gia hạn» [mã]: what to amend, the notice's preview, «Gửi» (src/flows/campaign-amend.ts).
+        if (!(await hasRole(turn, 'OFFICER', 'campaign.amend'))) return;
+        return turn.start<CampaignAmendArgs>(CAMPAIGN_AMEND_FLOW, {
+          progressChatId: turn.event.chatId,
+          mode: cmd.command === 'extend' ? 'extend' : 'correct',
+          ...(cmd.arg ? { code: cmd.arg } : {}),
+        });
       case 'approve':
       case 'return':
       case 'stopbroadcast':

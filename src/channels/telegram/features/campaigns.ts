@@ -14,6 +14,7 @@ import { CAMPAIGN_IMPORT_FLOW, campaignFileFormat } from '../../../flows/campaig
 import { CAMPAIGN_EDIT_FLOW, type CampaignEditArgs } from '../../../flows/campaign-edit.js';
 import { CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../../flows/campaign-announce.js';
 import { CAMPAIGN_PICK_FLOW, type CampaignPickArgs } from '../../../flows/campaign-pick.js';
+import { CAMPAIGN_AMEND_FLOW, type CampaignAmendArgs } from '../../../flows/campaign-amend.js';
 import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
 import { pageOf, splitHtml } from '../render/split.js';
 
@@ -89,6 +90,7 @@ async function showManage(ctx: BotContext, campaignId: number): Promise<void> {
   }
   if (!c.archivedAt && c.status === 'LAUNCHED') {
     kb.text(ctx.t('camp-btn-announce'), encodeCallback('camp.announce', { campaignId: c.id })).row();
+    kb.text(ctx.t('amend-button'), encodeCallback('camp.amend', { campaignId: c.id })).row();
     kb.text(ctx.t('camp-btn-close'), encodeCallback('camp.close', { campaignId: c.id }));
   }
   if (!c.archivedAt && c.status !== 'LAUNCHED') kb.text(ctx.t('camp-btn-archive'), encodeCallback('camp.archive', { campaignId: c.id }));
@@ -232,6 +234,22 @@ flowFollowUps.set(CAMPAIGN_ANNOUNCE_FLOW, async (ctx, done) => {
   });
   if (!result.ok) return void (await ctx.reply(ctx.t('camp-announce-not-launched')));
   await ctx.reply(ctx.t('camp-announced', { members: result.members, groups: result.groups }), { reply_markup: mainMenu(ctx) });
+});
+
+/**
+ * Đính chính / gia hạn: the flow (src/flows/campaign-amend.ts) asks what to amend, shows the notice
+ * and asks to confirm; the service decides who may, changes, notifies and audits.
+ */
+onAction(campaigns, 'camp.amend', async (ctx, { campaignId }) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'campaign.amend'))) return;
+  await answerQuietly(ctx);
+  await startFlowFor<CampaignAmendArgs>(ctx, ctx.deps.conversations, CAMPAIGN_AMEND_FLOW, { campaignId, progressChatId: String(ctx.chat!.id) });
+});
+
+privateChat.command('amend', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'campaign.amend'))) return;
+  const code = ctx.match.trim();
+  await startFlowFor<CampaignAmendArgs>(ctx, ctx.deps.conversations, CAMPAIGN_AMEND_FLOW, { progressChatId: String(ctx.chat!.id), ...(code ? { code } : {}) });
 });
 
 /** Closing and archiving cannot be undone from chat: both ask for confirmation first. */
