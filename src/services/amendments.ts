@@ -19,7 +19,7 @@ import { endOfLocalDay } from '../domain/dates.js';
 import { amendmentMessage, type AmendmentFacts } from '../messages/amendment.js';
 import { launchMessage } from '../messages/compose.js';
 import type { OutboxMessage } from '../messages/types.js';
-import { authorize, type ActorRef, type Db } from './actors.js';
+import { authorize, loadActor, type ActorRef, type Db } from './actors.js';
 import { writeAudit } from './audit.js';
 import type { BroadcastService } from './broadcasts.js';
 import { campaignFull, type CampaignFull, type CampaignService } from './campaigns.js';
@@ -89,7 +89,19 @@ export class AmendmentService {
     const opened = await this.open(campaignId, actor);
     if (!opened.ok) return { ok: false, reason: opened.reason === 'not_found' ? 'not_launched' : opened.reason };
     const checked = checkAmendment(opened.campaign, change, this.deps.now());
-    if (!checked.ok) return checked;
+    if (!checked.ok) {
+      // An attempt to shorten a deadline (or the like) is on record even though the flow re-asks.
+      const who = await loadActor(this.prisma, actor);
+      await writeAudit(this.prisma, {
+        actorId: who?.id ?? null,
+        actorRef: who?.ref ?? null,
+        action: AMEND_ACTION,
+        outcome: 'REFUSED',
+        target: `campaign:${campaignId}`,
+        details: { reason: checked.reason, stage: 'preview', ...describe(change) },
+      });
+      return checked;
+    }
     const [members, groups] = await Promise.all([this.toldMembers(this.prisma, campaignId), this.toldGroups(this.prisma, campaignId)]);
     const reachable = await recipientsOf(this.prisma, members);
     return { ok: true, message: amendmentMessage(factsOf(opened.campaign, change)), members: reachable.size, groups: groups.length };
