@@ -133,6 +133,16 @@ describe('permission matrix: role × action × scope × revoked mid-flow, on the
       state: (t) => s.prisma.milestone.findUnique({ where: { id: t.id }, select: { dueAt: true } }),
     },
     {
+      // Đính chính / gia hạn of a launched campaign (services/amendments.ts): a later deadline.
+      action: 'campaign.amend', need: 'OFFICER', scoped: true,
+      setup: async (w, _o, n) => {
+        const c = await launchedIn(w, n);
+        return target(w, { id: c.id, extra: c.milestones[0]!.id });
+      },
+      act: (a, t) => s.amendments.amend({ campaignId: t.id, actor: a, change: { kind: 'deadline', milestoneId: t.extra, dueAt: localDate(2025, 4, 20, 17) }, nonce: `pm-${t.id}-${a.id}`, progressChatId: null }),
+      state: (t) => s.prisma.milestone.findUnique({ where: { id: t.extra }, select: { dueAt: true } }),
+    },
+    {
       // A campaign file (or the wizard's draft) is scoped by its audience.
       action: 'campaign.create', need: 'OFFICER', scoped: true,
       setup: async (w, _o, n) => target(w, { code: `nhap-${n}` }),
