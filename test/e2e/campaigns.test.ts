@@ -299,9 +299,10 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.press(rows.find((b) => b.callback_data === encodeCallback('camp.manage', { campaignId: c.id }))!.text);
     await officer.waitFor(/Đồng khởi mới/);
     officer.press('🏁 Kết thúc');
-    await officer.waitFor(/Kết thúc phong trào .*Đồng khởi mới.*\? Sau khi kết thúc/s);
+    const ask = await officer.waitFor(/Kết thúc phong trào .*Đồng khởi mới.*\? Sau khi kết thúc/s);
     expect((await h.app.services.campaigns.byId(c.id))!.status).toBe('LAUNCHED');
-    officer.press('🏁 Xác nhận kết thúc');
+    // The question's own button: the earlier announcement's progress message may still be edited meanwhile.
+    officer.press('🏁 Xác nhận kết thúc', { inMessage: ask });
     await officer.waitFor(/Đã kết thúc phong trào/);
 
     expect((await h.app.services.campaigns.byId(c.id))!.status).toBe('CLOSED');
