@@ -49,7 +49,7 @@ name-ask = Please type your full name (as in your unit's records), e.g. Nguyễn
 name-use-telegram = Use “{ $name }”
 name-invalid-empty = Your name cannot be empty. Please type it again.
 name-invalid-too-long = Your name is longer than { $max } characters. Please type a shorter form.
-name-invalid-control = Your name contains characters that are not allowed. Please type it again in plain letters.
+name-invalid-control = Your name contains characters that are not allowed. Please use letters only (no symbols or emoji).
 name-invalid-no-letters = A name needs letters (not only symbols or digits). Please type it again.
 name-need-text = Please type your full name as text.
 onboarding-done =
@@ -92,7 +92,7 @@ help-member =
 help-officer =
     <b>Officer commands</b>
     /invite [unit code] — invite link to a unit (within your own unit's tree)
-    /units — unit tree
+    /units — unit chart
     /campaigns — campaigns in your scope; send a YAML/JSON file to import one
     /newcampaign — create a campaign in chat; /announce — send an update
     /amend [code] — correct or extend a launched campaign
@@ -124,7 +124,7 @@ cmd-help = Help
 cmd-cancel = Cancel
 cmd-evidence = Evidence of a report
 cmd-invite = Invite link to a unit
-cmd-units = Unit tree
+cmd-units = Unit chart
 cmd-addunit = Add a unit
 cmd-addgroup = Add an emulation block/cluster
 cmd-importunits = Import units
@@ -138,7 +138,7 @@ forbidden-scope = Unit “{ $unit }” is outside the units you are responsible 
 officer-needs-unit = You need to belong to a unit before using this command (/profile).
 
 ## Unit administration
-units-tree-title = <b>Unit tree</b> ({ $count } units)
+units-tree-title = <b>Unit chart</b> ({ $count } units)
 units-tree-more = … and { $count } more units.
 units-groups-title = <b>Emulation blocks/clusters</b>
 units-none = There are no units yet. Use /addunit or /importunits to add some.
@@ -152,7 +152,10 @@ addunit-parent_unknown = There is no parent unit with code “{ $code }”.
 addunit-group_unknown = There is no block/cluster with code “{ $code }”. Add it with /addgroup first.
 addunit-name_missing = The unit name is missing.
 addgroup-usage = Usage: /addgroup CODE | Block/cluster name | BLOCK or CLUSTER
-addgroup-done = Emulation { $kind } <b>{ $name }</b> added (code { $code }).
+addgroup-done = Emulation { $kind ->
+        [BLOCK] block
+       *[other] cluster
+    } <b>{ $name }</b> added (code { $code }).
 invite-link =
     Invite link to <b>{ $unit }</b>:
     { $link }
@@ -195,7 +198,10 @@ grant-confirm = { $grant ->
 grant-yes = ✔ Confirm
 grant-done = <b>{ $name }</b> is now an emulation officer, acting within “{ $unit }”.
 revoke-done = The officer role of <b>{ $name }</b> has been revoked.
-grant-already = { $name } is already a { $role }.
+grant-already = { $name } is already { $role ->
+        [ADMIN] an administrator
+       *[other] an emulation officer
+    }.
 grant-admin-untouchable = Administrators are managed through ADMIN_IDS, not from chat.
 grant-no-unit = { $name } does not belong to a unit yet, so cannot be an officer.
 
@@ -208,7 +214,7 @@ audit-empty = The audit log is empty.
 group-only-private = Please write to the bot privately to use this: { $link }
 
 ## Gửi thông báo (outbox)
-broadcast-progress = 📤 <b>Sending the announcement</b>: { $done }/{ $total } people{ $groupsTotal ->
+broadcast-progress = 📤 <b>Sending the announcement</b>: { $done }/{ $total } recipients{ $groupsTotal ->
         [0] {""}
        *[other] , { $groupsDone }/{ $groupsTotal } groups
     }
@@ -216,14 +222,14 @@ broadcast-progress = 📤 <b>Sending the announcement</b>: { $done }/{ $total } 
     • Failed: { $failed }
     • Unreachable: { $unreachable }
     Expected to finish in: { $eta }
-broadcast-summary = ✅ <b>Sending finished</b>: { $done }/{ $total } people{ $groupsTotal ->
+broadcast-summary = ✅ <b>Sending finished</b>: { $done }/{ $total } recipients{ $groupsTotal ->
         [0] {""}
        *[other] , { $groupsDone }/{ $groupsTotal } groups
     }
     • Sent: { $sent }
     • Failed: { $failed }
     • { $unreachable } unreachable (blocked the bot or deleted their account)
-broadcast-summary-cancelled = ⏹ <b>Sending stopped</b>: { $done }/{ $total } people{ $groupsTotal ->
+broadcast-summary-cancelled = ⏹ <b>Sending stopped</b>: { $done }/{ $total } recipients{ $groupsTotal ->
         [0] {""}
        *[other] , { $groupsDone }/{ $groupsTotal } groups
     }
@@ -245,8 +251,8 @@ reminder-line = • <b>{ $campaign }</b>: { $what } — due { $deadline } ({ $le
 reminder-footer = Press the button below to do it now. Turn reminders off: /settings
 reminder-what-REGISTRATION = registration
 reminder-what-PROGRESS_REPORT = progress report
-reminder-what-MIDTERM_REVIEW = your unit's mid-term review report
-reminder-what-FINAL_REVIEW = your unit's final review report
+reminder-what-MIDTERM_REVIEW = mid-term review report
+reminder-what-FINAL_REVIEW = final review report
 reminder-what-CUSTOM = campaign milestone
 reminder-left-days = { $days } days left
 reminder-left-days-hours = { $days } days { $hours } hours left
@@ -293,8 +299,8 @@ settings-channel-saved-last = From now on announcements and reminders reach you 
 cmd-settings = Reminder settings
 cmd-nudge = Remind those not done
 cmd-review = Mid-term/final review report
-review-none = No mid-term or final review is open for «{ $unit }» right now.
-review-choose = Choose the milestone to submit «{ $unit }»'s report for (press «Submissions» to see units below):
+review-none = No mid-term or final review is open for “{ $unit }” right now.
+review-choose = Choose the milestone to submit “{ $unit }”'s report for (press «Submissions» to see units below):
 review-item = { $campaign } · { $what } · due { $deadline }{ $done ->
     [yes] { " " }✅
    *[no] {""}
@@ -303,8 +309,8 @@ review-status-button = 📊 Submissions: { $campaign }
 review-status-title = <b>Review report submissions</b>: { $campaign } — { $what }, due { $deadline }
 review-status-submitted = ✅ { $unit } — { $at }
 review-status-missing = ⏳ { $unit } — not submitted
-review-ask-file = Send the { $what } file of «{ $unit }» (PDF, DOCX or XLSX, at most 20 MB).{ $replace ->
-    [yes] { " " }Your unit already sent «{ $file }»; the new file replaces it.
+review-ask-file = Send the { $what } file of “{ $unit }” (PDF, DOCX or XLSX, at most 20 MB).{ $replace ->
+    [yes] { " " }Your unit already sent “{ $file }”; the new file replaces it.
    *[no] {""}
 }
 review-file-type = Only PDF, DOCX or XLSX files are accepted. Please send the report file again.
@@ -313,7 +319,7 @@ review-need-file = Please send the report as a document (PDF, DOCX or XLSX), or 
 review-ask-figures = Key figures (optional): one per line as «name: value», for example:
     New party members: 12
     Recognised initiatives: 3
-review-figures-invalid = The line «{ $line }» is not «name: value». Type the figures again (up to 20 lines) or press «Skip».
+review-figures-invalid = The line “{ $line }” is not «name: value». Type the figures again (up to 20 lines) or press «Skip».
 review-ask-note = A note with the report (optional, up to 1000 characters):
 review-skip = Skip ›
 review-confirm = <b>Confirm the report</b>
@@ -325,25 +331,14 @@ review-confirm = <b>Confirm the report</b>
     Note: { $note }
 review-none-given = (none)
 review-confirm-button = ✔ Submit report
-review-saved = ✅ Received the { $what } of «{ $unit }». You can send a new file to replace it before { $deadline }.
-review-replaced = ✅ Replaced the { $what } of «{ $unit }» with the new file.
+review-saved = ✅ Received the { $what } of “{ $unit }”. You can send a new file to replace it before { $deadline }.
+review-replaced = ✅ Replaced the { $what } of “{ $unit }” with the new file.
 review-closed = This milestone is past its deadline or the campaign is no longer running; the report cannot be submitted.
 review-not-in-audience = Your unit is not in this campaign's audience.
 review-not-found = This milestone was not found.
 
 ## Campaigns
-camp-title-LDTT = Advanced Worker
-camp-title-CSTDCS = Grassroots Emulation Fighter
-camp-title-CSTD_TINH = Provincial/Ministerial Emulation Fighter
-camp-title-CSTD_TQ = National Emulation Fighter
-camp-title-TTLDTT = Advanced Collective
-camp-title-TTLDXS = Excellent Collective
-camp-title-CO_TINH = Provincial/Ministerial Emulation Flag
-camp-title-CO_CP = Government Emulation Flag
-camp-title-GIA_DINH_VH = Cultural Family
-camp-title-THON_VH = Cultural Village / Residential Group
-camp-title-XA_TIEU_BIEU = Model Commune
-camp-milestone-REGISTRATION = Registration deadline
+camp-milestone-REGISTRATION = Registration
 camp-milestone-PROGRESS_REPORT = Progress report
 camp-milestone-MIDTERM_REVIEW = Mid-term review
 camp-milestone-FINAL_REVIEW = Final review
@@ -355,7 +350,7 @@ camp-status-ARCHIVED = Archived
 camp-reg-SUBMITTED = submitted, awaiting approval
 camp-reg-RETURNED = returned for changes
 camp-reg-APPROVED = approved
-camp-reg-REJECTED = rejected
+camp-reg-REJECTED = not approved
 camp-reg-WITHDRAWN = withdrawn
 camp-target = target { $target }
 camp-issuer = Launched by: { $issuer }
@@ -399,7 +394,7 @@ camp-err-criteria_too_deep = content nested deeper than { $max } levels
 camp-err-criteria_too_many = too many content lines ({ $count }, at most { $max })
 camp-err-target_not_number = targets are for numeric lines only (this one is { $measure })
 camp-err-number_invalid = "{ $value }" is not a valid number
-camp-err-offset_too_large = reminder { $value } is longer than the campaign (at most { $max })
+camp-err-offset_too_large = reminder { $value } is longer than the campaign ({ $days } days)
 camp-err-offset_invalid = "{ $value }" is not a reminder offset (e.g. 7d, 2d, 4h)
 camp-err-offset_negative = reminder "{ $value }" cannot be negative
 camp-err-until_without_repeat = "until" ({ $value }) given without "repeat"
@@ -409,10 +404,10 @@ camp-err-milestones_too_many = too many milestones ({ $count }, at most { $max }
 camp-err-milestone_past = deadline { $value } is already past
 camp-err-yaml_comma_joined = joined "{ $value }" back together (line { $line }); put values with commas in quotes
 camp-err-date_invalid = { $value } is not a date
-camp-err-date_format = "{ $value }" is not a dd/MM/yyyy date
+camp-err-date_format = "{ $value }" is not a day/month/year date (e.g. 30/06/2026)
 camp-err-time_invalid = "{ $value }" has an invalid time
 camp-err-invalid = "{ $value }" is invalid
-camp-upload-ask = Send the campaign plan as a <b>YAML</b> or <b>JSON</b> file (at most 1 MB). Send /cancel to stop.
+camp-upload-ask = Send the campaign data file (<b>YAML</b> or <b>JSON</b>, following the template; at most 1 MB). Send /cancel to stop.
 camp-upload-not-file = Please send a YAML or JSON file as an attachment, or /cancel.
 camp-file-bad-type = "{ $name }" is not YAML or JSON. Only .yaml, .yml or .json files are accepted.
 camp-import-done = ✅ Saved the draft campaign <b>{ $title }</b> (code <code>{ $code }</code>).
@@ -436,8 +431,8 @@ camp-officer-list = <b>Campaigns in your scope</b>
 camp-officer-hint = Choose a campaign to view, edit or launch it. New: /newcampaign or send a YAML/JSON file.
 camp-already-launched = This campaign has already been launched (or is no longer a draft); it cannot be launched again.
 camp-preview-intro = 👁 Preview — members will receive exactly this message:
-camp-launch-confirm = It will go to <b>{ $members }</b> members and <b>{ $groups }</b> unit group(s). Launch now?
-camp-launched = 🚀 Launched <b>{ $title }</b>: sending to { $members } members and { $groups } group(s). Progress appears in the message below.
+camp-launch-confirm = It will go to <b>{ $members }</b> recipients and <b>{ $groups }</b> unit group(s). Launch now?
+camp-launched = 🚀 Launched <b>{ $title }</b>: sending to { $members } recipients and { $groups } group(s). Progress appears in the message below.
 camp-launch-flow-name = Launching a campaign
 camp-launch-pick = Choose the draft to launch (send its number or the campaign code):
 camp-launch-choice-launch = 🚀 Launch
@@ -445,7 +440,7 @@ camp-launch-choice-cancel = Cancel
 camp-launch-cancelled = Cancelled; the campaign was not launched.
 camp-launch-not-found = No campaign has this code. Send «launch» to choose among your drafts.
 camp-launch-no-drafts = There is no draft in your scope to launch.
-camp-launched-text = 🚀 Launched <b>{ $title }</b>: sending to { $members } members and { $groups } group(s). Progress will follow in the next messages.
+camp-launched-text = 🚀 Launched <b>{ $title }</b>: sending to { $members } recipients and { $groups } group(s). Progress will follow in the next messages.
 camp-edit-not-draft = Only draft campaigns can be edited.
 camp-edit-ask = What should change in draft <code>{ $code }</code>? (To replace everything, send the YAML/JSON file again with the same code.)
 camp-edit-field-title = Title
@@ -454,8 +449,8 @@ camp-edit-field-starts = Start date
 camp-edit-field-ends = End date
 camp-edit-ask-title = Type the new title.
 camp-edit-ask-slogan = Type the new slogan ("-" removes it).
-camp-edit-ask-starts = Type the new start date (dd/MM/yyyy).
-camp-edit-ask-ends = Type the new end date (dd/MM/yyyy).
+camp-edit-ask-starts = Type the new start date (day/month/year, e.g. 01/12/2026).
+camp-edit-ask-ends = Type the new end date (day/month/year, e.g. 31/12/2026).
 camp-edit-saved = ✅ Saved.
 camp-edit-not_found = Campaign not found.
 camp-edit-not_draft = Only draft campaigns can be edited.
@@ -468,9 +463,9 @@ camp-edit-text_invalid = That text is empty or too long. Type it again.
 camp-announce-ask = Type the update for <b>{ $title }</b>. Send /cancel to stop.
 camp-announce-none = No running campaign to send an update for.
 camp-announce-pick = Send an update for which campaign?
-camp-announce-confirm = It will go to <b>{ $members }</b> members and <b>{ $groups }</b> group(s). Send it?
+camp-announce-confirm = It will go to <b>{ $members }</b> recipients and <b>{ $groups }</b> group(s). Send it?
 camp-announce-not-launched = Updates can be sent for running campaigns only.
-camp-announced = 📢 Sending the update to { $members } members and { $groups } group(s).
+camp-announced = 📢 Sending the update to { $members } recipients and { $groups } group(s).
 camp-closed = 🏁 Closed <b>{ $title }</b>.
 camp-close-refused = Only a running campaign can be closed.
 camp-close-confirm = Close <b>{ $title }</b>? Members will no longer be able to register or report, and reminders stop. This cannot be undone from chat.
@@ -482,11 +477,11 @@ camp-archive-refused = Cannot archive: close the running campaign first.
 camp-member-none = Your unit has no running emulation campaign at the moment.
 camp-member-list = <b>Running campaigns</b>
 camp-member-pick = Press a button or type its number to open it.
-camp-pick-invalid = Type a number from 1 to { $max }.
+camp-pick-invalid = Please type a number from 1 to { $max }.
 camp-link-invalid = This campaign link is invalid, closed, or not meant for your unit.
 group-link-forbidden = Only an emulation officer can link this group to a unit.
 group-linked = ✅ This group is now linked to <b>{ $unit }</b>. It will receive campaign launches and updates.
-group-added-hint = Hello! Your unit's emulation officer should send <b>/linkgroup</b> here so this group receives campaign announcements.
+group-added-hint = Hello! Your unit's emulation officer is asked to send the command <b>/linkgroup</b> here so this group receives campaign announcements.
 wiz-intro = <b>New emulation campaign</b>. Every step has a "‹ Back" button; send /cancel at any time to stop.
 wiz-flow-name = Create a campaign
 camp-edit-flow-name = Edit a draft campaign
@@ -502,9 +497,9 @@ wiz-skip = Skip
 wiz-done = ✔ Done
 wiz-ask-starts = Start date (e.g. 01/12/2026)?
 wiz-ask-ends = End date (e.g. 31/12/2026)? It must be after the start date.
-wiz-date-date_invalid = { $value } is not a date. Type the date again (dd/MM/yyyy).
-wiz-date-date_format = "{ $value }" is not a date. Type it as dd/MM/yyyy, e.g. 30/06/2026.
-wiz-date-time_invalid = "{ $value }" has an invalid time. Type it again, e.g. 30/06/2026 17:00.
+wiz-date-date_invalid = { $value } is not on the calendar. Type the date again (day/month/year, e.g. 30/06/2026).
+wiz-date-date_format = "{ $value }" is not a date. Type it as day/month/year, e.g. 30/06/2026.
+wiz-date-time_invalid = "{ $value }" has an invalid time. Type it again, e.g. 17:00 30/06/2026.
 wiz-ends-before-starts = The end date must be after the start date ({ $starts }). Type it again.
 wiz-ask-titles = Which titles and awards does the campaign offer? Press to select/unselect (or type numbers, e.g. "1 2 9"), then "✔ Done".
 wiz-titles-empty = Select at least one title.
@@ -515,16 +510,16 @@ wiz-criteria-empty = At least one content line is needed.
 wiz-measure-NUMBER = A number
 wiz-measure-YES_NO = Yes / No
 wiz-measure-TEXT = A description
-wiz-ask-measure = How is "{ $title }" measured?
+wiz-ask-measure = How is the result of “{ $title }” recorded?
 wiz-measure-help = Press a button or type its number.
 wiz-ask-unit = Unit of measure (e.g. people, km, initiatives)? Press "Skip" if none.
-wiz-ask-due = { $kind }: due (e.g. 15/12/2026 17:00), between { $starts } and { $ends }?
+wiz-ask-due = When is “{ $kind }” due? Type the time and date, e.g. 17:00 15/12/2026 (between { $starts } and { $ends }).
 wiz-due-outside = Due { $value } is outside the campaign period ({ $starts } – { $ends }). Type it again.
 wiz-ask-remind = How long before the deadline to remind? Type e.g. "7 days, 2 days, 4 hours", "7d 2d 4h" or "1 week"; "0" for none, or press "Default".
 wiz-remind-default = Default (7d 2d 4h)
 wiz-remind-offset_invalid = "{ $value }" is not a reminder offset. Type e.g. "7 days, 2 days, 4 hours" or "7d 2d 4h".
 wiz-remind-offset_negative = Reminder "{ $value }" cannot be negative. Type e.g. "7 days, 2 days, 4 hours".
-wiz-remind-offset_too_large = Reminder "{ $value }" is longer than the campaign (at most { $max }). Type it again.
+wiz-remind-offset_too_large = Reminder "{ $value }" is longer than the campaign ({ $days } days). Type it again.
 wiz-ask-more-milestones = Add another milestone? Press "✔ Done" when finished.
 wiz-ask-audience = Who takes part?
 wiz-audience-own = 1. My whole unit (default)
@@ -539,8 +534,7 @@ wiz-saved = ✅ Saved draft <b>{ $title }</b> (code <code>{ $code }</code>). Ope
 wiz-open = 📋 Open campaign
 
 ## Registration, progress reports, My status
-flow-generic = what you were doing
-flow-restarted = The bot has just been updated, so “{ $flow }” has to start again from the beginning. Please answer again; sorry for the inconvenience.
+flow-restarted = The bot has just been updated, so your unfinished “{ $flow }” cannot continue. Please start it again from the beginning; sorry for the inconvenience.
 flow-restarted-gone = The bot has just been updated and the unfinished step is gone. Please choose what to do from the menu.
 flow-busy = You are in the middle of “{ $flow }”. Please answer the question above, or send /cancel to stop.
 flow-busy-button = You are in the middle of “{ $flow }”. Please use the latest message, or /cancel to stop.
@@ -551,28 +545,28 @@ cv-done = ✔ Done
 cv-confirm = ✔ Confirm
 cv-hint-button = Please press one of the buttons above (or type the option's number), or /cancel to stop.
 cv-text-too-long = That is longer than { $max } characters. Please keep it shorter.
-cv-number-invalid = I could not read a number. Type a number, e.g. 1,234.5 or 12 { $unit }.
+cv-number-invalid = I could not read a number. Type a number, e.g. 3 or 12.5.
 cv-number-negative = The number cannot be negative. Please type it again.
 cv-number-out_of_range = The number is too large or has too many decimals (at most 4). Please type it again.
 cv-yes-no-invalid = Please press “Yes” or “No” (or type yes / no).
 reg-flow-name = Registration
 reg-title-LDTT = Advanced Worker
 reg-title-CSTDCS = Grassroots Emulation Fighter
-reg-title-CSTD_TINH = Provincial Emulation Fighter
+reg-title-CSTD_TINH = Emulation Fighter of a Ministry, Central Body, Sector or Province
 reg-title-CSTD_TQ = National Emulation Fighter
 reg-title-TTLDTT = Advanced Labour Collective
 reg-title-TTLDXS = Excellent Labour Collective
-reg-title-CO_TINH = Provincial Emulation Flag
+reg-title-CO_TINH = Emulation Flag of a Ministry, Central Body, Sector or Province
 reg-title-CO_CP = Government Emulation Flag
 reg-title-GIA_DINH_VH = Cultured Family
 reg-title-THON_VH = Cultured Village / Residential Group
 reg-title-XA_TIEU_BIEU = Model Commune / Ward / Town
 reg-title-desc-LDTT = tasks completed well or better (Art. 24, Law 2022).
-reg-title-desc-CSTDCS = Advanced Worker plus an excellent rating, an initiative, a research topic/project or combat ingenuity (Art. 23).
-reg-title-desc-CSTD_TINH = 3 consecutive Grassroots Fighter titles and an initiative, a research topic/project or combat ingenuity with ministry- or province-wide effect (Art. 22).
-reg-title-desc-CSTD_TQ = 2 consecutive ministry/provincial Fighter titles and an initiative, a research topic/project or combat ingenuity with nationwide effect (Art. 21).
-reg-title-desc-TTLDTT = tasks completed well, at least 70% of members Advanced Workers (Art. 28).
-reg-title-desc-TTLDXS = the collective completes its tasks excellently with effective emulation; 100% of members complete their tasks, at least 70% Advanced Workers, one Grassroots Fighter; internal unity (Art. 27).
+reg-title-desc-CSTDCS = the Advanced Worker title plus an excellent rating, an initiative, a research topic/project or combat ingenuity (Art. 23).
+reg-title-desc-CSTD_TINH = the Grassroots Emulation Fighter title 3 times in a row and an initiative, a research topic/project or combat ingenuity with ministry- or province-wide effect (Art. 22).
+reg-title-desc-CSTD_TQ = the ministry/sector/provincial Emulation Fighter title 2 times in a row and an initiative, a research topic/project or combat ingenuity with nationwide effect (Art. 21).
+reg-title-desc-TTLDTT = tasks completed well, at least 70% of its members hold the Advanced Worker title (Art. 28).
+reg-title-desc-TTLDXS = the collective completes its tasks excellently with practical, effective emulation; 100% of members complete their tasks, at least 70% hold the Advanced Worker title, at least one is a Grassroots Emulation Fighter; internal unity (Art. 27).
 reg-title-desc-CO_TINH = the leading unit of its block or cluster this year (Art. 26).
 reg-title-desc-CO_CP = outstanding among the leaders of blocks and clusters, the leader of a block or cluster run by a central body, or the leader of a movement launched by the Prime Minister for 5 years or more (Art. 25).
 reg-title-desc-GIA_DINH_VH = assessed yearly, before 25/11 (Decree 86/2023).
@@ -594,7 +588,7 @@ reg-existing = You have already registered (status: { $status }). Registering ag
 reg-status-SUBMITTED = submitted, awaiting approval
 reg-status-RETURNED = returned for changes
 reg-status-APPROVED = approved
-reg-status-REJECTED = rejected
+reg-status-REJECTED = not approved
 reg-status-WITHDRAWN = withdrawn
 reg-edit = ✏️ Edit registration
 reg-withdraw = ↩ Withdraw
@@ -603,16 +597,16 @@ reg-ask-title = <b>{ $campaign }</b>
     Choose the title you are registering for:
 reg-keep = Keep: { $value }
 reg-current = Current: <b>{ $value }</b>
-reg-ask-line-NUMBER = Target { $n }/{ $total }: <b>{ $line }</b>
-    What do you commit to{ $unit }? Type a number (e.g. 1,234.5), or “Skip”, “Done”.
-reg-ask-line-YES_NO = Target { $n }/{ $total }: <b>{ $line }</b>
-    Do you commit to it? Choose “Yes”/“No”, or “Skip”, “Done”.
-reg-ask-line-TEXT = Target { $n }/{ $total }: <b>{ $line }</b>
-    Type your commitment briefly, or “Skip”, “Done”.
-reg-hint-line-NUMBER = Please type a number (e.g. 1,234.5 or 12 ha), or press “Skip” / “Done”.
+reg-ask-line-NUMBER = Content { $n }/{ $total }: <b>{ $line }</b>
+    What do you commit to{ $unit }? Type a number (e.g. 3 or 12.5). Press “Skip” to leave this content out, “Done” to finish your commitments.
+reg-ask-line-YES_NO = Content { $n }/{ $total }: <b>{ $line }</b>
+    Do you commit to it? Choose “Yes” or “No”. Press “Skip” to leave this content out, “Done” to finish your commitments.
+reg-ask-line-TEXT = Content { $n }/{ $total }: <b>{ $line }</b>
+    Type your commitment briefly. Press “Skip” to leave this content out, “Done” to finish your commitments.
+reg-hint-line-NUMBER = Please type a number (e.g. 3 or 12.5), or press “Skip” / “Done”.
 reg-hint-line-YES_NO = Please press “Yes” or “No”, or “Skip” / “Done”.
 reg-hint-line-TEXT = Please type the text, or press “Skip” / “Done”.
-reg-ask-basis = The title <b>{ $title }</b> needs one of these bases ({ $citation }). Which one do you plan?
+reg-ask-basis = The title <b>{ $title }</b> requires one of these criteria ({ $citation }). Which criterion do you plan to meet?
 reg-ask-initiative = Type the title of your planned initiative:
 reg-ask-topic = Type the title of your planned research topic:
 reg-hint-initiative = Please type the title as text (at most 300 characters), or /cancel to stop.
@@ -622,11 +616,11 @@ reg-summary-collective = For: collective <b>{ $unit }</b>
 reg-summary-danh-hieu = Title: <b>{ $title }</b>
 reg-summary-no-commitments = Targets: (none)
 reg-summary-commitments = Committed targets:
-reg-summary-basis = Basis: { $basis }
+reg-summary-basis = Criterion you plan to meet: { $basis }
 reg-summary-initiative = Initiative/topic: <b>{ $initiative }</b>
 reg-done = ✅ Your registration for <b>{ $title }</b> in “{ $campaign }” is recorded. The emulation officer will review it.
 reg-updated = ✅ Registration updated: <b>{ $title }</b> in “{ $campaign }”. It has been resubmitted for approval.
-reg-closed = Registration has closed (deadline { $deadline }). If you have a good reason, contact the emulation officer: <b>{ $officer }</b>.
+reg-closed = Registration has closed ({ $deadline }). If you have a good reason, contact { $contact }.
 reg-closed-no-officer = your unit's emulation officer
 reg-refused-title_not_offered = The campaign does not offer this title.
 reg-refused-title_wrong_scope = This title is not for the chosen kind of registration.
@@ -634,9 +628,9 @@ reg-refused-collective_officer_only = Only the unit's emulation officer can regi
 reg-refused-member_without_unit = You do not belong to a unit yet. Send /start to choose one.
 reg-refused-registration_closed = Registration has closed.
 reg-refused-already_registered = You have already registered for this campaign.
-reg-refused-registration_rejected = Your registration was rejected, so you cannot register again. Contact your officer if needed.
-reg-refused-basis_required = This title needs a basis.
-reg-refused-basis_not_allowed = The chosen basis does not fit this title.
+reg-refused-registration_rejected = Your registration was not approved, so you cannot register again. Contact your officer if needed.
+reg-refused-basis_required = This title needs the criterion you plan to meet.
+reg-refused-basis_not_allowed = The chosen criterion does not fit this title.
 reg-refused-campaign_not_open = This campaign is no longer open.
 reg-refused-not_in_audience = Your unit is not part of this campaign's audience.
 reg-refused-not_found = Registration not found.
@@ -654,7 +648,10 @@ reg-notice-approved = ✅ Your registration for <b>{ $title }</b> (“{ $campaig
 reg-notice-returned = ↩ Your registration for <b>{ $title }</b> (“{ $campaign }”) was returned by { $officer } for changes.
     Reason: { $reason }
     Edit it with /register.
-reg-digest-title = <b>New registrations — { $campaign }</b> ({ $count }, as of { $at }):
+reg-digest-title = <b>New registrations — { $campaign }</b> ({ $count ->
+        [one] 1 registration
+       *[other] { $count } registrations
+    }, as of { $at }):
 reg-digest-line = #{ $id } { $who }{ $unit }: { $title }
 reg-approve-button = ✔ Approve #{ $id }
 reg-return-button = ↩ Return #{ $id }
@@ -669,7 +666,7 @@ my-next-deadline = Next deadline: { $what } — { $due } ({ $left })
 my-days-left = { $days } days left
 my-hours-left = { $hours } hours left
 my-overdue = overdue
-my-milestone-REGISTRATION = Registration deadline
+my-milestone-REGISTRATION = Registration
 my-milestone-PROGRESS_REPORT = Progress report
 my-milestone-MIDTERM_REVIEW = Mid-term review
 my-milestone-FINAL_REVIEW = Final review
@@ -687,7 +684,7 @@ rep-ask-line = <b>{ $campaign }</b> — period due { $due }
     Choose the line you are reporting on:
 rep-ask-note = Any note to add? Type it or press “Skip”.
 rep-hint-note = Please type the note as text, or press “Skip”.
-rep-ask-evidence = Send photos or files as evidence (PDF, DOCX, XLSX, JPG, PNG; at most { $max } each). When finished press “Done” or type “done”.
+rep-ask-evidence = Send photos or files as evidence (optional; if you have none, press “Done”). PDF, DOCX, XLSX, JPG, PNG, at most { $max } each. When finished press “Done” or type “done”.
 rep-evidence-more = { $count } evidence files received. Send more, or press “Done”.
 rep-hint-evidence = Please send a photo or a file (PDF, DOCX, XLSX, JPG, PNG), or press “Done”.
 rep-evidence-too-large = The file { $name } ({ $size }) is over the { $max } limit. Please send a smaller one.
@@ -714,11 +711,11 @@ cmd-announce = Send a campaign update
 flow-problem-no-file = This step needs a typed answer, not a file. Type your answer, or "cancel" to stop.
 flow-problem-stale-choice = That choice is out of date. Please choose in the latest question.
 flow-problem-choice = Choose with a button, or type the option's number (1–{ $count }) or its name. Type "back" to go back, "cancel" to stop.
-flow-problem-number-invalid = I could not read a number. Type a number, e.g. 1,234.5 or 12.
+flow-problem-number-invalid = I could not read a number. Type a number, e.g. 3 or 12.5.
 flow-problem-number-negative = The number cannot be negative. Please type it again.
 flow-problem-number-out-of-range = The number is too large or has too many decimals (at most 4). Please type it again.
-flow-problem-date-invalid = That date is not on the calendar. Please type the date again (dd/MM/yyyy).
-flow-problem-date-format = That is not a date. Type it as dd/MM/yyyy, e.g. 30/06/2026.
+flow-problem-date-invalid = That date is not on the calendar. Please type the date again (day/month/year, e.g. 30/06/2026).
+flow-problem-date-format = That is not a date. Type it as day/month/year, e.g. 30/06/2026.
 flow-problem-file = This step needs a file or a photo. Send it, or type "back" / "cancel".
 flow-problem-text = Please type your answer.
 flow-problem-first-step = This is the first question. Answer it, or type "cancel" to stop.
@@ -737,17 +734,17 @@ rep-ask-mode = You already reported “{ $line }” this period: <b>{ $value }</
 rep-mode-add = ➕ Add to the report already sent
 rep-mode-replace = ✏️ Correct (replace) the report sent
 rep-value-total-NUMBER = <b>{ $line }</b>
-    Your total for this period so far{ $unit }? Type a number, e.g. 1,234.5 or 12 ha.
+    Your total for this period so far{ $unit }? Type a number, e.g. 3 or 12.5.
 rep-value-total-YES_NO = <b>{ $line }</b>
     Is it done so far this period? Choose “Yes” or “No”.
 rep-value-total-TEXT = <b>{ $line }</b>
     Type what you have achieved this period so far:
 rep-value-add-NUMBER = <b>{ $line }</b>
-    What is NEW since your last report{ $unit }? It will be added to the { $previous } already reported. Type a number, e.g. 1,234.5 or 12 ha.
+    What is NEW since your last report{ $unit }? It will be added to the { $previous } already reported. Type a number, e.g. 3 or 12.5.
 rep-value-add-TEXT = <b>{ $line }</b>
     Type what is NEW since your last report; it is appended to the report already sent:
 rep-value-replace-NUMBER = <b>{ $line }</b>
-    Your total for the whole period so far{ $unit }, replacing the { $previous } already reported? Type a number, e.g. 1,234.5 or 12 ha.
+    Your total for the whole period so far{ $unit }, replacing the { $previous } already reported? Type a number, e.g. 3 or 12.5.
 rep-value-replace-YES_NO = <b>{ $line }</b>
     Is it done so far this period (replacing “{ $previous }” already reported)? Choose “Yes” or “No”.
 rep-value-replace-TEXT = <b>{ $line }</b>
@@ -894,7 +891,7 @@ link-own-code = This code was made on { $channel }; send it on your other channe
 link-already-linked = These two accounts are already linked.
 link-same-channel = Cannot link: both accounts are on the same channel. Each person links one Telegram account with one Zalo account.
 link-conflict =
-    Both accounts registered for «{ $campaign }» ({ $n }/{ $total }):
+    Both accounts registered for “{ $campaign }” ({ $n }/{ $total }):
     • On { $issuerChannel }: { $issuer }
     • On { $channel }: { $redeemer }
     Which registration do you keep? The other one is deleted.
@@ -904,7 +901,7 @@ link-conflict-unresolved = Cannot link: both accounts registered for { $campaign
 link-confirm =
     Merge this { $channel } account with the { $issuerChannel } account of <b>{ $name }</b> ({ $unit })?
     Name, unit and role stay those of the { $issuerChannel } account; registrations and reports made on { $channel } move over. This cannot be undone.
-link-confirm-kept = • «{ $campaign }»: keep the registration on { $channel }
+link-confirm-kept = • “{ $campaign }”: keep the registration on { $channel }
 link-yes = 🔗 Merge accounts
 link-done = ✅ Linked: <b>{ $name }</b> uses the bot on { $channels } as one person. Each announcement and reminder is sent once, to the channel you used last (change it in /settings).
 cmd-link = Link Telegram and Zalo accounts
@@ -1061,7 +1058,7 @@ wiz-repeat-none = No repeat
 wiz-repeat-monthly = Monthly
 wiz-repeat-quarterly = Quarterly
 wiz-repeat-yearly = Yearly
-wiz-ask-until = Repeat { $repeat } until which date (dd/MM/yyyy)? Press "Until the end" to repeat until { $ends }.
+wiz-ask-until = Repeat { $repeat } until which date (day/month/year)? Press "Until the end" to repeat until { $ends }.
 wiz-until-end = Until the end
 wiz-preview-kind = Kind: { $kind }
 wiz-preview-description = Description: { $text }
@@ -1099,7 +1096,7 @@ camp-edit-ask-c-add-measure = How is the new line measured?
 camp-edit-ask-m-due = Type the new deadline (e.g. 15/12/2026 17:00), between { $starts } and { $ends }.
 camp-edit-ask-m-title = Type the milestone's new name (e.g. "Six-month review").
 camp-edit-ask-m-repeat = How does this milestone repeat?
-camp-edit-ask-m-until = Repeat { $repeat } until which date (dd/MM/yyyy)? Press "Until the end" to repeat until { $ends }.
+camp-edit-ask-m-until = Repeat { $repeat } until which date (day/month/year)? Press "Until the end" to repeat until { $ends }.
 camp-edit-ask-m-remind = How long before the deadline to remind? Type e.g. "7 days, 2 days, 4 hours", "7d 2d 4h" or "1 week"; "0" for none.
 camp-edit-ask-m-remove = Remove this milestone from the draft?
 camp-edit-ask-m-add-kind = What kind of milestone?
@@ -1391,3 +1388,13 @@ amend-notice-add = New content line: «{ $line }».
 amend-notice-add-how = If you have registered, register again to set a target for it; your other targets are kept.
 amend-notice-rest = Everything else in the campaign stays as it was.
 zalo-help-amend-words = Running campaigns: «extend campaign-code» — move a deadline or the end later · «amend campaign-code» — correct the title, slogan, a content line's wording, or add a content line.
+## Wording review (issue 12: ../shared/WORDING.md)
+# Whom to contact, as one phrase inside reg-closed.
+reg-closed-officer = the emulation officer <b>{ $name }</b>
+units-group-line = • { $name } (emulation { $kind ->
+        [BLOCK] block
+       *[other] cluster
+    }) <code>{ $code }</code>: { $count ->
+        [one] 1 unit
+       *[other] { $count } units
+    }

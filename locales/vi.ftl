@@ -9,7 +9,7 @@ button-back = ‹ Quay lại
 button-cancel = ✖ Hủy
 cancelled = Đã hủy. Đồng chí có thể chọn việc khác trong menu.
 nothing-to-cancel = Không có thao tác nào đang dở.
-coming-soon = Chức năng «{ $feature }» sắp có. Ban quản trị sẽ thông báo khi sẵn sàng.
+coming-soon = Chức năng “{ $feature }” sắp có. Ban quản trị sẽ thông báo khi sẵn sàng.
 not-joined = Đồng chí chưa chọn đơn vị. Gửi /start để bắt đầu.
 private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot.
 text-too-long = Nội dung quá dài (tối đa { $max } ký tự). Đồng chí vui lòng rút gọn rồi gửi lại.
@@ -18,7 +18,7 @@ text-too-long = Nội dung quá dài (tối đa { $max } ký tự). Đồng chí
 menu-campaigns = 📋 Phong trào
 menu-register = 📝 Đăng ký
 menu-report = 📊 Báo cáo
-menu-my = 👤 Của tôi
+menu-my = 👤 Thi đua của tôi
 menu-help = ❓ Trợ giúp
 menu-shown = Đồng chí chọn việc cần làm trong menu bên dưới.
 unhandled-text = Tôi chưa hiểu yêu cầu này. Đồng chí chọn việc trong menu bên dưới hoặc gửi /help để xem các lệnh.
@@ -32,25 +32,25 @@ start-choose-unit = Đồng chí thuộc đơn vị nào? Chọn trong danh sác
 start-invite-invalid = Đường dẫn mời này không hợp lệ hoặc đã được thay mới. Đồng chí hãy chọn đơn vị trong danh sách.
 unit-picker-title = Chọn đơn vị{ $parent ->
     [none] :
-   *[other] {" "}trong «{ $parent }»:
+   *[other] {" "}trong “{ $parent }”:
 }
 unit-picker-empty = Chưa có đơn vị nào. Đồng chí vui lòng liên hệ quản trị viên để được thêm đơn vị.
-unit-choose-this = ✔ Chọn «{ $unit }»
+unit-choose-this = ✔ Chọn “{ $unit }”
 unit-more = Trang sau ›
 unit-prev = ‹ Trang trước
-unit-search-results = Kết quả tìm «{ $query }»:
-unit-search-none = Không tìm thấy đơn vị nào có tên giống «{ $query }». Đồng chí thử gõ từ khác hoặc chọn trong danh sách.
+unit-search-results = Kết quả tìm “{ $query }”:
+unit-search-none = Không tìm thấy đơn vị nào có tên giống “{ $query }”. Đồng chí thử gõ từ khác hoặc chọn trong danh sách.
 unit-joined = Đã ghi nhận đơn vị: <b>{ $unit }</b>.
-unit-switch-ask = Đồng chí đang thuộc «{ $current }». Chuyển sang «{ $unit }»?
-unit-switch-yes = Chuyển sang «{ $unit }»
+unit-switch-ask = Đồng chí đang thuộc “{ $current }”. Chuyển sang “{ $unit }”?
+unit-switch-yes = Chuyển sang “{ $unit }”
 unit-switch-no = Giữ đơn vị hiện tại
-unit-kept = Đã giữ nguyên đơn vị «{ $unit }».
+unit-kept = Đã giữ nguyên đơn vị “{ $unit }”.
 name-ask = Xin đồng chí cho biết họ và tên đầy đủ (như trong hồ sơ đơn vị), ví dụ: Nguyễn Thị Minh Khai.
-name-use-telegram = Dùng tên «{ $name }»
-name-invalid-empty = Họ và tên không được để trống. Đồng chí vui lòng gõ lại.
-name-invalid-too-long = Họ và tên dài quá { $max } ký tự. Đồng chí vui lòng gõ lại ngắn hơn.
-name-invalid-control = Họ và tên có ký tự không hợp lệ. Đồng chí vui lòng gõ lại bằng chữ thường.
-name-invalid-no-letters = Họ và tên phải có chữ cái (không chỉ biểu tượng hoặc chữ số). Đồng chí vui lòng gõ lại.
+name-use-telegram = Dùng tên “{ $name }”
+name-invalid-empty = Họ và tên không được để trống. Vui lòng gõ lại.
+name-invalid-too-long = Họ và tên dài quá { $max } ký tự. Vui lòng gõ lại ngắn hơn.
+name-invalid-control = Họ và tên có ký tự không hợp lệ. Vui lòng chỉ dùng chữ cái (không dùng ký hiệu, biểu tượng).
+name-invalid-no-letters = Họ và tên phải có chữ cái (không chỉ biểu tượng hoặc chữ số). Vui lòng gõ lại.
 name-need-text = Đồng chí vui lòng gõ họ và tên bằng chữ.
 onboarding-done =
     Cảm ơn đồng chí <b>{ $name }</b>, đơn vị <b>{ $unit }</b>.
@@ -74,7 +74,7 @@ role-ADMIN = Quản trị viên
 
 ## Ngôn ngữ
 language-choose = Chọn ngôn ngữ / Choose your language:
-language-set = Đã chuyển sang Tiếng Việt.
+language-set = Đã chuyển sang tiếng Việt.
 
 ## Trợ giúp
 help-member =
@@ -92,7 +92,7 @@ help-member =
 help-officer =
     <b>Lệnh của cán bộ phụ trách thi đua</b>
     /invite [mã đơn vị] — đường dẫn mời vào đơn vị (trong phạm vi đơn vị mình)
-    /units — cây đơn vị
+    /units — sơ đồ đơn vị
     /campaigns — phong trào trong phạm vi; gửi tệp YAML/JSON để nhập phong trào
     /newcampaign — tạo phong trào trong chat; /announce — gửi thông báo bổ sung
     /amend [mã] — đính chính hoặc gia hạn phong trào đã phát động
@@ -124,7 +124,7 @@ cmd-help = Trợ giúp
 cmd-cancel = Hủy thao tác
 cmd-evidence = Minh chứng của báo cáo
 cmd-invite = Đường dẫn mời vào đơn vị
-cmd-units = Cây đơn vị
+cmd-units = Sơ đồ đơn vị
 cmd-addunit = Thêm đơn vị
 cmd-addgroup = Thêm khối/cụm thi đua
 cmd-importunits = Nhập danh sách đơn vị
@@ -134,11 +134,11 @@ cmd-audit = Nhật ký
 
 ## Phân quyền
 forbidden = Đồng chí không có quyền dùng lệnh này. Yêu cầu đã được ghi vào nhật ký.
-forbidden-scope = Đơn vị «{ $unit }» nằm ngoài phạm vi phụ trách của đồng chí.
+forbidden-scope = Đơn vị “{ $unit }” nằm ngoài phạm vi phụ trách của đồng chí.
 officer-needs-unit = Đồng chí cần thuộc một đơn vị trước khi dùng lệnh này (/profile).
 
 ## Quản trị đơn vị
-units-tree-title = <b>Cây đơn vị</b> ({ $count } đơn vị)
+units-tree-title = <b>Sơ đồ đơn vị</b> ({ $count } đơn vị)
 units-tree-more = … và { $count } đơn vị khác.
 units-groups-title = <b>Khối/cụm thi đua</b>
 units-none = Chưa có đơn vị nào. Dùng /addunit hoặc /importunits để thêm.
@@ -147,21 +147,24 @@ group-kind-CLUSTER = Cụm
 addunit-usage = Cách dùng: /addunit MÃ | Tên đơn vị | MÃ_CẤP_TRÊN (không bắt buộc) | MÃ_KHỐI (không bắt buộc)
 addunit-done = Đã thêm đơn vị <b>{ $name }</b> (mã { $code }).
 addunit-code_invalid = Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu gạch (tối đa 40 ký tự).
-addunit-code_taken = Mã «{ $code }» đã được dùng cho đơn vị khác.
-addunit-parent_unknown = Không có đơn vị cấp trên mang mã «{ $code }».
-addunit-group_unknown = Không có khối/cụm mang mã «{ $code }». Thêm bằng /addgroup trước.
+addunit-code_taken = Mã “{ $code }” đã được dùng cho đơn vị khác.
+addunit-parent_unknown = Không có đơn vị cấp trên mang mã “{ $code }”.
+addunit-group_unknown = Không có khối/cụm mang mã “{ $code }”. Thêm bằng /addgroup trước.
 addunit-name_missing = Thiếu tên đơn vị.
 addgroup-usage = Cách dùng: /addgroup MÃ | Tên khối/cụm | BLOCK hoặc CLUSTER
-addgroup-done = Đã thêm { $kind } thi đua <b>{ $name }</b> (mã { $code }).
+addgroup-done = Đã thêm { $kind ->
+        [BLOCK] khối
+       *[other] cụm
+    } thi đua <b>{ $name }</b> (mã { $code }).
 invite-link =
     Đường dẫn mời vào <b>{ $unit }</b>:
     { $link }
     Người nhận chỉ cần bấm vào là tham gia đơn vị.
-invite-unknown-unit = Không có đơn vị nào có mã hoặc tên «{ $code }».
+invite-unknown-unit = Không có đơn vị nào có mã hoặc tên “{ $code }”.
 import-ask = Đồng chí gửi tệp danh sách đơn vị (CSV, YAML hoặc Excel .xlsx, tối đa 1 MB) dưới dạng tệp đính kèm. Cột (CSV và Excel): code,name,parent,group.
 import-not-file = Đồng chí vui lòng gửi tệp CSV, YAML hoặc Excel .xlsx (dạng tệp đính kèm), hoặc /cancel để hủy.
 import-too-large = Tệp quá lớn ({ $size }). Giới hạn là { $max }.
-import-bad-type = Tệp «{ $name }» không phải CSV, YAML hoặc Excel .xlsx.
+import-bad-type = Tệp “{ $name }” không phải CSV, YAML hoặc Excel .xlsx.
 import-errors = Tệp có { $count } lỗi, chưa nhập đơn vị nào:
 import-error-line = Dòng { $line }: { $problem }
 import-errors-more = … và { $count } lỗi khác.
@@ -170,15 +173,15 @@ import-download-failed = Không tải được tệp từ Telegram. Đồng chí
 units-error-file_empty = tệp không có đơn vị nào
 units-error-file_syntax = lỗi cú pháp ({ $message })
 units-error-file_header = thiếu dòng tiêu đề, cần: { $expected }
-units-error-code_invalid = mã «{ $value }» không hợp lệ (chỉ chữ không dấu, chữ số, _ . -)
-units-error-name_missing = đơn vị «{ $code }» thiếu tên
+units-error-code_invalid = mã “{ $value }” không hợp lệ (chỉ chữ không dấu, chữ số, _ . -)
+units-error-name_missing = đơn vị “{ $code }” thiếu tên
 units-error-name_too_long = tên dài quá { $max } ký tự
-units-error-code_duplicate = mã «{ $value }» bị trùng (đã có ở dòng { $first })
-units-error-parent_self = đơn vị «{ $value }» không thể là cấp trên của chính nó
-units-error-parent_cycle = đơn vị «{ $value }» tạo thành vòng lặp cấp trên
-units-error-parent_unknown = không có đơn vị cấp trên mang mã «{ $value }»
+units-error-code_duplicate = mã “{ $value }” bị trùng (đã có ở dòng { $first })
+units-error-parent_self = đơn vị “{ $value }” không thể là cấp trên của chính nó
+units-error-parent_cycle = đơn vị “{ $value }” tạo thành vòng lặp cấp trên
+units-error-parent_unknown = không có đơn vị cấp trên mang mã “{ $value }”
 units-error-too_many_rows = quá nhiều dòng (tối đa { $max })
-units-error-group_invalid = mã khối/cụm «{ $value }» không hợp lệ
+units-error-group_invalid = mã khối/cụm “{ $value }” không hợp lệ
 
 ## Cấp / thu hồi quyền cán bộ
 grant-ask = Gõ họ tên (hoặc một phần họ tên) của thành viên cần cấp quyền cán bộ phụ trách thi đua.
@@ -187,15 +190,18 @@ grant-results = Chọn người cần { $grant ->
     [yes] cấp quyền
    *[no] thu hồi quyền
 }:
-grant-none = Không tìm thấy ai có tên giống «{ $query }». Đồng chí gõ lại hoặc /cancel.
+grant-none = Không tìm thấy ai có tên giống “{ $query }”. Vui lòng gõ lại hoặc /cancel.
 grant-confirm = { $grant ->
     [yes] Cấp quyền cán bộ phụ trách thi đua cho <b>{ $name }</b> ({ $unit })?
    *[no] Thu hồi quyền cán bộ của <b>{ $name }</b> ({ $unit })?
 }
 grant-yes = ✔ Xác nhận
-grant-done = Đã cấp quyền cán bộ phụ trách thi đua cho <b>{ $name }</b>. Người này chỉ thao tác trong phạm vi đơn vị «{ $unit }».
+grant-done = Đã cấp quyền cán bộ phụ trách thi đua cho <b>{ $name }</b>. Người này chỉ thao tác trong phạm vi đơn vị “{ $unit }”.
 revoke-done = Đã thu hồi quyền cán bộ của <b>{ $name }</b>.
-grant-already = { $name } đã là { $role }.
+grant-already = { $name } đã là { $role ->
+        [ADMIN] quản trị viên
+       *[other] cán bộ phụ trách thi đua
+    }.
 grant-admin-untouchable = Không thể thay đổi quyền của quản trị viên trong chat; hãy sửa ADMIN_IDS.
 grant-no-unit = { $name } chưa thuộc đơn vị nào nên chưa thể làm cán bộ.
 
@@ -208,7 +214,7 @@ audit-empty = Nhật ký trống.
 group-only-private = Đồng chí vui lòng nhắn riêng cho bot để dùng chức năng này: { $link }
 
 ## Gửi thông báo (outbox)
-broadcast-progress = 📤 <b>Đang gửi thông báo</b>: { $done }/{ $total } đồng chí{ $groupsTotal ->
+broadcast-progress = 📤 <b>Đang gửi thông báo</b>: { $done }/{ $total } người nhận{ $groupsTotal ->
         [0] {""}
        *[other] , { $groupsDone }/{ $groupsTotal } nhóm
     }
@@ -216,23 +222,23 @@ broadcast-progress = 📤 <b>Đang gửi thông báo</b>: { $done }/{ $total } �
     • Lỗi: { $failed }
     • Không liên lạc được: { $unreachable }
     Dự kiến xong sau: { $eta }
-broadcast-summary = ✅ <b>Đã gửi xong</b>: { $done }/{ $total } đồng chí{ $groupsTotal ->
+broadcast-summary = ✅ <b>Đã gửi xong</b>: { $done }/{ $total } người nhận{ $groupsTotal ->
         [0] {""}
        *[other] , { $groupsDone }/{ $groupsTotal } nhóm
     }
     • Đã gửi: { $sent }
     • Lỗi: { $failed }
-    • { $unreachable } không liên lạc được (đã chặn bot hoặc xoá tài khoản)
-broadcast-summary-cancelled = ⏹ <b>Đã dừng gửi</b>: { $done }/{ $total } đồng chí{ $groupsTotal ->
+    • { $unreachable } không liên lạc được (đã chặn bot hoặc xóa tài khoản)
+broadcast-summary-cancelled = ⏹ <b>Đã dừng gửi</b>: { $done }/{ $total } người nhận{ $groupsTotal ->
         [0] {""}
        *[other] , { $groupsDone }/{ $groupsTotal } nhóm
     }
     • Đã gửi: { $sent }
     • Lỗi: { $failed }
     • { $unreachable } không liên lạc được
-    • Huỷ, không gửi: { $cancelled }
+    • Hủy, không gửi: { $cancelled }
 broadcast-stop-button = ⏹ Dừng gửi
-broadcast-stop-done = Đã dừng gửi; { $dropped } tin chưa gửi đã được huỷ.
+broadcast-stop-done = Đã dừng gửi; { $dropped } tin chưa gửi đã được hủy.
 broadcast-stop-not_found = Không tìm thấy đợt gửi này.
 broadcast-stop-not_yours = Chỉ người phát động hoặc quản trị viên mới dừng được đợt gửi này.
 broadcast-stop-finished = Đợt gửi này đã kết thúc.
@@ -245,8 +251,8 @@ reminder-line = • <b>{ $campaign }</b>: { $what } — hạn { $deadline } ({ $
 reminder-footer = Đồng chí bấm nút bên dưới để thực hiện ngay. Tắt nhắc hạn: /settings
 reminder-what-REGISTRATION = đăng ký thi đua
 reminder-what-PROGRESS_REPORT = báo cáo tiến độ
-reminder-what-MIDTERM_REVIEW = báo cáo sơ kết của đơn vị
-reminder-what-FINAL_REVIEW = báo cáo tổng kết của đơn vị
+reminder-what-MIDTERM_REVIEW = báo cáo sơ kết
+reminder-what-FINAL_REVIEW = báo cáo tổng kết
 reminder-what-CUSTOM = mốc của phong trào
 reminder-left-days = còn { $days } ngày
 reminder-left-days-hours = còn { $days } ngày { $hours } giờ
@@ -293,8 +299,8 @@ settings-channel-saved-last = Từ nay bot gửi thông báo và lời nhắc ch
 cmd-settings = Cài đặt nhắc hạn
 cmd-nudge = Nhắc người chưa thực hiện
 cmd-review = Báo cáo sơ kết/tổng kết
-review-none = Hiện không có mốc sơ kết/tổng kết nào đang mở cho đơn vị «{ $unit }».
-review-choose = Chọn mốc để nộp báo cáo của đơn vị «{ $unit }» (bấm «Tình hình nộp» để xem các đơn vị cấp dưới):
+review-none = Hiện không có mốc sơ kết/tổng kết nào đang mở cho đơn vị “{ $unit }”.
+review-choose = Chọn mốc để nộp báo cáo của đơn vị “{ $unit }” (bấm «Tình hình nộp» để xem các đơn vị cấp dưới):
 review-item = { $campaign } · { $what } · hạn { $deadline }{ $done ->
     [yes] { " " }✅
    *[no] {""}
@@ -303,8 +309,8 @@ review-status-button = 📊 Tình hình nộp: { $campaign }
 review-status-title = <b>Tình hình nộp báo cáo</b>: { $campaign } — { $what }, hạn { $deadline }
 review-status-submitted = ✅ { $unit } — { $at }
 review-status-missing = ⏳ { $unit } — chưa nộp
-review-ask-file = Đồng chí gửi tệp báo cáo { $what } của đơn vị «{ $unit }» (PDF, DOCX hoặc XLSX, tối đa 20 MB).{ $replace ->
-    [yes] { " " }Đơn vị đã nộp «{ $file }»; tệp mới sẽ thay thế tệp cũ.
+review-ask-file = Đồng chí gửi tệp { $what } của đơn vị “{ $unit }” (PDF, DOCX hoặc XLSX, tối đa 20 MB).{ $replace ->
+    [yes] { " " }Đơn vị đã nộp tệp “{ $file }”; tệp mới sẽ thay thế tệp cũ.
    *[no] {""}
 }
 review-file-type = Chỉ nhận tệp PDF, DOCX hoặc XLSX. Đồng chí vui lòng gửi lại tệp báo cáo.
@@ -313,7 +319,7 @@ review-need-file = Đồng chí vui lòng gửi tệp báo cáo dưới dạng t
 review-ask-figures = Số liệu chính (không bắt buộc): mỗi dòng một chỉ tiêu dạng «tên: giá trị», ví dụ:
     Đảng viên mới: 12
     Sáng kiến được công nhận: 3
-review-figures-invalid = Dòng «{ $line }» chưa đúng dạng «tên: giá trị». Đồng chí gõ lại số liệu (tối đa 20 dòng) hoặc bấm «Bỏ qua».
+review-figures-invalid = Dòng “{ $line }” chưa đúng dạng «tên: giá trị». Vui lòng gõ lại số liệu (tối đa 20 dòng) hoặc bấm «Bỏ qua».
 review-ask-note = Ghi chú kèm báo cáo (không bắt buộc, tối đa 1000 ký tự):
 review-skip = Bỏ qua ›
 review-confirm = <b>Xác nhận nộp báo cáo</b>
@@ -325,30 +331,19 @@ review-confirm = <b>Xác nhận nộp báo cáo</b>
     Ghi chú: { $note }
 review-none-given = (không có)
 review-confirm-button = ✔ Nộp báo cáo
-review-saved = ✅ Đã nhận báo cáo { $what } của đơn vị «{ $unit }». Đồng chí có thể nộp lại để thay thế trước { $deadline }.
-review-replaced = ✅ Đã thay thế báo cáo { $what } của đơn vị «{ $unit }» bằng tệp mới.
+review-saved = ✅ Đã nhận { $what } của đơn vị “{ $unit }”. Đồng chí có thể nộp lại để thay thế trước { $deadline }.
+review-replaced = ✅ Đã thay { $what } của đơn vị “{ $unit }” bằng tệp mới.
 review-closed = Mốc này đã quá hạn hoặc phong trào không còn diễn ra; không thể nộp báo cáo.
 review-not-in-audience = Đơn vị của đồng chí không thuộc đối tượng của phong trào này.
 review-not-found = Không tìm thấy mốc báo cáo này.
 
 ## Campaigns
-camp-title-LDTT = Lao động tiên tiến
-camp-title-CSTDCS = Chiến sĩ thi đua cơ sở
-camp-title-CSTD_TINH = Chiến sĩ thi đua cấp tỉnh, bộ, ngành
-camp-title-CSTD_TQ = Chiến sĩ thi đua toàn quốc
-camp-title-TTLDTT = Tập thể lao động tiên tiến
-camp-title-TTLDXS = Tập thể lao động xuất sắc
-camp-title-CO_TINH = Cờ thi đua cấp tỉnh, bộ, ngành
-camp-title-CO_CP = Cờ thi đua của Chính phủ
-camp-title-GIA_DINH_VH = Gia đình văn hóa
-camp-title-THON_VH = Thôn, tổ dân phố văn hóa
-camp-title-XA_TIEU_BIEU = Xã, phường, thị trấn tiêu biểu
-camp-milestone-REGISTRATION = Hạn đăng ký thi đua
+camp-milestone-REGISTRATION = Đăng ký thi đua
 camp-milestone-PROGRESS_REPORT = Báo cáo tiến độ
 camp-milestone-MIDTERM_REVIEW = Sơ kết
 camp-milestone-FINAL_REVIEW = Tổng kết
 camp-milestone-CUSTOM = Mốc khác
-camp-status-DRAFT = Bản nháp
+camp-status-DRAFT = Dự thảo
 camp-status-LAUNCHED = Đang triển khai
 camp-status-CLOSED = Đã kết thúc
 camp-status-ARCHIVED = Đã lưu trữ
@@ -383,44 +378,44 @@ camp-err-too_few = cần ít nhất { $min } mục
 camp-err-too_short = quá ngắn (ít nhất { $min } ký tự)
 camp-err-too_many = quá nhiều mục (tối đa { $max })
 camp-err-too_long = quá dài (tối đa { $max } ký tự)
-camp-err-format_invalid = «{ $value }» sai định dạng
-camp-err-value_invalid = «{ $value }» không hợp lệ; chỉ nhận: { $allowed }
-camp-err-key_unknown = khóa «{ $key }» không được hỗ trợ (gõ nhầm?)
+camp-err-format_invalid = “{ $value }” sai định dạng
+camp-err-value_invalid = “{ $value }” không hợp lệ; chỉ nhận: { $allowed }
+camp-err-key_unknown = khóa “{ $key }” không được hỗ trợ (gõ nhầm?)
 camp-err-json_syntax = tệp JSON sai cú pháp: { $message }
 camp-err-yaml_syntax = tệp YAML sai cú pháp ở dòng { $line }, cột { $col } ({ $message })
 camp-err-file_too_large = tệp quá lớn (tối đa { $max } ký tự)
 camp-err-ends_before_starts = ngày kết thúc { $value } trước ngày bắt đầu { $starts }
-camp-err-title_unknown = không có danh hiệu mã «{ $value }»
-camp-err-title_duplicate = danh hiệu «{ $value }» bị liệt kê hai lần
-camp-err-title_wrong_scope = danh hiệu «{ $value }» không thuộc nhóm này (thuộc { $expected })
+camp-err-title_unknown = không có danh hiệu mã “{ $value }”
+camp-err-title_duplicate = danh hiệu “{ $value }” bị liệt kê hai lần
+camp-err-title_wrong_scope = danh hiệu “{ $value }” không thuộc nhóm này (thuộc { $expected })
 camp-err-titles_empty = phải có ít nhất một danh hiệu
-camp-err-criterion_duplicate = mã nội dung «{ $value }» bị trùng (đã có ở { $first })
+camp-err-criterion_duplicate = mã nội dung “{ $value }” bị trùng (đã có ở { $first })
 camp-err-criteria_too_deep = nội dung lồng quá { $max } cấp
 camp-err-criteria_too_many = quá nhiều nội dung ({ $count }, tối đa { $max })
 camp-err-target_not_number = chỉ tiêu chỉ dùng cho nội dung đo bằng số (đang là { $measure })
-camp-err-number_invalid = «{ $value }» không phải số hợp lệ
-camp-err-offset_too_large = mốc nhắc { $value } dài hơn cả đợt thi đua (tối đa { $max })
-camp-err-offset_invalid = «{ $value }» không phải mốc nhắc hợp lệ (ví dụ: 7d, 2d, 4h)
-camp-err-offset_negative = mốc nhắc «{ $value }» không được âm
+camp-err-number_invalid = “{ $value }” không phải số hợp lệ
+camp-err-offset_too_large = mốc nhắc { $value } dài hơn thời gian phong trào ({ $days } ngày)
+camp-err-offset_invalid = “{ $value }” không phải mốc nhắc hợp lệ (ví dụ: 7d, 2d, 4h)
+camp-err-offset_negative = mốc nhắc “{ $value }” không được âm
 camp-err-until_without_repeat = có «until» ({ $value }) nhưng thiếu «repeat»
 camp-err-until_before_due = «until» { $value } trước hạn đầu tiên { $due }
 camp-err-milestone_outside_period = hạn { $value } nằm ngoài thời gian phong trào ({ $starts } – { $ends })
 camp-err-milestones_too_many = quá nhiều mốc ({ $count }, tối đa { $max })
 camp-err-milestone_past = hạn { $value } đã qua
-camp-err-yaml_comma_joined = đã ghép lại «{ $value }» (dòng { $line }); nên đặt giá trị có dấu phẩy trong ngoặc kép
+camp-err-yaml_comma_joined = đã ghép lại “{ $value }” (dòng { $line }); nên đặt giá trị có dấu phẩy trong ngoặc kép
 camp-err-date_invalid = { $value } không phải ngày hợp lệ
-camp-err-date_format = «{ $value }» không đúng dạng ngày dd/MM/yyyy
-camp-err-time_invalid = «{ $value }» có giờ không hợp lệ
-camp-err-invalid = «{ $value }» không hợp lệ
-camp-upload-ask = Đồng chí gửi tệp kế hoạch thi đua dạng <b>YAML</b> hoặc <b>JSON</b> (tối đa 1 MB) vào đây. Gửi /cancel để hủy.
+camp-err-date_format = “{ $value }” không đúng dạng ngày/tháng/năm (ví dụ 30/06/2026)
+camp-err-time_invalid = “{ $value }” có giờ không hợp lệ
+camp-err-invalid = “{ $value }” không hợp lệ
+camp-upload-ask = Đồng chí gửi tệp dữ liệu phong trào (<b>YAML</b> hoặc <b>JSON</b>, theo mẫu; tối đa 1 MB) vào đây. Gửi /cancel để hủy.
 camp-upload-not-file = Đồng chí vui lòng gửi tệp YAML hoặc JSON dưới dạng tệp đính kèm, hoặc /cancel.
-camp-file-bad-type = Tệp «{ $name }» không phải YAML hoặc JSON. Chỉ nhận tệp .yaml, .yml hoặc .json.
-camp-import-done = ✅ Đã lưu bản nháp phong trào <b>{ $title }</b> (mã <code>{ $code }</code>).
-camp-import-replaced = ✅ Đã thay bản nháp <code>{ $code }</code> bằng tệp mới: <b>{ $title }</b>.
+camp-file-bad-type = Tệp “{ $name }” không phải YAML hoặc JSON. Chỉ nhận tệp .yaml, .yml hoặc .json.
+camp-import-done = ✅ Đã lưu dự thảo phong trào <b>{ $title }</b> (mã <code>{ $code }</code>).
+camp-import-replaced = ✅ Đã thay dự thảo <code>{ $code }</code> bằng tệp mới: <b>{ $title }</b>.
 camp-import-warnings = ⚠️ Lưu ý (không chặn việc lưu):
 camp-import-invalid = ❌ Tệp có { $count } lỗi, chưa lưu gì. Đồng chí sửa rồi gửi lại:
 camp-code-taken = Mã phong trào <code>{ $code }</code> đã được dùng. Đồng chí gõ một mã khác (chữ thường, số, dấu gạch ngang, ví dụ <code>{ $code }-2</code>), tôi sẽ nhập lại chính tệp này.
-camp-code-invalid = Mã <code>{ $code }</code> không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (3–40 ký tự). Đồng chí gõ lại.
+camp-code-invalid = Mã <code>{ $code }</code> không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (3–40 ký tự). Vui lòng gõ lại.
 camp-audience-unknown = Không có đơn vị hoặc khối/cụm mang mã: { $codes }. Chưa lưu gì.
 camp-audience-out-of-scope = Đối tượng nằm ngoài phạm vi đơn vị của đồng chí: { $codes }. Chưa lưu gì.
 camp-out-of-scope = Phong trào này không thuộc phạm vi quản lý của đồng chí.
@@ -434,43 +429,43 @@ camp-btn-announce-confirm = ✔ Gửi thông báo
 camp-officer-none = Chưa có phong trào nào trong phạm vi của đồng chí. Gửi tệp YAML/JSON hoặc dùng /newcampaign để tạo.
 camp-officer-list = <b>Phong trào trong phạm vi của đồng chí</b>
 camp-officer-hint = Chọn một phong trào để xem, sửa, phát động. Tạo mới: /newcampaign hoặc gửi tệp YAML/JSON.
-camp-already-launched = Phong trào này đã được phát động (hoặc không còn là bản nháp); không thể phát động lại.
+camp-already-launched = Phong trào này đã được phát động (hoặc không còn là dự thảo); không thể phát động lại.
 camp-preview-intro = 👁 Xem trước — thành viên sẽ nhận đúng tin nhắn sau:
-camp-launch-confirm = Sẽ gửi tới <b>{ $members }</b> đồng chí và <b>{ $groups }</b> nhóm của đơn vị. Xác nhận phát động?
-camp-launched = 🚀 Đã phát động <b>{ $title }</b>: đang gửi tới { $members } đồng chí và { $groups } nhóm. Tiến độ gửi sẽ hiện trong tin nhắn bên dưới.
+camp-launch-confirm = Sẽ gửi tới <b>{ $members }</b> người nhận và <b>{ $groups }</b> nhóm của đơn vị. Xác nhận phát động?
+camp-launched = 🚀 Đã phát động <b>{ $title }</b>: đang gửi tới { $members } người nhận và { $groups } nhóm. Tiến độ gửi sẽ hiện trong tin nhắn bên dưới.
 camp-launch-flow-name = Phát động phong trào
-camp-launch-pick = Chọn bản nháp cần phát động (gửi số thứ tự hoặc mã phong trào):
+camp-launch-pick = Chọn dự thảo cần phát động (gửi số thứ tự hoặc mã phong trào):
 camp-launch-choice-launch = 🚀 Phát động
 camp-launch-choice-cancel = Hủy
 camp-launch-cancelled = Đã hủy, phong trào chưa được phát động.
-camp-launch-not-found = Không tìm thấy phong trào có mã này. Gửi «phát động» để chọn trong các bản nháp của đồng chí.
-camp-launch-no-drafts = Không có bản nháp nào trong phạm vi của đồng chí để phát động.
-camp-launched-text = 🚀 Đã phát động <b>{ $title }</b>: đang gửi tới { $members } đồng chí và { $groups } nhóm. Tiến độ gửi sẽ được báo trong các tin nhắn tiếp theo.
-camp-edit-not-draft = Chỉ sửa được phong trào ở trạng thái bản nháp.
-camp-edit-ask = Sửa mục nào của bản nháp <code>{ $code }</code>? (Muốn thay toàn bộ, gửi lại tệp YAML/JSON cùng mã.)
+camp-launch-not-found = Không tìm thấy phong trào có mã này. Gửi «phát động» để chọn trong các dự thảo của đồng chí.
+camp-launch-no-drafts = Không có dự thảo nào trong phạm vi của đồng chí để phát động.
+camp-launched-text = 🚀 Đã phát động <b>{ $title }</b>: đang gửi tới { $members } người nhận và { $groups } nhóm. Tiến độ gửi sẽ được báo trong các tin nhắn tiếp theo.
+camp-edit-not-draft = Chỉ sửa được phong trào ở trạng thái dự thảo.
+camp-edit-ask = Sửa mục nào của dự thảo <code>{ $code }</code>? (Muốn thay toàn bộ, gửi lại tệp YAML/JSON cùng mã.)
 camp-edit-field-title = Tên phong trào
 camp-edit-field-slogan = Khẩu hiệu
 camp-edit-field-starts = Ngày bắt đầu
 camp-edit-field-ends = Ngày kết thúc
 camp-edit-ask-title = Gõ tên mới của phong trào.
 camp-edit-ask-slogan = Gõ khẩu hiệu mới (gõ «-» để bỏ khẩu hiệu).
-camp-edit-ask-starts = Gõ ngày bắt đầu mới (dd/MM/yyyy).
-camp-edit-ask-ends = Gõ ngày kết thúc mới (dd/MM/yyyy).
+camp-edit-ask-starts = Gõ ngày bắt đầu mới (ngày/tháng/năm, ví dụ 01/12/2026).
+camp-edit-ask-ends = Gõ ngày kết thúc mới (ngày/tháng/năm, ví dụ 31/12/2026).
 camp-edit-saved = ✅ Đã lưu thay đổi.
 camp-edit-not_found = Không tìm thấy phong trào.
-camp-edit-not_draft = Chỉ sửa được phong trào ở trạng thái bản nháp.
+camp-edit-not_draft = Chỉ sửa được phong trào ở trạng thái dự thảo.
 camp-edit-not_launched = Phong trào chưa được phát động.
 camp-edit-out_of_scope = Phong trào này không thuộc phạm vi quản lý của đồng chí.
 camp-edit-already_archived = Phong trào đã được lưu trữ.
-camp-edit-ends_before_starts = Ngày kết thúc phải sau ngày bắt đầu ({ $starts }). Đồng chí gõ lại.
+camp-edit-ends_before_starts = Ngày kết thúc phải sau ngày bắt đầu ({ $starts }). Vui lòng gõ lại.
 camp-edit-milestone_outside_period = Có mốc thời hạn nằm ngoài khoảng thời gian mới. Đồng chí gõ ngày khác hoặc gửi lại tệp.
-camp-edit-text_invalid = Nội dung không hợp lệ (trống hoặc quá dài). Đồng chí gõ lại.
+camp-edit-text_invalid = Nội dung không hợp lệ (trống hoặc quá dài). Vui lòng gõ lại.
 camp-announce-ask = Gõ nội dung thông báo bổ sung cho phong trào <b>{ $title }</b>. Gửi /cancel để hủy.
 camp-announce-none = Chưa có phong trào nào đang triển khai để gửi thông báo.
 camp-announce-pick = Gửi thông báo bổ sung cho phong trào nào?
-camp-announce-confirm = Sẽ gửi tới <b>{ $members }</b> đồng chí và <b>{ $groups }</b> nhóm. Xác nhận gửi?
+camp-announce-confirm = Sẽ gửi tới <b>{ $members }</b> người nhận và <b>{ $groups }</b> nhóm. Xác nhận gửi?
 camp-announce-not-launched = Chỉ gửi thông báo bổ sung cho phong trào đang triển khai.
-camp-announced = 📢 Đang gửi thông báo tới { $members } đồng chí và { $groups } nhóm.
+camp-announced = 📢 Đang gửi thông báo tới { $members } người nhận và { $groups } nhóm.
 camp-closed = 🏁 Đã kết thúc phong trào <b>{ $title }</b>.
 camp-close-refused = Chỉ kết thúc được phong trào đang triển khai.
 camp-close-confirm = Kết thúc phong trào <b>{ $title }</b>? Sau khi kết thúc, thành viên không đăng ký, báo cáo được nữa và bot ngừng nhắc hạn. Không thể hoàn tác trong chat.
@@ -482,30 +477,30 @@ camp-archive-refused = Không lưu trữ được: phong trào đang triển kha
 camp-member-none = Hiện đơn vị của đồng chí chưa có phong trào thi đua nào đang triển khai.
 camp-member-list = <b>Các phong trào đang triển khai</b>
 camp-member-pick = Bấm nút hoặc gõ số thứ tự để xem chi tiết.
-camp-pick-invalid = Đồng chí gõ số từ 1 đến { $max }.
+camp-pick-invalid = Vui lòng gõ số từ 1 đến { $max }.
 camp-link-invalid = Đường dẫn phong trào không hợp lệ, đã kết thúc hoặc không dành cho đơn vị của đồng chí.
 group-link-forbidden = Chỉ cán bộ phụ trách thi đua mới liên kết được nhóm với đơn vị.
 group-linked = ✅ Đã liên kết nhóm này với đơn vị <b>{ $unit }</b>. Nhóm sẽ nhận thông báo phát động và thông báo bổ sung của các phong trào.
-group-added-hint = Xin chào! Cán bộ phụ trách thi đua của đơn vị gửi <b>/linkgroup</b> trong nhóm này để nhóm nhận thông báo các phong trào thi đua.
+group-added-hint = Xin chào! Đề nghị cán bộ phụ trách thi đua của đơn vị gửi lệnh <b>/linkgroup</b> trong nhóm này để nhóm nhận thông báo các phong trào thi đua.
 wiz-intro = <b>Tạo phong trào thi đua mới</b>. Mỗi bước có nút «‹ Quay lại»; gửi /cancel để hủy bất cứ lúc nào.
 wiz-flow-name = Tạo phong trào thi đua
-camp-edit-flow-name = Sửa bản nháp phong trào
+camp-edit-flow-name = Sửa dự thảo phong trào
 settings-flow-name = Cài đặt
 camp-pick-flow-name = Chọn phong trào
 camp-announce-flow-name = Gửi thông báo bổ sung
 camp-import-flow-name = Nhập phong trào từ tệp
 units-import-flow-name = Nhập danh sách đơn vị
 wiz-ask-title = Tên phong trào thi đua?
-wiz-title-invalid = Tên phong trào cần từ 3 đến 300 ký tự. Đồng chí gõ lại.
+wiz-title-invalid = Tên phong trào cần từ 3 đến 300 ký tự. Vui lòng gõ lại.
 wiz-ask-slogan = Khẩu hiệu của phong trào? (bấm «Bỏ qua» nếu không có)
 wiz-skip = Bỏ qua
 wiz-done = ✔ Xong
 wiz-ask-starts = Ngày bắt đầu (ví dụ 01/12/2026)?
 wiz-ask-ends = Ngày kết thúc (ví dụ 31/12/2026)? Ngày kết thúc phải sau ngày bắt đầu.
-wiz-date-date_invalid = { $value } không phải ngày hợp lệ. Đồng chí gõ lại ngày (dd/MM/yyyy).
-wiz-date-date_format = «{ $value }» không đúng dạng ngày. Đồng chí gõ theo dạng dd/MM/yyyy, ví dụ 30/06/2026.
-wiz-date-time_invalid = «{ $value }» có giờ không hợp lệ. Đồng chí gõ lại, ví dụ 30/06/2026 17:00.
-wiz-ends-before-starts = Ngày kết thúc phải sau ngày bắt đầu ({ $starts }). Đồng chí gõ lại.
+wiz-date-date_invalid = { $value } không phải ngày hợp lệ. Vui lòng gõ lại (ngày/tháng/năm, ví dụ 30/06/2026).
+wiz-date-date_format = “{ $value }” không đúng dạng ngày. Vui lòng gõ ngày/tháng/năm, ví dụ 30/06/2026.
+wiz-date-time_invalid = “{ $value }” có giờ không hợp lệ. Vui lòng gõ lại, ví dụ 17:00 30/06/2026.
+wiz-ends-before-starts = Ngày kết thúc phải sau ngày bắt đầu ({ $starts }). Vui lòng gõ lại.
 wiz-ask-titles = Phong trào xét những danh hiệu, hình thức khen thưởng nào? Bấm để chọn/bỏ (hoặc gõ số, ví dụ «1 2 9»), xong bấm «✔ Xong».
 wiz-titles-empty = Cần chọn ít nhất một danh hiệu.
 wiz-titles-help = Bấm nút hoặc gõ số thứ tự (ví dụ «1 2»), rồi «xong».
@@ -515,64 +510,63 @@ wiz-criteria-empty = Cần ít nhất một nội dung thi đua.
 wiz-measure-NUMBER = Số lượng
 wiz-measure-YES_NO = Có / Không
 wiz-measure-TEXT = Mô tả bằng lời
-wiz-ask-measure = Nội dung «{ $title }» được đo bằng gì?
-wiz-measure-help = Đồng chí bấm một nút hoặc gõ số thứ tự.
+wiz-ask-measure = Kết quả nội dung “{ $title }” ghi nhận theo hình thức nào?
+wiz-measure-help = Vui lòng bấm một nút hoặc gõ số thứ tự.
 wiz-ask-unit = Đơn vị tính (ví dụ: người, km, sáng kiến)? Bấm «Bỏ qua» nếu không cần.
-wiz-ask-due = { $kind }: hạn chót (ví dụ 15/12/2026 17:00), trong khoảng { $starts } – { $ends }?
-wiz-due-outside = Hạn { $value } nằm ngoài thời gian phong trào ({ $starts } – { $ends }). Đồng chí gõ lại.
+wiz-ask-due = Hạn của mốc “{ $kind }”? Gõ giờ và ngày, ví dụ 17:00 15/12/2026 (trong khoảng { $starts } – { $ends }).
+wiz-due-outside = Hạn { $value } nằm ngoài thời gian phong trào ({ $starts } – { $ends }). Vui lòng gõ lại.
 wiz-ask-remind = Nhắc trước hạn bao lâu? Gõ ví dụ «7 ngày, 2 ngày, 4 giờ», «7d 2d 4h» hoặc «1 tuần»; «0» để không nhắc, hoặc bấm «Mặc định».
 wiz-remind-default = Mặc định (7d 2d 4h)
-wiz-remind-offset_invalid = «{ $value }» không phải mốc nhắc hợp lệ. Gõ ví dụ «7 ngày, 2 ngày, 4 giờ» hoặc «7d 2d 4h».
-wiz-remind-offset_negative = Mốc nhắc «{ $value }» không được âm. Gõ ví dụ «7 ngày, 2 ngày, 4 giờ».
-wiz-remind-offset_too_large = Mốc nhắc «{ $value }» dài hơn cả đợt thi đua (tối đa { $max }). Đồng chí gõ lại.
+wiz-remind-offset_invalid = “{ $value }” không phải mốc nhắc hợp lệ. Gõ ví dụ «7 ngày, 2 ngày, 4 giờ» hoặc «7d 2d 4h».
+wiz-remind-offset_negative = Mốc nhắc “{ $value }” không được âm. Gõ ví dụ «7 ngày, 2 ngày, 4 giờ».
+wiz-remind-offset_too_large = Mốc nhắc “{ $value }” dài hơn thời gian phong trào ({ $days } ngày). Vui lòng gõ lại.
 wiz-ask-more-milestones = Thêm mốc nào nữa? Bấm «✔ Xong» nếu đủ.
 wiz-ask-audience = Phong trào dành cho ai?
 wiz-audience-own = 1. Toàn đơn vị của tôi (mặc định)
 wiz-audience-pick = 2. Chọn đơn vị cấp dưới
 wiz-ask-audience-units = Chọn các đơn vị tham gia (bấm để chọn/bỏ hoặc gõ số), xong bấm «✔ Xong».
 wiz-audience-empty = Cần chọn ít nhất một đơn vị.
-wiz-preview = 👁 <b>Xem trước bản nháp</b>
-wiz-save = 💾 Lưu bản nháp
-wiz-save-help = Bấm «💾 Lưu bản nháp», «‹ Quay lại» hoặc gửi /cancel.
+wiz-preview = 👁 <b>Xem trước dự thảo</b>
+wiz-save = 💾 Lưu dự thảo
+wiz-save-help = Bấm «💾 Lưu dự thảo», «‹ Quay lại» hoặc gửi /cancel.
 wiz-save-failed = Chưa lưu được ({ $reason }). Đồng chí kiểm tra lại các bước.
-wiz-saved = ✅ Đã lưu bản nháp <b>{ $title }</b> (mã <code>{ $code }</code>). Mở phong trào để phát động.
+wiz-saved = ✅ Đã lưu dự thảo <b>{ $title }</b> (mã <code>{ $code }</code>). Mở phong trào để phát động.
 wiz-open = 📋 Mở phong trào
 
 ## Đăng ký thi đua, báo cáo tiến độ, Của tôi
-flow-generic = thao tác đang làm
-flow-restarted = Bot vừa được cập nhật nên «{ $flow }» phải bắt đầu lại từ đầu. Đồng chí vui lòng trả lời lại giúp; xin lỗi vì sự bất tiện.
+flow-restarted = Bot vừa được cập nhật nên việc “{ $flow }” đang làm dở không tiếp tục được. Đồng chí vui lòng thực hiện lại từ đầu. Mong đồng chí thông cảm.
 flow-restarted-gone = Bot vừa được cập nhật và thao tác đang dở không còn nữa. Đồng chí chọn việc cần làm trong menu.
-flow-busy = Đồng chí đang làm dở «{ $flow }». Hãy trả lời câu hỏi ở trên, hoặc gõ /cancel để dừng.
-flow-busy-button = Đồng chí đang làm dở «{ $flow }». Hãy dùng tin nhắn mới nhất, hoặc /cancel để dừng.
+flow-busy = Đồng chí đang làm dở “{ $flow }”. Hãy trả lời câu hỏi ở trên, hoặc gõ /cancel để dừng.
+flow-busy-button = Đồng chí đang làm dở “{ $flow }”. Hãy dùng tin nhắn mới nhất, hoặc /cancel để dừng.
 cv-yes = Có
 cv-no = Không
 cv-skip = ⏭ Bỏ qua
 cv-done = ✔ Xong
 cv-confirm = ✔ Xác nhận
-cv-hint-button = Đồng chí vui lòng bấm một nút ở trên (hoặc gõ số thứ tự của lựa chọn), hoặc /cancel để dừng.
-cv-text-too-long = Nội dung dài quá { $max } ký tự. Đồng chí vui lòng gõ ngắn gọn hơn.
-cv-number-invalid = Chưa đọc được số. Đồng chí gõ số, ví dụ 1.234,5 hoặc 12 { $unit }.
-cv-number-negative = Số không được âm. Đồng chí gõ lại.
-cv-number-out_of_range = Số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 4). Đồng chí gõ lại.
-cv-yes-no-invalid = Đồng chí bấm «Có» hoặc «Không» (hoặc gõ có / không).
+cv-hint-button = Vui lòng bấm một nút ở trên (hoặc gõ số thứ tự của lựa chọn), hoặc /cancel để dừng.
+cv-text-too-long = Nội dung dài quá { $max } ký tự. Vui lòng gõ ngắn gọn hơn.
+cv-number-invalid = Chưa đọc được số. Vui lòng gõ số, ví dụ 3 hoặc 12,5.
+cv-number-negative = Số không được âm. Vui lòng gõ lại.
+cv-number-out_of_range = Số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 4). Vui lòng gõ lại.
+cv-yes-no-invalid = Vui lòng bấm «Có» hoặc «Không» (hoặc gõ có / không).
 reg-flow-name = Đăng ký thi đua
 reg-title-LDTT = Lao động tiên tiến
 reg-title-CSTDCS = Chiến sĩ thi đua cơ sở
-reg-title-CSTD_TINH = Chiến sĩ thi đua cấp tỉnh
+reg-title-CSTD_TINH = Chiến sĩ thi đua bộ, ban, ngành, tỉnh
 reg-title-CSTD_TQ = Chiến sĩ thi đua toàn quốc
 reg-title-TTLDTT = Tập thể lao động tiên tiến
 reg-title-TTLDXS = Tập thể lao động xuất sắc
-reg-title-CO_TINH = Cờ thi đua cấp tỉnh
+reg-title-CO_TINH = Cờ thi đua của bộ, ban, ngành, tỉnh
 reg-title-CO_CP = Cờ thi đua của Chính phủ
 reg-title-GIA_DINH_VH = Gia đình văn hóa
 reg-title-THON_VH = Thôn, tổ dân phố văn hóa
 reg-title-XA_TIEU_BIEU = Xã, phường, thị trấn tiêu biểu
 reg-title-desc-LDTT = hoàn thành tốt nhiệm vụ trở lên (Điều 24 Luật TĐKT 2022).
-reg-title-desc-CSTDCS = đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến, đề tài/đề án khoa học, hoặc mưu trí, sáng tạo trong chiến đấu (Điều 23).
-reg-title-desc-CSTD_TINH = 3 lần liên tục Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).
-reg-title-desc-CSTD_TQ = 2 lần liên tục Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng toàn quốc (Điều 21).
-reg-title-desc-TTLDTT = hoàn thành tốt nhiệm vụ, từ 70% thành viên đạt Lao động tiên tiến (Điều 28).
-reg-title-desc-TTLDXS = tập thể hoàn thành xuất sắc nhiệm vụ, thi đua thiết thực, hiệu quả; 100% thành viên hoàn thành nhiệm vụ, từ 70% Lao động tiên tiến, có Chiến sĩ thi đua cơ sở; nội bộ đoàn kết (Điều 27).
+reg-title-desc-CSTDCS = đạt danh hiệu Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến, đề tài/đề án khoa học, hoặc mưu trí, sáng tạo trong chiến đấu (Điều 23).
+reg-title-desc-CSTD_TINH = 3 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).
+reg-title-desc-CSTD_TQ = 2 lần liên tục đạt danh hiệu Chiến sĩ thi đua bộ, ban, ngành, tỉnh và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng toàn quốc (Điều 21).
+reg-title-desc-TTLDTT = hoàn thành tốt nhiệm vụ, ít nhất 70% cá nhân trong tập thể đạt danh hiệu Lao động tiên tiến (Điều 28).
+reg-title-desc-TTLDXS = tập thể hoàn thành xuất sắc nhiệm vụ, thi đua thiết thực, hiệu quả; 100% cá nhân hoàn thành nhiệm vụ, ít nhất 70% đạt danh hiệu Lao động tiên tiến, có cá nhân đạt Chiến sĩ thi đua cơ sở; nội bộ đoàn kết (Điều 27).
 reg-title-desc-CO_TINH = đơn vị dẫn đầu khối, cụm thi đua trong năm (Điều 26).
 reg-title-desc-CO_CP = tiêu biểu xuất sắc trong các đơn vị dẫn đầu khối, cụm thi đua; hoặc dẫn đầu khối, cụm do cơ quan trung ương tổ chức; hoặc dẫn đầu phong trào thi đua do Thủ tướng Chính phủ phát động từ 5 năm trở lên (Điều 25).
 reg-title-desc-GIA_DINH_VH = bình xét hằng năm, hoàn thành trước 25/11 (Nghị định 86/2023).
@@ -594,39 +588,39 @@ reg-existing = Đồng chí đã đăng ký (trạng thái: { $status }). Đăng
 reg-status-SUBMITTED = đã gửi, chờ duyệt
 reg-status-RETURNED = bị trả lại để bổ sung
 reg-status-APPROVED = đã được duyệt
-reg-status-REJECTED = không được chấp nhận
+reg-status-REJECTED = không được duyệt
 reg-status-WITHDRAWN = đã rút
 reg-edit = ✏️ Sửa đăng ký
 reg-withdraw = ↩ Rút đăng ký
-reg-withdrawn = Đã rút đăng ký phong trào «{ $campaign }». Đồng chí có thể đăng ký lại trước hạn.
+reg-withdrawn = Đã rút đăng ký phong trào “{ $campaign }”. Đồng chí có thể đăng ký lại trước hạn.
 reg-ask-title = <b>{ $campaign }</b>
     Chọn danh hiệu thi đua đồng chí đăng ký:
 reg-keep = Giữ: { $value }
 reg-current = Hiện tại: <b>{ $value }</b>
-reg-ask-line-NUMBER = Chỉ tiêu { $n }/{ $total }: <b>{ $line }</b>
-    Đồng chí cam kết đạt bao nhiêu{ $unit }? Gõ số (ví dụ 1.234,5), hoặc «Bỏ qua», «Xong».
-reg-ask-line-YES_NO = Chỉ tiêu { $n }/{ $total }: <b>{ $line }</b>
-    Đồng chí có cam kết thực hiện không? Chọn «Có»/«Không», hoặc «Bỏ qua», «Xong».
-reg-ask-line-TEXT = Chỉ tiêu { $n }/{ $total }: <b>{ $line }</b>
-    Đồng chí gõ cam kết ngắn gọn, hoặc «Bỏ qua», «Xong».
-reg-hint-line-NUMBER = Đồng chí gõ một số (ví dụ 1.234,5 hoặc 12 ha), hoặc bấm «Bỏ qua» / «Xong».
-reg-hint-line-YES_NO = Đồng chí bấm «Có» hoặc «Không», hoặc «Bỏ qua» / «Xong».
-reg-hint-line-TEXT = Đồng chí gõ nội dung bằng chữ, hoặc bấm «Bỏ qua» / «Xong».
-reg-ask-basis = Danh hiệu <b>{ $title }</b> cần một trong các căn cứ sau ({ $citation }). Đồng chí dự kiến căn cứ nào?
+reg-ask-line-NUMBER = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
+    Đồng chí cam kết đạt bao nhiêu{ $unit }? Gõ số (ví dụ 3 hoặc 12,5). Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
+reg-ask-line-YES_NO = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
+    Đồng chí có cam kết thực hiện không? Chọn «Có» hoặc «Không». Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
+reg-ask-line-TEXT = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
+    Đồng chí gõ cam kết ngắn gọn. Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
+reg-hint-line-NUMBER = Vui lòng gõ số (ví dụ 3 hoặc 12,5), hoặc bấm «Bỏ qua» / «Xong».
+reg-hint-line-YES_NO = Vui lòng bấm «Có» hoặc «Không», hoặc «Bỏ qua» / «Xong».
+reg-hint-line-TEXT = Vui lòng gõ nội dung bằng chữ, hoặc bấm «Bỏ qua» / «Xong».
+reg-ask-basis = Danh hiệu <b>{ $title }</b> cần đạt một trong các tiêu chuẩn sau ({ $citation }). Đồng chí dự kiến đạt tiêu chuẩn nào?
 reg-ask-initiative = Đồng chí gõ tên sáng kiến dự kiến:
 reg-ask-topic = Đồng chí gõ tên đề tài khoa học dự kiến:
-reg-hint-initiative = Đồng chí gõ tên bằng chữ (tối đa 300 ký tự), hoặc /cancel để dừng.
+reg-hint-initiative = Vui lòng gõ tên bằng chữ (tối đa 300 ký tự), hoặc /cancel để dừng.
 reg-summary-title = <b>Đăng ký thi đua — { $campaign }</b>
 reg-summary-individual = Đối tượng: cá nhân ({ $unit })
 reg-summary-collective = Đối tượng: tập thể <b>{ $unit }</b>
 reg-summary-danh-hieu = Danh hiệu: <b>{ $title }</b>
 reg-summary-no-commitments = Chỉ tiêu: (chưa có)
 reg-summary-commitments = Chỉ tiêu cam kết:
-reg-summary-basis = Căn cứ: { $basis }
+reg-summary-basis = Tiêu chuẩn dự kiến đạt: { $basis }
 reg-summary-initiative = Sáng kiến/đề tài: <b>{ $initiative }</b>
-reg-done = ✅ Đã ghi nhận đăng ký danh hiệu <b>{ $title }</b> — phong trào «{ $campaign }». Cán bộ phụ trách sẽ xem xét và phản hồi.
-reg-updated = ✅ Đã cập nhật đăng ký: danh hiệu <b>{ $title }</b> — phong trào «{ $campaign }». Đăng ký đã được gửi lại để duyệt.
-reg-closed = Đã hết hạn đăng ký (hạn chót { $deadline }). Nếu có lý do chính đáng, đồng chí liên hệ cán bộ phụ trách thi đua: <b>{ $officer }</b>.
+reg-done = ✅ Đã ghi nhận đăng ký danh hiệu <b>{ $title }</b> — phong trào “{ $campaign }”. Cán bộ phụ trách sẽ xem xét và phản hồi.
+reg-updated = ✅ Đã cập nhật đăng ký: danh hiệu <b>{ $title }</b> — phong trào “{ $campaign }”. Đăng ký đã được gửi lại để duyệt.
+reg-closed = Đã hết hạn đăng ký thi đua ({ $deadline }). Nếu có lý do chính đáng, đồng chí liên hệ { $contact }.
 reg-closed-no-officer = cán bộ phụ trách thi đua của đơn vị
 reg-refused-title_not_offered = Phong trào không có danh hiệu này.
 reg-refused-title_wrong_scope = Danh hiệu này không dành cho đối tượng đã chọn.
@@ -634,15 +628,15 @@ reg-refused-collective_officer_only = Chỉ cán bộ phụ trách thi đua củ
 reg-refused-member_without_unit = Đồng chí chưa thuộc đơn vị nào. Gửi /start để chọn đơn vị.
 reg-refused-registration_closed = Đã hết hạn đăng ký.
 reg-refused-already_registered = Đồng chí đã đăng ký phong trào này.
-reg-refused-registration_rejected = Đăng ký của đồng chí đã không được chấp nhận nên không thể đăng ký lại. Đồng chí liên hệ cán bộ phụ trách nếu cần.
-reg-refused-basis_required = Danh hiệu này cần chọn căn cứ xét.
-reg-refused-basis_not_allowed = Căn cứ đã chọn không phù hợp với danh hiệu.
+reg-refused-registration_rejected = Đăng ký của đồng chí không được duyệt nên không thể đăng ký lại. Đồng chí liên hệ cán bộ phụ trách nếu cần.
+reg-refused-basis_required = Danh hiệu này cần chọn tiêu chuẩn dự kiến đạt.
+reg-refused-basis_not_allowed = Tiêu chuẩn đã chọn không phù hợp với danh hiệu.
 reg-refused-campaign_not_open = Phong trào này không còn mở.
 reg-refused-not_in_audience = Đơn vị của đồng chí không thuộc đối tượng của phong trào này.
 reg-refused-not_found = Không tìm thấy đăng ký.
 reg-return-flow-name = Trả lại đăng ký
 reg-return-ask = Đồng chí gõ lý do trả lại đăng ký #{ $id } (người đăng ký sẽ nhận được lý do này):
-reg-return-hint = Đồng chí gõ lý do bằng chữ, hoặc /cancel để dừng.
+reg-return-hint = Vui lòng gõ lý do bằng chữ, hoặc /cancel để dừng.
 reg-returned = Đã trả lại đăng ký #{ $id }. Người đăng ký đã được báo kèm lý do.
 reg-approved = Đã duyệt đăng ký #{ $id }. Người đăng ký đã được báo.
 reg-approved-toast = Đã duyệt
@@ -650,11 +644,11 @@ reg-decide-not_found = Không tìm thấy đăng ký này.
 reg-decide-out_of_scope = Đăng ký này nằm ngoài phạm vi phụ trách của đồng chí.
 reg-decide-not_pending = Đăng ký này đã được rút hoặc không còn chờ duyệt.
 reg-decide-reason_required = Cần ghi lý do khi trả lại.
-reg-notice-approved = ✅ Đăng ký danh hiệu <b>{ $title }</b> (phong trào «{ $campaign }») của đồng chí đã được cán bộ { $officer } duyệt.
-reg-notice-returned = ↩ Đăng ký danh hiệu <b>{ $title }</b> (phong trào «{ $campaign }») được cán bộ { $officer } trả lại để bổ sung.
+reg-notice-approved = ✅ Đăng ký danh hiệu <b>{ $title }</b> (phong trào “{ $campaign }”) của đồng chí đã được cán bộ { $officer } duyệt.
+reg-notice-returned = ↩ Đăng ký danh hiệu <b>{ $title }</b> (phong trào “{ $campaign }”) được cán bộ { $officer } trả lại để bổ sung.
     Lý do: { $reason }
     Đồng chí sửa bằng lệnh /register.
-reg-digest-title = <b>Đăng ký mới — { $campaign }</b> ({ $count }, đến { $at }):
+reg-digest-title = <b>Đăng ký mới — { $campaign }</b> ({ $count } đăng ký, tính đến { $at }):
 reg-digest-line = #{ $id } { $who }{ $unit }: { $title }
 reg-approve-button = ✔ Duyệt #{ $id }
 reg-return-button = ↩ Trả lại #{ $id }
@@ -669,7 +663,7 @@ my-next-deadline = Hạn tiếp theo: { $what } — { $due } ({ $left })
 my-days-left = còn { $days } ngày
 my-hours-left = còn { $hours } giờ
 my-overdue = đã quá hạn
-my-milestone-REGISTRATION = Hạn đăng ký
+my-milestone-REGISTRATION = Đăng ký thi đua
 my-milestone-PROGRESS_REPORT = Báo cáo tiến độ
 my-milestone-MIDTERM_REVIEW = Sơ kết
 my-milestone-FINAL_REVIEW = Tổng kết
@@ -682,16 +676,16 @@ rep-review-FINAL_REVIEW = Tổng kết
 rep-reviews-pointer = Gửi báo cáo của đơn vị bằng lệnh /review.
 rep-no-campaigns = Hiện chưa có phong trào nào đang mở cho đơn vị của đồng chí.
 rep-ask-campaign = Đồng chí báo cáo cho phong trào nào?
-rep-no-period = Phong trào «{ $campaign }» hiện không có kỳ báo cáo nào đang mở.
+rep-no-period = Phong trào “{ $campaign }” hiện không có kỳ báo cáo nào đang mở.
 rep-ask-line = <b>{ $campaign }</b> — kỳ báo cáo hạn { $due }
     Chọn nội dung cần báo cáo:
 rep-ask-note = Ghi chú thêm (nếu có)? Gõ ghi chú hoặc bấm «Bỏ qua».
-rep-hint-note = Đồng chí gõ ghi chú bằng chữ, hoặc bấm «Bỏ qua».
-rep-ask-evidence = Gửi ảnh hoặc tệp minh chứng (PDF, DOCX, XLSX, JPG, PNG; mỗi tệp tối đa { $max }). Gửi xong bấm «Xong» hoặc gõ «xong».
+rep-hint-note = Vui lòng gõ ghi chú bằng chữ, hoặc bấm «Bỏ qua».
+rep-ask-evidence = Gửi ảnh hoặc tệp minh chứng (không bắt buộc; không có thì bấm «Xong»). Nhận PDF, DOCX, XLSX, JPG, PNG, mỗi tệp tối đa { $max }. Gửi xong bấm «Xong» hoặc gõ «xong».
 rep-evidence-more = Đã nhận { $count } tệp minh chứng. Gửi thêm, hoặc bấm «Xong».
-rep-hint-evidence = Đồng chí gửi ảnh hoặc tệp (PDF, DOCX, XLSX, JPG, PNG), hoặc bấm «Xong».
+rep-hint-evidence = Vui lòng gửi ảnh hoặc tệp (PDF, DOCX, XLSX, JPG, PNG), hoặc bấm «Xong».
 rep-evidence-too-large = Tệp { $name } ({ $size }) vượt quá giới hạn { $max }. Đồng chí gửi tệp nhỏ hơn.
-rep-evidence-type = Tệp «{ $name }» không đúng định dạng. Chỉ nhận PDF, DOCX, XLSX, JPG, PNG.
+rep-evidence-type = Tệp “{ $name }” không đúng định dạng. Chỉ nhận PDF, DOCX, XLSX, JPG, PNG.
 rep-summary-title = <b>Báo cáo tiến độ — { $campaign }</b>
 rep-summary-line = Nội dung: { $line }
 rep-summary-value = Kết quả: <b>{ $value }</b>
@@ -703,7 +697,7 @@ rep-refused-no_open_period = Kỳ báo cáo đã đóng.
 rep-refused-evidence_too_large = Có tệp minh chứng vượt quá 20 MB.
 rep-refused-evidence_type = Có tệp minh chứng không đúng định dạng.
 rep-evidence-unknown = Không có báo cáo #{ $id }.
-rep-evidence-header = Minh chứng của báo cáo #{ $id } — { $member }, «{ $line }» ({ $at }): { $count } tệp.
+rep-evidence-header = Minh chứng của báo cáo #{ $id } — { $member }, “{ $line }” ({ $at }): { $count } tệp.
 rep-evidence-none = Chưa có báo cáo nào kèm minh chứng trong phạm vi của đồng chí.
 rep-evidence-list = Chọn báo cáo cần xem minh chứng:
 cmd-newcampaign = Tạo phong trào thi đua
@@ -711,63 +705,63 @@ cmd-importcampaign = Nhập phong trào từ tệp YAML/JSON
 cmd-announce = Gửi thông báo bổ sung
 
 ## Flows (src/flows): problems shown while re-asking one step, the same on every channel
-flow-problem-no-file = Bước này cần câu trả lời bằng chữ, không phải tệp. Đồng chí gõ câu trả lời, hoặc gõ «hủy» để dừng.
-flow-problem-stale-choice = Lựa chọn này đã cũ. Đồng chí chọn trong câu hỏi mới nhất.
-flow-problem-choice = Đồng chí chọn bằng nút, hoặc gõ số thứ tự (1–{ $count }) hay tên của lựa chọn. Gõ «quay lại» để trở lại, «hủy» để dừng.
-flow-problem-number-invalid = Chưa đọc được số. Đồng chí gõ số, ví dụ 1.234,5 hoặc 12.
-flow-problem-number-negative = Số không được âm. Đồng chí gõ lại.
-flow-problem-number-out-of-range = Số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 4). Đồng chí gõ lại.
-flow-problem-date-invalid = Ngày này không có trên lịch. Đồng chí gõ lại ngày (dd/MM/yyyy).
-flow-problem-date-format = Chưa đúng dạng ngày. Đồng chí gõ theo dạng dd/MM/yyyy, ví dụ 30/06/2026.
+flow-problem-no-file = Bước này cần câu trả lời bằng chữ, không phải tệp. Vui lòng gõ câu trả lời, hoặc gõ «hủy» để dừng.
+flow-problem-stale-choice = Lựa chọn này đã cũ. Vui lòng chọn trong câu hỏi mới nhất.
+flow-problem-choice = Vui lòng chọn bằng nút, hoặc gõ số thứ tự (1–{ $count }) hay tên của lựa chọn. Gõ «quay lại» để trở lại, «hủy» để dừng.
+flow-problem-number-invalid = Chưa đọc được số. Vui lòng gõ số, ví dụ 3 hoặc 12,5.
+flow-problem-number-negative = Số không được âm. Vui lòng gõ lại.
+flow-problem-number-out-of-range = Số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 4). Vui lòng gõ lại.
+flow-problem-date-invalid = Ngày này không có trên lịch. Vui lòng gõ lại (ngày/tháng/năm, ví dụ 30/06/2026).
+flow-problem-date-format = Chưa đúng dạng ngày. Vui lòng gõ ngày/tháng/năm, ví dụ 30/06/2026.
 flow-problem-file = Bước này cần một tệp hoặc ảnh. Đồng chí gửi tệp, hoặc gõ «quay lại» / «hủy».
-flow-problem-text = Đồng chí gõ câu trả lời bằng chữ.
+flow-problem-text = Vui lòng gõ câu trả lời bằng chữ.
 flow-problem-first-step = Đây là câu hỏi đầu tiên. Đồng chí trả lời, hoặc gõ «hủy» để dừng.
 flow-text-hint-choice = Trả lời bằng số thứ tự hoặc tên lựa chọn. 0 — quay lại · «hủy» — dừng.
 flow-text-hint = «quay lại» — trở lại câu trước · «hủy» — dừng.
 # --- Reports and numbers (issue 8: evidence kept on correction, add/replace, two-way figures) ---
 cv-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). Đồng chí gõ đủ các chữ số, ví dụ 1.000.000.000.
-cv-number-which = Đồng chí gõ «{ $typed }»: ý đồng chí là <b>{ $thousands }</b> hay <b>{ $decimal }</b>?
+cv-number-which = Đồng chí gõ “{ $typed }”: ý đồng chí là <b>{ $thousands }</b> hay <b>{ $decimal }</b>?
     Đồng chí bấm chọn, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000).
 cv-number-which-hint = Đồng chí bấm một trong hai lựa chọn ở trên, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000 hoặc 500).
-rep-ask-mode = Kỳ này đồng chí đã báo cáo «{ $line }»: <b>{ $value }</b> (lúc { $at }, { $files } tệp minh chứng).
+rep-ask-mode = Kỳ này đồng chí đã báo cáo “{ $line }”: <b>{ $value }</b> (lúc { $at }, { $files } tệp minh chứng).
     Lần này đồng chí cộng thêm kết quả mới vào báo cáo đó, hay sửa (thay) kết quả đã báo cáo?
 rep-mode-add = ➕ Cộng thêm vào báo cáo đã gửi
 rep-mode-replace = ✏️ Sửa (thay) báo cáo đã gửi
 rep-value-total-NUMBER = <b>{ $line }</b>
-    Tổng kết quả đạt được trong kỳ tính đến nay{ $unit }? Gõ số, ví dụ 1.234,5 hoặc 12 ha.
+    Tổng kết quả đạt được trong kỳ tính đến nay{ $unit }? Gõ số, ví dụ 3 hoặc 12,5.
 rep-value-total-YES_NO = <b>{ $line }</b>
     Tính đến nay trong kỳ đã thực hiện chưa? Chọn «Có» hoặc «Không».
 rep-value-total-TEXT = <b>{ $line }</b>
     Đồng chí gõ kết quả thực hiện trong kỳ tính đến nay:
 rep-value-add-NUMBER = <b>{ $line }</b>
-    Kết quả MỚI đạt được từ lần báo cáo trước{ $unit }? Số này sẽ được cộng vào { $previous } đã báo cáo. Gõ số, ví dụ 1.234,5 hoặc 12 ha.
+    Kết quả MỚI đạt được từ lần báo cáo trước{ $unit }? Số này sẽ được cộng vào { $previous } đã báo cáo. Gõ số, ví dụ 3 hoặc 12,5.
 rep-value-add-TEXT = <b>{ $line }</b>
     Đồng chí gõ kết quả MỚI từ lần báo cáo trước; nội dung này được bổ sung vào báo cáo đã gửi:
 rep-value-replace-NUMBER = <b>{ $line }</b>
-    Tổng kết quả cả kỳ tính đến nay{ $unit }, thay cho { $previous } đã báo cáo? Gõ số, ví dụ 1.234,5 hoặc 12 ha.
+    Tổng kết quả cả kỳ tính đến nay{ $unit }, thay cho { $previous } đã báo cáo? Gõ số, ví dụ 3 hoặc 12,5.
 rep-value-replace-YES_NO = <b>{ $line }</b>
-    Tính đến nay trong kỳ đã thực hiện chưa (thay cho «{ $previous }» đã báo cáo)? Chọn «Có» hoặc «Không».
+    Tính đến nay trong kỳ đã thực hiện chưa (thay cho “{ $previous }” đã báo cáo)? Chọn «Có» hoặc «Không».
 rep-value-replace-TEXT = <b>{ $line }</b>
     Đồng chí gõ kết quả thực hiện cả kỳ tính đến nay; nội dung này thay cho báo cáo đã gửi:
 rep-ask-keep-evidence = Báo cáo đã gửi có { $count } tệp minh chứng. Đồng chí giữ các tệp đó (và gửi thêm nếu cần) hay thay bằng tệp mới?
 rep-keep-evidence = 📎 Giữ { $count } tệp đã gửi
 rep-replace-evidence = 🔄 Thay bằng tệp mới
 rep-evidence-kept = (Giữ nguyên { $count } tệp đã gửi; tệp gửi thêm sẽ được bổ sung.)
-rep-evidence-caption = Ghi chú của tệp: «{ $caption }»
+rep-evidence-caption = Ghi chú của tệp: “{ $caption }”
 rep-summary-value-added = Kết quả: <b>{ $value }</b> (cộng vào { $previous } đã báo cáo: tổng <b>{ $total }</b>)
 rep-summary-value-appended = Kết quả bổ sung: <b>{ $value }</b> (thêm vào báo cáo đã gửi)
 rep-summary-evidence-kept = Minh chứng: { $total } tệp ({ $kept } tệp đã gửi, { $added } tệp mới)
 rep-summary-evidence-replaced = Minh chứng: { $added } tệp mới (thay cho { $dropped } tệp đã gửi)
 rep-summary-replaces = (Báo cáo này thay cho kết quả đã báo cáo trong kỳ: { $previous }.)
-rep-saved-new = ✅ Đã ghi nhận báo cáo «{ $line }»: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Kỳ báo cáo hạn { $due }.
-rep-saved-add = ✅ Đã cộng thêm vào báo cáo «{ $line }»: tổng kỳ này <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
-rep-saved-replace = ✅ Đã sửa báo cáo «{ $line }»: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
+rep-saved-new = ✅ Đã ghi nhận báo cáo “{ $line }”: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Kỳ báo cáo hạn { $due }.
+rep-saved-add = ✅ Đã cộng thêm vào báo cáo “{ $line }”: tổng kỳ này <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
+rep-saved-replace = ✅ Đã sửa báo cáo “{ $line }”: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
 rep-refused-report_exists = Trong lúc đồng chí báo cáo, nội dung này đã có báo cáo khác trong kỳ. Đồng chí mở lại /report để chọn cộng thêm hay sửa báo cáo đó.
 rep-refused-report_changed = Báo cáo đồng chí định sửa đã thay đổi trong lúc đồng chí thao tác. Đồng chí mở lại /report để xem kết quả mới nhất.
 rep-refused-cannot_add = Nội dung dạng có/không không cộng dồn được; đồng chí chọn sửa báo cáo.
 rep-refused-value_out_of_range = Tổng kết quả sau khi cộng quá lớn. Đồng chí kiểm tra lại số đã gõ.
 flow-problem-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). Đồng chí gõ đủ các chữ số, ví dụ 1.000.000.000.
-flow-problem-number-ambiguous = Số này đọc được hai cách (ví dụ 500,000 là 500.000 hay 500?). Đồng chí gõ lại số không dùng dấu phân cách hàng nghìn, ví dụ 500000 hoặc 500.
+flow-problem-number-ambiguous = Số này đọc được hai cách (ví dụ 500,000 là 500.000 hay 500?). Vui lòng gõ lại số không dùng dấu phân cách hàng nghìn, ví dụ 500000 hoặc 500.
 
 # ---- Tệp độc hại / quá phức tạp (hardening: tệp phong trào và tệp đơn vị) ----
 camp-err-nesting_too_deep = tệp lồng nhau sâu quá { $max } cấp (tại dòng { $line }); tệp kế hoạch thi đua chỉ cần vài cấp, đề nghị Đồng chí kiểm tra lại đúng tệp
@@ -789,7 +783,7 @@ reg-list-title-SUBMITTED = <b>📥 Đăng ký chờ duyệt</b> ({ $from }–{ $
 reg-list-title-APPROVED = <b>✔ Đăng ký đã duyệt</b> ({ $from }–{ $to } / { $total })
 reg-list-title-RETURNED = <b>↩ Đăng ký đã trả lại</b> ({ $from }–{ $to } / { $total })
 reg-list-line = #{ $id } <b>{ $who }</b>{ $unit } — { $title }
-reg-list-detail = «{ $campaign }» · { $commitments } chỉ tiêu · { $at }
+reg-list-detail = “{ $campaign }” · { $commitments } chỉ tiêu · { $at }
 reg-list-hint = Bấm ✔ để duyệt, ↩ để trả lại kèm lý do; người đăng ký sẽ được báo.
 reg-list-empty-SUBMITTED = Không có đăng ký nào chờ duyệt trong phạm vi phụ trách của Đồng chí.
 reg-list-empty-APPROVED = Chưa có đăng ký nào được duyệt trong phạm vi phụ trách của Đồng chí.
@@ -802,7 +796,7 @@ reminder-summary-units-more = … và { $count } đơn vị khác.
 # ---- Gián đoạn lưu trữ (hardening: PostgreSQL/Redis tạm mất kết nối) ----
 store-resend = ⚠️ Hệ thống lưu trữ vừa tạm gián đoạn nên câu trả lời vừa rồi của đồng chí chưa được ghi nhận. Đồng chí vui lòng gửi lại (hoặc bấm lại nút) sau giây lát.
 ## Authorization (issue 8): who may change what
-unit-move-refused = Đồng chí đang là cán bộ phụ trách thi đua của «{ $current }». Chuyển sang «{ $unit }» sẽ mở rộng phạm vi phụ trách của đồng chí, nên đồng chí không tự chuyển được; đơn vị vẫn giữ nguyên.
+unit-move-refused = Đồng chí đang là cán bộ phụ trách thi đua của “{ $current }”. Chuyển sang “{ $unit }” sẽ mở rộng phạm vi phụ trách của đồng chí, nên đồng chí không tự chuyển được; đơn vị vẫn giữ nguyên.
     Việc chuyển này do quản trị viên hoặc cán bộ phụ trách cả hai đơn vị thực hiện (lệnh /moveunit): { $who }.
 unit-move-who-officer = { $name } (cán bộ phụ trách { $unit })
 unit-move-who-admin = { $name } (quản trị viên)
@@ -810,15 +804,15 @@ unit-move-who-none = quản trị viên của hệ thống
 cmd-moveunit = Chuyển một người sang đơn vị khác
 moveunit-usage = Cú pháp: /moveunit MÃ_ĐƠN_VỊ | họ tên. Ví dụ: /moveunit XA_A | Nguyễn Văn An
 moveunit-choose = Chọn người cần chuyển sang <b>{ $unit }</b>:
-moveunit-done = Đã chuyển <b>{ $name }</b> từ «{ $from }» sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
+moveunit-done = Đã chuyển <b>{ $name }</b> từ “{ $from }” sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
 reg-decide-forbidden = Đồng chí không còn quyền duyệt đăng ký. Yêu cầu đã được ghi vào nhật ký.
 revoke-configured-admin = { $name } là quản trị viên theo cấu hình ADMIN_IDS; chỉ sửa ADMIN_IDS rồi khởi động lại bot mới thu hồi được quyền này.
 revoke-admin-done = Đã thu hồi quyền quản trị viên của <b>{ $name }</b>.
 group-link-not-chat-admin = Chỉ quản trị viên của nhóm này, đồng thời là cán bộ phụ trách thi đua, mới liên kết được nhóm với đơn vị. Yêu cầu đã được ghi vào nhật ký.
-group-relink-ask = Nhóm này đang liên kết với đơn vị «{ $current }». Đồng chí có chắc muốn chuyển liên kết sang <b>{ $unit }</b>? Từ đó nhóm sẽ nhận thông báo của đơn vị mới thay cho đơn vị cũ.
+group-relink-ask = Nhóm này đang liên kết với đơn vị “{ $current }”. Đồng chí có chắc muốn chuyển liên kết sang <b>{ $unit }</b>? Từ đó nhóm sẽ nhận thông báo của đơn vị mới thay cho đơn vị cũ.
 group-relink-yes = ✔ Chuyển sang { $unit }
 group-relink-no = ✖ Giữ nguyên
-group-relinked = ✅ Đã chuyển liên kết của nhóm từ «{ $from }» sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
+group-relinked = ✅ Đã chuyển liên kết của nhóm từ “{ $from }” sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
 group-relink-kept = Đã giữ nguyên liên kết của nhóm.
 group-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot. Đồng chí vui lòng mở trò chuyện riêng với bot để sử dụng.
 group-private-open = Mở trò chuyện riêng
@@ -873,7 +867,7 @@ link-own-code = Mã này được tạo trên { $channel }; đồng chí hãy g�
 link-already-linked = Hai tài khoản này đã được liên kết với nhau rồi.
 link-same-channel = Không liên kết được: cả hai tài khoản đều đã có trên cùng một kênh. Mỗi người chỉ liên kết một tài khoản Telegram với một tài khoản Zalo.
 link-conflict =
-    Cả hai tài khoản đều đã đăng ký thi đua «{ $campaign }» ({ $n }/{ $total }):
+    Cả hai tài khoản đều đã đăng ký thi đua “{ $campaign }” ({ $n }/{ $total }):
     • Trên { $issuerChannel }: { $issuer }
     • Trên { $channel }: { $redeemer }
     Giữ bản đăng ký nào? Bản còn lại sẽ bị xóa.
@@ -883,7 +877,7 @@ link-conflict-unresolved = Không liên kết được: cả hai tài khoản đ
 link-confirm =
     Gộp tài khoản { $channel } này với tài khoản { $issuerChannel } của <b>{ $name }</b> ({ $unit })?
     Họ tên, đơn vị và vai trò giữ theo tài khoản { $issuerChannel }; đăng ký, báo cáo trên { $channel } được chuyển sang. Việc gộp không thể hoàn tác.
-link-confirm-kept = • «{ $campaign }»: giữ bản đăng ký trên { $channel }
+link-confirm-kept = • “{ $campaign }”: giữ bản đăng ký trên { $channel }
 link-yes = 🔗 Gộp tài khoản
 link-done = ✅ Đã liên kết: <b>{ $name }</b> dùng bot trên { $channels } như một người. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh đồng chí dùng gần nhất (đổi trong /settings).
 cmd-link = Liên kết tài khoản Telegram và Zalo
@@ -893,13 +887,13 @@ zalo-start-welcome =
     ThiĐua Bot (trợ lý tự động) giúp đồng chí theo dõi các phong trào thi đua của đơn vị: đăng ký thi đua, báo cáo tiến độ và nhận nhắc hạn ngay trong Zalo.
 zalo-not-joined = Đồng chí chưa tham gia đơn vị. Gửi mã mời của đơn vị (cán bộ phụ trách cung cấp), hoặc gửi «bắt đầu» để chọn đơn vị.
 zalo-invite-invalid = Mã mời này không hợp lệ hoặc đã được thay mới. Đồng chí hãy chọn đơn vị trong danh sách.
-zalo-flow-busy = Đồng chí đang làm dở «{ $flow }». Hãy trả lời câu hỏi ở trên, hoặc gửi «hủy» để dừng.
+zalo-flow-busy = Đồng chí đang làm dở “{ $flow }”. Hãy trả lời câu hỏi ở trên, hoặc gửi «hủy» để dừng.
 zalo-unhandled = Tôi chưa hiểu yêu cầu này. Gửi «menu» để xem các việc có thể làm.
 zalo-unsupported = Xin lỗi, tôi chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
 zalo-image-failed = Không tải được ảnh này từ Zalo. Đồng chí vui lòng gửi lại ảnh.
-zalo-evidence-on-telegram = Tệp «{ $name }» được gửi trên Telegram và lưu tại Telegram: đồng chí mở bot trên Telegram và gửi /evidence { $id } để xem.
-zalo-evidence-no-public-url = Chưa thể hiển thị ảnh «{ $name }» trên Zalo: quản trị viên cần đặt PUBLIC_URL cho bot.
-zalo-evidence-not-photo = Tệp «{ $name }» không phải ảnh nên không gửi được trên Zalo: đồng chí xem tệp này trên Telegram.
+zalo-evidence-on-telegram = Tệp “{ $name }” được gửi trên Telegram và lưu tại Telegram: đồng chí mở bot trên Telegram và gửi /evidence { $id } để xem.
+zalo-evidence-no-public-url = Chưa thể hiển thị ảnh “{ $name }” trên Zalo: quản trị viên cần đặt PUBLIC_URL cho bot.
+zalo-evidence-not-photo = Tệp “{ $name }” không phải ảnh nên không gửi được trên Zalo: đồng chí xem tệp này trên Telegram.
 zalo-evidence-send-failed = Không gửi được một ảnh minh chứng qua Zalo. Đồng chí thử lại sau.
 zalo-action-register = { $label } — Gửi: đăng ký { $code }
 zalo-menu =
@@ -913,12 +907,12 @@ zalo-menu =
     Trong lúc trả lời: «0» hoặc «quay lại» — trở lại câu trước · «hủy» — dừng.
 zalo-help-words =
     Trên Zalo có thể gửi lệnh bằng chữ (có dấu hoặc không dấu): «đăng ký», «báo cáo», «của tôi», «phong trào», «cài đặt», «hồ sơ», «ngôn ngữ», «trợ giúp», «menu», «hủy». «DK mã-phong-trào» mở đăng ký cho phong trào đó; gửi mã mời của đơn vị để tham gia đơn vị.
-zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động bản nháp · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký · «minh chứng số» — xem ảnh minh chứng của một báo cáo · «thống kê [mã phong trào]» — số liệu và biểu đồ theo đơn vị.
+zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động dự thảo · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký · «minh chứng số» — xem ảnh minh chứng của một báo cáo · «thống kê [mã phong trào]» — số liệu và biểu đồ theo đơn vị.
 zalo-profile-words = Gửi «đổi tên» để đổi họ tên, «đổi đơn vị» để đổi đơn vị, «ngôn ngữ» để đổi ngôn ngữ.
 zalo-reg-decide = Gửi: { $approve } · { $return }
 group-link-unknown-unit = Không tìm thấy đơn vị có mã này. Gửi mã mời hoặc mã của đơn vị, hoặc để trống để liên kết với đơn vị của đồng chí.
 group-link-out-of-scope = Đơn vị này nằm ngoài phạm vi phụ trách của đồng chí nên không liên kết nhóm với đơn vị đó được.
-zalo-group-relink-ask = Nhóm này đang liên kết với đơn vị «{ $current }». Để chuyển liên kết sang { $unit }, gửi: @{ $bot } linkgroup { $code } xác nhận
+zalo-group-relink-ask = Nhóm này đang liên kết với đơn vị “{ $current }”. Để chuyển liên kết sang { $unit }, gửi: @{ $bot } linkgroup { $code } xác nhận
 zalo-group-private-only = Chào bạn! Tôi chỉ làm việc trong tin nhắn riêng: hãy nhắn riêng cho tôi để tham gia, đăng ký hay báo cáo. Trong nhóm, cán bộ thi đua có thể gửi «@{ $bot } linkgroup» để liên kết nhóm với đơn vị.
 
 ## Role changes (issue 12 #6)
@@ -995,20 +989,20 @@ my-done-yes = có — đã báo cáo hoàn thành
 my-done-not-yet = có — chưa báo cáo hoàn thành
 
 ## Units files: Excel and unknown groups (issue 12 #15)
-import-old-excel = Tệp «{ $name }» là tệp Excel cũ (.xls). Trong Excel, chọn Tệp › Lưu thành › “Sổ làm việc Excel (.xlsx)” hoặc “CSV UTF-8 (.csv)”, rồi gửi tệp mới.
-import-xlsx-unreadable = Không đọc được tệp «{ $name }» như một sổ làm việc Excel. Đồng chí lưu lại thành .xlsx hoặc “CSV UTF-8 (.csv)” rồi gửi lại.
-units-error-group_unknown = chưa có khối/cụm thi đua mã «{ $value }»: tạo trước bằng /addgroup { $value } | Tên khối, hoặc khai báo trong phần groups: của tệp YAML
+import-old-excel = Tệp “{ $name }” là tệp Excel cũ (.xls). Trong Excel, chọn Tệp › Lưu thành › “Sổ làm việc Excel (.xlsx)” hoặc “CSV UTF-8 (.csv)”, rồi gửi tệp mới.
+import-xlsx-unreadable = Không đọc được tệp “{ $name }” như một sổ làm việc Excel. Đồng chí lưu lại thành .xlsx hoặc “CSV UTF-8 (.csv)” rồi gửi lại.
+units-error-group_unknown = chưa có khối/cụm thi đua mã “{ $value }”: tạo trước bằng /addgroup { $value } | Tên khối, hoặc khai báo trong phần groups: của tệp YAML
 
 ## /invite by name (issue 12 #7)
 invite-pick = Có nhiều đơn vị khớp với “{ $query }”. Chọn đơn vị cần lấy đường dẫn mời:
 ## wizard (issue 12: campaign authoring in chat, draft editing)
 wiz-step = <b>Bước { $n }/{ $total }</b> —
-wiz-keep = ✔ Giữ «{ $value }»
-wiz-previous = Đã nhập: «{ $value }». Bấm «Giữ» để giữ nguyên hoặc gõ giá trị mới.
+wiz-keep = ✔ Giữ “{ $value }”
+wiz-previous = Đã nhập: “{ $value }”. Bấm «Giữ» để giữ nguyên hoặc gõ giá trị mới.
 wiz-ask-code = Mã phong trào (dùng trong đường dẫn đăng ký): <code>{ $code }</code>. Bấm «Dùng mã này» hoặc gõ mã khác (chữ thường không dấu, số, dấu gạch ngang).
 wiz-code-ok = ✔ Dùng mã này
-wiz-code-invalid = «{ $value }» không dùng làm mã được: cần 3–40 ký tự, chữ thường không dấu, số và dấu gạch ngang, ví dụ «chao-mung-dai-hoi».
-wiz-code-taken = Mã «{ $value }» đã được dùng cho phong trào khác. Gõ mã khác.
+wiz-code-invalid = “{ $value }” không dùng làm mã được: cần 3–40 ký tự, chữ thường không dấu, số và dấu gạch ngang, ví dụ «chao-mung-dai-hoi».
+wiz-code-taken = Mã “{ $value }” đã được dùng cho phong trào khác. Gõ mã khác.
 wiz-ask-issuer = Cơ quan phát động? (ví dụ «UBND tỉnh Hậu Giang»; bấm tên đơn vị bên dưới hoặc «Bỏ qua»)
 wiz-ask-kind = Loại phong trào?
 wiz-kind-THEMATIC = Theo chuyên đề, theo đợt
@@ -1022,25 +1016,25 @@ wiz-reward-BANG_KHEN = Bằng khen
 wiz-reward-BANG_KHEN-of = Bằng khen của { $issuer }
 wiz-title-add-custom = ➕ Danh hiệu khác
 wiz-ask-custom-name = Gõ tên danh hiệu hoặc hình thức khen thưởng riêng của phong trào (ví dụ «Công dân Đồng Khởi»).
-wiz-ask-custom-scope = «{ $name }» xét cho cá nhân hay tập thể?
+wiz-ask-custom-scope = “{ $name }” xét cho cá nhân hay tập thể?
 wiz-criteria-so-far = Nội dung đã có:
-wiz-ask-target = Chỉ tiêu của «{ $title }» là bao nhiêu{ $unit ->
+wiz-ask-target = Chỉ tiêu của “{ $title }” là bao nhiêu{ $unit ->
     [none] {""}
    *[other] {" "}({ $unit })
 }? Gõ số, hoặc bấm «Bỏ qua» nếu không giao chỉ tiêu.
-wiz-target-invalid = «{ $value }» không phải số hợp lệ. Gõ số, ví dụ 12 hoặc 1.234,5.
+wiz-target-invalid = “{ $value }” không phải số hợp lệ. Gõ số, ví dụ 12 hoặc 1.234,5.
 wiz-ms-so-far = Các mốc đã có ({ $count }):
 wiz-ms-series = { $repeat }, { $count } lần: { $dates }
 wiz-ms-remind = nhắc trước: { $offsets }
 wiz-remind-default-short = mặc định (7 ngày, 2 ngày, 4 giờ)
 wiz-remind-none = không nhắc
-wiz-ask-ms-name = Tên mốc «{ $kind }» (ví dụ «Sơ kết 6 tháng»)? Bấm «Bỏ qua» để dùng tên chung.
+wiz-ask-ms-name = Tên mốc “{ $kind }” (ví dụ «Sơ kết 6 tháng»)? Bấm «Bỏ qua» để dùng tên chung.
 wiz-ask-repeat = Mốc này có lặp lại không (lần đầu { $due })?
 wiz-repeat-none = Không lặp lại
 wiz-repeat-monthly = Hằng tháng
 wiz-repeat-quarterly = Hằng quý
 wiz-repeat-yearly = Hằng năm
-wiz-ask-until = Lặp { $repeat } đến ngày nào (dd/MM/yyyy)? Bấm «Đến hết phong trào» để lặp đến { $ends }.
+wiz-ask-until = Lặp { $repeat } đến ngày nào (ngày/tháng/năm)? Bấm «Đến hết phong trào» để lặp đến { $ends }.
 wiz-until-end = Đến hết phong trào
 wiz-preview-kind = Loại phong trào: { $kind }
 wiz-preview-description = Mô tả: { $text }
@@ -1057,7 +1051,7 @@ camp-edit-ask-titles = Bấm để chọn/bỏ danh hiệu, hình thức khen th
 camp-edit-ask-criterion = Sửa nội dung thi đua nào? (hoặc thêm nội dung mới)
 camp-edit-ask-milestone = Sửa mốc thời hạn nào? (hoặc thêm mốc mới)
 camp-edit-add = ➕ Thêm mới
-camp-edit-ask-part = Sửa gì ở «{ $item }»?
+camp-edit-ask-part = Sửa gì ở “{ $item }”?
 camp-edit-part-c-title = Nội dung (câu chữ)
 camp-edit-part-c-measure = Cách đo
 camp-edit-part-c-unit = Đơn vị tính
@@ -1078,12 +1072,12 @@ camp-edit-ask-c-add-measure = Nội dung mới được đo bằng gì?
 camp-edit-ask-m-due = Gõ hạn chót mới (ví dụ 15/12/2026 17:00), trong khoảng { $starts } – { $ends }.
 camp-edit-ask-m-title = Gõ tên mới của mốc (ví dụ «Sơ kết 6 tháng»).
 camp-edit-ask-m-repeat = Mốc này lặp lại thế nào?
-camp-edit-ask-m-until = Lặp { $repeat } đến ngày nào (dd/MM/yyyy)? Bấm «Đến hết phong trào» để lặp đến { $ends }.
+camp-edit-ask-m-until = Lặp { $repeat } đến ngày nào (ngày/tháng/năm)? Bấm «Đến hết phong trào» để lặp đến { $ends }.
 camp-edit-ask-m-remind = Nhắc trước hạn bao lâu? Gõ ví dụ «7 ngày, 2 ngày, 4 giờ», «7d 2d 4h» hoặc «1 tuần»; «0» để không nhắc.
 camp-edit-ask-m-remove = Xóa mốc này khỏi bản nháp?
 camp-edit-ask-m-add-kind = Thêm mốc loại nào?
 camp-edit-ask-m-add-due = Hạn chót của mốc mới (ví dụ 15/12/2026 17:00), trong khoảng { $starts } – { $ends }?
-camp-edit-current = Hiện tại: «{ $value }»
+camp-edit-current = Hiện tại: “{ $value }”
 camp-edit-clear = Để trống
 camp-edit-remove-confirm = 🗑 Xóa
 camp-edit-remove-help = Bấm «🗑 Xóa» để xóa, hoặc «‹ Quay lại».
@@ -1367,3 +1361,10 @@ amend-notice-add = Bổ sung nội dung thi đua: «{ $line }».
 amend-notice-add-how = Đồng chí đã đăng ký có thể đăng ký lại để đặt chỉ tiêu cho nội dung này; các chỉ tiêu đã đăng ký được giữ nguyên.
 amend-notice-rest = Các nội dung khác của phong trào giữ nguyên.
 zalo-help-amend-words = Phong trào đã phát động: «gia hạn mã-phong-trào» — lùi một hạn hoặc ngày kết thúc · «đính chính mã-phong-trào» — sửa tên, khẩu hiệu, câu chữ một nội dung, hoặc bổ sung nội dung.
+## Wording review (issue 12: ../shared/WORDING.md)
+# Whom to contact, as one phrase inside reg-closed.
+reg-closed-officer = cán bộ phụ trách thi đua <b>{ $name }</b>
+units-group-line = • { $name } ({ $kind ->
+        [BLOCK] khối
+       *[other] cụm
+    } thi đua) <code>{ $code }</code>: { $count } đơn vị

@@ -42,7 +42,7 @@ export function unitTreeHtml(t: T, tree: UnitTree): string {
   let text = `${t('units-tree-title', { count: units.length })}\n${lines.join('\n')}`;
   if (units.length > MAX_TREE_LINES) text += `\n${t('units-tree-more', { count: units.length - MAX_TREE_LINES })}`;
   if (groups.length > 0) {
-    text += `\n\n${t('units-groups-title')}\n${groups.map((g) => `• ${t(`group-kind-${g.kind}`)} ${escapeHtml(g.name)} <code>${escapeHtml(g.code)}</code> (${g._count.units})`).join('\n')}`;
+    text += `\n\n${t('units-groups-title')}\n${groups.map((g) => t('units-group-line', { name: escapeHtml(g.name), kind: g.kind, code: escapeHtml(g.code), count: g._count.units })).join('\n')}`;
   }
   return text;
 }

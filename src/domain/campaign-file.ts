@@ -566,7 +566,7 @@ function buildMilestones(
     const offsets = normaliseOffsets(m.remind ?? DEFAULT_REMINDER_OFFSETS);
     (m.remind ?? []).forEach((o, j) => {
       if (o > lengthMinutes) {
-        errors.push({ path: `${base}.remind[${j}]`, code: 'offset_too_large', params: { value: formatOffset(o), max: formatOffset(lengthMinutes) } });
+        errors.push({ path: `${base}.remind[${j}]`, code: 'offset_too_large', params: { value: formatOffset(o), days: Math.floor(lengthMinutes / 1440) } });
       }
     });
     if (m.until && !m.repeat) {

@@ -121,10 +121,11 @@ export function customCode(name: string, taken: readonly string[]): string {
 export function readOffsets(text: string, campaignMinutes: number): { ok: true; remind: string[] } | { ok: false; problem: Message } {
   if (['0', 'khong', 'khong nhac', 'no', 'none'].includes(fold(text).trim())) return { ok: true, remind: [] };
   const r = parseOffsetList(text);
-  const max = formatOffset(campaignMinutes);
-  if (!r.ok) return { ok: false, problem: { key: `wiz-remind-${r.reason}`, vars: { value: r.value, max } } };
+  // The campaign's length in whole days ("dài hơn thời gian phong trào (30 ngày)"), not the file syntax "30d".
+  const days = Math.floor(campaignMinutes / 1440);
+  if (!r.ok) return { ok: false, problem: { key: `wiz-remind-${r.reason}`, vars: { value: r.value } } };
   const tooLong = r.minutes.find((m) => m > campaignMinutes);
-  if (tooLong !== undefined) return { ok: false, problem: { key: 'wiz-remind-offset_too_large', vars: { value: formatOffset(tooLong), max } } };
+  if (tooLong !== undefined) return { ok: false, problem: { key: 'wiz-remind-offset_too_large', vars: { value: formatOffset(tooLong), days } } };
   return { ok: true, remind: normaliseOffsets(r.minutes).map(formatOffset) };
 }
 
@@ -162,7 +163,7 @@ export interface TitleItem {
 export function titleItems(ctx: FlowContext, chosen: TitleChoice, issuer: string | null, known: readonly CustomTitle[] = []): TitleItem[] {
   const own = [...known, ...chosen.custom.filter((c) => !known.some((k) => k.code === c.code))].filter((x) => !REWARDS.some(([c]) => c === x.code));
   return [
-    ...OFFERED_TITLES.map(([c]) => ({ value: c as string, label: ctx.label({ key: `camp-title-${c}` }), on: chosen.titles.includes(c) })),
+    ...OFFERED_TITLES.map(([c]) => ({ value: c as string, label: ctx.label({ key: `reg-title-${c}` }), on: chosen.titles.includes(c) })),
     ...REWARDS.map(([c, form, scope]) => ({
       value: c as string,
       label: `${rewardName(ctx, form, issuer)} (${ctx.label({ key: `wiz-scope-${scope}` })})`,

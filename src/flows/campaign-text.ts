@@ -10,12 +10,15 @@ import type { CampaignFull } from '../services/campaigns.js';
 import type { CampaignDraft, CampaignFileError } from '../domain/campaign-file.js';
 import { formatDate } from '../domain/dates.js';
 import { escapeHtml } from '../domain/text.js';
+import { isTitleCode } from '../domain/titles.js';
 
 /** A translator bound to one locale (`ctx.t`, a flow's `label`, or `(k, v) => i18n.t(locale, k, v)`). */
 export type T = (key: string, vars?: Record<string, string | number>) => string;
 
+/** A title's name: custom honours carry their own; standard titles have one legal name per locale (`reg-title-*`). */
 function titleName(t: T, title: { code: string; name: string | null; custom: boolean }): string {
-  return title.custom && title.name ? title.name : t(`camp-title-${title.code}`);
+  if (title.custom && title.name) return title.name;
+  return isTitleCode(title.code) ? t(`reg-title-${title.code}`) : (title.name ?? title.code);
 }
 
 /** A title code as members read it (standard titles by the locale, custom ones by their name). */
@@ -61,10 +64,10 @@ export function renderCriteria(t: T, campaign: { criteria: readonly CriterionTex
   return lines.join('\n');
 }
 
-/** The header lines: 📣 title, «slogan», issuer, period (dd/MM/yyyy). */
+/** The header lines: 📣 title, “slogan”, issuer, period (dd/MM/yyyy). */
 export function campaignHeader(t: T, c: CampaignHeading): string[] {
   const out = [`📣 <b>${escapeHtml(c.title)}</b>`];
-  if (c.slogan) out.push(`<i>«${escapeHtml(c.slogan)}»</i>`);
+  if (c.slogan) out.push(`<i>“${escapeHtml(c.slogan)}”</i>`);
   if (c.issuer) out.push(t('camp-issuer', { issuer: escapeHtml(c.issuer) }));
   out.push(t('camp-period', { starts: formatDate(c.startsAt), ends: formatDate(c.endsAt) }));
   return out;

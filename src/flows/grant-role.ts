@@ -117,7 +117,7 @@ export function createGrantRoleFlow(services: Services): FlowSpec<GrantData, Gra
             : r.reason === 'not_found'
               ? { key: 'button-expired' }
               : r.reason === 'already'
-                ? { key: 'grant-already', vars: { name, role: env.label({ key: `role-${r.role}` }) } }
+                ? { key: 'grant-already', vars: { name, role: r.role } }
                 : r.reason === 'no_unit'
                   ? { key: 'grant-no-unit', vars: { name } }
                   : { key: 'revoke-configured-admin', vars: { name } };

@@ -70,7 +70,7 @@ export function linkRefusalMessage(r: LinkRefusal, ctx: FlowContext): Message {
     case 'own_code':
       return { key: 'link-own-code', vars: { channel: channelName(ctx, r.channel) } };
     case 'conflict':
-      return { key: 'link-conflict-unresolved', vars: { campaigns: r.conflicts.map((c) => `«${escapeHtml(c.campaignTitle)}»`).join(', ') } };
+      return { key: 'link-conflict-unresolved', vars: { campaigns: r.conflicts.map((c) => `“${escapeHtml(c.campaignTitle)}”`).join(', ') } };
     case 'not_found':
       return { key: 'not-joined' };
     default:

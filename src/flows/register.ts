@@ -104,10 +104,20 @@ function summary(ctx: FlowContext, d: RegisterData, draft: Draft): string {
   return parts.join('\n');
 }
 
+/**
+ * Whom a member should contact, as one phrase ("cán bộ phụ trách thi đua <b>Lan</b>", or "cán bộ
+ * phụ trách thi đua của đơn vị" when the unit has none): the sentence around it never repeats the role.
+ */
+type Contact = (officerName: string | null) => string;
+
+function contactOf(label: (m: Message) => string): Contact {
+  return (name) => (name ? label({ key: 'reg-closed-officer', vars: { name: escapeHtml(name) } }) : label({ key: 'reg-closed-no-officer' }));
+}
+
 /** A refusal of the registration rules, as a message. */
-function refusal(r: Extract<SubmitResult, { ok: false }>, deadline: string | null, noOfficer: string): Message {
+function refusal(r: Extract<SubmitResult, { ok: false }>, deadline: string | null, contact: Contact): Message {
   if (r.reason === 'registration_closed') {
-    return { key: 'reg-closed', vars: { deadline: deadline ? formatDateTime(new Date(deadline)) : '', officer: escapeHtml(r.officerName ?? noOfficer) } };
+    return { key: 'reg-closed', vars: { deadline: deadline ? formatDateTime(new Date(deadline)) : '', contact: contact(r.officerName ?? null) } };
   }
   return { key: `reg-refused-${r.reason}` };
 }
@@ -136,11 +146,11 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
   }
 
   /** Enters a campaign: closed → who to contact; the scopes the member may choose; one scope → its registration. */
-  async function enterCampaign(d: RegisterData, campaign: CampaignDto, noOfficer: string, own?: RegistrationDto | null): Promise<RegisterData> {
+  async function enterCampaign(d: RegisterData, campaign: CampaignDto, contact: Contact, own?: RegistrationDto | null): Promise<RegisterData> {
     const next: RegisterData = { ...d, campaign, existing: null, draft: emptyDraft(), line: 0, pending: null };
     if (!campaign.registrationOpen) {
       const officerName = await registrations.contactOfficer(d.me.unitId);
-      return { ...next, end: refusal({ ok: false, reason: 'registration_closed', officerName }, campaign.registrationDueAt, noOfficer) };
+      return { ...next, end: refusal({ ok: false, reason: 'registration_closed', officerName }, campaign.registrationDueAt, contact) };
     }
     const scopes: Scope[] = [];
     if (campaign.titles.some((t) => t.scope === 'INDIVIDUAL')) scopes.push('INDIVIDUAL');
@@ -163,7 +173,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
         const opening = await registrations.opening(d.me.id);
         const campaign = opening.campaigns.find((c) => c.id === id);
         if (!campaign) return problem('reg-campaign-not-open');
-        return { ok: true, data: await enterCampaign(d, campaign, ctx.label({ key: 'reg-closed-no-officer' }), opening.own[campaign.id] ?? null) };
+        return { ok: true, data: await enterCampaign(d, campaign, contactOf((m) => ctx.label(m)), opening.own[campaign.id] ?? null) };
       },
     }),
     hint: buttonHint,
@@ -428,7 +438,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       initiativeTitle: d.draft.initiativeTitle,
       commitments: Object.values(d.draft.commitments),
     });
-    if (!result.ok) return [{ kind: 'say', message: refusal(result, c.registrationDueAt, env.label({ key: 'reg-closed-no-officer' })), menu: true }];
+    if (!result.ok) return [{ kind: 'say', message: refusal(result, c.registrationDueAt, contactOf((m) => env.label(m))), menu: true }];
     const code = result.registration.titleCode;
     const title = escapeHtml(titleLabel(env, code, c.titles.find((t) => t.code === code)?.name));
     return [{ kind: 'say', message: { key: result.created ? 'reg-done' : 'reg-updated', vars: { title, campaign: escapeHtml(c.title) } }, menu: true }];
@@ -467,7 +477,7 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
         pending: null,
         end: null,
       };
-      if (chosen) data = await enterCampaign(data, chosen, env.label({ key: 'reg-closed-no-officer' }), opening.own[chosen.id] ?? null);
+      if (chosen) data = await enterCampaign(data, chosen, contactOf((m) => env.label(m)), opening.own[chosen.id] ?? null);
       if (data.end) return { ok: false, message: data.end };
       return { ok: true, args: { campaignId, prepared: data } };
     },

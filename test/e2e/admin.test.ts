@@ -33,9 +33,9 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     await admin.waitFor(/gửi tệp danh sách đơn vị/);
     admin.sendDocument({ fileName: 'units.csv', mimeType: 'text/csv', content: Buffer.from(BROKEN_CSV) });
     const reply = await admin.waitFor(/Tệp có 3 lỗi, chưa nhập đơn vị nào/);
-    expect(reply.text).toContain('Dòng 3: mã «bad code!» không hợp lệ');
-    expect(reply.text).toContain('Dòng 4: đơn vị «SO_YT» thiếu tên');
-    expect(reply.text).toContain('Dòng 5: mã «TINH2» bị trùng (đã có ở dòng 2)');
+    expect(reply.text).toContain('Dòng 3: mã “bad code!” không hợp lệ');
+    expect(reply.text).toContain('Dòng 4: đơn vị “SO_YT” thiếu tên');
+    expect(reply.text).toContain('Dòng 5: mã “TINH2” bị trùng (đã có ở dòng 2)');
     expect(await h.app.db.prisma.unit.count()).toBe(0);
   });
 
@@ -48,9 +48,9 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
       content: Buffer.from('code,name,parent,group\nA1,,,\nA2,Đơn vị A2,KHONG_CO,\nA3,Đơn vị A3,,KHOI_LA\n'),
     });
     const all = await admin.waitFor(/Tệp có 3 lỗi/);
-    expect(all.text).toContain('Dòng 2: đơn vị «A1» thiếu tên');
-    expect(all.text).toContain('Dòng 3: không có đơn vị cấp trên mang mã «KHONG_CO»');
-    expect(all.text).toContain('Dòng 4: chưa có khối/cụm thi đua mã «KHOI_LA»: tạo trước bằng /addgroup KHOI_LA');
+    expect(all.text).toContain('Dòng 2: đơn vị “A1” thiếu tên');
+    expect(all.text).toContain('Dòng 3: không có đơn vị cấp trên mang mã “KHONG_CO”');
+    expect(all.text).toContain('Dòng 4: chưa có khối/cụm thi đua mã “KHOI_LA”: tạo trước bằng /addgroup KHOI_LA');
     expect(await h.app.db.prisma.emulationGroup.count()).toBe(0);
 
     // An old .xls gets how to save it; an .xlsx with the same columns is read, row n as line n.
@@ -61,7 +61,7 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     const sheet = book.addWorksheet('Đơn vị');
     sheet.addRows([['code', 'name', 'parent', 'group'], ['X1', 'Đơn vị X1', '', ''], ['X2', '', 'X1', '']]);
     admin.sendDocument({ fileName: 'don-vi.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: Buffer.from(await book.xlsx.writeBuffer()) });
-    await admin.waitFor(/Dòng 3: đơn vị «X2» thiếu tên/);
+    await admin.waitFor(/Dòng 3: đơn vị “X2” thiếu tên/);
   });
 
   it('imports a CSV units file (quoted names with commas, groups declared first) in one go', async () => {
@@ -75,7 +75,7 @@ describe('admin: units file import, officer grant, scope (webhook mode, embedded
     expect(school?.name).toBe('Trường THPT Vị Thanh, Hậu Giang');
     expect(await h.app.services.units.inSubtree((await h.app.services.units.byCode('TINH'))!.id, school!.id)).toBe(true);
     admin.send('/units');
-    const tree = await admin.waitFor(/Cây đơn vị/);
+    const tree = await admin.waitFor(/Sơ đồ đơn vị/);
     expect(tree.text).toMatch(/UBND tỉnh Hậu Giang TINH[\s\S]*Sở Giáo dục và Đào tạo SO_GD · KHOI_VX[\s\S]*Trường THPT Vị Thanh/);
   });
 

@@ -50,10 +50,10 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
     xaOfficer.press('🏢 Đổi đơn vị');
     await xaOfficer.waitFor(/Chọn đơn vị/);
     xaOfficer.press('UBND tỉnh Bến Tre ›');
-    await xaOfficer.waitFor(/Chọn đơn vị trong «UBND tỉnh Bến Tre»/);
-    xaOfficer.press('✔ Chọn «UBND tỉnh Bến Tre»');
+    await xaOfficer.waitFor(/Chọn đơn vị trong “UBND tỉnh Bến Tre”/);
+    xaOfficer.press('✔ Chọn “UBND tỉnh Bến Tre”');
     const refusal = await xaOfficer.waitFor(/không tự chuyển được/);
-    expect(refusal.text).toContain('cán bộ phụ trách thi đua của «Xã Đồng Khởi»');
+    expect(refusal.text).toContain('cán bộ phụ trách thi đua của “Xã Đồng Khởi”');
     expect(refusal.text).toContain('Lê Thị Hương (cán bộ phụ trách UBND tỉnh Bến Tre), Phạm Quản Trị (quản trị viên)');
     expect(refusal.text).toContain('/moveunit');
     expect(await unitCodeOf(xaOfficer)).toBe('XA');
@@ -62,9 +62,9 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
   it('refuses the same move through another unit’s invite link', async () => {
     const other = (await h.app.services.units.byCode('HUYEN2'))!;
     xaOfficer.start(`u_${other.inviteCode}`);
-    await xaOfficer.waitFor(/Chuyển sang «Huyện Mỏ Cày»/);
-    xaOfficer.press('Chuyển sang «Huyện Mỏ Cày»');
-    await xaOfficer.waitFor(/Chuyển sang «Huyện Mỏ Cày» sẽ mở rộng phạm vi phụ trách/);
+    await xaOfficer.waitFor(/Chuyển sang “Huyện Mỏ Cày”/);
+    xaOfficer.press('Chuyển sang “Huyện Mỏ Cày”');
+    await xaOfficer.waitFor(/Chuyển sang “Huyện Mỏ Cày” sẽ mở rộng phạm vi phụ trách/);
     expect(await unitCodeOf(xaOfficer)).toBe('XA');
     const refusals = await h.app.services.prisma.auditLog.count({ where: { action: 'member.unit.change', outcome: 'REFUSED' } });
     expect(refusals).toBe(2);
@@ -74,7 +74,7 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
     tinhOfficer.send('/moveunit HUYEN2 | vo van nam');
     await tinhOfficer.waitFor(/Chọn người cần chuyển sang Huyện Mỏ Cày/);
     tinhOfficer.press('Võ Văn Nam · Xã Đồng Khởi → Huyện Mỏ Cày');
-    await tinhOfficer.waitFor(/Đã chuyển Võ Văn Nam từ «Xã Đồng Khởi» sang Huyện Mỏ Cày/);
+    await tinhOfficer.waitFor(/Đã chuyển Võ Văn Nam từ “Xã Đồng Khởi” sang Huyện Mỏ Cày/);
     expect(await unitCodeOf(xaOfficer)).toBe('HUYEN2');
   });
 
@@ -121,10 +121,10 @@ describe('authorization refusals in chat (polling, PostgreSQL)', () => {
     // Another unit's officer, also a group administrator, must confirm before taking the group over.
     h.fake.setChatMemberStatus(group.id, tinhOfficer.id, 'creator');
     group.send(tinhOfficer, '/linkgroup');
-    const ask = await group.waitFor(/đang liên kết với đơn vị «Huyện Mỏ Cày»/);
+    const ask = await group.waitFor(/đang liên kết với đơn vị “Huyện Mỏ Cày”/);
     expect((await h.app.services.groupChats.byChat(String(group.id)))?.unit.code).toBe('HUYEN2');
     tinhOfficer.press('✔ Chuyển sang UBND tỉnh Bến Tre', { inMessage: ask });
-    await group.waitFor(/Đã chuyển liên kết của nhóm từ «Huyện Mỏ Cày» sang UBND tỉnh Bến Tre/);
+    await group.waitFor(/Đã chuyển liên kết của nhóm từ “Huyện Mỏ Cày” sang UBND tỉnh Bến Tre/);
     expect((await h.app.services.groupChats.byChat(String(group.id)))?.unit.code).toBe('TINH');
   });
 

@@ -36,7 +36,7 @@ describe('broadcast progress for the launching officer (polling, PostgreSQL, Red
         memberId: m.id,
         dedupeKey: `e2e:launch:${m.id}`,
         message: {
-          text: '📣 <b>Phát động phong trào thi đua</b> «Đồng khởi mới»',
+          text: '📣 <b>Phát động phong trào thi đua</b> “Đồng khởi mới”',
           parseMode: 'HTML',
           buttons: [[{ text: 'Đăng ký', url: 'https://t.me/testbot?start=c_DKM' }]],
         },
@@ -74,9 +74,9 @@ describe('broadcast progress for the launching officer (polling, PostgreSQL, Red
     await Promise.all(members.slice(0, 5).map((m) => m.user.waitFor(/Thông báo đính chính lịch họp/, { timeoutMs: 10_000 })));
     officer.press('⏹ Dừng gửi');
     const answer = await officer.waitForCallbackAnswer();
-    expect(answer.text).toBe('Đã dừng gửi; 55 tin chưa gửi đã được huỷ.');
+    expect(answer.text).toBe('Đã dừng gửi; 55 tin chưa gửi đã được hủy.');
     const summary = await officer.waitFor(/Đã dừng gửi: 5\/60/, { timeoutMs: 10_000 });
-    expect(summary.text).toContain('Huỷ, không gửi: 55');
+    expect(summary.text).toContain('Hủy, không gửi: 55');
     expect(officer.messages).toHaveLength(1);
     const p = await h.app.services.broadcasts.progress(broadcastId);
     expect(p).toMatchObject({ sent: 5, cancelled: 55, status: 'CANCELLED' });

@@ -69,8 +69,8 @@ describe('campaign authoring and draft editing in chat (issue 12)', () => {
     // Back shows the end date entered before and keeps it with one press.
     officer.press('‹ Quay lại');
     const back = await officer.waitFor(/Bước 8\/13/);
-    expect(back.text).toContain('Đã nhập: «30/06/2028»');
-    officer.press('✔ Giữ «30/06/2028»');
+    expect(back.text).toContain('Đã nhập: “30/06/2028”');
+    officer.press('✔ Giữ “30/06/2028”');
     const titles = await officer.waitFor(/Bước 9\/13 — Phong trào xét những danh hiệu/);
     expect(titles.text).toBeDefined();
     officer.send('1 2 5 6');
@@ -88,31 +88,31 @@ describe('campaign authoring and draft editing in chat (issue 12)', () => {
     officer.press('✔ Xong');
     await officer.waitFor(/Bước 10\/13 — Gõ nội dung thi đua thứ 1/);
     officer.send('Hoàn thành toàn diện, vượt mức chỉ tiêu Nghị quyết Đại hội Đảng bộ tỉnh');
-    await officer.waitFor(/được đo bằng gì/);
+    await officer.waitFor(/ghi nhận theo hình thức nào/);
     officer.press('3. Mô tả bằng lời');
     await officer.waitFor(/nội dung thi đua thứ 2/);
     officer.send('Công trình, phần việc chào mừng đại hội');
-    await officer.waitFor(/được đo bằng gì/);
+    await officer.waitFor(/ghi nhận theo hình thức nào/);
     officer.press('1. Số lượng');
     await officer.waitFor(/Đơn vị tính/);
     officer.send('công trình');
-    await officer.waitFor(/Chỉ tiêu của «Công trình, phần việc chào mừng đại hội» là bao nhiêu \(công trình\)/);
+    await officer.waitFor(/Chỉ tiêu của “Công trình, phần việc chào mừng đại hội” là bao nhiêu \(công trình\)/);
     officer.send('mười hai');
-    await officer.waitFor(/«mười hai» không phải số hợp lệ/);
+    await officer.waitFor(/“mười hai” không phải số hợp lệ/);
     officer.send('12');
     const third = await officer.waitFor(/nội dung thi đua thứ 3/);
     expect(third.text).toContain('2. Công trình, phần việc chào mừng đại hội (công trình) — chỉ tiêu 12 · Số lượng');
     officer.press('✔ Xong');
-    await officer.waitFor(/Bước 11\/13 — Hạn đăng ký thi đua: hạn chót/);
+    await officer.waitFor(/Bước 11\/13 — Hạn của mốc “Đăng ký thi đua”/);
     officer.send('31/07/2027 17:00');
     await officer.waitFor(/Nhắc trước hạn/);
     // Offsets as people write them: words with commas…
     officer.send('7 ngày, 2 ngày, 4 giờ');
     await officer.waitFor(/Các mốc đã có \(1\)/);
     officer.press('1. Báo cáo tiến độ');
-    await officer.waitFor(/Tên mốc «Báo cáo tiến độ»/);
+    await officer.waitFor(/Tên mốc “Báo cáo tiến độ”/);
     officer.press('Bỏ qua');
-    await officer.waitFor(/Báo cáo tiến độ: hạn chót/);
+    await officer.waitFor(/Hạn của mốc “Báo cáo tiến độ”/);
     officer.send('30/09/2027 17:00');
     await officer.waitFor(/Mốc này có lặp lại không/);
     officer.press('3. Hằng quý');
@@ -124,9 +124,9 @@ describe('campaign authoring and draft editing in chat (issue 12)', () => {
     const series = await officer.waitFor(/Các mốc đã có \(2\)/);
     expect(series.text).toContain('2. Báo cáo tiến độ — Hằng quý, 3 lần: 17:00 30/09/2027, 17:00 31/12/2027, 17:00 31/03/2028 · nhắc trước: 7d 2d 4h');
     officer.press('3. Tổng kết');
-    await officer.waitFor(/Tên mốc «Tổng kết»/);
+    await officer.waitFor(/Tên mốc “Tổng kết”/);
     officer.send('Tổng kết đợt thi đua');
-    await officer.waitFor(/Tổng kết đợt thi đua: hạn chót/);
+    await officer.waitFor(/Hạn của mốc “Tổng kết đợt thi đua”/);
     officer.send('15/06/2028 17:00');
     await officer.waitFor(/Mốc này có lặp lại không/);
     officer.press('1. Không lặp lại');
@@ -144,12 +144,12 @@ describe('campaign authoring and draft editing in chat (issue 12)', () => {
     expect(preview.text).toContain('Loại phong trào: Theo chuyên đề, theo đợt');
     expect(preview.text).toContain('Bằng khen của UBND tỉnh Hậu Giang');
     expect(preview.text).toContain('Gương điển hình chào mừng đại hội');
-    officer.press('💾 Lưu bản nháp');
-    await officer.waitFor(/Đã lưu bản nháp/);
+    officer.press('💾 Lưu dự thảo');
+    await officer.waitFor(/Đã lưu dự thảo/);
     officer.press('📋 Mở phong trào');
-    await officer.waitFor(/Bản nháp · mã dot-thi-dua-dac-biet-lap-thanh/);
+    await officer.waitFor(/Dự thảo · mã dot-thi-dua-dac-biet-lap-thanh/);
     officer.press('🚀 Phát động');
-    await officer.waitFor(/Sẽ gửi tới 1 đồng chí/);
+    await officer.waitFor(/Sẽ gửi tới 1 người nhận/);
     officer.press('✔ Xác nhận phát động');
     await officer.waitFor(/Đã phát động/);
 
@@ -215,14 +215,14 @@ milestones:
 
     // One content line: its target.
     officer.pressData(encodeCallback('camp.edit', { campaignId: id }));
-    await officer.waitFor(/Sửa mục nào của bản nháp/);
+    await officer.waitFor(/Sửa mục nào của dự thảo/);
     officer.press('Một nội dung thi đua');
     await officer.waitFor(/Sửa nội dung thi đua nào/);
     officer.press('2. Số buổi ra quân (buổi)');
-    await officer.waitFor(/Sửa gì ở «Số buổi ra quân \(buổi\)»/);
+    await officer.waitFor(/Sửa gì ở “Số buổi ra quân \(buổi\)”/);
     officer.press('Chỉ tiêu');
     const target = await officer.waitFor(/Gõ chỉ tiêu mới/);
-    expect(target.text).toContain('Hiện tại: «10»');
+    expect(target.text).toContain('Hiện tại: “10”');
     officer.send('12');
     await officer.waitFor(/Đã lưu thay đổi/);
     let c = (await h.app.services.campaigns.byId(id))!;
@@ -233,14 +233,14 @@ milestones:
 
     // One milestone: the report series' first deadline (outside the period refused with the reason), then its reminders.
     officer.pressData(encodeCallback('camp.edit', { campaignId: id }));
-    await officer.waitFor(/Sửa mục nào của bản nháp/);
+    await officer.waitFor(/Sửa mục nào của dự thảo/);
     officer.press('Một mốc thời hạn');
     await officer.waitFor(/Sửa mốc thời hạn nào/);
     officer.press(/^2\. Báo cáo tiến độ/);
     await officer.waitFor(/Sửa gì ở/);
     officer.press('Hạn chót');
     const due = await officer.waitFor(/Gõ hạn chót mới/);
-    expect(due.text).toContain('Hiện tại: «31/03/2027 17:00»');
+    expect(due.text).toContain('Hiện tại: “31/03/2027 17:00”');
     officer.send('15/01/2028 17:00');
     await officer.waitFor(/Chưa lưu được thay đổi này/);
     officer.send('30/04/2027 17:00');
@@ -251,13 +251,13 @@ milestones:
     expect(dues(c, 'REGISTRATION')).toEqual(['2027-01-31T10:00:00.000Z']);
 
     officer.pressData(encodeCallback('camp.edit', { campaignId: id }));
-    await officer.waitFor(/Sửa mục nào của bản nháp/);
+    await officer.waitFor(/Sửa mục nào của dự thảo/);
     officer.press('Một mốc thời hạn');
     await officer.waitFor(/Sửa mốc thời hạn nào/);
     officer.press(/^2\. Báo cáo tiến độ/);
     await officer.waitFor(/Sửa gì ở/);
     officer.press('Mốc nhắc hạn');
-    await officer.waitFor(/Hiện tại: «3d»/);
+    await officer.waitFor(/Hiện tại: “3d”/);
     officer.send('1 tuần, 2 ngày');
     await officer.waitFor(/Đã lưu thay đổi/);
     c = (await h.app.services.campaigns.byId(id))!;
@@ -302,15 +302,15 @@ milestones:
     await c.say('31/12/2027', /Bước 9\/13/);
     await c.say('1 5', /Đã chọn 2/);
     await c.say('xong', /nội dung thi đua thứ 1/);
-    await c.say('Số buổi ra quân vì môi trường', /được đo bằng gì/);
+    await c.say('Số buổi ra quân vì môi trường', /ghi nhận theo hình thức nào/);
     await c.say('1', /Đơn vị tính/);
     await c.say('buổi', /Chỉ tiêu của/);
     await c.say('12', /nội dung thi đua thứ 2/);
-    await c.say('xong', /Hạn đăng ký thi đua: hạn chót/);
+    await c.say('xong', /Hạn của mốc “Đăng ký thi đua”/);
     await c.say('15/02/2027 17:00', /Nhắc trước hạn/);
     await c.say('7d 2d 4h', /Các mốc đã có \(1\)/);
     await c.say('1', /Tên mốc/);
-    await c.say('bỏ qua', /hạn chót/);
+    await c.say('bỏ qua', /Hạn của mốc/);
     await c.say('31/03/2027 17:00', /lặp lại không/);
     await c.say('3', /đến ngày nào/);
     await c.say('1', /Nhắc trước hạn/);
@@ -319,7 +319,7 @@ milestones:
     await c.say('xong', /Bước 12\/13/);
     const preview = await c.say('1', /Bước 13\/13/);
     expect(preview).toContain('Loại phong trào: Thường xuyên (hằng năm)');
-    await c.say('1', /Đã lưu bản nháp/);
+    await c.say('1', /Đã lưu dự thảo/);
 
     const saved = (await h.app.services.campaigns.byCode('phong-trao-thi-dua-nam-2027-cua'))!;
     expect(saved).toMatchObject({ status: 'DRAFT', kind: 'REGULAR', issuer: 'Thành phố Vị Thanh' });

@@ -92,10 +92,10 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     h.fake.blockBot(blocked.id);
 
     officer.sendDocument({ fileName: FILE, mimeType: 'application/x-yaml', content: yaml });
-    await officer.waitFor(/Đã lưu bản nháp phong trào/);
-    await officer.waitFor(/Bản nháp · mã dong-khoi-moi/);
+    await officer.waitFor(/Đã lưu dự thảo phong trào/);
+    await officer.waitFor(/Dự thảo · mã dong-khoi-moi/);
     officer.press('🚀 Phát động');
-    const confirm = await officer.waitFor(/Sẽ gửi tới 50 đồng chí và 1 nhóm/);
+    const confirm = await officer.waitFor(/Sẽ gửi tới 50 người nhận và 1 nhóm/);
     const preview = officer.messages.find((m) => m.text?.includes('Đề nghị đồng chí bấm nút') && m.message_id < confirm.message_id)!;
     expect(preview.text).toContain('Học tập "điển hình", bắt kịp "điển hình", vượt qua "điển hình"');
     expect(preview.text).toContain('Chân thứ nhất: xây dựng Đảng');
@@ -104,7 +104,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
 
     officer.press('✔ Xác nhận phát động');
     await officer.waitFor(/Đã phát động/);
-    const summary = await officer.waitFor(/Đã gửi xong: 50\/50 đồng chí, 1\/1 nhóm/, { timeoutMs: 20_000 });
+    const summary = await officer.waitFor(/Đã gửi xong: 50\/50 người nhận, 1\/1 nhóm/, { timeoutMs: 20_000 });
     expect(summary.text).toContain('1 không liên lạc được');
 
     for (const u of users.filter((x) => x !== blocked)) {
@@ -156,7 +156,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.sendDocument({ fileName: FILE, mimeType: 'application/x-yaml', content: yaml });
     await officer.waitFor(/đã được dùng/);
     officer.send('dong-khoi-giong-trom');
-    await officer.waitFor(/Đã lưu bản nháp phong trào/);
+    await officer.waitFor(/Đã lưu dự thảo phong trào/);
     expect((await h.app.services.campaigns.byCode('dong-khoi-giong-trom'))?.ownerUnitId).toBe(officer && (await h.app.services.members.byIdentity('TELEGRAM', String(officer.id)))!.unitId);
   });
 
@@ -192,7 +192,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.press('✔ Xong');
     await officer.waitFor(/nội dung thi đua thứ 1/);
     officer.send('Sáng kiến cải tiến lề lối làm việc');
-    await officer.waitFor(/được đo bằng gì/);
+    await officer.waitFor(/ghi nhận theo hình thức nào/);
     officer.press('1. Số lượng');
     await officer.waitFor(/Đơn vị tính/);
     officer.send('sáng kiến');
@@ -200,21 +200,21 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.press('Bỏ qua');
     await officer.waitFor(/nội dung thi đua thứ 2/);
     officer.send('Chi bộ trong sạch, vững mạnh');
-    await officer.waitFor(/được đo bằng gì/);
+    await officer.waitFor(/ghi nhận theo hình thức nào/);
     officer.send('2');
     await officer.waitFor(/nội dung thi đua thứ 3/);
     officer.send('xong');
-    await officer.waitFor(/Hạn đăng ký thi đua: hạn chót/);
+    await officer.waitFor(/Hạn của mốc “Đăng ký thi đua”/);
     officer.send('15/12/2026 17:00');
     await officer.waitFor(/Nhắc trước hạn/);
     officer.send('7d 2x');
-    await officer.waitFor(/«2x» không phải mốc nhắc hợp lệ/);
+    await officer.waitFor(/“2x” không phải mốc nhắc hợp lệ/);
     officer.send('7d 1d');
     await officer.waitFor(/Thêm mốc nào nữa/);
     officer.press('3. Tổng kết');
-    await officer.waitFor(/Tên mốc «Tổng kết»/);
+    await officer.waitFor(/Tên mốc “Tổng kết”/);
     officer.press('Bỏ qua');
-    await officer.waitFor(/Tổng kết: hạn chót/);
+    await officer.waitFor(/Hạn của mốc “Tổng kết”/);
     officer.send('31/03/2027');
     await officer.waitFor(/nằm ngoài thời gian phong trào/);
     officer.send('25/02/2027');
@@ -226,11 +226,11 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.press('✔ Xong');
     await officer.waitFor(/Bước 12\/13/);
     officer.press('1. Toàn đơn vị của tôi (mặc định)');
-    const preview = await officer.waitFor(/Xem trước bản nháp/);
+    const preview = await officer.waitFor(/Xem trước dự thảo/);
     expect(preview.text).toContain('Thời gian: 01/12/2026 – 28/02/2027');
     expect(preview.text).toContain('1. Sáng kiến cải tiến lề lối làm việc (sáng kiến)');
-    officer.press('💾 Lưu bản nháp');
-    await officer.waitFor(/Đã lưu bản nháp/);
+    officer.press('💾 Lưu dự thảo');
+    await officer.waitFor(/Đã lưu dự thảo/);
 
     const c = (await h.app.services.campaigns.byCode('thi-dua-chao-mung-dai-hoi-quy-iv'))!;
     expect(c).toMatchObject({ status: 'DRAFT', slogan: 'Học tập điển hình, vượt qua điển hình' });
@@ -264,13 +264,13 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.pressData(encodeCallback('camp.announce', { campaignId: c.id }));
     await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
     officer.send('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
-    const confirm = await officer.waitFor(/Sẽ gửi tới \d+ đồng chí và 1 nhóm/);
+    const confirm = await officer.waitFor(/Sẽ gửi tới \d+ người nhận và 1 nhóm/);
     expect(confirm.text).toContain('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
     const members = Number(/Sẽ gửi tới (\d+) đồng chí/.exec(confirm.text ?? '')![1]);
     const announced = () => h.app.services.prisma.delivery.count({ where: { broadcast: { campaignId: c.id, kind: 'ANNOUNCEMENT' } } });
     expect(await announced()).toBe(0);
     officer.press('✔ Gửi thông báo');
-    await officer.waitFor(new RegExp(`Đang gửi thông báo tới ${members} đồng chí và 1 nhóm`));
+    await officer.waitFor(new RegExp(`Đang gửi thông báo tới ${members} người nhận và 1 nhóm`));
     expect(await announced()).toBe(members + 1);
     // The officer is in the audience too: their copy arrives before the next story starts (it would
     // otherwise land in the middle of it, matching whatever that story waits for).
@@ -314,15 +314,15 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
   it('never saves a main-menu label typed while a draft’s title is being edited', async () => {
     const c = (await h.app.services.campaigns.byCode('thi-dua-chao-mung-dai-hoi-quy-iv'))!;
     officer.pressData(encodeCallback('camp.edit', { campaignId: c.id }));
-    await officer.waitFor(/Sửa mục nào của bản nháp/);
+    await officer.waitFor(/Sửa mục nào của dự thảo/);
     officer.press('Tên phong trào');
     await officer.waitFor(/Gõ tên mới của phong trào/);
     officer.send('📝 Đăng ký');
-    await officer.waitFor(/Đồng chí đang làm dở «Sửa bản nháp phong trào»/);
+    await officer.waitFor(/Đồng chí đang làm dở “Sửa dự thảo phong trào”/);
     expect((await h.app.services.campaigns.byId(c.id))!.title).toBe('Thi đua chào mừng Đại hội quý IV');
     officer.send('Thi đua chào mừng Đại hội Đảng bộ huyện');
     await officer.waitFor(/Đã lưu thay đổi/);
-    await officer.waitFor(/Bản nháp · mã thi-dua-chao-mung-dai-hoi-quy-iv/);
+    await officer.waitFor(/Dự thảo · mã thi-dua-chao-mung-dai-hoi-quy-iv/);
     expect((await h.app.services.campaigns.byId(c.id))!.title).toBe('Thi đua chào mừng Đại hội Đảng bộ huyện');
 
     // A wrong date, or one that leaves a milestone (the review on 25/02/2027) outside, re-asks only the date.

@@ -85,13 +85,13 @@ describe('conversation robustness (own Redis, PostgreSQL)', () => {
     lan.send('/register');
     await lan.waitFor(/Chọn danh hiệu/);
     lan.press('Lao động tiên tiến');
-    await lan.waitFor(/Chỉ tiêu 1\/3/);
+    await lan.waitFor(/Nội dung thi đua 1\/3/);
     lan.press('⏭ Bỏ qua');
-    await lan.waitFor(/Chỉ tiêu 2\/3/);
+    await lan.waitFor(/Nội dung thi đua 2\/3/);
     await redis.stop();
     await redis.start();
     lan.send('5');
-    await lan.waitFor(/Chỉ tiêu 3\/3/, { timeoutMs: 10_000 });
+    await lan.waitFor(/Nội dung thi đua 3\/3/, { timeoutMs: 10_000 });
     lan.send('xong');
     const s = await lan.waitFor(/Đăng ký thi đua — /);
     expect(s.text).toContain('Lao động tiên tiến');
@@ -106,7 +106,7 @@ describe('conversation robustness (own Redis, PostgreSQL)', () => {
     binh.send('/register');
     await binh.waitFor(/Chọn danh hiệu/);
     binh.press('Lao động tiên tiến');
-    await binh.waitFor(/Chỉ tiêu 1\/3/);
+    await binh.waitFor(/Nội dung thi đua 1\/3/);
     // The flow's state is stored before its question goes out; a new version of the flow's code
     // finds it outdated.
     const entry = h.app.conversations.spec('register')!;
@@ -114,10 +114,10 @@ describe('conversation robustness (own Redis, PostgreSQL)', () => {
     entry.version = before + 1;
     try {
       binh.send('Học tập mỗi tuần');
-      await binh.waitFor(/Bot vừa được cập nhật nên «Đăng ký thi đua» phải bắt đầu lại/);
+      await binh.waitFor(/Bot vừa được cập nhật nên việc “Đăng ký thi đua” đang làm dở/);
       await binh.waitFor(/Chọn danh hiệu/);
       binh.press('Lao động tiên tiến');
-      await binh.waitFor(/Chỉ tiêu 1\/3/);
+      await binh.waitFor(/Nội dung thi đua 1\/3/);
       binh.send('xong');
       await binh.waitFor(/Đăng ký thi đua — /);
       binh.press('✔ Xác nhận');
@@ -133,21 +133,21 @@ describe('conversation robustness (own Redis, PostgreSQL)', () => {
     an.send('/register');
     const first = await an.waitFor(/Chọn danh hiệu/);
     an.press('Lao động tiên tiến');
-    await an.waitFor(/Chỉ tiêu 1\/3/);
+    await an.waitFor(/Nội dung thi đua 1\/3/);
     an.sendSticker();
     await an.waitFor(/gõ nội dung bằng chữ, hoặc bấm «Bỏ qua»/);
     an.sendVoice();
     await an.waitFor(/gõ nội dung bằng chữ/);
     an.send('/help');
-    await an.waitFor(/đang làm dở «Đăng ký thi đua».*\/cancel/s);
-    an.send('👤 Của tôi');
-    await an.waitFor(/đang làm dở «Đăng ký thi đua»/);
+    await an.waitFor(/đang làm dở “Đăng ký thi đua”.*\/cancel/s);
+    an.send('👤 Thi đua của tôi');
+    await an.waitFor(/đang làm dở “Đăng ký thi đua”/);
     an.pressData((first.reply_markup!.inline_keyboard[1]![0] as { callback_data: string }).callback_data, first);
     expect(String((await an.waitForCallbackAnswer()).text)).toMatch(/dùng tin nhắn mới nhất/);
     an.send('Tự học mỗi tuần');
-    await an.waitFor(/Chỉ tiêu 2\/3/);
+    await an.waitFor(/Nội dung thi đua 2\/3/);
     an.press('‹ Quay lại');
-    await an.waitFor(/Chỉ tiêu 1\/3/);
+    await an.waitFor(/Nội dung thi đua 1\/3/);
     expect(an.buttons()).toContain('Giữ: Tự học mỗi tuần');
     an.send('/cancel');
     await an.waitFor(/Đã hủy/);
@@ -161,7 +161,7 @@ describe('conversation robustness (own Redis, PostgreSQL)', () => {
     cuong.send('/register');
     await cuong.waitFor(/Chọn danh hiệu/);
     cuong.press('Lao động tiên tiến');
-    await cuong.waitFor(/Chỉ tiêu 1\/3/);
+    await cuong.waitFor(/Nội dung thi đua 1\/3/);
     cuong.send('xong');
     const summary = await cuong.waitFor(/Đăng ký thi đua — /);
     cuong.press('✔ Xác nhận', { inMessage: summary });
@@ -183,7 +183,7 @@ describe('conversation robustness (own Redis, PostgreSQL)', () => {
       u.press('👥 Tập thể: Xã Đồng Khởi');
       await u.waitFor(/Chọn danh hiệu/);
       u.press(u === a ? 'Tập thể lao động tiên tiến' : 'Tập thể lao động xuất sắc');
-      await u.waitFor(/Chỉ tiêu 1\/3/);
+      await u.waitFor(/Nội dung thi đua 1\/3/);
       u.send('xong');
       await u.waitFor(/Đăng ký thi đua — /);
     }

@@ -24,16 +24,16 @@ describe('conversations on the embedded database without Redis', () => {
     lan.send('/register');
     await lan.waitFor(/Chọn danh hiệu thi đua/);
     lan.press('Lao động tiên tiến');
-    await lan.waitFor(/Chỉ tiêu 1\/3/);
+    await lan.waitFor(/Nội dung thi đua 1\/3/);
     lan.press('⏭ Bỏ qua');
-    await lan.waitFor(/Chỉ tiêu 2\/3/);
+    await lan.waitFor(/Nội dung thi đua 2\/3/);
 
     await h.restart();
     const stored = await h.app.db.prisma.session.count({ where: { key: { startsWith: 'flow:' } } });
     expect(stored).toBeGreaterThan(0);
 
     lan.send('5');
-    await lan.waitFor(/Chỉ tiêu 3\/3/);
+    await lan.waitFor(/Nội dung thi đua 3\/3/);
     lan.send('2');
     const summary = await lan.waitFor(/Đăng ký thi đua — /);
     expect(summary.text).toContain('Danh hiệu: Lao động tiên tiến');
@@ -61,7 +61,7 @@ describe('conversations on the embedded database without Redis', () => {
     binh.send('xong');
     await binh.waitFor(/Báo cáo tiến độ — /);
     binh.press('✔ Xác nhận');
-    await binh.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 1.234,5 công trình\. Báo cáo có 1 tệp minh chứng/);
+    await binh.waitFor(/Đã ghi nhận báo cáo “Công trình chào mừng đại hội”: 1.234,5 công trình\. Báo cáo có 1 tệp minh chứng/);
     const report = await h.app.db.prisma.progressReport.findFirst({ where: { memberId: member.id }, include: { attachments: true } });
     expect(report?.valueNumber?.toString()).toBe('1234.5');
     expect(report?.note).toBe('Hoàn thành trước hạn');

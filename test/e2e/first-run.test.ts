@@ -70,7 +70,7 @@ describe('the first run of an empty bot', () => {
     await admin.waitFor(/Đồng chí thuộc đơn vị nào/);
     admin.press('UBND tỉnh Hậu Giang ›');
     await admin.waitFor(/Chọn đơn vị trong/);
-    admin.press('✔ Chọn «UBND tỉnh Hậu Giang»');
+    admin.press('✔ Chọn “UBND tỉnh Hậu Giang”');
     await admin.waitFor(/họ và tên đầy đủ/);
     admin.send('Phạm Quản Trị');
     await admin.waitFor(/Cảm ơn đồng chí Phạm Quản Trị/);

@@ -59,7 +59,7 @@ const lastId = (user: SimulatedUser): number => user.messages[user.messages.leng
 /** Answers every content line of the registration flow: a number, "có" or a text. */
 async function answerAllLines(user: SimulatedUser, total: number): Promise<void> {
   for (let i = 1; i <= total; i += 1) {
-    await user.waitFor(new RegExp(`Chỉ tiêu ${i}/${total}: .*Nội dung số ${i} —`));
+    await user.waitFor(new RegExp(`Nội dung thi đua ${i}/${total}: .*Nội dung số ${i} —`));
     user.send(i % 3 === 1 ? String(i * 10) : i % 3 === 2 ? 'có' : `Cam kết riêng cho nội dung ${i}`);
   }
 }
@@ -93,7 +93,7 @@ describe.each([
   it('uploads, shows every line to the officer, previews and launches', async () => {
     const from = lastId(officer);
     officer.sendDocument({ fileName: `${code}.yaml`, mimeType: 'application/x-yaml', content: Buffer.from(longCampaignYaml(code, lines, { quoted })) });
-    await officer.waitFor(/Đã lưu bản nháp phong trào/);
+    await officer.waitFor(/Đã lưu dự thảo phong trào/);
     const manage = await officer.waitFor(/Hạn đăng ký|Các mốc/);
     expect(officer.buttons(manage)).toContain('🚀 Phát động');
     const shown = textsSince(officer, from);
@@ -102,7 +102,7 @@ describe.each([
     expect(shown.split('đã ghép lại').length - 1).toBe(quoted ? 0 : lines);
 
     officer.press('🚀 Phát động');
-    const confirm = await officer.waitFor(/Sẽ gửi tới 2 đồng chí/);
+    const confirm = await officer.waitFor(/Sẽ gửi tới 2 người nhận/);
     const preview = officer.messages.filter((m) => m.message_id < confirm.message_id).pop()!;
     expect(preview.text!.length).toBeLessThanOrEqual(4096);
     expect(preview.text).toContain('Nội dung số 1 —');
@@ -177,7 +177,7 @@ describe.each([
     member.send('xong');
     await member.waitFor(/Báo cáo tiến độ — /);
     member.press('✔ Xác nhận');
-    await member.waitFor(new RegExp(`Đã ghi nhận báo cáo «Nội dung số ${lines} —`));
+    await member.waitFor(new RegExp(`Đã ghi nhận báo cáo “Nội dung số ${lines} —`));
     expect(errors()).toEqual([]);
   });
 });
@@ -232,7 +232,7 @@ describe("an officer's /campaigns with 30 campaigns of long titles", () => {
     expect(seen.size).toBe(30);
     expect(officer.buttons(list).slice(-2)).toEqual(['‹ Trang trước', '3/3']);
     officer.press(/^30\. /, { inMessage: list });
-    await officer.waitFor(/Bản nháp · mã ds-/);
+    await officer.waitFor(/Dự thảo · mã ds-/);
     expect(officer.events.filter((e) => e.kind === 'error')).toEqual([]);
   });
 });

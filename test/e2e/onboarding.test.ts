@@ -23,7 +23,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     lan.start(`u_${unit!.inviteCode}`);
     await lan.waitFor(/Đã ghi nhận đơn vị: Xã Đồng Khởi/);
     await lan.waitFor(/họ và tên đầy đủ/);
-    lan.press('Dùng tên «Lan Nguyễn Thị»');
+    lan.press('Dùng tên “Lan Nguyễn Thị”');
     const done = await lan.waitFor(/Cảm ơn đồng chí Lan Nguyễn Thị, đơn vị Xã Đồng Khởi/);
     expect(done.text).toContain('menu');
     const member = await h.app.services.members.byIdentity('TELEGRAM', String(lan.id));
@@ -38,7 +38,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await minh.waitFor(/Đồng chí thuộc đơn vị nào/);
     expect(minh.buttons()).toContain('UBND tỉnh Bến Tre ›');
     minh.send('dong khoi');
-    await minh.waitFor(/Kết quả tìm «dong khoi»/);
+    await minh.waitFor(/Kết quả tìm “dong khoi”/);
     expect(minh.buttons()).toContain('Xã Đồng Khởi');
     minh.press('Xã Đồng Khởi');
     await minh.waitFor(/họ và tên đầy đủ/);
@@ -51,8 +51,8 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     hoa.start();
     await hoa.waitFor(/Đồng chí thuộc đơn vị nào/);
     hoa.press('UBND tỉnh Bến Tre ›');
-    await hoa.waitFor(/Chọn đơn vị trong «UBND tỉnh Bến Tre»/);
-    expect(hoa.buttons()).toEqual(expect.arrayContaining(['✔ Chọn «UBND tỉnh Bến Tre»', 'Huyện Giồng Trôm ›', 'Sở Giáo dục và Đào tạo', '‹ Quay lại']));
+    await hoa.waitFor(/Chọn đơn vị trong “UBND tỉnh Bến Tre”/);
+    expect(hoa.buttons()).toEqual(expect.arrayContaining(['✔ Chọn “UBND tỉnh Bến Tre”', 'Huyện Giồng Trôm ›', 'Sở Giáo dục và Đào tạo', '‹ Quay lại']));
     hoa.press('‹ Quay lại');
     await hoa.waitFor(/Chọn đơn vị:/);
     hoa.press('UBND tỉnh Bến Tre ›');
@@ -66,7 +66,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     const tu = h.fake.user({ firstName: '🙂' });
     tu.start(`u_${unit!.inviteCode}`);
     await tu.waitFor(/họ và tên đầy đủ/);
-    expect(tu.buttons()).not.toContain('Dùng tên «🙂»');
+    expect(tu.buttons()).not.toContain('Dùng tên “🙂”');
     tu.send('A'.repeat(101));
     await tu.waitFor(/dài quá 100 ký tự/);
     tu.send('🎉🎉🎉');
@@ -123,10 +123,10 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     nga.send('Phan Thị Nga');
     await nga.waitFor(/Cảm ơn đồng chí Phan Thị Nga/);
     nga.start(`u_${dongKhoi!.inviteCode}`);
-    await nga.waitFor(/Đồng chí đang thuộc «Sở Giáo dục và Đào tạo»\. Chuyển sang «Xã Đồng Khởi»\?/);
+    await nga.waitFor(/Đồng chí đang thuộc “Sở Giáo dục và Đào tạo”\. Chuyển sang “Xã Đồng Khởi”\?/);
     // Answered by number, as on a channel without buttons: 2 = keep.
     nga.send('2');
-    await nga.waitFor(/Đã giữ nguyên đơn vị «Sở Giáo dục và Đào tạo»/);
+    await nga.waitFor(/Đã giữ nguyên đơn vị “Sở Giáo dục và Đào tạo”/);
     expect((await h.app.services.members.byIdentity('TELEGRAM', String(nga.id)))?.unit?.code).toBe('SOGD');
 
     nga.send('/profile');
@@ -134,7 +134,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     nga.press('✏️ Đổi họ tên');
     await nga.waitFor(/họ và tên đầy đủ/);
     nga.send('📋 Phong trào');
-    await nga.waitFor(/Đồng chí đang làm dở «Đổi họ tên»/);
+    await nga.waitFor(/Đồng chí đang làm dở “Đổi họ tên”/);
     nga.send('Phan Thị Thúy Nga');
     await nga.waitFor(/Đã lưu họ và tên: Phan Thị Thúy Nga/);
     expect((await h.app.services.members.byIdentity('TELEGRAM', String(nga.id)))?.fullName).toBe('Phan Thị Thúy Nga');
@@ -149,20 +149,20 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     khang.start();
     await khang.waitFor(/Đồng chí thuộc đơn vị nào/);
     khang.press('UBND tỉnh Bến Tre ›');
-    await khang.waitFor(/Chọn đơn vị trong «UBND tỉnh Bến Tre»/);
+    await khang.waitFor(/Chọn đơn vị trong “UBND tỉnh Bến Tre”/);
     khang.press('Huyện Giồng Trôm ›');
-    await khang.waitFor(/Chọn đơn vị trong «Huyện Giồng Trôm»/);
+    await khang.waitFor(/Chọn đơn vị trong “Huyện Giồng Trôm”/);
     expect(khang.buttons()).toContain('Trang sau ›');
     expect(khang.buttons()).not.toContain('Xã số 11');
     khang.press('Trang sau ›');
     // The next page is a new question (the tapped one loses its buttons).
     await vi.waitFor(() => expect(khang.buttons()).toEqual(expect.arrayContaining(['Xã số 11', '‹ Trang trước'])));
     khang.send('khong co xa nay');
-    await khang.waitFor(/Không tìm thấy đơn vị nào có tên giống «khong co xa nay»/);
+    await khang.waitFor(/Không tìm thấy đơn vị nào có tên giống “khong co xa nay”/);
     khang.send('quay lại');
     await khang.waitFor(/Chọn đơn vị:/);
     khang.press('UBND tỉnh Bến Tre ›');
-    await khang.waitFor(/Chọn đơn vị trong «UBND tỉnh Bến Tre»/);
+    await khang.waitFor(/Chọn đơn vị trong “UBND tỉnh Bến Tre”/);
     khang.send('1');
     await khang.waitFor(/Đã ghi nhận đơn vị: UBND tỉnh Bến Tre/);
   });
@@ -211,7 +211,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await vy.waitFor(/Kết quả tìm/);
     vy.press('Xã Đồng Khởi');
     await vy.waitFor(/họ và tên đầy đủ/);
-    vy.press('Dùng tên «Vy Đặng»');
+    vy.press('Dùng tên “Vy Đặng”');
     await vy.waitFor(/Cảm ơn đồng chí Vy Đặng/);
     await vy.waitFor(/Chọn danh hiệu/);
   });
@@ -228,7 +228,7 @@ describe('member onboarding (polling, PostgreSQL, Redis sessions)', () => {
     await khoa.waitFor(/Kết quả tìm/);
     khoa.press('Xã Đồng Khởi');
     await khoa.waitFor(/họ và tên đầy đủ/);
-    khoa.press('Dùng tên «Khoa Lý»');
+    khoa.press('Dùng tên “Khoa Lý”');
     await khoa.waitFor(/Cảm ơn đồng chí Khoa Lý/);
     const ask = await khoa.waitFor(/Chọn danh hiệu/);
     expect(ask.text).toContain('đại hội nho-lien-ket');

@@ -26,13 +26,13 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     expect(title.text).toContain('Lao động tiên tiến — hoàn thành tốt nhiệm vụ');
     expect(lan.buttons()).toEqual(['Lao động tiên tiến', 'Chiến sĩ thi đua cơ sở', '✖ Hủy']);
     lan.press('Lao động tiên tiến');
-    await lan.waitFor(/Chỉ tiêu 1\/3: .*Học tập/);
+    await lan.waitFor(/Nội dung thi đua 1\/3: .*Học tập/);
     lan.press('⏭ Bỏ qua');
-    await lan.waitFor(/Chỉ tiêu 2\/3: .*Công trình chào mừng đại hội/);
+    await lan.waitFor(/Nội dung thi đua 2\/3: .*Công trình chào mừng đại hội/);
     lan.send('năm');
     await lan.waitFor(/Chưa đọc được số/);
     lan.send('5');
-    await lan.waitFor(/Chỉ tiêu 3\/3/);
+    await lan.waitFor(/Nội dung thi đua 3\/3/);
     lan.send('2 điển hình');
     const summary = await lan.waitFor(/Đăng ký thi đua — /);
     expect(summary.text).toContain('Danh hiệu: Lao động tiên tiến');
@@ -49,7 +49,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     await lan.waitFor(/Đồng chí muốn sửa phần nào\? Các phần khác giữ nguyên/);
     expect(lan.buttons()).toEqual(expect.arrayContaining(['Danh hiệu: Lao động tiên tiến', 'Công trình chào mừng đại hội: 5 công trình', 'Sửa lại tất cả từ đầu']));
     lan.press('Công trình chào mừng đại hội: 5 công trình');
-    await lan.waitFor(/Chỉ tiêu 2\/3/);
+    await lan.waitFor(/Nội dung thi đua 2\/3/);
     expect(lan.buttons()).toContain('Giữ: 5 công trình');
     lan.send('7');
     const edited = await lan.waitFor(/Công trình chào mừng đại hội: 7 công trình/);
@@ -65,13 +65,13 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     lan.press('Sửa lại tất cả từ đầu');
     await lan.waitFor(/Chọn danh hiệu/);
     lan.press('Chiến sĩ thi đua cơ sở');
-    await lan.waitFor(/Chỉ tiêu 1\/3/);
+    await lan.waitFor(/Nội dung thi đua 1\/3/);
     lan.send('xong');
-    await lan.waitFor(/cần một trong các căn cứ sau \(Luật TĐKT 2022, Điều 23\)/);
+    await lan.waitFor(/cần đạt một trong các tiêu chuẩn sau \(Luật TĐKT 2022, Điều 23\)/);
     lan.press('Sáng kiến');
     await lan.waitFor(/tên sáng kiến dự kiến/);
     lan.press('‹ Quay lại');
-    await lan.waitFor(/căn cứ nào/);
+    await lan.waitFor(/đạt tiêu chuẩn nào/);
     lan.press('Sáng kiến');
     await lan.waitFor(/tên sáng kiến dự kiến/);
     lan.send('Số hóa hồ sơ thi đua <cấp xã>');
@@ -103,15 +103,15 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     an.start('c_dai-hoi-mo');
     await an.waitFor(/Chọn danh hiệu/);
     an.press('Lao động tiên tiến');
-    await an.waitFor(/Chỉ tiêu 1\/3/);
+    await an.waitFor(/Nội dung thi đua 1\/3/);
     an.send('Học tập mỗi tuần');
-    await an.waitFor(/Chỉ tiêu 2\/3/);
+    await an.waitFor(/Nội dung thi đua 2\/3/);
     an.send('500,000');
-    const which = await an.waitFor(/Đồng chí gõ «500,000»/);
+    const which = await an.waitFor(/Đồng chí gõ “500,000”/);
     expect(which.text).toContain('ý đồng chí là 500.000 công trình hay 500 công trình?');
     expect(an.buttons()).toEqual(['500.000 công trình', '500 công trình', '‹ Quay lại', '✖ Hủy']);
     an.press('500.000 công trình');
-    await an.waitFor(/Chỉ tiêu 3\/3/);
+    await an.waitFor(/Nội dung thi đua 3\/3/);
     an.send('12,500');
     await an.waitFor(/12\.500 điển hình hay 12,5 điển hình\?/);
     an.send('12,5');
@@ -134,7 +134,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     await hoa.waitFor(/Chọn danh hiệu/);
     expect(hoa.buttons()).toEqual(['Tập thể lao động tiên tiến', 'Tập thể lao động xuất sắc', '‹ Quay lại', '✖ Hủy']);
     hoa.press('Tập thể lao động xuất sắc');
-    await hoa.waitFor(/Chỉ tiêu 1\/3/);
+    await hoa.waitFor(/Nội dung thi đua 1\/3/);
     hoa.press('✔ Xong');
     const s = await hoa.waitFor(/Đăng ký thi đua — /);
     expect(s.text).toContain('Đối tượng: tập thể Xã Đồng Khởi');
@@ -175,11 +175,11 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     mai.send('/register');
     await mai.waitFor(/Chọn danh hiệu thi đua/);
     mai.press('Lao động tiên tiến');
-    await mai.waitFor(/Chỉ tiêu 1\/3/);
+    await mai.waitFor(/Nội dung thi đua 1\/3/);
     mai.send('Học tập chuyên đề mỗi tháng');
-    await mai.waitFor(/Chỉ tiêu 2\/3/);
+    await mai.waitFor(/Nội dung thi đua 2\/3/);
     mai.send('3');
-    await mai.waitFor(/Chỉ tiêu 3\/3/);
+    await mai.waitFor(/Nội dung thi đua 3\/3/);
     mai.send('1');
     await mai.waitFor(/Đăng ký thi đua — /);
     mai.press('✔ Xác nhận');
@@ -200,7 +200,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     mai.press('✏️ Sửa đăng ký');
     await mai.waitFor(/Đồng chí muốn sửa phần nào/);
     mai.press('Công trình chào mừng đại hội: 3 công trình');
-    await mai.waitFor(/Chỉ tiêu 2\/3/);
+    await mai.waitFor(/Nội dung thi đua 2\/3/);
     mai.send('10');
     const summary = await mai.waitFor(/Công trình chào mừng đại hội: 10 công trình/);
     expect(summary.text).toContain('Học tập và làm theo tư tưởng Hồ Chí Minh: Học tập chuyên đề mỗi tháng');
@@ -218,7 +218,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     await joined(h, minh, 'Lê Văn Minh');
     minh.start('c_da-dong');
     const closed = await minh.waitFor(/Đã hết hạn đăng ký/);
-    expect(closed.text).toContain('liên hệ cán bộ phụ trách thi đua: Trần Thị Hoa');
+    expect(closed.text).toContain('đồng chí liên hệ cán bộ phụ trách thi đua Trần Thị Hoa.');
   });
 
   it('refuses forged buttons: an offered title of another scope, and an officer action from a member', async () => {
@@ -231,7 +231,7 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     expect(String((await tuan.waitForCallbackAnswer()).text)).toMatch(/Nút này đã hết hạn/);
     // Another message's button while the flow is open is not acted on: the member is told what is open.
     tuan.pressData(encodeCallback('reg.approve', { registrationId: 1 }), prompt);
-    expect(String((await tuan.waitForCallbackAnswer()).text)).toMatch(/đang làm dở «Đăng ký thi đua»/);
+    expect(String((await tuan.waitForCallbackAnswer()).text)).toMatch(/đang làm dở “Đăng ký thi đua”/);
     tuan.sendVoice();
     await tuan.waitFor(/bấm một nút ở trên/);
     tuan.send('/cancel');
@@ -252,14 +252,14 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     const t = await john.waitFor(/Choose the title you are registering for/);
     expect(t.text).toContain('Advanced Worker — tasks completed well or better');
     john.press('Advanced Worker');
-    await john.waitFor(/Target 1\/3/);
+    await john.waitFor(/Content 1\/3/);
     john.send('Study every week');
-    await john.waitFor(/Target 2\/3/);
+    await john.waitFor(/Content 2\/3/);
     john.send('1.234');
     const which = await john.waitFor(/You typed “1\.234”/);
     expect(which.text).toContain('do you mean 1,234 công trình or 1.234 công trình?');
     john.send('1,234.5');
-    await john.waitFor(/Target 3\/3/);
+    await john.waitFor(/Content 3\/3/);
     john.send('done');
     const s = await john.waitFor(/Registration — /);
     expect(s.text).toContain('1,234.5 công trình');
@@ -281,19 +281,19 @@ describe('registration (polling, PostgreSQL, Redis conversations)', () => {
     hung.press(/cstd-tinh/);
     const titles = await hung.waitFor(/Chọn danh hiệu thi đua/);
     expect(titles.text).toContain(
-      'Chiến sĩ thi đua cấp tỉnh — 3 lần liên tục Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).',
+      'Chiến sĩ thi đua bộ, ban, ngành, tỉnh — 3 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).',
     );
-    hung.press('Chiến sĩ thi đua cấp tỉnh');
-    await hung.waitFor(/Chỉ tiêu 1\/3/);
+    hung.press('Chiến sĩ thi đua bộ, ban, ngành, tỉnh');
+    await hung.waitFor(/Nội dung thi đua 1\/3/);
     hung.send('xong');
-    await hung.waitFor(/cần một trong các căn cứ sau \(Luật TĐKT 2022, Điều 22\)/);
+    await hung.waitFor(/cần đạt một trong các tiêu chuẩn sau \(Luật TĐKT 2022, Điều 22\)/);
     expect(hung.buttons()).toEqual(['Sáng kiến', 'Đề tài khoa học', 'Mưu trí, sáng tạo trong chiến đấu', '‹ Quay lại', '✖ Hủy']);
     hung.press('Đề tài khoa học');
     await hung.waitFor(/tên đề tài/);
     hung.send('Ứng dụng bản đồ số trong quản lý đất đai');
     await hung.waitFor(/Đăng ký thi đua — /);
     hung.press('✔ Xác nhận');
-    await hung.waitFor(/Đã ghi nhận đăng ký danh hiệu Chiến sĩ thi đua cấp tỉnh/);
+    await hung.waitFor(/Đã ghi nhận đăng ký danh hiệu Chiến sĩ thi đua bộ, ban, ngành, tỉnh/);
     const reg = await h.app.services.prisma.registration.findFirst({ where: { member: { identities: { some: { channel: 'TELEGRAM', externalId: String(hung.id) } } } } });
     expect(reg).toMatchObject({ titleCode: 'CSTD_TINH', basis: 'TOPIC', initiativeTitle: 'Ứng dụng bản đồ số trong quản lý đất đai' });
   });

@@ -39,7 +39,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     await lan.waitFor(/Gửi ảnh hoặc tệp minh chứng/);
     lan.sendPhoto({ caption: 'Khánh thành nhà văn hóa ấp 3' });
     const got = await lan.waitFor(/Đã nhận 1 tệp minh chứng/);
-    expect(got.text).toContain('Ghi chú của tệp: «Khánh thành nhà văn hóa ấp 3»');
+    expect(got.text).toContain('Ghi chú của tệp: “Khánh thành nhà văn hóa ấp 3”');
     await h.restart();
     lan.sendPhoto({ fileSize: 2_000_000 });
     await lan.waitFor(/Đã nhận 2 tệp minh chứng/);
@@ -52,7 +52,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     expect(summary.text).toContain('Kết quả: 1.234,5 công trình');
     expect(summary.text).toContain('Minh chứng: 2 tệp');
     lan.press('✔ Xác nhận');
-    await lan.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 1.234,5 công trình\. Báo cáo có 2 tệp minh chứng/);
+    await lan.waitFor(/Đã ghi nhận báo cáo “Công trình chào mừng đại hội”: 1.234,5 công trình\. Báo cáo có 2 tệp minh chứng/);
     const reports = await h.app.services.prisma.progressReport.findMany({ where: { memberId: member.id }, include: { attachments: { orderBy: { id: 'asc' } }, milestone: true } });
     expect(reports).toHaveLength(1);
     expect(reports[0]!.valueNumber?.toString()).toBe('1234.5');
@@ -115,7 +115,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     ba.press('✔ Xong');
     await ba.waitFor(/Báo cáo tiến độ — /);
     ba.press('✔ Xác nhận');
-    await ba.waitFor(/Đã ghi nhận báo cáo «Phát hiện điển hình tiên tiến»: 3 điển hình\. Báo cáo có 1 tệp minh chứng/);
+    await ba.waitFor(/Đã ghi nhận báo cáo “Phát hiện điển hình tiên tiến”: 3 điển hình\. Báo cáo có 1 tệp minh chứng/);
 
     // Second report: never silently a correction — the member chooses; "add" sums and keeps the file.
     await open();
@@ -136,7 +136,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     expect(addSummary.text).toContain('Kết quả: 2 điển hình (cộng vào 3 điển hình đã báo cáo: tổng 5 điển hình)');
     expect(addSummary.text).toContain('Minh chứng: 2 tệp (1 tệp đã gửi, 1 tệp mới)');
     ba.press('✔ Xác nhận');
-    await ba.waitFor(/Đã cộng thêm vào báo cáo «Phát hiện điển hình tiên tiến»: tổng kỳ này 5 điển hình\. Báo cáo có 2 tệp minh chứng/);
+    await ba.waitFor(/Đã cộng thêm vào báo cáo “Phát hiện điển hình tiên tiến”: tổng kỳ này 5 điển hình\. Báo cáo có 2 tệp minh chứng/);
     let saved = await rows();
     expect(saved).toHaveLength(1);
     expect(saved[0]!.valueNumber?.toString()).toBe('5');
@@ -161,7 +161,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     const keepSummary = await ba.waitFor(/Báo cáo tiến độ — /);
     expect(keepSummary.text).toContain('Minh chứng: 3 tệp (2 tệp đã gửi, 1 tệp mới)');
     ba.press('✔ Xác nhận');
-    await ba.waitFor(/Đã sửa báo cáo «Phát hiện điển hình tiên tiến»: 4 điển hình\. Báo cáo có 3 tệp minh chứng/);
+    await ba.waitFor(/Đã sửa báo cáo “Phát hiện điển hình tiên tiến”: 4 điển hình\. Báo cáo có 3 tệp minh chứng/);
     saved = await rows();
     expect(saved[0]!.valueNumber?.toString()).toBe('4');
     expect(saved[0]!.attachments).toHaveLength(3);
@@ -183,7 +183,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     const replaceSummary = await ba.waitFor(/Báo cáo tiến độ — /);
     expect(replaceSummary.text).toContain('Minh chứng: 1 tệp mới (thay cho 3 tệp đã gửi)');
     ba.press('✔ Xác nhận');
-    await ba.waitFor(/Đã sửa báo cáo «Phát hiện điển hình tiên tiến»: 4 điển hình\. Báo cáo có 1 tệp minh chứng/);
+    await ba.waitFor(/Đã sửa báo cáo “Phát hiện điển hình tiên tiến”: 4 điển hình\. Báo cáo có 1 tệp minh chứng/);
     saved = await rows();
     expect(saved).toHaveLength(1);
     expect(saved[0]!.attachments.map((a) => a.fileName)).toEqual(['bien-ban.pdf']);
@@ -197,7 +197,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     cuc.press('2. Công trình chào mừng đại hội');
     await cuc.waitFor(/kết quả đạt được/);
     cuc.send('500,000');
-    const which = await cuc.waitFor(/Đồng chí gõ «500,000»/);
+    const which = await cuc.waitFor(/Đồng chí gõ “500,000”/);
     expect(which.text).toContain('ý đồng chí là 500.000 công trình hay 500 công trình?');
     expect(cuc.buttons()).toEqual(['500.000 công trình', '500 công trình', '‹ Quay lại', '✖ Hủy']);
     cuc.press('‹ Quay lại');
@@ -230,24 +230,24 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     dung.press('⏭ Bỏ qua');
     await dung.waitFor(/Gửi ảnh/);
     dung.send('ảnh đây ạ');
-    await dung.waitFor(/Đồng chí gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
+    await dung.waitFor(/Vui lòng gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
     dung.sendSticker();
-    await dung.waitFor(/Đồng chí gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
+    await dung.waitFor(/Vui lòng gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
     dung.sendVoice();
-    await dung.waitFor(/Đồng chí gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
+    await dung.waitFor(/Vui lòng gửi ảnh hoặc tệp \(PDF, DOCX, XLSX, JPG, PNG\), hoặc bấm «Xong»/);
     // A button of another message (a reminder's "report now") does not restart the report half-way.
     const period = await h.app.services.prisma.milestone.findFirstOrThrow({ where: { campaignId, kind: 'PROGRESS_REPORT' } });
     const reminder = await h.app.bot.api.sendMessage(dung.id, 'Nhắc hạn báo cáo tiến độ', {
       reply_markup: { inline_keyboard: [[{ text: '📊 Báo cáo ngay', callback_data: encodeCallback('rem.report', { milestoneId: period.id }) }]] },
     });
     dung.press('📊 Báo cáo ngay', { inMessage: reminder });
-    expect((await dung.waitForCallbackAnswer()).text).toMatch(/đang làm dở «Báo cáo tiến độ»/);
+    expect((await dung.waitForCallbackAnswer()).text).toMatch(/đang làm dở “Báo cáo tiến độ”/);
     dung.sendPhoto();
     await dung.waitFor(/Đã nhận 1 tệp minh chứng/);
     dung.send('xong');
     await dung.waitFor(/Báo cáo tiến độ — /);
     dung.press('✔ Xác nhận');
-    await dung.waitFor(/Đã ghi nhận báo cáo «Công trình chào mừng đại hội»: 7 công trình\. Báo cáo có 1 tệp minh chứng/);
+    await dung.waitFor(/Đã ghi nhận báo cáo “Công trình chào mừng đại hội”: 7 công trình\. Báo cáo có 1 tệp minh chứng/);
   });
 
   it('takes the unit review report from /review: a document only, key figures, an optional note, Back, and a resubmission replaces it', async () => {
@@ -256,7 +256,7 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     const submit = async (figures: string | null, note: string | null, fileName: string) => {
       vinh.send('/review');
       await vinh.waitFor(/Chọn mốc để nộp báo cáo/);
-      vinh.press(/· báo cáo tổng kết của đơn vị ·/);
+      vinh.press(/· báo cáo tổng kết ·/);
       await vinh.waitFor(/Đồng chí gửi tệp báo cáo/);
       if (figures === null) return;
       vinh.sendPhoto();
@@ -284,9 +284,10 @@ describe('progress reports (polling, PostgreSQL, Redis conversations)', () => {
     };
 
     await submit('Đảng viên mới: 12\nSáng kiến được công nhận: 3', 'Đã họp chi bộ', 'tong-ket.pdf');
-    await vinh.waitFor(/✅ Đã nhận báo cáo báo cáo tổng kết của đơn vị/);
+    const saved = await vinh.waitFor(/✅ Đã nhận báo cáo tổng kết của đơn vị “Xã Đồng Khởi”\./);
+    expect(saved.text).not.toMatch(/báo cáo báo cáo|của đơn vị của đơn vị/);
     await submit('Đảng viên mới: 13', null, 'tong-ket-2.pdf');
-    await vinh.waitFor(/✅ Đã thay thế báo cáo báo cáo tổng kết của đơn vị/);
+    await vinh.waitFor(/✅ Đã thay báo cáo tổng kết của đơn vị “Xã Đồng Khởi” bằng tệp mới/);
     const rows = await h.app.services.prisma.reviewReport.findMany({ where: { submittedById: officer.id }, include: { attachments: true } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.attachments.map((a) => a.fileName)).toEqual(['tong-ket-2.pdf']);

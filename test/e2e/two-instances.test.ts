@@ -129,12 +129,12 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
           // The picker: search without diacritics, pick a result, type the name.
           u.start();
           await step(u, /Đồng chí thuộc đơn vị nào/, () => u.send('dong khoi'));
-          await step(u, /Kết quả tìm «dong khoi»/, () => u.press('Xã Đồng Khởi'));
+          await step(u, /Kết quả tìm “dong khoi”/, () => u.press('Xã Đồng Khởi'));
           await step(u, /họ và tên đầy đủ/, () => u.send(`Trần Văn Số ${i}`));
         } else {
           // The invite link, then the one-tap Telegram name.
           u.start(`u_${dongKhoi.inviteCode}`);
-          await step(u, /họ và tên đầy đủ/, () => u.press(`Dùng tên «Tên${i} Nguyễn»`));
+          await step(u, /họ và tên đầy đủ/, () => u.press(`Dùng tên “Tên${i} Nguyễn”`));
         }
         await u.waitFor(/Cảm ơn đồng chí/, { timeoutMs: 15_000 });
       }),
@@ -151,11 +151,11 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
   it('sends the launch announcement to each member once, whichever instance dispatches it', async () => {
     const officer = fake.user({ id: officerId, firstName: 'Hạnh' });
     officer.sendDocument({ fileName: 'hai-may.yaml', mimeType: 'application/x-yaml', content: Buffer.from(CAMPAIGN) });
-    await officer.waitFor(/Bản nháp · mã hai-may/, { timeoutMs: 15_000 });
+    await officer.waitFor(/Dự thảo · mã hai-may/, { timeoutMs: 15_000 });
     officer.press('🚀 Phát động');
-    await officer.waitFor(/Sẽ gửi tới \d+ đồng chí/, { timeoutMs: 15_000 });
+    await officer.waitFor(/Sẽ gửi tới \d+ người nhận/, { timeoutMs: 15_000 });
     officer.press('✔ Xác nhận phát động');
-    await officer.waitFor(new RegExp(`Đã gửi xong: ${MEMBERS + 1}/${MEMBERS + 1} đồng chí`), { timeoutMs: 30_000 });
+    await officer.waitFor(new RegExp(`Đã gửi xong: ${MEMBERS + 1}/${MEMBERS + 1} người nhận`), { timeoutMs: 30_000 });
     const announced = sentPerChat(fake, /Thi đua hai máy chủ/);
     for (const u of members) expect(announced.get(String(u.id)), u.firstName).toBe(1);
   }, 60_000);
@@ -177,7 +177,7 @@ describe('two webhook instances behind a round-robin proxy, one PostgreSQL and o
       some.map(async (u) => {
         u.send('/register');
         await step(u, /Chọn danh hiệu/, () => u.press('Lao động tiên tiến'));
-        await step(u, /Chỉ tiêu 1\/1/, () => u.send('5'));
+        await step(u, /Nội dung thi đua 1\/1/, () => u.send('5'));
         await step(u, /Đăng ký thi đua — /, () => u.press('✔ Xác nhận'));
         await u.waitFor(/Đã ghi nhận đăng ký/, { timeoutMs: 15_000 });
         u.send('/report');

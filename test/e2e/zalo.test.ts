@@ -40,7 +40,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     // Joining: the unit's invite code, typed with the Telegram link's prefix and in capitals.
     const welcome = await c.say(`u_${unit!.inviteCode.toUpperCase()}`, /họ và tên/);
     expect(welcome).toContain('Đã ghi nhận đơn vị: Xã Đồng Khởi');
-    expect(welcome).toContain('1. Dùng tên «Lan Nguyễn»');
+    expect(welcome).toContain('1. Dùng tên “Lan Nguyễn”');
     // Joined after the launch: told what is open and what to send to register (words, no button).
     const joined = await c.say('Đỗ Thị Lan', /phong trào mở đăng ký thi đua[\s\S]*Gửi: đăng ký chu-nhat-xanh/);
     expect(joined).toMatch(/Cảm ơn đồng chí Đỗ Thị Lan, đơn vị Xã Đồng Khởi/);
@@ -50,13 +50,13 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     // Registering: a command word without diacritics, then numbers and words.
     const titles = await c.say('dang ky', /Chọn danh hiệu/);
     expect(titles).toContain('1. Lao động tiên tiến\n2. Chiến sĩ thi đua cơ sở');
-    await c.say('1', /Chỉ tiêu 1\/3/);
+    await c.say('1', /Nội dung thi đua 1\/3/);
     // A figure is asked: a typed number is the figure, so the other answers are listed as words, not numbered.
-    const figure = await c.say('bỏ qua', /Chỉ tiêu 2\/3/);
+    const figure = await c.say('bỏ qua', /Nội dung thi đua 2\/3/);
     expect(figure).toContain('• ⏭ Bỏ qua');
     expect(figure).not.toMatch(/^1\. /m);
     expect(figure).not.toContain('0 — quay lại');
-    await c.say('5', /Chỉ tiêu 3\/3/);
+    await c.say('5', /Nội dung thi đua 3\/3/);
     const summary = await c.say('2 điển hình', /1\. ✔ Xác nhận/);
     expect(summary).toContain('Công trình chào mừng đại hội: 5 công trình');
     await c.say('1', /Đã ghi nhận đăng ký danh hiệu Lao động tiên tiến/);
@@ -76,7 +76,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const gif = Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
     await c.photo(undefined, /không đúng định dạng. Chỉ nhận PDF, DOCX, XLSX, JPG, PNG/, gif);
     expect(await h.app.services.prisma.evidenceFile.count()).toBe(0);
-    await c.photo('Công trình số 3', /Đã nhận 1 tệp minh chứng[\s\S]*Ghi chú của tệp: «Công trình số 3»/);
+    await c.photo('Công trình số 3', /Đã nhận 1 tệp minh chứng[\s\S]*Ghi chú của tệp: “Công trình số 3”/);
     expect(await c.say('xong', /Minh chứng: 1 tệp/)).toContain('Kết quả: 3 công trình');
     await c.say('1', /Đã ghi nhận báo cáo/);
 
@@ -199,7 +199,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(photo.photoBytes!.equals(TINY_JPEG)).toBe(true);
     // The words without diacritics ask the same; a file Telegram keeps is named, to be seen on Telegram.
     const kept = await h.app.services.prisma.attachment.create({ data: { progressReportId: report.id, channel: 'TELEGRAM', kind: 'DOCUMENT', fileId: 'BQACAgIAAxkBAAIBtelegram', fileName: 'bien-ban.pdf' } });
-    expect(await c.say(`minh chung ${report.id}`, /bien-ban\.pdf/)).toContain(`Tệp «bien-ban.pdf» được gửi trên Telegram và lưu tại Telegram: đồng chí mở bot trên Telegram và gửi /evidence ${report.id} để xem`);
+    expect(await c.say(`minh chung ${report.id}`, /bien-ban\.pdf/)).toContain(`Tệp “bien-ban.pdf” được gửi trên Telegram và lưu tại Telegram: đồng chí mở bot trên Telegram và gửi /evidence ${report.id} để xem`);
     await h.app.services.prisma.attachment.delete({ where: { id: kept.id } });
 
     // The link is signed: a changed character, or a link of the right key that expired, is a bare 404.
@@ -249,7 +249,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(opened).toMatch(/1\. ✏️ Sửa đăng ký/);
     const parts = await l.say('1', /Đồng chí muốn sửa phần nào/);
     expect(parts).toMatch(/2\. Học tập và làm theo tư tưởng Hồ Chí Minh: \(chưa có\)/);
-    await l.say('2', /Chỉ tiêu 1\/3/);
+    await l.say('2', /Nội dung thi đua 1\/3/);
     const summary = await l.say('Học tập chuyên đề hằng tháng', /Đăng ký thi đua — /);
     expect(summary).toContain('Học tập và làm theo tư tưởng Hồ Chí Minh: Học tập chuyên đề hằng tháng');
     await l.say('1', /Đã cập nhật đăng ký/);
@@ -332,7 +332,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(preview).toContain('Xem trước — thành viên sẽ nhận đúng tin nhắn sau');
     expect(preview).toContain('Mùa hè xanh');
     expect(preview).toContain('Gửi: đăng ký he-xanh');
-    expect(preview).toContain(`Sẽ gửi tới ${count.members} đồng chí và ${count.groups} nhóm của đơn vị`);
+    expect(preview).toContain(`Sẽ gửi tới ${count.members} người nhận và ${count.groups} nhóm của đơn vị`);
     expect(preview).toMatch(/1\. 🚀 Phát động\n2\. Hủy/);
     await c.say('hủy', /Đã hủy, phong trào chưa được phát động/);
     expect((await h.app.services.campaigns.byId(campaignId))!.status).toBe('DRAFT');
@@ -347,18 +347,18 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     if (!other.ok) throw new Error(JSON.stringify(other.errors));
     if (!(await h.app.services.campaigns.createFromDraft(other.campaign, { ownerUnitId: province.id })).ok) throw new Error('second draft');
     const lanBefore = zalo.sentTo(lan.externalId).length;
-    const list = await c.say('phat dong', /Chọn bản nháp cần phát động/);
+    const list = await c.say('phat dong', /Chọn dự thảo cần phát động/);
     expect(list).toContain('Mùa hè xanh (he-xanh)');
     expect(list).toContain('Mùa thu vàng (thu-vang)');
     expect(list).not.toMatch(/\d\. \d\./);
     await c.say('he-xanh', /Xác nhận phát động/);
     const launched = await c.say('1', /Đã phát động Mùa hè xanh/);
-    expect(launched).toContain(`đang gửi tới ${count.members} đồng chí`);
+    expect(launched).toContain(`đang gửi tới ${count.members} người nhận`);
     // Progress comes to the officer's Zalo chat as milestone messages, ending with the summary.
     const progress = await c.waitFor(0, /Đã gửi xong/, 20_000);
     // "Đang gửi thông báo" comes first unless every message went out before the progress job first
     // looked (then the summary alone says it all): the summary is what must reach Zalo.
-    expect(progress).toMatch(/Đã gửi xong: \d+\/\d+ đồng chí/);
+    expect(progress).toMatch(/Đã gửi xong: \d+\/\d+ người nhận/);
     expect((await h.app.services.campaigns.byId(campaignId))!.status).toBe('LAUNCHED');
     // Each member gets the launch once, on their channel.
     await tam.waitFor(/Mùa hè xanh/);
@@ -489,7 +489,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     const ask = await inGroup(tinh, '@ThiĐua Bot linkgroup', /Để chuyển liên kết sang/);
     expect(ask).toContain('linkgroup BENTRE xác nhận');
     expect((await h.app.services.groupChats.byChat(group.id, 'ZALO'))!.unitId).toBe(commune.id);
-    await inGroup(tinh, '@ThiĐua Bot linkgroup BENTRE xác nhận', /Đã chuyển liên kết của nhóm từ «Xã Đồng Khởi» sang UBND tỉnh Bến Tre/);
+    await inGroup(tinh, '@ThiĐua Bot linkgroup BENTRE xác nhận', /Đã chuyển liên kết của nhóm từ “Xã Đồng Khởi” sang UBND tỉnh Bến Tre/);
     expect((await h.app.services.groupChats.byChat(group.id, 'ZALO'))!.unitId).toBe(province.id);
   }, 60_000);
 });

@@ -69,13 +69,13 @@ describe('campaign and units flows on a text-only channel', () => {
   };
 
   it('imports a campaign file sent after /importcampaign, then the same file under another code', async () => {
-    expect(shown(await conversations.start(`m${officerId}`, CAMPAIGN_IMPORT_FLOW, {}, env(officerId)))).toContain('Đồng chí gửi tệp kế hoạch thi đua dạng YAML');
+    expect(shown(await conversations.start(`m${officerId}`, CAMPAIGN_IMPORT_FLOW, {}, env(officerId)))).toContain('Đồng chí gửi tệp dữ liệu phong trào (YAML');
     expect(await send(officerId, 'đây là kế hoạch')).toContain('Đồng chí vui lòng gửi tệp YAML hoặc JSON');
     expect(await send(officerId, file('ke-hoach.pdf', Buffer.from('%PDF'), 'application/pdf'))).toContain('không phải YAML hoặc JSON');
     const bad = await send(officerId, file('loi.yaml', Buffer.from(yaml.toString('utf8').replace('"30/11/2025 17:00"', '"31/02/2025 17:00"'))));
     expect(bad).toContain('chưa lưu gì');
     expect(bad).toContain('milestones[3].due: 31/02/2025 17:00 không phải ngày hợp lệ');
-    expect(await send(officerId, file('dong-khoi.yaml', yaml))).toContain('Đã lưu bản nháp phong trào Phong trào thi đua "Đồng khởi mới"');
+    expect(await send(officerId, file('dong-khoi.yaml', yaml))).toContain('Đã lưu dự thảo phong trào Phong trào thi đua "Đồng khởi mới"');
     expect(await conversations.open(`m${officerId}`)).toBeNull();
 
     // Sent outright: imported at once; its code is taken (by a campaign no longer a draft), so only the code is asked.
@@ -84,7 +84,7 @@ describe('campaign and units flows on a text-only channel', () => {
     const taken = shown(await conversations.start(`m${officerId}`, CAMPAIGN_IMPORT_FLOW, { file: (again as { file: FileRef }).file }, env(officerId)));
     expect(taken).toContain('Mã phong trào dong-khoi-moi đã được dùng');
     expect(await send(officerId, 'Mã Sai!')).toContain('không hợp lệ');
-    expect(await send(officerId, 'dong-khoi-2')).toContain('Đã lưu bản nháp phong trào');
+    expect(await send(officerId, 'dong-khoi-2')).toContain('Đã lưu dự thảo phong trào');
     expect((await s.campaigns.byCode('dong-khoi-2'))?.status).toBe('DRAFT');
   });
 
@@ -98,7 +98,7 @@ describe('campaign and units flows on a text-only channel', () => {
   it('edits one field of a draft: Back returns to the choice of field, a wrong date re-asks only the date', async () => {
     const c = (await s.campaigns.byCode('dong-khoi-2'))!;
     const fields = shown(await conversations.start(`m${officerId}`, CAMPAIGN_EDIT_FLOW, { campaignId: c.id, code: c.code }, env(officerId)));
-    expect(fields).toContain('Sửa mục nào của bản nháp dong-khoi-2?');
+    expect(fields).toContain('Sửa mục nào của dự thảo dong-khoi-2?');
     expect(fields).toContain('7. Ngày kết thúc');
     expect(fields).toContain('9. Một nội dung thi đua');
     expect(await send(officerId, '1')).toContain('Gõ tên mới của phong trào');
@@ -115,9 +115,9 @@ describe('campaign and units flows on a text-only channel', () => {
     const lines = await send(officerId, '9');
     expect(lines).toContain('Sửa nội dung thi đua nào');
     expect(lines).toContain('3. Xây dựng chi bộ trong sạch, vững mạnh');
-    expect(await send(officerId, '3')).toContain('Sửa gì ở «Xây dựng chi bộ trong sạch, vững mạnh»');
+    expect(await send(officerId, '3')).toContain('Sửa gì ở “Xây dựng chi bộ trong sạch, vững mạnh”');
     const ask = await send(officerId, '1');
-    expect(ask).toContain('Hiện tại: «Xây dựng chi bộ trong sạch, vững mạnh»');
+    expect(ask).toContain('Hiện tại: “Xây dựng chi bộ trong sạch, vững mạnh”');
     expect(await send(officerId, 'Xây dựng chi bộ, đảng bộ trong sạch, vững mạnh')).toContain('Đã lưu thay đổi');
     const after = (await s.campaigns.byId(c.id))!;
     expect(after.criteria.find((x) => x.code === 'C1.2')?.title).toBe('Xây dựng chi bộ, đảng bộ trong sạch, vững mạnh');

@@ -75,8 +75,8 @@ describe('the campaign wizard on a text-only channel', () => {
     // Back to the start date: the date entered before is shown and can be kept.
     const back = await answer('quay lại');
     expect(back).toContain('Bước 7/13');
-    expect(back).toContain('Đã nhập: «01/03/2027»');
-    expect(back).toContain('1. ✔ Giữ «01/03/2027»');
+    expect(back).toContain('Đã nhập: “01/03/2027”');
+    expect(back).toContain('1. ✔ Giữ “01/03/2027”');
     expect(await answer('02/03/2027')).toContain('Bước 8/13');
     const titles = await answer('30/06/2027');
     expect(titles).toContain('Bước 9/13');
@@ -86,12 +86,12 @@ describe('the campaign wizard on a text-only channel', () => {
     expect(await answer('1 6')).toContain('Đã chọn 2');
     expect(await answer('xong')).toContain('nội dung thi đua thứ 1');
     const measure = await answer('Sáng kiến cải tiến');
-    expect(measure).toContain('được đo bằng gì');
+    expect(measure).toContain('ghi nhận theo hình thức nào');
     expect(measure).toContain('2. Có / Không');
     expect(await answer('1')).toContain('Đơn vị tính');
-    expect(await answer('bỏ qua')).toContain('Chỉ tiêu của «Sáng kiến cải tiến»');
+    expect(await answer('bỏ qua')).toContain('Chỉ tiêu của “Sáng kiến cải tiến”');
     expect(await answer('bỏ qua')).toContain('nội dung thi đua thứ 2');
-    expect(await answer('xong')).toContain('Hạn đăng ký thi đua: hạn chót');
+    expect(await answer('xong')).toContain('Hạn của mốc “Đăng ký thi đua”');
     expect(await answer('15/03/2027 17:00')).toContain('Nhắc trước hạn');
     expect(await answer('0')).toContain('Các mốc đã có (1)');
     expect(await answer('xong')).toContain('Bước 12/13');
@@ -99,10 +99,10 @@ describe('the campaign wizard on a text-only channel', () => {
     expect(units).toContain('▫️ 1. Xã Phước Long');
     expect(await answer('1')).toContain('Đã chọn 1');
     const preview = await answer('xong');
-    expect(preview).toContain('Xem trước bản nháp');
+    expect(preview).toContain('Xem trước dự thảo');
     expect(preview).toContain('Thời gian: 02/03/2027 – 30/06/2027');
     expect(preview).toContain('1. Sáng kiến cải tiến');
-    expect(await answer('1')).toContain('Đã lưu bản nháp Thi đua mùa xuân 2027');
+    expect(await answer('1')).toContain('Đã lưu dự thảo Thi đua mùa xuân 2027');
     expect(await conversations.open(`m${officerId}`)).toBeNull();
 
     const c = (await s.campaigns.byCode('thi-dua-mua-xuan-2027'))!;

@@ -310,9 +310,9 @@ describe('dispatcher on PostgreSQL', () => {
     expect(officer!.user.messages).toHaveLength(1); // one message, edited in place
     expect(summary.message_id).toBe(progress.message_id);
     expect(summary.text).toMatch(/Đã dừng gửi/);
-    expect(summary.text).toMatch(/Huỷ, không gửi: (\d+)/);
+    expect(summary.text).toMatch(/Hủy, không gửi: (\d+)/);
     const p = await services.broadcasts.progress(broadcastId);
-    expect(summary.text).toContain(`Huỷ, không gửi: ${p.cancelled}`);
+    expect(summary.text).toContain(`Hủy, không gửi: ${p.cancelled}`);
     expect(p.cancelled).toBeGreaterThan(15);
     expect(p.sent + p.cancelled).toBe(30);
     expect(received(ms.map((m) => m.user), 'Tin mới').reduce((a, b) => a + b, 0)).toBe(p.sent);

@@ -53,12 +53,12 @@ describe('granting and revoking the officer role on a text-only channel', () => 
 
   it('grants OFFICER to a member found by a name typed without diacritics and picked by number, and audits it', async () => {
     expect(shown(await conversations.start(`m${adminId}`, GRANT_ROLE_FLOW, { grant: true }, env(adminId)))).toContain('Gõ họ tên (hoặc một phần họ tên) của thành viên cần cấp quyền');
-    expect(await answer(adminId, 'nguyen khong co')).toContain('Không tìm thấy ai có tên giống «nguyen khong co»');
+    expect(await answer(adminId, 'nguyen khong co')).toContain('Không tìm thấy ai có tên giống “nguyen khong co”');
     const results = await answer(adminId, 'vo thi thu');
     expect(results).toContain('Chọn người cần cấp quyền:');
     expect(results).toContain('1. Võ Thị Thu · Xã A');
     expect(await answer(adminId, '1')).toContain('Cấp quyền cán bộ phụ trách thi đua cho Võ Thị Thu (Xã A)?');
-    expect(await answer(adminId, '1')).toContain('Đã cấp quyền cán bộ phụ trách thi đua cho Võ Thị Thu. Người này chỉ thao tác trong phạm vi đơn vị «Xã A».');
+    expect(await answer(adminId, '1')).toContain('Đã cấp quyền cán bộ phụ trách thi đua cho Võ Thị Thu. Người này chỉ thao tác trong phạm vi đơn vị “Xã A”.');
     expect((await s.members.byId(thuId))?.role).toBe('OFFICER');
     const audit = await t.db.prisma.auditLog.findFirst({ where: { action: 'role.grant', target: `member:${thuId}` } });
     expect(audit).toMatchObject({ outcome: 'OK', actorId: adminId });
@@ -76,7 +76,7 @@ describe('granting and revoking the officer role on a text-only channel', () => 
 
   it('revokes an officer found by the command’s name, and never offers an admin listed in ADMIN_IDS', async () => {
     expect(shown(await conversations.start(`m${adminId}`, GRANT_ROLE_FLOW, { grant: false, query: 'pham quan tri' }, env(adminId)))).toContain(
-      'Không tìm thấy ai có tên giống «pham quan tri»',
+      'Không tìm thấy ai có tên giống “pham quan tri”',
     );
     expect(await conversations.open(`m${adminId}`)).toBeNull();
     expect(shown(await conversations.start(`m${adminId}`, GRANT_ROLE_FLOW, { grant: false, query: 'vo thi' }, env(adminId)))).toContain('Chọn người cần thu hồi quyền:');

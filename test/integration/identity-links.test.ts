@@ -250,12 +250,12 @@ describe('linking a Telegram and a Zalo account into one member', () => {
     expect(await refusals(minhZalo.id)).toEqual(['conflict']);
 
     const question = await link(minhZalo.id, 'ZALO', `LINK ${code}`);
-    expect(question).toContain('Cả hai tài khoản đều đã đăng ký thi đua «Thi đua hai tài khoản» (1/1):');
+    expect(question).toContain('Cả hai tài khoản đều đã đăng ký thi đua “Thi đua hai tài khoản” (1/1):');
     expect(question).toContain('• Trên Telegram: Lao động tiên tiến — đã được duyệt');
     expect(question).toContain('• Trên Zalo: Chiến sĩ thi đua cơ sở — đã gửi, chờ duyệt');
     expect(question).toContain('1. Giữ bản trên Telegram\n2. Giữ bản trên Zalo');
     const confirm = await answer(minhZalo.id, '2');
-    expect(confirm).toContain('• «Thi đua hai tài khoản»: giữ bản đăng ký trên Zalo');
+    expect(confirm).toContain('• “Thi đua hai tài khoản”: giữ bản đăng ký trên Zalo');
     // Back returns to the question; the answer can change before the merge.
     expect(await answer(minhZalo.id, 'quay lại')).toContain('Giữ bản đăng ký nào?');
     expect(await answer(minhZalo.id, 'giu ban tren zalo')).toContain('giữ bản đăng ký trên Zalo');

@@ -80,7 +80,7 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
     expect(await answer('bỏ qua')).toContain('Gửi ảnh hoặc tệp minh chứng');
     screen = await answer({ kind: 'file', file: { channel: 'zalo', fileId: 'zalo-photo-1', kind: 'photo', size: 300_000, caption: 'Tổ công nghệ số ấp 2' } });
     expect(screen).toContain('Đã nhận 1 tệp minh chứng');
-    expect(screen).toContain('Ghi chú của tệp: «Tổ công nghệ số ấp 2»');
+    expect(screen).toContain('Ghi chú của tệp: “Tổ công nghệ số ấp 2”');
     screen = await answer({ kind: 'file', file: { channel: 'zalo', fileId: 'zalo-doc-1', kind: 'document', fileName: 'cai-dat.exe', mimeType: 'application/x-msdownload' } });
     expect(screen).toContain('không đúng định dạng');
     // Back from the files goes to the note, keeping the photo; the note typed then is kept too.
@@ -90,7 +90,7 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
     expect(screen).toContain('Kết quả: 500 hộ');
     expect(screen).toContain('Ghi chú: Ra mắt ngày 02/9');
     expect(screen).toContain('Minh chứng: 1 tệp');
-    expect(await answer('1')).toMatch(/Đã ghi nhận báo cáo «Hộ dùng dịch vụ công trực tuyến»: 500 hộ\. Báo cáo có 1 tệp minh chứng/);
+    expect(await answer('1')).toMatch(/Đã ghi nhận báo cáo “Hộ dùng dịch vụ công trực tuyến”: 500 hộ\. Báo cáo có 1 tệp minh chứng/);
 
     const row = await t.db.prisma.progressReport.findFirstOrThrow({ where: { memberId }, include: { attachments: true } });
     expect(row.valueNumber?.toString()).toBe('500');
@@ -112,7 +112,7 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
     const walk = async (beforeConfirm?: () => Promise<unknown>): Promise<string> => {
       const opened = await openReview(s, officerId, milestone.id);
       if (!opened.ok) throw new Error(opened.say.key);
-      expect(shown(await instances[0]!.start(key, REVIEW_FLOW, opened.args, env))).toContain('Đồng chí gửi tệp báo cáo báo cáo tổng kết của đơn vị của đơn vị «Xã A»');
+      expect(shown(await instances[0]!.start(key, REVIEW_FLOW, opened.args, env))).toContain('Đồng chí gửi tệp báo cáo tổng kết của đơn vị “Xã A”');
       expect(await answer({ kind: 'file', file: { channel: 'zalo', fileId: 'zalo-photo-9', kind: 'photo' } })).toContain('gửi tệp báo cáo dưới dạng tài liệu');
       expect(await answer(pdf)).toContain('Số liệu chính');
       expect(await answer('Hộ dùng dịch vụ công: 120')).toContain('Ghi chú kèm báo cáo');
@@ -131,7 +131,7 @@ describe('the report flow on a text-only channel, two instances sharing Redis', 
     expect(await instances[1]!.open(key)).toBeNull();
 
     await t.db.prisma.member.update({ where: { id: officerId }, data: { role: 'OFFICER' } });
-    expect(await walk()).toContain('✅ Đã nhận báo cáo báo cáo tổng kết của đơn vị của đơn vị «Xã A»');
+    expect(await walk()).toContain('✅ Đã nhận báo cáo tổng kết của đơn vị “Xã A”');
     const row = await t.db.prisma.reviewReport.findFirstOrThrow({ where: { milestoneId: milestone.id }, include: { attachments: true } });
     expect(row.figures).toEqual([{ label: 'Hộ dùng dịch vụ công', value: '120' }]);
     expect(row.attachments.map((a) => [a.fileId, a.fileName])).toEqual([['zalo-pdf-1', 'tong-ket.pdf']]);

@@ -70,7 +70,7 @@ describe('returning a registration with a reason on a text-only channel', () => 
   it('asks the reason, re-asks on a sticker, and returns the registration with the typed reason', async () => {
     const reg = await registration();
     expect(shown(await conversations.start(key(), RETURN_FLOW, { registrationId: reg.id }, env()))).toContain(`Đồng chí gõ lý do trả lại đăng ký #${reg.id}`);
-    expect(await answer({ kind: 'other' })).toContain('Đồng chí gõ lý do bằng chữ');
+    expect(await answer({ kind: 'other' })).toContain('Vui lòng gõ lý do bằng chữ');
     expect(await answer('  Thiếu minh chứng sáng kiến  ')).toContain(`Đã trả lại đăng ký #${reg.id}. Người đăng ký đã được báo kèm lý do.`);
     const row = await t.db.prisma.registration.findUniqueOrThrow({ where: { id: reg.id } });
     expect(row).toMatchObject({ status: 'RETURNED', returnReason: 'Thiếu minh chứng sáng kiến', decidedById: officerId });

@@ -153,10 +153,10 @@ describe('outbox rows on a text-only channel (PostgreSQL)', () => {
     const progress = to(officer).map(text).filter((x) => /Đang gửi thông báo|Đã gửi xong/.test(x));
     expect(sender.edits).toBe(0);
     expect(progress).toHaveLength(3);
-    expect(progress[0]).toMatch(/Đang gửi thông báo: 1\/3 đồng chí/);
+    expect(progress[0]).toMatch(/Đang gửi thông báo: 1\/3 người nhận/);
     expect(progress[0]).toContain(`1. ⏹ Dừng gửi — Gửi: dừng gửi ${launchId}`);
-    expect(progress[1]).toMatch(/Đang gửi thông báo: 2\/3 đồng chí/);
-    expect(progress[2]).toMatch(/Đã gửi xong: 3\/3 đồng chí/);
+    expect(progress[1]).toMatch(/Đang gửi thông báo: 2\/3 người nhận/);
+    expect(progress[2]).toMatch(/Đã gửi xong: 3\/3 người nhận/);
     expect(progress[2]).not.toContain('Gửi:');
   });
 });

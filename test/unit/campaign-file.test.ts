@@ -191,7 +191,7 @@ describe('an officer uploads a file with mistakes', () => {
     ['a duplicate criterion code', withLine('code: B.1', 'code: A'), { path: 'criteria[1].items[0].code', code: 'criterion_duplicate', params: { value: 'A', first: 'criteria[0].code' } }],
     ['a reminder offset "5x"', withLine('[5d, 1d]', '[5x, 1d]'), { path: 'milestones[1].remind[0]', code: 'offset_invalid', params: { value: '5x' } }],
     ['a negative reminder offset', withLine('[5d, 1d]', '[-5d]'), { path: 'milestones[1].remind[0]', code: 'offset_negative' }],
-    ['a reminder longer than the campaign', withLine('[5d, 1d]', '[5d, 200d]').replace('ends: 31/12/2025', 'ends: 30/06/2025').replace('until: 31/12/2025', 'until: 30/06/2025'), { path: 'milestones[1].remind[1]', code: 'offset_too_large', params: { value: '200d', max: '181d' } }],
+    ['a reminder longer than the campaign', withLine('[5d, 1d]', '[5d, 200d]').replace('ends: 31/12/2025', 'ends: 30/06/2025').replace('until: 31/12/2025', 'until: 30/06/2025'), { path: 'milestones[1].remind[1]', code: 'offset_too_large', params: { value: '200d', days: 181 } }],
     ['a missing kind', withLine('kind: REGULAR\n', ''), { path: 'kind', code: 'required' }],
     ['a target on a YES_NO line', withLine('measure: YES_NO', 'measure: YES_NO, target: 1'), { path: 'criteria[1].items[0].target', code: 'target_not_number' }],
     ['an unreadable target', withLine('target: 10', 'target: mười'), { path: 'criteria[0].target', code: 'number_invalid' }],

@@ -42,12 +42,12 @@ describe('outbox messages as plain text', () => {
   it('shows user text as typed, with no markup left', () => {
     const [text] = renderText(vi, decisionMessage({ decision: 'RETURN', campaign: 'A & <B>', titleCode: 'LDTT', titleName: null, officer: 'Hoa', reason: 'thiếu <số liệu>' }));
     expect(text).toContain('Lao động tiên tiến');
-    expect(text).toContain('«A & <B>»');
+    expect(text).toContain('“A & <B>”');
     expect(text).toContain('thiếu <số liệu>');
     expect(text).not.toMatch(/<\/?b>|&lt;|&amp;/);
     // The same row on Telegram: escaped HTML, bold title.
     expect(renderForTelegram(vi, decisionMessage({ decision: 'RETURN', campaign: 'A & <B>', titleCode: 'LDTT', titleName: null, officer: 'Hoa', reason: 'x' }), () => 'bot').text).toContain(
-      '<b>Lao động tiên tiến</b> (phong trào «A &amp; &lt;B&gt;»)',
+      '<b>Lao động tiên tiến</b> (phong trào “A &amp; &lt;B&gt;”)',
     );
   });
 
@@ -56,7 +56,7 @@ describe('outbox messages as plain text', () => {
     const parts = digestMessages({ campaign: 'Đồng khởi', at: localDate(2026, 3, 1, 9), entries });
     expect(parts.map((p) => p.registrationIds.length)).toEqual([20, 20, 5]);
     const tg = renderForTelegram(vi, parts[2]!.message, () => 'bot');
-    expect(tg.text).toMatch(/^<b>Đăng ký mới — Đồng khởi<\/b> \(45, đến 09:00 01\/03\/2026\): \(phần 3\/3\)\n#140 Người 40 \(Xã A\): Lao động tiên tiến/);
+    expect(tg.text).toMatch(/^<b>Đăng ký mới — Đồng khởi<\/b> \(45 đăng ký, tính đến 09:00 01\/03\/2026\): \(phần 3\/3\)\n#140 Người 40 \(Xã A\): Lao động tiên tiến/);
     expect(tg.markup?.inline_keyboard.flat().map((b) => b.text)).toHaveLength(10);
   });
 });

@@ -276,31 +276,31 @@ describe('what members are told about titles (both locales)', () => {
 
   it('explains CSTĐ tỉnh and toàn quốc with every basis the law accepts, not an initiative only', () => {
     expect(text('vi', 'reg-title-desc-CSTD_TINH')).toBe(
-      '3 lần liên tục Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).',
+      '3 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng cấp bộ, ban, ngành, tỉnh (Điều 22).',
     );
     expect(text('vi', 'reg-title-desc-CSTD_TQ')).toBe(
-      '2 lần liên tục Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng toàn quốc (Điều 21).',
+      '2 lần liên tục đạt danh hiệu Chiến sĩ thi đua bộ, ban, ngành, tỉnh và có sáng kiến, đề tài/đề án khoa học hoặc mưu trí, sáng tạo trong chiến đấu có phạm vi ảnh hưởng toàn quốc (Điều 21).',
     );
     expect(text('en', 'reg-title-desc-CSTD_TINH')).toBe(
-      '3 consecutive Grassroots Fighter titles and an initiative, a research topic/project or combat ingenuity with ministry- or province-wide effect (Art. 22).',
+      'the Grassroots Emulation Fighter title 3 times in a row and an initiative, a research topic/project or combat ingenuity with ministry- or province-wide effect (Art. 22).',
     );
     expect(text('en', 'reg-title-desc-CSTD_TQ')).toBe(
-      '2 consecutive ministry/provincial Fighter titles and an initiative, a research topic/project or combat ingenuity with nationwide effect (Art. 21).',
+      'the ministry/sector/provincial Emulation Fighter title 2 times in a row and an initiative, a research topic/project or combat ingenuity with nationwide effect (Art. 21).',
     );
   });
 
   it('explains TTLĐXS without a TTLĐTT prerequisite, and CSTĐCS and the Government flag with all their routes', () => {
     expect(text('vi', 'reg-title-desc-TTLDXS')).toBe(
-      'tập thể hoàn thành xuất sắc nhiệm vụ, thi đua thiết thực, hiệu quả; 100% thành viên hoàn thành nhiệm vụ, từ 70% Lao động tiên tiến, có Chiến sĩ thi đua cơ sở; nội bộ đoàn kết (Điều 27).',
+      'tập thể hoàn thành xuất sắc nhiệm vụ, thi đua thiết thực, hiệu quả; 100% cá nhân hoàn thành nhiệm vụ, ít nhất 70% đạt danh hiệu Lao động tiên tiến, có cá nhân đạt Chiến sĩ thi đua cơ sở; nội bộ đoàn kết (Điều 27).',
     );
     expect(text('en', 'reg-title-desc-TTLDXS')).toBe(
-      'the collective completes its tasks excellently with effective emulation; 100% of members complete their tasks, at least 70% Advanced Workers, one Grassroots Fighter; internal unity (Art. 27).',
+      'the collective completes its tasks excellently with practical, effective emulation; 100% of members complete their tasks, at least 70% hold the Advanced Worker title, at least one is a Grassroots Emulation Fighter; internal unity (Art. 27).',
     );
     expect(text('vi', 'reg-title-desc-CSTDCS')).toBe(
-      'đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến, đề tài/đề án khoa học, hoặc mưu trí, sáng tạo trong chiến đấu (Điều 23).',
+      'đạt danh hiệu Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến, đề tài/đề án khoa học, hoặc mưu trí, sáng tạo trong chiến đấu (Điều 23).',
     );
     expect(text('en', 'reg-title-desc-CSTDCS')).toBe(
-      'Advanced Worker plus an excellent rating, an initiative, a research topic/project or combat ingenuity (Art. 23).',
+      'the Advanced Worker title plus an excellent rating, an initiative, a research topic/project or combat ingenuity (Art. 23).',
     );
     expect(text('vi', 'reg-title-desc-CO_CP')).toContain('do Thủ tướng Chính phủ phát động từ 5 năm trở lên (Điều 25)');
     expect(text('en', 'reg-title-desc-CO_CP')).toContain('launched by the Prime Minister for 5 years or more (Art. 25)');

@@ -61,7 +61,7 @@ privateChat.command('addgroup', async (ctx) => {
     if (result.reason === 'forbidden') return refuse(ctx, ctx.t('forbidden'));
     return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code })));
   }
-  await ctx.reply(ctx.t('addgroup-done', { kind: ctx.t(`group-kind-${kind}`), name: escapeHtml(result.group.name), code: escapeHtml(code) }), {
+  await ctx.reply(ctx.t('addgroup-done', { kind, name: escapeHtml(result.group.name), code: escapeHtml(code) }), {
     parse_mode: 'HTML',
   });
 });
