@@ -63,7 +63,7 @@ describe('campaign authoring and draft editing in chat (issue 12)', () => {
     await officer.waitFor(/Bước 8\/13 — Ngày kết thúc/);
     // An end date equal to the start is refused, as the question says ("phải sau ngày bắt đầu").
     officer.send('01/07/2027');
-    await officer.waitFor('Ngày kết thúc phải sau ngày bắt đầu (01/07/2027). Đồng chí gõ lại.');
+    await officer.waitFor('Ngày kết thúc phải sau ngày bắt đầu (01/07/2027). Vui lòng gõ lại.');
     officer.send('30/06/2028');
     await officer.waitFor(/Bước 9\/13/);
     // Back shows the end date entered before and keeps it with one press.
@@ -134,7 +134,7 @@ describe('campaign authoring and draft editing in chat (issue 12)', () => {
     // …and a week in words.
     officer.send('1 tuần');
     const list = await officer.waitFor(/Các mốc đã có \(3\)/);
-    expect(list.text).toContain('1. Hạn đăng ký thi đua — 17:00 31/07/2027 · nhắc trước: 7d 2d 4h');
+    expect(list.text).toContain('1. Đăng ký thi đua — 17:00 31/07/2027 · nhắc trước: 7d 2d 4h');
     expect(list.text).toContain('3. Tổng kết đợt thi đua — 17:00 15/06/2028 · nhắc trước: 7d');
     officer.press('✔ Xong');
     await officer.waitFor(/Bước 12\/13 — Phong trào dành cho ai/);
@@ -271,7 +271,7 @@ milestones:
     officer.pressData(encodeCallback('camp.editf', { campaignId: id, field: 'ends' }));
     await officer.waitFor(/Gõ ngày kết thúc mới/);
     officer.send('01/01/2027');
-    await officer.waitFor('Ngày kết thúc phải sau ngày bắt đầu (01/01/2027). Đồng chí gõ lại.');
+    await officer.waitFor('Ngày kết thúc phải sau ngày bắt đầu (01/01/2027). Vui lòng gõ lại.');
     officer.send('/cancel');
     await officer.waitFor(/Đã hủy/);
     expect((await h.app.services.campaigns.byId(id))!.endsAt.toISOString()).toBe('2027-12-31T16:59:59.999Z');

@@ -266,7 +266,7 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.send('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
     const confirm = await officer.waitFor(/Sẽ gửi tới \d+ người nhận và 1 nhóm/);
     expect(confirm.text).toContain('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
-    const members = Number(/Sẽ gửi tới (\d+) đồng chí/.exec(confirm.text ?? '')![1]);
+    const members = Number(/Sẽ gửi tới (\d+) người nhận/.exec(confirm.text ?? '')![1]);
     const announced = () => h.app.services.prisma.delivery.count({ where: { broadcast: { campaignId: c.id, kind: 'ANNOUNCEMENT' } } });
     expect(await announced()).toBe(0);
     officer.press('✔ Gửi thông báo');
