@@ -1223,7 +1223,7 @@ zalo-camp-none-close = There is no running campaign in your units to close.
 zalo-camp-pick-archive = Which campaign do you want to archive?
 zalo-camp-none-archive = There is no campaign to archive (a running campaign must be closed first).
 zalo-camp-draft-words = Send: “launch { $code }” to launch · “edit campaign { $code }” to edit more · “archive campaign { $code }” to archive.
-zalo-review-choose = Choose the milestone to submit the review of «{ $unit }» for:
+zalo-review-choose = Choose the milestone to submit the review of “{ $unit }” for:
 zalo-addunit-usage = How to send: add unit CODE | Unit name | PARENT_CODE (optional) | GROUP_CODE (optional). Example: add unit XA_B | Binh Thanh commune | BENTRE
 zalo-moveunit-usage = How to send: move unit UNIT_CODE | full name. Example: move unit XA_A | Nguyen Van An
 zalo-invite-code =
@@ -1334,7 +1334,7 @@ amend-ask-deadline =
     Type the new deadline, later than the current one (e.g. 30/06/2026 or 17:00 30/06/2026; a date alone keeps the time).
 amend-ask-end =
     The campaign currently ends on <b>{ $current }</b>.
-    Type the new end date, later than the current one (dd/MM/yyyy).
+    Type the new end date, later than the current one (day/month/year, e.g. 31/12/2026).
 amend-ask-title =
     Current title: { $current }
     Type the correct title.
@@ -1368,9 +1368,9 @@ amend-choice-cancel = ✖ Cancel
 amend-cancelled = Cancelled: the campaign is unchanged and no notice was sent.
 amend-done-extend = ✅ Extended. The notice is being sent to { $members } people and { $groups } groups; reminders are planned for the new deadline.
 amend-done-correct = ✅ Corrected. The notice is being sent to { $members } people and { $groups } groups.
-amend-notice-head-extend = 📅 <b>EXTENSION</b> — campaign «{ $title }»
-amend-notice-head-correct = ✏️ <b>CORRECTION</b> — campaign «{ $title }»
-amend-notice-head-add = 📌 <b>NEW CONTENT LINE</b> — campaign «{ $title }»
+amend-notice-head-extend = 📅 <b>EXTENSION</b> — campaign “{ $title }”
+amend-notice-head-correct = ✏️ <b>CORRECTION</b> — campaign “{ $title }”
+amend-notice-head-add = 📌 <b>NEW CONTENT LINE</b> — campaign “{ $title }”
 amend-deadline-REGISTRATION = The registration deadline
 amend-deadline-PROGRESS_REPORT = The progress report deadline
 amend-deadline-MIDTERM_REVIEW = The mid-term review deadline
@@ -1381,10 +1381,10 @@ amend-notice-end = The campaign now runs until the end of <b>{ $to }</b> (was { 
 amend-field-title = The title
 amend-field-slogan = The slogan
 amend-field-line = The content line
-amend-notice-text = { $field } now reads: «{ $to }» (it read: «{ $from }»).
-amend-notice-text-new = { $field } is added: «{ $to }».
+amend-notice-text = { $field } now reads: “{ $to }” (it read: “{ $from }”).
+amend-notice-text-new = { $field } is added: “{ $to }”.
 amend-notice-description = The campaign's description now reads:
-amend-notice-add = New content line: «{ $line }».
+amend-notice-add = New content line: “{ $line }”.
 amend-notice-add-how = If you have registered, register again to set a target for it; your other targets are kept.
 amend-notice-rest = Everything else in the campaign stays as it was.
 zalo-help-amend-words = Running campaigns: «extend campaign-code» — move a deadline or the end later · «amend campaign-code» — correct the title, slogan, a content line's wording, or add a content line.

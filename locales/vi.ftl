@@ -1111,7 +1111,7 @@ stats-chart-omitted = Biểu đồ vẽ { $shown } đơn vị đầu tiên; { $o
 stats-chart-failed = Chưa vẽ được biểu đồ lúc này; số liệu ở trên vẫn đầy đủ.
 stats-chart-no-public-url = Biểu đồ chưa gửi được qua Zalo vì máy chủ chưa có địa chỉ công khai (PUBLIC_URL). Đồng chí xem biểu đồ trên Telegram hoặc báo quản trị viên.
 stats-none = Trong phạm vi phụ trách của đồng chí chưa có phong trào nào đã phát động để xem số liệu.
-stats-unknown = Không tìm thấy phong trào có mã «{ $code }» trong phạm vi phụ trách của đồng chí. Gửi lệnh không kèm mã để chọn từ danh sách.
+stats-unknown = Không tìm thấy phong trào có mã “{ $code }” trong phạm vi phụ trách của đồng chí. Gửi lệnh không kèm mã để chọn từ danh sách.
 stats-not-launched = Phong trào này chưa phát động nên chưa có số liệu.
 stats-out-of-scope = Phong trào này không có đơn vị nào thuộc phạm vi phụ trách của đồng chí.
 stats-pick-list = <b>Xem số liệu phong trào</b>
@@ -1143,13 +1143,13 @@ honours-ask-list =
     Nguyễn Văn An; Lao động tiên tiến; 123/QĐ-UBND; 15/12/2026
     Trần Thị Bình; Giấy khen; 124/QĐ-UBND ngày 15/12/2026
 honours-ask-file = Gửi tệp danh sách kèm quyết định (CSV hoặc XLSX), các cột: họ và tên hoặc mã thành viên; danh hiệu; số quyết định; ngày quyết định. Dòng tiêu đề (nếu có) được bỏ qua.
-honours-file-type = Tệp «{ $name }» không phải CSV hoặc XLSX. Đồng chí vui lòng gửi tệp .csv hoặc .xlsx.
-honours-file-unreadable = Không đọc được tệp «{ $name }». Đồng chí kiểm tra lại tệp (lưu dạng .xlsx hoặc .csv UTF-8) rồi gửi lại.
+honours-file-type = Tệp “{ $name }” không phải CSV hoặc XLSX. Đồng chí vui lòng gửi tệp .csv hoặc .xlsx.
+honours-file-unreadable = Không đọc được tệp “{ $name }”. Đồng chí kiểm tra lại tệp (lưu dạng .xlsx hoặc .csv UTF-8) rồi gửi lại.
 honours-list-empty = Danh sách chưa có ai. Đồng chí vui lòng gửi lại danh sách.
 honours-list-errors = Danh sách có { $count } chỗ cần sửa, chưa ghi nhận gì. Đồng chí sửa rồi gửi lại cả danh sách:
-honours-error-missing-title = thiếu danh hiệu sau tên «{ $value }»
+honours-error-missing-title = thiếu danh hiệu sau tên “{ $value }”
 honours-error-missing-name = thiếu họ và tên
-honours-error-bad-date = «{ $value }» không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/12/2026)
+honours-error-bad-date = “{ $value }” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/12/2026)
 honours-error-too-many-fields = có { $value } mục, nhiều hơn 4 mục (tên; danh hiệu; số quyết định; ngày)
 honours-error-too-many-rows = danh sách dài hơn { $value } người; đồng chí chia thành nhiều lần
 honours-preview-header = <b>🏆 Xem trước danh sách vinh danh — { $campaign }</b> ({ $count } người)
@@ -1181,14 +1181,14 @@ honours-roll-more = … và { $count } người khác.
 honours-roll-footer = Xin chúc mừng các đồng chí! Đề nghị các đơn vị tiếp tục học tập, nhân rộng các điển hình tiên tiến.
 honours-congrats =
     🎉 <b>Chúc mừng đồng chí { $name }!</b>
-    Đồng chí được vinh danh: <b>{ $title }</b>, phong trào «{ $campaign }».{ $decision }
+    Đồng chí được vinh danh: <b>{ $title }</b>, phong trào “{ $campaign }”.{ $decision }
     Cảm ơn những đóng góp của đồng chí cho phong trào.
 my-awards-title = <b>🏆 Khen thưởng</b>
 my-award-line = • { $title } — { $campaign }{ $decision }
 ## zalo-gaps: officers' and admins' words on Zalo, lists to pick from, Telegram-kept photos
 pick-flow-name = chọn trong danh sách
 zalo-files-via-telegram = Zalo không gửi được tệp cho bot. Tệp phong trào (YAML/JSON) xin gửi cho bot trên Telegram (/importcampaign); trên Zalo, đồng chí gửi «tạo phong trào» để soạn từng bước.
-zalo-camp-unknown = Không có phong trào mang mã «{ $code }».
+zalo-camp-unknown = Không có phong trào mang mã “{ $code }”.
 zalo-camp-pick-edit = Sửa bản nháp phong trào nào?
 zalo-camp-none-edit = Không có bản nháp phong trào nào trong phạm vi của đồng chí để sửa.
 zalo-camp-pick-close = Kết thúc phong trào nào?
@@ -1196,13 +1196,13 @@ zalo-camp-none-close = Không có phong trào nào đang triển khai trong ph�
 zalo-camp-pick-archive = Lưu trữ phong trào nào?
 zalo-camp-none-archive = Không có phong trào nào để lưu trữ (phong trào đang triển khai phải được kết thúc trước).
 zalo-camp-draft-words = Gửi: «phát động { $code }» để phát động · «sửa phong trào { $code }» để sửa tiếp · «lưu trữ phong trào { $code }» để lưu trữ.
-zalo-review-choose = Chọn mốc để nộp báo cáo của đơn vị «{ $unit }»:
+zalo-review-choose = Chọn mốc để nộp báo cáo của đơn vị “{ $unit }”:
 zalo-addunit-usage = Cách gửi: thêm đơn vị MÃ | Tên đơn vị | MÃ_CẤP_TRÊN (không bắt buộc) | MÃ_KHỐI (không bắt buộc). Ví dụ: thêm đơn vị XA_B | Xã Bình Thành | BENTRE
 zalo-moveunit-usage = Cách gửi: chuyển đơn vị MÃ_ĐƠN_VỊ | họ tên. Ví dụ: chuyển đơn vị XA_A | Nguyễn Văn An
 zalo-invite-code =
     Mã mời vào { $unit }: { $code }
     Người được mời gửi mã này cho bot trên Zalo (hoặc trên Telegram: /start u_{ $code }) là tham gia đơn vị.
-zalo-evidence-telegram-failed = Không tải được tệp «{ $name }» từ Telegram lúc này: đồng chí thử lại sau, hoặc mở bot trên Telegram và gửi /evidence { $id }.
+zalo-evidence-telegram-failed = Không tải được tệp “{ $name }” từ Telegram lúc này: đồng chí thử lại sau, hoặc mở bot trên Telegram và gửi /evidence { $id }.
 zalo-help-officer-more = Quản lý phong trào: «sửa phong trào [mã]» · «thông báo [mã]» — gửi thông báo bổ sung · «kết thúc phong trào [mã]» · «lưu trữ phong trào [mã]» (không ghi mã: chọn trong danh sách) · «nhắc» — nhắc người chưa thực hiện · «nộp báo cáo» — báo cáo sơ kết/tổng kết của đơn vị · «minh chứng» — chọn báo cáo để xem minh chứng · «danh sách đơn vị» · «mã mời [mã đơn vị]» · «chuyển đơn vị MÃ | họ tên». Tệp phong trào: gửi trên Telegram.
 zalo-help-admin-words = Quản trị viên gửi thêm: «thêm đơn vị MÃ | Tên | MÃ_CẤP_TRÊN» · «cấp quyền [họ tên]» / «thu hồi quyền [họ tên]» — quyền cán bộ · «nhật ký» — nhật ký thao tác gần đây.
 ## export (issue 11: /export, the tổng kết workbook)
@@ -1213,8 +1213,8 @@ export-none = Chưa có phong trào nào đã phát động trong phạm vi đ�
 export-not-found = Không tìm thấy phong trào có mã này.
 export-not-launched = Phong trào này chưa phát động nên chưa có số liệu để xuất.
 export-out-of-scope = Phong trào này không thuộc phạm vi đồng chí phụ trách. Yêu cầu đã được ghi vào nhật ký.
-export-queued = ⏳ Đang lập tệp Excel «{ $title }»… Tệp sẽ được gửi đến đồng chí ngay khi xong.
-export-ready = 📊 Tệp Excel số liệu «{ $title }»: các trang Tổng hợp, Đăng ký, Báo cáo ({ $reports } dòng), Chưa thực hiện, Báo cáo đơn vị.
+export-queued = ⏳ Đang lập tệp Excel “{ $title }”… Tệp sẽ được gửi đến đồng chí ngay khi xong.
+export-ready = 📊 Tệp Excel số liệu “{ $title }”: các trang Tổng hợp, Đăng ký, Báo cáo ({ $reports } dòng), Chưa thực hiện, Báo cáo đơn vị.
 export-failed = ⚠️ Chưa lập được tệp Excel. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.
 export-refused = Đồng chí không còn quyền xuất số liệu nên tệp Excel không được lập. Yêu cầu đã được ghi vào nhật ký.
 export-link = Tải tệp (liên kết có hiệu lực 24 giờ): { $url }
@@ -1307,7 +1307,7 @@ amend-ask-deadline =
     Đồng chí gõ hạn mới, muộn hơn hạn hiện tại (ví dụ 30/06/2026 hoặc 17:00 30/06/2026; chỉ gõ ngày thì giữ nguyên giờ).
 amend-ask-end =
     Phong trào hiện kết thúc ngày <b>{ $current }</b>.
-    Đồng chí gõ ngày kết thúc mới, muộn hơn ngày hiện tại (dd/MM/yyyy).
+    Đồng chí gõ ngày kết thúc mới, muộn hơn ngày hiện tại (ngày/tháng/năm, ví dụ 31/12/2026).
 amend-ask-title =
     Tên hiện tại: { $current }
     Đồng chí gõ tên đúng của phong trào.
@@ -1332,18 +1332,18 @@ amend-refused-not_found = Mốc hoặc nội dung này không còn trong phong t
 amend-refused-not_launched = Phong trào không còn đang triển khai nên không đính chính, gia hạn được nữa.
 amend-refused-out_of_scope = Phong trào này không thuộc phạm vi đồng chí phụ trách nên không đính chính, gia hạn được.
 amend-refused-forbidden = Chỉ cán bộ phụ trách phong trào hoặc quản trị viên mới đính chính, gia hạn được phong trào.
-amend-preview-intro = Xem trước thông báo các đồng chí sẽ nhận:
-amend-confirm = Sẽ gửi tới <b>{ $members }</b> đồng chí đã nhận thông báo phát động và <b>{ $groups }</b> nhóm. Người chưa nhận sẽ được gửi thông báo phát động đã sửa. Xác nhận?
+amend-preview-intro = Xem trước thông báo người nhận sẽ đọc:
+amend-confirm = Sẽ gửi tới <b>{ $members }</b> người đã nhận thông báo phát động và <b>{ $groups }</b> nhóm. Người chưa nhận sẽ được gửi thông báo phát động đã sửa. Xác nhận?
 amend-confirm-reminders = Lời nhắc hạn sẽ được lập lại theo hạn mới; lời nhắc theo hạn cũ chưa gửi sẽ bị hủy.
 amend-confirm-add-line = Người đăng ký từ nay sẽ đặt chỉ tiêu cho cả nội dung này; người đã đăng ký có thể đăng ký lại để bổ sung.
 amend-choice-send = ✔ Lưu và gửi thông báo
 amend-choice-cancel = ✖ Hủy
 amend-cancelled = Đã hủy, phong trào giữ nguyên, không gửi thông báo nào.
-amend-done-extend = ✅ Đã gia hạn. Thông báo gia hạn đang được gửi tới { $members } đồng chí và { $groups } nhóm; lời nhắc hạn đã được lập lại theo hạn mới.
-amend-done-correct = ✅ Đã đính chính. Thông báo đang được gửi tới { $members } đồng chí và { $groups } nhóm.
-amend-notice-head-extend = 📅 <b>GIA HẠN</b> — phong trào «{ $title }»
-amend-notice-head-correct = ✏️ <b>ĐÍNH CHÍNH</b> — phong trào «{ $title }»
-amend-notice-head-add = 📌 <b>BỔ SUNG NỘI DUNG</b> — phong trào «{ $title }»
+amend-done-extend = ✅ Đã gia hạn. Thông báo gia hạn đang được gửi tới { $members } người nhận và { $groups } nhóm; lời nhắc hạn đã được lập lại theo hạn mới.
+amend-done-correct = ✅ Đã đính chính. Thông báo đang được gửi tới { $members } người nhận và { $groups } nhóm.
+amend-notice-head-extend = 📅 <b>GIA HẠN</b> — phong trào “{ $title }”
+amend-notice-head-correct = ✏️ <b>ĐÍNH CHÍNH</b> — phong trào “{ $title }”
+amend-notice-head-add = 📌 <b>BỔ SUNG NỘI DUNG</b> — phong trào “{ $title }”
 amend-deadline-REGISTRATION = Hạn đăng ký thi đua
 amend-deadline-PROGRESS_REPORT = Hạn báo cáo tiến độ
 amend-deadline-MIDTERM_REVIEW = Hạn gửi báo cáo sơ kết
@@ -1354,10 +1354,10 @@ amend-notice-end = Thời gian thực hiện phong trào được kéo dài đ�
 amend-field-title = Tên phong trào
 amend-field-slogan = Khẩu hiệu
 amend-field-line = Nội dung thi đua
-amend-notice-text = { $field } được sửa lại là: «{ $to }» (trước đây ghi: «{ $from }»).
-amend-notice-text-new = { $field } được bổ sung: «{ $to }».
+amend-notice-text = { $field } được sửa lại là: “{ $to }” (trước đây ghi: “{ $from }”).
+amend-notice-text-new = { $field } được bổ sung: “{ $to }”.
 amend-notice-description = Phần giới thiệu phong trào được sửa lại như sau:
-amend-notice-add = Bổ sung nội dung thi đua: «{ $line }».
+amend-notice-add = Bổ sung nội dung thi đua: “{ $line }”.
 amend-notice-add-how = Đồng chí đã đăng ký có thể đăng ký lại để đặt chỉ tiêu cho nội dung này; các chỉ tiêu đã đăng ký được giữ nguyên.
 amend-notice-rest = Các nội dung khác của phong trào giữ nguyên.
 zalo-help-amend-words = Phong trào đã phát động: «gia hạn mã-phong-trào» — lùi một hạn hoặc ngày kết thúc · «đính chính mã-phong-trào» — sửa tên, khẩu hiệu, câu chữ một nội dung, hoặc bổ sung nội dung.

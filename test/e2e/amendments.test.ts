@@ -110,19 +110,19 @@ describe('amending a launched campaign', () => {
     await officer.waitFor(/Đồng chí muốn điều chỉnh gì/);
     officer.press(/Gia hạn một mốc/);
     await officer.waitFor(/Gia hạn mốc nào/);
-    officer.press(/Hạn đăng ký thi đua — 17:00 19\/06\/2025/);
+    officer.press(/Đăng ký thi đua — 17:00 19\/06\/2025/);
     await officer.waitFor(/Hạn hiện tại: 17:00 19\/06\/2025/);
     officer.send('15/06/2025');
     await officer.waitFor(/Không rút ngắn được hạn đã thông báo/);
     officer.send('25/06/2025');
     const preview = await officer.waitFor(/Xem trước thông báo/);
-    expect(preview.text).toContain('GIA HẠN — phong trào «Thi đua ra quân xanh năm 2025»');
+    expect(preview.text).toContain('GIA HẠN — phong trào “Thi đua ra quân xanh năm 2025”');
     expect(preview.text).toContain('Hạn đăng ký thi đua được lùi đến 17:00 25/06/2025 (trước đây: 17:00 19/06/2025)');
-    expect(preview.text).toMatch(/Sẽ gửi tới 5 đồng chí đã nhận thông báo phát động và 1 nhóm/);
+    expect(preview.text).toMatch(/Sẽ gửi tới 5 người đã nhận thông báo phát động và 1 nhóm/);
     // Nothing is changed before the confirmation.
     expect((await h.app.services.prisma.milestone.findFirst({ where: { campaignId, kind: 'REGISTRATION' } }))!.dueAt).toEqual(localDate(2025, 6, 19, 17));
     officer.press('✔ Lưu và gửi thông báo');
-    await officer.waitFor(/Đã gia hạn\. Thông báo gia hạn đang được gửi tới 5 đồng chí và 1 nhóm/);
+    await officer.waitFor(/Đã gia hạn\. Thông báo gia hạn đang được gửi tới 5 người nhận và 1 nhóm/);
 
     for (const u of members) {
       const notice = await u.waitFor(/GIA HẠN/, { timeoutMs: 30_000 });
@@ -179,14 +179,14 @@ describe('amending a launched campaign', () => {
     expect(await says('1', /Tên hiện tại/)).toContain('Tên hiện tại: Thi đua ra quân xanh năm 2025');
     await says('Thi đua ra quân xanh năm 2025', /giống hệt hiện tại/);
     const preview = await says('Thi đua "Ra quân xanh" năm 2025', /Xem trước thông báo/);
-    expect(preview).toContain('ĐÍNH CHÍNH — phong trào «Thi đua "Ra quân xanh" năm 2025»');
-    expect(preview).toContain('Tên phong trào được sửa lại là: «Thi đua "Ra quân xanh" năm 2025» (trước đây ghi: «Thi đua ra quân xanh năm 2025»)');
+    expect(preview).toContain('ĐÍNH CHÍNH — phong trào “Thi đua "Ra quân xanh" năm 2025”');
+    expect(preview).toContain('Tên phong trào được sửa lại là: “Thi đua "Ra quân xanh" năm 2025” (trước đây ghi: “Thi đua ra quân xanh năm 2025”)');
     expect(preview).toMatch(/1\. ✔ Lưu và gửi thông báo/);
-    await says('1', /Đã đính chính\. Thông báo đang được gửi tới 5 đồng chí và 1 nhóm/);
+    await says('1', /Đã đính chính\. Thông báo đang được gửi tới 5 người nhận và 1 nhóm/);
 
     for (const u of members) {
       const notice = await u.waitFor(/ĐÍNH CHÍNH/, { timeoutMs: 30_000 });
-      expect(notice.text).toContain('«Thi đua "Ra quân xanh" năm 2025»');
+      expect(notice.text).toContain('“Thi đua "Ra quân xanh" năm 2025”');
     }
     expect((await zalo.waitForSent(tu.id, 4, 30_000))[3]!.text).toMatch(/ĐÍNH CHÍNH[\s\S]*Ra quân xanh/);
     // A group's messages are spaced (≈ 20 a minute) by the app's clock, which this test holds still: let it pass the spacing.
@@ -207,13 +207,13 @@ describe('amending a launched campaign', () => {
     officer.press(/Bổ sung một nội dung thi đua/);
     await officer.waitFor(/gõ nội dung thi đua cần bổ sung/);
     officer.send('Số cây xanh trồng mới');
-    await officer.waitFor(/được đo bằng gì/);
+    await officer.waitFor(/ghi nhận theo hình thức nào/);
     officer.press(/Số lượng/);
     await officer.waitFor(/Đơn vị tính/);
     officer.send('cây');
     const preview = await officer.waitFor(/Xem trước thông báo/);
     expect(preview.text).toContain('BỔ SUNG NỘI DUNG');
-    expect(preview.text).toContain('Bổ sung nội dung thi đua: «Số cây xanh trồng mới».');
+    expect(preview.text).toContain('Bổ sung nội dung thi đua: “Số cây xanh trồng mới”.');
     officer.press('✔ Lưu và gửi thông báo');
     await officer.waitFor(/Đã đính chính/);
     for (const u of members) {
@@ -225,9 +225,9 @@ describe('amending a launched campaign', () => {
     binh.send('/register');
     await binh.waitFor(/Chọn danh hiệu thi đua/);
     binh.press('Lao động tiên tiến');
-    await binh.waitFor(/Chỉ tiêu 1\/2: .*Số buổi ra quân/);
+    await binh.waitFor(/Nội dung thi đua 1\/2: .*Số buổi ra quân/);
     binh.send('12');
-    await binh.waitFor(/Chỉ tiêu 2\/2: .*Số cây xanh trồng mới/);
+    await binh.waitFor(/Nội dung thi đua 2\/2: .*Số cây xanh trồng mới/);
     binh.send('30');
     const summary = await binh.waitFor(/Đăng ký thi đua — /);
     expect(summary.text).toMatch(/Số cây xanh trồng mới: 30 cây/);

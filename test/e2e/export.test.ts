@@ -162,7 +162,7 @@ async function checkWorkbook(h: Harness, wb: ExcelJS.Workbook, s: Seeded, scope:
   const names = column(lag, 5);
   expect(names).toContain('Lê Văn Cường');
   expect(names).not.toContain('Nguyễn Thị Lan');
-  expect(rowWith(lag, 'Hạn đăng ký thi đua')[2]).toBeInstanceOf(Date);
+  expect(rowWith(lag, 'Đăng ký thi đua')[2]).toBeInstanceOf(Date);
 
   // Báo cáo đơn vị: Đồng Khởi's review report with its key figures.
   const reviews = wb.getWorksheet('Báo cáo đơn vị')!;
@@ -195,7 +195,7 @@ describe('/export on Telegram (polling, PostgreSQL, Redis)', () => {
     const choice = hai.buttons().find((b) => b.includes('(xuat-excel)'))!;
     expect(hai.buttons().some((b) => b.includes('(khac)'))).toBe(true);
     hai.press(choice);
-    await hai.waitFor(/Đang lập tệp Excel «Thi đua chào mừng đại hội xuat-excel»…/);
+    await hai.waitFor(/Đang lập tệp Excel “Thi đua chào mừng đại hội xuat-excel”…/);
     const doc = await hai.waitForDocument({ timeoutMs: 20_000 });
     expect(doc.document.file_name).toMatch(/^xuat-excel-\d\d-\d\d-\d{4}\.xlsx$/);
     expect(doc.document.mime_type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -280,7 +280,7 @@ describe('/export on Zalo (a signed download link under PUBLIC_URL)', () => {
     await h.app.services.members.setRole(o.id, 'OFFICER');
     // Only one campaign to export: no question, straight to «đang lập tệp…», then the link.
     const texts = await c.say('xuat excel', /Tải tệp \(liên kết có hiệu lực 24 giờ\): (\S+)/, 30_000);
-    expect(texts).toContain('Đang lập tệp Excel «Thi đua chào mừng đại hội xuat-zalo»…');
+    expect(texts).toContain('Đang lập tệp Excel “Thi đua chào mừng đại hội xuat-zalo”…');
     expect(texts).toContain('Báo cáo (2 dòng)');
     const url = /Tải tệp \(liên kết có hiệu lực 24 giờ\): (\S+)/.exec(texts)![1]!;
     expect(url.startsWith(`${publicUrl}/media/`)).toBe(true);

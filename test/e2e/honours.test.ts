@@ -138,7 +138,7 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     // Audience: the province's 6 members (officer included) and the commune's group.
     expect(done.text).toContain('6 người nhận và 1 nhóm; 4 lời chúc mừng riêng');
     // The officer follows the announcement as a launch: one progress message, then the summary.
-    await officer.waitFor(/Đã gửi xong: 6\/6 đồng chí, 1\/1 nhóm/, { timeoutMs: 20_000 });
+    await officer.waitFor(/Đã gửi xong: 6\/6 người nhận, 1\/1 nhóm/, { timeoutMs: 20_000 });
 
     const awards = await h.app.services.prisma.award.findMany({ where: { campaignId }, orderBy: { memberId: 'asc' } });
     expect(awards).toHaveLength(4);
@@ -153,7 +153,7 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     await tg.ngoai!.waitFor(/Vinh danh — /, { timeoutMs: 15_000 });
     // The personal congratulations: Telegram members, and Lan on Zalo.
     const an = await tg.an!.waitFor(/Chúc mừng đồng chí Nguyễn Văn An/, { timeoutMs: 15_000 });
-    expect(an.text).toContain('Đồng chí được vinh danh: Lao động tiên tiến, phong trào «Thi đua chào mừng đại hội vinh-danh»');
+    expect(an.text).toContain('Đồng chí được vinh danh: Lao động tiên tiến, phong trào “Thi đua chào mừng đại hội vinh-danh”');
     expect(an.text).toContain('theo Quyết định số 123/QĐ-UBND ngày 15/12/2026');
     await tg.binh!.waitFor(/Chúc mừng đồng chí Trần Thị Bình[\s\S]*Chiến sĩ thi đua cơ sở/, { timeoutMs: 15_000 });
     const lan = await zaloGot(zalo, lanZalo, /Chúc mừng đồng chí Đỗ Thị Lan/);
@@ -178,8 +178,8 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     await officer.waitFor(/mỗi người một dòng/);
     officer.send(['Trần Thị Bình; Giấy khen; 45/QĐ-UBND; 31/02/2026', 'Lê Văn Cường', 'Nguyễn Văn An; CSTĐCS'].join('\n'));
     const errors = await officer.waitFor(/2 chỗ cần sửa/);
-    expect(errors.text).toContain('Dòng 1: «31/02/2026» không phải ngày hợp lệ');
-    expect(errors.text).toContain('Dòng 2: thiếu danh hiệu sau tên «Lê Văn Cường»');
+    expect(errors.text).toContain('Dòng 1: “31/02/2026” không phải ngày hợp lệ');
+    expect(errors.text).toContain('Dòng 2: thiếu danh hiệu sau tên “Lê Văn Cường”');
     expect(await h.app.services.prisma.award.count()).toBe(4);
     officer.send(
       [

@@ -85,7 +85,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     const { user: officerUser } = await person('Khoa', 'Lê Văn Khoa', 'OFFICER', 'BENTRE');
     const c = chat(zalo, officerUser);
     // The only draft is taken at once: the edit flow asks which field, numbered.
-    const ask = await c.say('sua phong trao', /Sửa mục nào của bản nháp/);
+    const ask = await c.say('sua phong trao', /Sửa mục nào của dự thảo/);
     expect(ask).toContain('he-xanh');
     expect(ask).toMatch(/^1\. Tên phong trào$/m);
     await c.say('1', /Gõ tên mới của phong trào/);
@@ -100,7 +100,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     expect(preview).toContain('Chủ nhật này tập trung tại nhà văn hóa lúc 7 giờ.');
     expect(preview).toMatch(/^1\. ✔ Gửi thông báo$/m);
     const before = zalo.sentTo(memberUser.id).length;
-    await c.say('1', /Đang gửi thông báo tới \d+ đồng chí/);
+    await c.say('1', /Đang gửi thông báo tới \d+ người nhận/);
     await member.waitFor(before, /Chủ nhật này tập trung tại nhà văn hóa lúc 7 giờ\./, 20_000);
     expect((await s.audit.recent({ action: 'campaign.announce' })).some((r) => r.outcome === 'OK' && r.actorRef?.includes(officerUser.id))).toBe(true);
 
@@ -121,7 +121,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     expect((await s.campaigns.byCode('he-xanh'))!.archivedAt).not.toBeNull();
     await c.say('lưu trữ phong trào chu-nhat-xanh', /Lưu trữ phong trào/);
     await c.say('1', /Không lưu trữ được: phong trào đang triển khai phải được kết thúc trước/);
-    expect(await c.say('sửa phong trào khong-co', /Không có phong trào mang mã «khong-co»/)).toBeTruthy();
+    expect(await c.say('sửa phong trào khong-co', /Không có phong trào mang mã “khong-co”/)).toBeTruthy();
     expect(zalo.textsTo(officerUser.id).every((t) => t.length <= 2000 && !/<\/?[a-z]+>/.test(t))).toBe(true);
   }, 90_000);
 
@@ -135,7 +135,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     expect(await c.say('1', /Đã gửi lời nhắc tới \d+ người|đã được nhắc hôm nay|Tất cả đã hoàn thành/)).toBeTruthy();
     expect((await s.audit.recent({ action: 'reminders.nudge' })).length).toBeGreaterThan(0);
 
-    const reviews = await c.say('nộp báo cáo', /Chọn mốc để nộp báo cáo của đơn vị «UBND tỉnh Bến Tre»/);
+    const reviews = await c.say('nộp báo cáo', /Chọn mốc để nộp báo cáo của đơn vị “UBND tỉnh Bến Tre”/);
     expect(reviews).toMatch(/^1\. Thi đua chào mừng đại hội chu-nhat-xanh · /m);
     await c.say('1', /gửi tệp báo cáo/);
     await c.say('hủy', /Đã hủy/);
@@ -171,7 +171,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     ]);
     const c = chat(zalo, officerUser);
     const before = zalo.sentTo(officerUser.id).length;
-    const text = await c.say(`minh chứng ${report.id}`, /Không tải được tệp «anh-cu\.jpg» từ Telegram/);
+    const text = await c.say(`minh chứng ${report.id}`, /Không tải được tệp “anh-cu\.jpg” từ Telegram/);
     expect(text).toContain(`/evidence ${report.id}`);
     const photo = await photoSent(zalo, officerUser.id, before);
     expect(photo.caption).toBe('Ảnh từ Telegram');
@@ -190,7 +190,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     const s = h.app.services;
     const { user: adminUser } = await person('Sơn', 'Trần Văn Sơn', 'ADMIN', 'BENTRE');
     const a = chat(zalo, adminUser);
-    const tree = await a.say('danh sách đơn vị', /Cây đơn vị/);
+    const tree = await a.say('danh sách đơn vị', /Sơ đồ đơn vị/);
     expect(tree).toContain('• UBND tỉnh Bến Tre BENTRE');
     expect(tree).toMatch(/^ {2}• Xã Đồng Khởi DONGKHOI$/m);
 
@@ -206,7 +206,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
     const { member: thao, user: thaoUser } = await person('Thảo', 'Lý Thị Thảo');
     const moving = await a.say('chuyển đơn vị XA_B | ly thi thao', /Chọn người cần chuyển sang Xã Bình Thành/);
     expect(moving).toMatch(/^1\. Lý Thị Thảo · Xã Đồng Khởi → Xã Bình Thành$/m);
-    await a.say('1', /Đã chuyển Lý Thị Thảo từ «Xã Đồng Khởi» sang Xã Bình Thành/);
+    await a.say('1', /Đã chuyển Lý Thị Thảo từ “Xã Đồng Khởi” sang Xã Bình Thành/);
     expect((await s.members.byId(thao.id))!.unitId).toBe(xaB.id);
 
     await a.say('cấp quyền Lý Thị Thảo', /Chọn người cần/);

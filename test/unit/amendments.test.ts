@@ -56,7 +56,7 @@ describe('the notice', () => {
   it('says a deadline moved, from when to when, in both languages, with a button to the campaign', () => {
     const m = amendmentMessage({ kind: 'deadline', campaignCode: 'rqx', title: 'Ra quân <xanh>', milestoneKind: 'REGISTRATION', from: localDate(2025, 6, 19, 17).toISOString(), to: localDate(2025, 6, 25, 17).toISOString() });
     const html = renderMessage(vi, m);
-    expect(html.html).toContain('📅 <b>GIA HẠN</b> — phong trào «Ra quân &lt;xanh&gt;»');
+    expect(html.html).toContain('📅 <b>GIA HẠN</b> — phong trào “Ra quân &lt;xanh&gt;”');
     expect(html.html).toContain('Hạn đăng ký thi đua được lùi đến <b>17:00 25/06/2025</b> (trước đây: 17:00 19/06/2025).');
     expect(html.actions.flat().map((a) => a.text)).toEqual(['📋 Xem phong trào']);
     expect(renderText(en, m)[0]).toContain('The registration deadline is moved to 17:00 25/06/2025 (was 17:00 19/06/2025).');

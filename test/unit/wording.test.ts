@@ -153,6 +153,27 @@ const SAMPLES: Record<string, Sample[]> = {
   value: ['12'],
   what: [...refs('reminder-what-', KINDS), 'báo cáo tiến độ (Quý I)'],
   who: ['Nguyễn Thị Lan'],
+  // /stats (src/insight/stats-message.ts): counts, shares and sums as formatted numbers
+  audience: [24],
+  registered: [18],
+  share: ['75'],
+  reports: [12],
+  reporters: [9],
+  reported: ['36'],
+  reached: [4],
+  committed: [6],
+  optedOut: [1],
+  shown: [290],
+  omitted: [110],
+  // the honour roll (src/flows/honours.ts, src/services/honours.ts)
+  numbers: ['7, 9'],
+  decision: [' theo Quyết định số 123/QĐ-UBND ngày 15/12/2026', ''],
+  date: ['15/12/2026'],
+  awards: [5],
+  congratulated: [5],
+  number: ['123/QĐ-UBND'],
+  // an amendment's notice: the field's name (amend-field-*)
+  field: ['Tên phong trào', 'Khẩu hiệu'],
 };
 
 /** Where a message gets a variable that the table above means otherwise (id or id prefix ending in '*'). */
@@ -212,6 +233,8 @@ const OVERRIDES: Record<string, Record<string, Sample[]>> = {
   'out-action-*': { label: ['📝 Đăng ký thi đua'], command: ['đăng ký dvk-2026'], n: [1] },
   'page-of': { page: [1], pages: [3] },
   'out-role-revoked': { from: ['OFFICER', 'ADMIN'] },
+  'amend-ask-*': { current: ['31/12/2026', '17:00 15/12/2026'] },
+  'honours-decision-*': { decision: [''] },
 };
 
 /** Phrases no rendered message may contain, with why. Matched case-insensitively on text without tags. */
