@@ -144,7 +144,7 @@ units-groups-title = <b>Emulation blocks/clusters</b>
 units-none = There are no units yet. Use /addunit or /importunits to add some.
 group-kind-BLOCK = Block
 group-kind-CLUSTER = Cluster
-addunit-usage = Usage: /addunit CODE | Unit name | PARENT_CODE (optional) | GROUP_CODE (optional)
+addunit-usage = Usage: /addunit CODE | Unit name | PARENT_CODE (optional) | GROUP_CODE (optional) | open, invite or approval (joining policy, optional; default invite)
 addunit-done = Unit <b>{ $name }</b> added (code { $code }).
 addunit-code_invalid = A unit code may contain only unaccented letters, digits and dashes (at most 40 characters).
 addunit-code_taken = Code “{ $code }” is already used by another unit.
@@ -1225,6 +1225,8 @@ zalo-camp-none-archive = There is no campaign to archive (a running campaign mus
 zalo-camp-draft-words = Send: “launch { $code }” to launch · “edit campaign { $code }” to edit more · “archive campaign { $code }” to archive.
 zalo-review-choose = Choose the milestone to submit the review of “{ $unit }” for:
 zalo-addunit-usage = How to send: add unit CODE | Unit name | PARENT_CODE (optional) | GROUP_CODE (optional). Example: add unit XA_B | Binh Thanh commune | BENTRE
+zalo-review-choose = Choose the milestone to submit the review of «{ $unit }» for:
+zalo-addunit-usage = How to send: add unit CODE | Unit name | PARENT_CODE (optional) | GROUP_CODE (optional) | open, invite or approval (joining policy, optional; default invite). Example: add unit XA_B | Binh Thanh commune | BENTRE
 zalo-moveunit-usage = How to send: move unit UNIT_CODE | full name. Example: move unit XA_A | Nguyen Van An
 zalo-invite-code =
     Invite code for { $unit }: { $code }
@@ -1398,3 +1400,58 @@ units-group-line = • { $name } (emulation { $kind ->
         [one] 1 unit
        *[other] { $count } units
     }
+## Joining policy per unit (issue 12 #8)
+join-policy-OPEN = 🔓 anyone may choose it
+join-policy-INVITE_ONLY = 🔑 invite code only
+join-policy-APPROVAL = ✋ an officer approves who joins
+unit-invite-only = Unit “{ $unit }” only takes people with its invite code. Ask the unit's emulation officer for the invite code or link, or choose another unit.
+join-request-sent = 📨 Unit “{ $unit }” has its emulation officers approve who joins. Your request to join has been sent; you will be told when it has been decided.
+join-request-replaced = 📨 Your request to join unit “{ $unit }” has been sent to its emulation officers; your earlier request (unit “{ $previous }”) was withdrawn. You will be told when it has been decided.
+join-request-pending = ⏳ Your request to join unit “{ $unit }” is waiting for an officer's approval. Choosing another unit replaces it with a new request.
+join-no-name = (no name yet)
+out-join-request =
+    🙋 Request to join a unit #{ $id }
+    { $name } asks to join unit “{ $unit }” ({ $via ->
+        [INVITE] with its invite code
+       *[other] chosen from the list of units
+    }).
+    Please approve or decline the request.
+join-approve-button = ✔ Approve #{ $id }
+join-decline-button = ✖ Decline #{ $id }
+out-join-approved = ✅ Your request to join has been approved: you are now a member of unit “{ $unit }”.
+out-join-declined =
+    { $hasReason ->
+        [yes] Your request to join unit “{ $unit }” was not approved. Reason: { $reason }
+       *[other] Your request to join unit “{ $unit }” was not approved.
+    }
+    You can contact the unit's emulation officer, or send /start to choose another unit.
+join-approved = ✅ Approved: { $name } joins unit “{ $unit }”. They have been told.
+join-declined = Declined the request of { $name } to join unit “{ $unit }”. They have been told.
+join-request-gone = This request is no longer waiting (it was decided, or the person chose another unit).
+join-decline-flow-name = declining a join request
+join-decline-ask = Why is join request #{ $id } declined? The person will read the reason. Type it, or choose “No reason given”.
+join-decline-hint = Please type the reason, or choose “No reason given”.
+join-decline-no-reason = No reason given
+joins-title = <b>Join requests waiting</b> ({ $count }/{ $total })
+joins-line = #{ $id } { $name } → “{ $unit }” ({ $via ->
+        [INVITE] invite code
+       *[other] chosen
+    }) — { $at }
+joins-empty = No join requests are waiting in your units.
+zalo-join-decide = Send: { $approve } · { $decline }
+out-cmd-approve-join = approve join { $id }
+out-cmd-decline-join = decline join { $id }
+joinpolicy-usage =
+    Usage: /joinpolicy UNIT_CODE open | invite | approval
+    • open — anyone may choose the unit in the list
+    • invite — only its invite code or link (/invite) joins
+    • approval — whoever chooses it or uses its invite waits for an emulation officer's approval
+joinpolicy-done = Joining policy of unit “{ $unit }” set: { $policy } ({ $word }).
+addunit-join = Joining policy: { $policy }. Change it with /joinpolicy { $code } open | invite | approval.
+cmd-joins = Join requests waiting
+cmd-joinpolicy = A unit's joining policy
+help-officer-joins =
+    /joins — approve or decline requests to join your units
+    /joinpolicy CODE open | invite | approval — who may join a unit: anyone, invite code only, or with approval
+zalo-help-join-words = Joining units: “join requests” — the waiting list · “approve join N” / “decline join N” · “joinpolicy CODE open | invite | approval”.
+units-error-join_invalid = joining policy “{ $value }” is not valid (use open, invite or approval)

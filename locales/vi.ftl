@@ -144,7 +144,7 @@ units-groups-title = <b>Khối/cụm thi đua</b>
 units-none = Chưa có đơn vị nào. Dùng /addunit hoặc /importunits để thêm.
 group-kind-BLOCK = Khối
 group-kind-CLUSTER = Cụm
-addunit-usage = Cách dùng: /addunit MÃ | Tên đơn vị | MÃ_CẤP_TRÊN (không bắt buộc) | MÃ_KHỐI (không bắt buộc)
+addunit-usage = Cách dùng: /addunit MÃ | Tên đơn vị | MÃ_CẤP_TRÊN (không bắt buộc) | MÃ_KHỐI (không bắt buộc) | open, invite hoặc approval (chế độ tham gia, không bắt buộc; mặc định invite)
 addunit-done = Đã thêm đơn vị <b>{ $name }</b> (mã { $code }).
 addunit-code_invalid = Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu gạch (tối đa 40 ký tự).
 addunit-code_taken = Mã “{ $code }” đã được dùng cho đơn vị khác.
@@ -1198,6 +1198,8 @@ zalo-camp-none-archive = Không có phong trào nào để lưu trữ (phong tr�
 zalo-camp-draft-words = Gửi: «phát động { $code }» để phát động · «sửa phong trào { $code }» để sửa tiếp · «lưu trữ phong trào { $code }» để lưu trữ.
 zalo-review-choose = Chọn mốc để nộp báo cáo của đơn vị “{ $unit }”:
 zalo-addunit-usage = Cách gửi: thêm đơn vị MÃ | Tên đơn vị | MÃ_CẤP_TRÊN (không bắt buộc) | MÃ_KHỐI (không bắt buộc). Ví dụ: thêm đơn vị XA_B | Xã Bình Thành | BENTRE
+zalo-review-choose = Chọn mốc để nộp báo cáo của đơn vị «{ $unit }»:
+zalo-addunit-usage = Cách gửi: thêm đơn vị MÃ | Tên đơn vị | MÃ_CẤP_TRÊN (không bắt buộc) | MÃ_KHỐI (không bắt buộc) | open, invite hoặc approval (chế độ tham gia, không bắt buộc; mặc định invite). Ví dụ: thêm đơn vị XA_B | Xã Bình Thành | BENTRE
 zalo-moveunit-usage = Cách gửi: chuyển đơn vị MÃ_ĐƠN_VỊ | họ tên. Ví dụ: chuyển đơn vị XA_A | Nguyễn Văn An
 zalo-invite-code =
     Mã mời vào { $unit }: { $code }
@@ -1368,3 +1370,58 @@ units-group-line = • { $name } ({ $kind ->
         [BLOCK] khối
        *[other] cụm
     } thi đua) <code>{ $code }</code>: { $count } đơn vị
+## Joining policy per unit (issue 12 #8)
+join-policy-OPEN = 🔓 ai cũng tự chọn được
+join-policy-INVITE_ONLY = 🔑 chỉ vào bằng mã mời
+join-policy-APPROVAL = ✋ cán bộ duyệt người tham gia
+unit-invite-only = Đơn vị “{ $unit }” chỉ nhận người có mã mời. Đồng chí đề nghị cán bộ phụ trách thi đua của đơn vị cung cấp mã mời hoặc đường dẫn mời, hoặc chọn đơn vị khác.
+join-request-sent = 📨 Đơn vị “{ $unit }” cần cán bộ phụ trách thi đua duyệt người tham gia. Yêu cầu tham gia của đồng chí đã được gửi; đồng chí sẽ nhận được thông báo khi yêu cầu được xem xét.
+join-request-replaced = 📨 Đã gửi yêu cầu tham gia đơn vị “{ $unit }” tới cán bộ phụ trách thi đua; yêu cầu trước đó (đơn vị “{ $previous }”) đã được hủy. Đồng chí sẽ nhận được thông báo khi yêu cầu được xem xét.
+join-request-pending = ⏳ Yêu cầu tham gia đơn vị “{ $unit }” của đồng chí đang chờ cán bộ duyệt. Nếu chọn đơn vị khác, yêu cầu mới sẽ thay cho yêu cầu này.
+join-no-name = (chưa ghi họ tên)
+out-join-request =
+    🙋 Yêu cầu tham gia đơn vị #{ $id }
+    { $name } đề nghị tham gia đơn vị “{ $unit }” ({ $via ->
+        [INVITE] bằng mã mời
+       *[other] tự chọn trong danh sách đơn vị
+    }).
+    Đề nghị đồng chí duyệt hoặc từ chối yêu cầu.
+join-approve-button = ✔ Duyệt #{ $id }
+join-decline-button = ✖ Từ chối #{ $id }
+out-join-approved = ✅ Yêu cầu tham gia của đồng chí đã được duyệt: từ nay đồng chí là thành viên của đơn vị “{ $unit }”.
+out-join-declined =
+    { $hasReason ->
+        [yes] Yêu cầu tham gia đơn vị “{ $unit }” của đồng chí không được duyệt. Lý do: { $reason }
+       *[other] Yêu cầu tham gia đơn vị “{ $unit }” của đồng chí không được duyệt.
+    }
+    Đồng chí có thể liên hệ cán bộ phụ trách thi đua của đơn vị, hoặc gửi /start để chọn đơn vị khác.
+join-approved = ✅ Đã duyệt: { $name } tham gia đơn vị “{ $unit }”. Người gửi yêu cầu đã được thông báo.
+join-declined = Đã từ chối yêu cầu tham gia đơn vị “{ $unit }” của { $name }. Người gửi yêu cầu đã được thông báo.
+join-request-gone = Yêu cầu này không còn chờ duyệt (đã được quyết định, hoặc người gửi đã chọn đơn vị khác).
+join-decline-flow-name = từ chối yêu cầu tham gia
+join-decline-ask = Lý do từ chối yêu cầu tham gia #{ $id }? Người gửi yêu cầu sẽ đọc được lý do. Gõ lý do, hoặc chọn «Không nêu lý do».
+join-decline-hint = Vui lòng gõ lý do bằng chữ, hoặc chọn «Không nêu lý do».
+join-decline-no-reason = Không nêu lý do
+joins-title = <b>Yêu cầu tham gia chờ duyệt</b> ({ $count }/{ $total })
+joins-line = #{ $id } { $name } → “{ $unit }” ({ $via ->
+        [INVITE] bằng mã mời
+       *[other] tự chọn
+    }) — { $at }
+joins-empty = Không có yêu cầu tham gia nào đang chờ duyệt trong phạm vi của đồng chí.
+zalo-join-decide = Gửi: { $approve } · { $decline }
+out-cmd-approve-join = duyệt tham gia { $id }
+out-cmd-decline-join = từ chối tham gia { $id }
+joinpolicy-usage =
+    Cách dùng: /joinpolicy MÃ_ĐƠN_VỊ open | invite | approval
+    • open — ai cũng tự chọn được đơn vị trong danh sách
+    • invite — chỉ vào bằng mã mời hoặc đường dẫn mời (/invite)
+    • approval — người tự chọn hoặc dùng mã mời phải chờ cán bộ phụ trách thi đua duyệt
+joinpolicy-done = Đã đặt chế độ tham gia của đơn vị “{ $unit }”: { $policy } ({ $word }).
+addunit-join = Chế độ tham gia: { $policy }. Đổi bằng /joinpolicy { $code } open | invite | approval.
+cmd-joins = Yêu cầu tham gia chờ duyệt
+cmd-joinpolicy = Chế độ tham gia của đơn vị
+help-officer-joins =
+    /joins — duyệt, từ chối yêu cầu tham gia đơn vị
+    /joinpolicy MÃ open | invite | approval — ai được tự tham gia đơn vị: tự chọn, chỉ bằng mã mời, hay phải được duyệt
+zalo-help-join-words = Tham gia đơn vị: «yêu cầu tham gia» — danh sách chờ duyệt · «duyệt tham gia số» / «từ chối tham gia số» · «chế độ tham gia MÃ mở | mã mời | duyệt».
+units-error-join_invalid = chế độ tham gia “{ $value }” không hợp lệ (dùng open, invite hoặc approval)

@@ -6,6 +6,7 @@
 import type { EmulationGroup, Unit } from '../generated/prisma/client.js';
 import { escapeHtml } from '../domain/text.js';
 import { formatDateTime } from '../domain/dates.js';
+import { joinPolicyLabel } from './join-text.js';
 
 /** Translates in the reader's language. */
 type T = (key: string, vars?: Record<string, string | number>) => string;
@@ -20,7 +21,7 @@ export interface UnitTree {
   groups: Array<EmulationGroup & { _count: { units: number } }>;
 }
 
-/** The units under the reader's root, depth first by name, with their codes and emulation groups. */
+/** The units under the reader's root, depth first by name, with their codes, emulation groups and joining policies. */
 export function unitTreeHtml(t: T, tree: UnitTree): string {
   const { root, groups } = tree;
   const units = [...tree.units];
@@ -37,7 +38,7 @@ export function unitTreeHtml(t: T, tree: UnitTree): string {
   const lines = units.slice(0, MAX_TREE_LINES).map((u) => {
     const depth = u.path.split('/').filter(Boolean).length - baseDepth;
     const group = u.group ? ` · ${escapeHtml(u.group.code)}` : '';
-    return `${'  '.repeat(Math.max(0, depth))}• ${escapeHtml(u.name)} <code>${escapeHtml(u.code)}</code>${group}`;
+    return `${'  '.repeat(Math.max(0, depth))}• ${escapeHtml(u.name)} <code>${escapeHtml(u.code)}</code>${group} · ${joinPolicyLabel(t, u.joinPolicy)}`;
   });
   let text = `${t('units-tree-title', { count: units.length })}\n${lines.join('\n')}`;
   if (units.length > MAX_TREE_LINES) text += `\n${t('units-tree-more', { count: units.length - MAX_TREE_LINES })}`;

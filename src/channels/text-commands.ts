@@ -56,7 +56,12 @@ export type TextCommand =
   | 'audit'
   | 'grant'
   | 'revoke'
-  | 'export';
+  | 'export'
+  // Joining policy (issue 12 #8): pending join requests, a decision on one, a unit's policy.
+  | 'joins'
+  | 'joinapprove'
+  | 'joindecline'
+  | 'joinpolicy';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -124,6 +129,12 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'honours', words: ['vinh danh', 'honours', 'honors'], withArg: ['vinh danh', 'honours'] },
   // An officer asks for the campaign's Excel workbook: "xuất excel" (picker) or "xuất excel chu-nhat-xanh".
   { command: 'export', words: ['xuat excel', 'xuat bao cao', 'export'], withArg: ['xuat excel', 'xuat bao cao', 'export'] },
+  // Join requests of units that need approval: the list, then «duyệt tham gia 7» / «từ chối tham gia 7».
+  { command: 'joins', words: ['yeu cau tham gia', 'joins', 'join requests'] },
+  { command: 'joinapprove', words: [], withArg: ['duyet tham gia', 'approve join'], numericArg: true },
+  { command: 'joindecline', words: [], withArg: ['tu choi tham gia', 'decline join'], numericArg: true },
+  // «chế độ tham gia XA_DK mở» (Telegram: /joinpolicy XA_DK open).
+  { command: 'joinpolicy', words: ['che do tham gia', 'joinpolicy'], withArg: ['che do tham gia', 'joinpolicy'] },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */

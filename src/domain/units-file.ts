@@ -1,13 +1,16 @@
 import { parseDocument, isSeq, isMap, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { checkYamlNesting, MAX_NESTING, MAX_YAML_ALIASES, yamlToData } from './file-limits.js';
+import { parseJoinPolicy, type JoinPolicy } from './join-policy.js';
 
 /**
  * A units file (danh sách đơn vị) an admin uploads to build the unit tree in one go.
  *
- * CSV: a header `code,name,parent,group` (parent and group may be empty), one unit per line;
- * fields containing commas are quoted with "…". YAML: either a list of units or
- * `{ groups: [{ code, name, kind }], units: [{ code, name, parent, group }] }`.
+ * CSV: a header `code,name,parent,group` (parent and group may be empty; an optional `join` column),
+ * one unit per line; fields containing commas are quoted with "…". YAML: either a list of units or
+ * `{ groups: [{ code, name, kind }], units: [{ code, name, parent, group, join }] }`. `join` is the
+ * unit's join policy — open | invite | approval (domain/join-policy.ts); left out, a new unit is
+ * invite-only and an existing one keeps its policy.
  *
  * Nothing here touches the database: the parser checks the file on its own (codes, duplicates,
  * parents defined in the file or — checked later by the service — already in the database,
@@ -22,6 +25,10 @@ export interface UnitRow {
   name: string;
   parent?: string | undefined;
   group?: string | undefined;
+  /** The join policy the file sets; undefined = new units invite-only, existing ones unchanged. */
+  join?: JoinPolicy | undefined;
+  /** The `join` value as written, when it names no policy (reported as `join_invalid`). */
+  joinWritten?: string | undefined;
   line: number;
 }
 
@@ -48,7 +55,8 @@ export type UnitsFileErrorCode =
   | 'file_too_deep'
   | 'file_aliases'
   | 'group_invalid'
-  | 'group_unknown';
+  | 'group_unknown'
+  | 'join_invalid';
 
 export type UnitsFileResult =
   | { ok: true; units: UnitRow[]; groups: GroupRow[] }
@@ -103,7 +111,7 @@ function parseCsv(text: string): UnitsFileResult {
       const v = idx >= 0 ? cells[idx] : undefined;
       return v === undefined || v === '' ? undefined : v;
     };
-    units.push({ code: get('code') ?? '', name: get('name') ?? '', parent: get('parent'), group: get('group'), line: i + 1 });
+    units.push({ code: get('code') ?? '', name: get('name') ?? '', parent: get('parent'), group: get('group'), ...joinOf(get('join')), line: i + 1 });
   }
   return { ok: true, units, groups: [] };
 }
@@ -113,7 +121,15 @@ const yamlUnit = z.object({
   name: z.string().optional(),
   parent: z.union([z.string(), z.number()]).transform(String).optional().nullable(),
   group: z.union([z.string(), z.number()]).transform(String).optional().nullable(),
+  join: z.union([z.string(), z.number()]).transform(String).optional().nullable(),
 });
+
+/** The row fields of a `join` value: the policy, or what was written when it names none. */
+function joinOf(value: string | null | undefined): Pick<UnitRow, 'join' | 'joinWritten'> {
+  if (value === undefined || value === null || value.trim() === '') return {};
+  const join = parseJoinPolicy(value);
+  return join ? { join } : { joinWritten: value };
+}
 const yamlGroup = z.object({
   code: z.union([z.string(), z.number()]).transform(String),
   name: z.string().optional(),
@@ -149,7 +165,14 @@ function parseYaml(text: string): UnitsFileResult {
       errors.push({ line, code: 'code_invalid', params: { value: '' } });
       continue;
     }
-    units.push({ code: parsed.data.code, name: parsed.data.name ?? '', parent: parsed.data.parent ?? undefined, group: parsed.data.group ?? undefined, line });
+    units.push({
+      code: parsed.data.code,
+      name: parsed.data.name ?? '',
+      parent: parsed.data.parent ?? undefined,
+      group: parsed.data.group ?? undefined,
+      ...joinOf(parsed.data.join),
+      line,
+    });
   }
   const groups: GroupRow[] = [];
   if (isSeq(groupsNode)) {
@@ -182,6 +205,7 @@ function checkRows(units: UnitRow[], groups: GroupRow[]): UnitsFileError[] {
     else seen.set(u.code, u.line);
     if (u.parent !== undefined && u.parent === u.code) errors.push({ line: u.line, code: 'parent_self', params: { value: u.code } });
     if (u.group !== undefined && !UNIT_CODE.test(u.group)) errors.push({ line: u.line, code: 'group_invalid', params: { value: u.group } });
+    if (u.joinWritten !== undefined) errors.push({ line: u.line, code: 'join_invalid', params: { value: u.joinWritten } });
   }
   for (const g of groups) {
     if (!UNIT_CODE.test(g.code)) errors.push({ line: g.line, code: 'group_invalid', params: { value: g.code } });

@@ -23,6 +23,7 @@ import { createLinkFlow } from './link.js';
 import { createHonoursFlow } from './honours.js';
 import { createPickItemFlow } from './pick-item.js';
 import { createExportFlow } from './export.js';
+import { createJoinDeclineFlow } from './join-decline.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services: every multi-step dialogue of the bot, on every channel. */
@@ -50,5 +51,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createHonoursFlow(services),
     createPickItemFlow(),
     createExportFlow(services),
+    createJoinDeclineFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

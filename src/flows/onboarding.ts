@@ -4,6 +4,9 @@
  * or by typing a name: diacritics ignored) — then their full name (the channel's display name offered
  * as a one-tap answer). Stores: the unit on the Member row as soon as it is picked (through
  * `members.changeOwnUnit`, which decides and audits), the name when the flow completes.
+ * The unit's join policy is the service's to apply: an invite-only unit picked in the tree is refused
+ * with "ask its officer for the invite code" and the picker stays; a unit that needs approval files
+ * a join request instead (the person is told it was sent, and joins when an officer approves).
  *
  * The unit and name steps are shared with the profile flows (`profile.ts`).
  */
@@ -54,6 +57,8 @@ export interface MemberData {
   nameCased?: string | null;
   /** The flow ends with this message instead (a refused move, "kept your unit"). */
   stop?: Message;
+  /** A join request was filed for this unit (its policy is APPROVAL): the unit step is passed over. */
+  requested?: { unit: string; replaced: string | null };
 }
 
 const NAME_REASONS = {
@@ -102,8 +107,11 @@ function moveAuthorities(whoCan: readonly MoveAuthority[], ctx: FlowContext): st
  * Moves the member to a unit they chose themselves. The service decides: an officer may not move
  * out of their own subtree (that would widen what they manage) and is told who can move them.
  */
-export async function joinUnit<D extends MemberData>(services: Services, memberId: number, data: D, unitId: number, ctx: FlowContext): Promise<StepResult<D>> {
-  const result = await services.members.changeOwnUnit({ actor: { id: memberId }, unitId });
+export async function joinUnit<D extends MemberData>(services: Services, memberId: number, data: D, unitId: number, ctx: FlowContext, invite?: string): Promise<StepResult<D>> {
+  const result = await services.members.changeOwnUnit({ actor: { id: memberId }, unitId, ...(invite !== undefined ? { invite } : {}) });
+  // Invite-only: the question stays open with why (another unit, or the code from its officer).
+  if (!result.ok && result.reason === 'invite_only') return problem('unit-invite-only', { unit: escapeHtml(result.unit) });
+  if (!result.ok && result.reason === 'approval_required') return { ok: true, data: { ...data, requested: { unit: result.unit, replaced: result.replaced } } };
   if (!result.ok && result.reason === 'would_widen_scope') {
     const stop: Message = {
       key: 'unit-move-refused',
@@ -148,7 +156,7 @@ export function unitStep<D extends MemberData>(services: Services): Step<D> {
   return {
     id: 'unit',
     accepts: 'text',
-    skip: (d) => d.unitId !== undefined || d.stop !== undefined,
+    skip: (d) => d.unitId !== undefined || d.stop !== undefined || d.requested !== undefined,
     prompt: (d): Message => {
       const v = d.view;
       if (v.query !== undefined) return { key: v.items.length > 0 ? 'unit-search-results' : 'unit-search-none', vars: { query: escapeHtml(v.query) } };
@@ -236,6 +244,17 @@ export function nameCaseStep<D extends MemberData>(): Step<D> {
   };
 }
 
+/**
+ * "Your request to join X went to its officers": the end of a flow that filed a join request. The
+ * main menu only for someone who still has a unit (a newcomer waits in no unit).
+ */
+export function requestedReply(requested: { unit: string; replaced: string | null }, hasUnit: boolean): Reply {
+  const message: Message = requested.replaced
+    ? { key: 'join-request-replaced', vars: { unit: escapeHtml(requested.unit), previous: escapeHtml(requested.replaced) } }
+    : { key: 'join-request-sent', vars: { unit: escapeHtml(requested.unit) } };
+  return { kind: 'say', message, menu: hasUnit };
+}
+
 /** The stop message of a flow that ended early, with the main menu. */
 export function stopReply(stop: Message): Reply {
   return { kind: 'say', message: stop, menu: true };
@@ -245,12 +264,14 @@ export function stopReply(stop: Message): Reply {
 export interface OnboardingStart {
   /** The unit of the invite link they opened (already checked to exist). */
   inviteUnitId?: number;
+  /** The invite code that link or message carried: what lets them into an invite-only unit. */
+  inviteCode?: string;
   suggestedName?: string;
 }
 
 export interface OnboardingData extends MemberData {
   /** Confirm the move to this unit first (an invite link of another unit, while already in one). */
-  switchTo?: { id: number; name: string; current: string };
+  switchTo?: { id: number; name: string; current: string; invite?: string };
 }
 
 /**
@@ -286,21 +307,25 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
         ...(member?.unitId ? { unitId: member.unitId } : {}),
       };
       const invite = start.inviteUnitId !== undefined ? await services.units.byId(start.inviteUnitId) : null;
-      if (!invite || member?.unitId === invite.id) return { ok: true, args: data };
+      // Someone waiting for an officer's approval is reminded of it (picking another unit replaces it).
+      const pending = await services.joinRequests.pendingOf(env.memberId);
+      const waiting: Message[] = pending && pending.unitId !== invite?.id ? [{ key: 'join-request-pending', vars: { unit: escapeHtml(pending.unit.name) } }] : [];
+      if (!invite || member?.unitId === invite.id) return { ok: true, args: data, say: waiting };
+      const code = start.inviteCode !== undefined ? { invite: start.inviteCode } : {};
       if (member?.unitId && member.fullName) {
         const { unitId: _current, ...rest } = data;
-        return { ok: true, args: { ...rest, switchTo: { id: invite.id, name: invite.name, current: member.unit?.name ?? '' } } };
+        return { ok: true, args: { ...rest, switchTo: { id: invite.id, name: invite.name, current: member.unit?.name ?? '', ...code } } };
       }
       // The invite link is the answer to the unit question.
-      const joined = await joinUnit(services, env.memberId, data, invite.id, env);
-      if (!joined.ok) return { ok: true, args: data };
+      const joined = await joinUnit(services, env.memberId, data, invite.id, env, start.inviteCode);
+      if (!joined.ok) return { ok: true, args: data, say: waiting };
       return { ok: true, args: joined.data, ...(joined.notice ? { say: [joined.notice] } : {}) };
     },
     steps: [
       {
         id: 'switch',
         accepts: 'choice',
-        skip: (d) => !d.switchTo || d.unitId !== undefined || d.stop !== undefined,
+        skip: (d) => !d.switchTo || d.unitId !== undefined || d.stop !== undefined || d.requested !== undefined,
         prompt: (d) => ({ key: 'unit-switch-ask', vars: { current: escapeHtml(d.switchTo!.current), unit: escapeHtml(d.switchTo!.name) } }),
         choices: (d) => [
           { value: 'switch', label: { key: 'unit-switch-yes', vars: { unit: d.switchTo!.name } } },
@@ -308,7 +333,7 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
         ],
         answer: async (d, a, ctx) => {
           if (a.kind === 'choice' && a.value === 'keep') return { ok: true, data: { ...d, stop: { key: 'unit-kept', vars: { unit: escapeHtml(d.switchTo!.current) } } } };
-          return joinUnit(services, memberOf(ctx), d, d.switchTo!.id, ctx);
+          return joinUnit(services, memberOf(ctx), d, d.switchTo!.id, ctx, d.switchTo!.invite);
         },
       },
       unitStep<OnboardingData>(services),
@@ -318,6 +343,7 @@ export function createOnboardingFlow(services: Services): FlowSpec<OnboardingDat
     async complete(d, env) {
       if (d.stop) return [stopReply(d.stop)];
       const member = d.name ? await services.members.setName(env.memberId, d.name) : await services.members.byId(env.memberId);
+      if (d.requested) return [requestedReply(d.requested, member?.unitId != null)];
       const unit = member?.unitId ? await services.units.byId(member.unitId) : null;
       const done: Reply = { kind: 'say', message: { key: 'onboarding-done', vars: { name: escapeHtml(member?.fullName ?? ''), unit: escapeHtml(unit?.name ?? '') } }, menu: true };
       // Joining after a launch: say what is open to them and how to register — unless they came by a

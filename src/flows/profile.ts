@@ -8,7 +8,7 @@ import type { Services } from '../services/index.js';
 import { SUPPORTED_LOCALES, type Locale } from '../services/members.js';
 import { escapeHtml } from '../domain/text.js';
 import type { FlowSpec } from './conversations.js';
-import { MEMBER_SETUP_COMMANDS, nameCaseStep, nameStep, stopReply, unitLevel, unitStep, type MemberData } from './onboarding.js';
+import { MEMBER_SETUP_COMMANDS, nameCaseStep, nameStep, requestedReply, stopReply, unitLevel, unitStep, type MemberData } from './onboarding.js';
 
 /** What the channel starts a profile change with. */
 export interface ProfileStart {
@@ -41,8 +41,9 @@ export function createProfileUnitFlow(services: Services): FlowSpec<MemberData, 
     init: (data) => data,
     prepare: async () => ({ ok: true, args: { view: await unitLevel(services, null, 0), askName: false } }),
     steps: [unitStep<MemberData>(services)],
-    async complete(d) {
+    async complete(d, env) {
       if (d.stop) return [stopReply(d.stop)];
+      if (d.requested) return [requestedReply(d.requested, (await services.members.byId(env.memberId))?.unitId != null)];
       return [{ kind: 'say', message: { key: 'menu-shown' }, menu: true }];
     },
   };

@@ -21,6 +21,8 @@ export const TEMPLATES = {
   stats: 'out-stats',
   honourRoll: 'out-honour-roll',
   congratulation: 'out-honour-congrats',
+  joinRequest: 'out-join-request',
+  joinApproved: 'out-join-approved',
 } as const;
 
 // ---- Campaigns ------------------------------------------------------------------------------
@@ -191,6 +193,43 @@ export function decisionMessage(input: {
 /** The person's notice that an admin granted or revoked their officer role, with what it means for them. */
 export function roleChangeMessage(input: { granted: boolean; unit: string; by: string; from: 'MEMBER' | 'OFFICER' | 'ADMIN' }): OutboxMessage {
   return { key: input.granted ? 'out-role-granted' : 'out-role-revoked', vars: { unit: input.unit, by: input.by, from: input.from } };
+}
+
+// ---- Joining a unit that needs approval ------------------------------------------------------
+
+/** A campaign open for registration, as a member who has just joined is told of it. */
+export interface OpenCampaign {
+  code: string;
+  title: string;
+  /** ISO time of the registration deadline, null when the campaign has none. */
+  registrationDueAt: string | null;
+}
+
+/** The officers' notice of a join request, with Approve / Decline. */
+export function joinRequestMessage(input: { id: number; name: string; unit: string; via: 'INVITE' | 'PICKER' }): OutboxMessage {
+  return {
+    key: TEMPLATES.joinRequest,
+    vars: { id: input.id, name: input.name, unit: input.unit, via: input.via },
+    actions: [
+      [
+        { kind: 'approve-join', requestId: input.id, label: { key: 'join-approve-button', vars: { id: input.id } } },
+        { kind: 'decline-join', requestId: input.id, label: { key: 'join-decline-button', vars: { id: input.id } } },
+      ],
+    ],
+  };
+}
+
+/**
+ * The person's notice of the decision: approved — with the campaigns open to them now and an action
+ * to register for each (as onboarding tells a member who joins) — or declined, with the reason if given.
+ */
+export function joinDecisionMessage(input: { approved: boolean; unit: string; by: string; reason: string; campaigns: readonly OpenCampaign[]; count: number }): OutboxMessage {
+  if (!input.approved) return { key: 'out-join-declined', vars: { unit: input.unit, by: input.by, reason: input.reason, hasReason: input.reason ? 'yes' : 'no' } };
+  return {
+    key: TEMPLATES.joinApproved,
+    vars: { unit: input.unit, by: input.by, count: input.count, campaigns: input.campaigns.map((c) => ({ code: c.code, title: c.title, due: c.registrationDueAt })) },
+    actions: input.campaigns.map((c) => [{ kind: 'register', campaignCode: c.code, label: { key: 'onboarding-register-button', vars: { code: c.code } } }]),
+  };
 }
 
 /** One registration as a line of an officer's digest. */

@@ -89,6 +89,16 @@ const templates: Record<string, Template> = {
     return clip(t, parts.join('\n\n'));
   },
 
+  [TEMPLATES.joinRequest]: (t, v) => t('out-join-request', { id: Number(v.id), name: esc(str(v.name)) || t('join-no-name'), unit: esc(str(v.unit)), via: str(v.via) }),
+  [TEMPLATES.joinApproved]: (t, v) => {
+    const head = t('out-join-approved', { unit: esc(str(v.unit)), by: esc(str(v.by)) });
+    const campaigns = (v.campaigns ?? []) as Array<{ title: string; due: string | null }>;
+    if (campaigns.length === 0) return head;
+    const list = campaigns
+      .map((c) => (c.due ? t('onboarding-open-campaign-due', { title: esc(c.title), due: formatDateTime(date(c.due)) }) : t('onboarding-open-campaign', { title: esc(c.title) })))
+      .join('\n');
+    return `${head}\n\n${t('onboarding-open-campaigns', { count: Number(v.count), list })}`;
+  },
   [TEMPLATES.followUp]: (t, v) => clip(t, followUpBody(t, str(v.title), str(v.text))),
 
   /** Đính chính / gia hạn of a launched campaign (src/messages/amendment.ts). */

@@ -24,6 +24,9 @@ function command(t: T, a: RenderedAction['action']): string {
     case 'approve':
     case 'return':
       return t(`out-cmd-${a.kind}`, { id: a.registrationId });
+    case 'approve-join':
+    case 'decline-join':
+      return t(`out-cmd-${a.kind}`, { id: a.requestId });
     case 'stop-broadcast':
       return t('out-cmd-stop-broadcast', { id: a.broadcastId });
     case 'url':

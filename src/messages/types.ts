@@ -32,6 +32,8 @@ export type OutboxAction = { label: Label } & (
   | { kind: 'nudge'; milestoneId: number }
   /** An officer approves or returns a registration. */
   | { kind: 'approve' | 'return'; registrationId: number }
+  /** An officer approves or declines a person's request to join a unit (join policy APPROVAL). */
+  | { kind: 'approve-join' | 'decline-join'; requestId: number }
   /** The officer who launched a broadcast stops it. */
   | { kind: 'stop-broadcast'; broadcastId: number }
   /** Any link. */

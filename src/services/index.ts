@@ -19,6 +19,7 @@ import { StatsService } from './stats.js';
 import { HonourService } from './honours.js';
 import { ExportService } from './exports.js';
 import { AmendmentService } from './amendments.js';
+import { JoinRequestService } from './join-requests.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -60,6 +61,8 @@ export interface Services {
   exports: ExportService;
   /** Đính chính / gia hạn of launched campaigns. */
   amendments: AmendmentService;
+  /** Requests to join units that need an officer's approval (/joins). */
+  joinRequests: JoinRequestService;
 }
 
 /**
@@ -97,5 +100,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     honours: new HonourService(prisma, { campaigns, broadcasts, now }),
     exports: new ExportService(prisma, outbox, stats, now),
     amendments: new AmendmentService(prisma, { campaigns, broadcasts, now, onDatesChanged: (id) => reminders.onCampaignChanged(id) }),
+    joinRequests: new JoinRequestService(prisma, { outbox, now }),
   };
 }

@@ -7,6 +7,8 @@ import type { OutboxService } from './outbox.js';
 import { recipientsOf } from './recipients.js';
 import { roleChangeMessage } from '../messages/compose.js';
 import { ancestorPaths, inSubtree, subtreeFilter } from '../domain/scope.js';
+import { joinOutcome, type JoinVia } from '../domain/join-policy.js';
+import { fileJoinRequest, notifyPendingJoin } from './join-requests.js';
 
 export type { Member };
 
@@ -24,7 +26,11 @@ export interface MoveAuthority {
 export type ChangeUnitResult =
   | { ok: true; member: MemberWithUnit; moved: boolean }
   | { ok: false; reason: 'not_found' | 'unit_not_found' }
-  | { ok: false; reason: 'would_widen_scope'; currentUnit: string | null; unit: string; whoCan: MoveAuthority[] };
+  | { ok: false; reason: 'would_widen_scope'; currentUnit: string | null; unit: string; whoCan: MoveAuthority[] }
+  /** The unit is invite-only and was picked, not reached by its invite: ask its officer for the code. */
+  | { ok: false; reason: 'invite_only'; unit: string }
+  /** The unit needs approval: a join request was filed (replacing `replaced`'s); the person is not in it yet. */
+  | { ok: false; reason: 'approval_required'; unit: string; requestId: number; replaced: string | null };
 
 /** Result of {@link MemberService.moveMember}. */
 export type MoveMemberResult =
@@ -267,8 +273,16 @@ export class MemberService {
     return identity?.externalId ?? null;
   }
 
+  /**
+   * Saves the member's full name. A join request filed before they had one is told to the unit's
+   * officers now (a request from a nameless person would say nothing to them), in the same transaction.
+   */
   setName(memberId: number, fullName: string) {
-    return this.prisma.member.update({ where: { id: memberId }, data: { fullName, nameSearch: fold(fullName) } });
+    return this.prisma.$transaction(async (tx) => {
+      const member = await tx.member.update({ where: { id: memberId }, data: { fullName, nameSearch: fold(fullName) } });
+      if (this.opts.outbox) await notifyPendingJoin(tx, { outbox: this.opts.outbox, now: () => this.now() }, memberId);
+      return member;
+    });
   }
 
   /** Sets a member's unit without any rule: fixtures and seeds only; people go through {@link changeOwnUnit} / {@link moveMember}. */
@@ -345,15 +359,22 @@ export class MemberService {
    * their own subtree (which narrows what they manage); anything else would hand them another
    * unit's whole subtree and is refused, naming who can make the move (admins, and officers whose
    * unit covers both units). Admins manage everything already, so their unit is theirs to change.
+   *
+   * The unit's join policy then applies to whoever does not manage it (domain/join-policy.ts): an
+   * invite-only unit is joined only with its invite code (`invite`, what the link or message
+   * carried — checked here against the unit's), and a unit that needs approval gets a join request
+   * instead of the member (the person stays where they were, or in no unit, until an officer decides).
+   * Joining a unit, or choosing to stay in one's own, drops a pending request elsewhere.
    * Moves of staff and every refusal are audited in the same transaction.
    */
-  async changeOwnUnit(input: { actor: ActorRef; unitId: number }): Promise<ChangeUnitResult> {
+  async changeOwnUnit(input: { actor: ActorRef; unitId: number; invite?: string }): Promise<ChangeUnitResult> {
     return this.prisma.$transaction(async (tx) => {
       const actor = await loadActor(tx, input.actor);
       if (!actor) return { ok: false as const, reason: 'not_found' as const };
       const unit = await tx.unit.findUnique({ where: { id: input.unitId } });
       if (!unit) return { ok: false as const, reason: 'unit_not_found' as const };
       if (actor.unitId === unit.id) {
+        await tx.joinRequest.deleteMany({ where: { memberId: actor.id } });
         const member = await tx.member.findUniqueOrThrow({ where: { id: actor.id }, include: { unit: true } });
         return { ok: true as const, member, moved: false };
       }
@@ -368,11 +389,30 @@ export class MemberService {
         });
         return { ok: false as const, reason: 'would_widen_scope' as const, currentUnit: current?.name ?? null, unit: unit.name, whoCan };
       }
+      // Those who manage the unit could hand themselves its invite: the policy is for everyone else.
+      const via: JoinVia = input.invite !== undefined && input.invite === unit.inviteCode ? 'INVITE' : 'PICKER';
+      const outcome = manages(actor, unit.path) ? 'join' : joinOutcome(unit.joinPolicy, via);
+      if (outcome === 'refuse') {
+        await writeAudit(tx, { ...audit, outcome: 'REFUSED', details: { reason: 'invite_only', role: actor.role, from: actor.unitId, to: unit.id } });
+        return { ok: false as const, reason: 'invite_only' as const, unit: unit.name };
+      }
+      if (outcome === 'request') {
+        const deps = { outbox: this.requireOutbox(), now: () => this.now() };
+        const filed = await fileJoinRequest(tx, deps, { member: actor, unit, via });
+        return { ok: false as const, reason: 'approval_required' as const, unit: unit.name, requestId: filed.id, replaced: filed.replaced };
+      }
+      await tx.joinRequest.deleteMany({ where: { memberId: actor.id } });
       const member = await tx.member.update({ where: { id: actor.id }, data: { unitId: unit.id }, include: { unit: true } });
       // A member's first unit is onboarding, not a move; staff moves and member moves are recorded.
-      if (current) await writeAudit(tx, { ...audit, details: { role: actor.role, from: current.id, to: unit.id } });
+      if (current) await writeAudit(tx, { ...audit, details: { role: actor.role, from: current.id, to: unit.id, via } });
       return { ok: true as const, member, moved: true };
     });
+  }
+
+  /** The outbox, which the composition root always gives (fixtures building a bare service do not file join requests). */
+  private requireOutbox(): OutboxService {
+    if (!this.opts.outbox) throw new Error('MemberService needs the outbox to file join requests');
+    return this.opts.outbox;
   }
 
   /**

@@ -6,6 +6,7 @@ import { fold } from '../domain/text.js';
 import { UNIT_CODE, parseUnitsFile, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
 import { planUnitTree, treePaths } from '../domain/unit-tree.js';
 import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
+import type { JoinPolicy } from '../domain/join-policy.js';
 
 export type { Unit, EmulationGroup };
 
@@ -17,6 +18,8 @@ export interface NewUnit {
   name: string;
   parentCode?: string;
   groupCode?: string;
+  /** Who may join it by themselves; default invite-only (domain/join-policy.ts). */
+  join?: JoinPolicy;
 }
 
 /** A khối/cụm thi đua to create. */
@@ -118,7 +121,7 @@ export class UnitService {
   /** /addunit: an admin adds a unit. Decided on the actor as they are now; audited with the change, refusals included. */
   async addUnit(input: NewUnit & { actor: ActorRef }): Promise<CreateUnitResult | { ok: false; reason: 'forbidden' }> {
     const { actor, ...unit } = input;
-    return this.asAdmin(actor, 'unit.create', { code: unit.code }, (tx) => this.createIn(tx, unit), (r) => ({ target: `unit:${r.unit.id}`, details: { code: unit.code } }));
+    return this.asAdmin(actor, 'unit.create', { code: unit.code }, (tx) => this.createIn(tx, unit), (r) => ({ target: `unit:${r.unit.id}`, details: { code: unit.code, join: r.unit.joinPolicy } }));
   }
 
   private async createIn(tx: Tx, input: NewUnit): Promise<CreateUnitResult> {
@@ -133,7 +136,15 @@ export class UnitService {
     const parent = input.parentCode ? await tx.unit.findUnique({ where: { code: input.parentCode } }) : null;
     if (input.parentCode && !parent) return { ok: false, reason: 'parent_unknown' };
     const created = await tx.unit.create({
-      data: { code: input.code, name, nameSearch: fold(name), parentId: parent?.id ?? null, groupId: group?.id ?? null, inviteCode: newInviteCode() },
+      data: {
+        code: input.code,
+        name,
+        nameSearch: fold(name),
+        parentId: parent?.id ?? null,
+        groupId: group?.id ?? null,
+        inviteCode: newInviteCode(),
+        ...(input.join ? { joinPolicy: input.join } : {}),
+      },
     });
     const unit = await tx.unit.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
     return { ok: true, unit };
@@ -282,6 +293,34 @@ export class UnitService {
   }
 
   /**
+   * /joinpolicy CODE open|invite|approval: changes who may join a unit by themselves. Admins for any
+   * unit, officers for a unit in their own subtree; decided on the actor as they are now, the change
+   * and its audit row (from → to), or the refusal, in one transaction.
+   */
+  async setJoinPolicy(input: { actor: ActorRef; code: string; policy: JoinPolicy }): Promise<
+    | { ok: true; unit: Unit; from: JoinPolicy }
+    | { ok: false; reason: 'unknown_unit'; code: string }
+    | { ok: false; reason: AuthRefusal; unit: Unit | null }
+  > {
+    return this.prisma.$transaction(async (tx) => {
+      const unit = await tx.unit.findUnique({ where: { code: input.code } });
+      const target = unit ? `unit:${unit.id}` : null;
+      const who = await authorize(tx, input.actor, {
+        action: 'unit.join_policy',
+        need: 'OFFICER',
+        target,
+        details: { code: input.code, to: input.policy },
+        ...(unit ? { path: unit.path } : {}),
+      });
+      if (!who.ok) return { ok: false as const, reason: who.reason, unit };
+      if (!unit) return { ok: false as const, reason: 'unknown_unit' as const, code: input.code };
+      const updated = await tx.unit.update({ where: { id: unit.id }, data: { joinPolicy: input.policy } });
+      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'unit.join_policy', target, details: { code: unit.code, from: unit.joinPolicy, to: input.policy } });
+      return { ok: true as const, unit: updated, from: unit.joinPolicy };
+    });
+  }
+
+  /**
    * /units: the unit tree an officer manages (their subtree; admins: everything, with the khối/cụm).
    * Refusals are audited.
    */
@@ -346,7 +385,8 @@ export class UnitService {
     let created = 0;
     let updated = 0;
     for (const row of units) {
-      const data = { name: row.name, nameSearch: fold(row.name), groupId: row.group ? groupIds.get(row.group)! : null };
+      // A row without `join` leaves an existing unit's policy alone (a new one gets the default).
+      const data = { name: row.name, nameSearch: fold(row.name), groupId: row.group ? groupIds.get(row.group)! : null, ...(row.join ? { joinPolicy: row.join } : {}) };
       const id = idByCode.get(row.code);
       if (id === undefined) {
         // Parent and path are set below with everyone else's, once every new id is known.

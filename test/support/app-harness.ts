@@ -118,10 +118,14 @@ export async function deleteRedisPrefix(prefix: string): Promise<void> {
   }
 }
 
-/** Creates units directly through the service (fixtures for tests that are not about importing). */
-export async function seedUnits(app: App, rows: Array<{ code: string; name: string; parent?: string; group?: string }>) {
+/**
+ * Creates units directly through the service (fixtures for tests that are not about importing).
+ * Open to the unit picker unless a row says otherwise (`join`): these tests walk the picker as
+ * members did before units had a join policy; the policy's own tests set it.
+ */
+export async function seedUnits(app: App, rows: Array<{ code: string; name: string; parent?: string; group?: string; join?: 'OPEN' | 'INVITE_ONLY' | 'APPROVAL' }>) {
   const result = await app.services.units.importUnits(
-    rows.map((r, i) => ({ ...r, line: i + 2 })),
+    rows.map((r, i) => ({ join: 'OPEN' as const, ...r, line: i + 2 })),
     [],
   );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));

@@ -76,6 +76,9 @@ export const callbackActions = {
   'group.keep': { wire: 'ak', args: [], schema: z.object({}) },
   /** /invite matched several units by name: the one pressed. */
   'inv.pick': { wire: 'ip', args: ['unitId'], schema: z.object({ unitId: id }) },
+  // Join requests (issue 12 #8): an officer approves or declines a person's request to join a unit.
+  'join.approve': { wire: 'ja', args: ['requestId'], schema: z.object({ requestId: id }) },
+  'join.decline': { wire: 'jd', args: ['requestId'], schema: z.object({ requestId: id }) },
 } as const;
 
 export type CallbackAction = keyof typeof callbackActions;

@@ -6,6 +6,7 @@ import { onboarding } from './features/onboarding.js';
 import { profile } from './features/profile.js';
 import { help } from './features/help.js';
 import { admin } from './features/admin.js';
+import { joins } from './features/joins.js';
 import { unhandled } from './features/unhandled.js';
 import { mainMenu } from './keyboards/menu.js';
 import { sessionKey } from './session-key.js';
@@ -105,7 +106,7 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
   // Input goes to an open flow first (src/flows: every multi-step dialogue).
   if (deps.conversations.size > 0) features.use(flowDriver(deps.conversations));
   // Feature composers, one per feature (see src/channels/telegram/features/). `unhandled` must stay last.
-  features.use(help, onboarding, profile, link, admin, campaigns, registration, reports, reminders, stats, groups, broadcasts, honours, exportsFeature, unhandled);
+  features.use(help, onboarding, profile, link, admin, joins, campaigns, registration, reports, reminders, stats, groups, broadcasts, honours, exportsFeature, unhandled);
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'update failed outside features'));
   return bot;

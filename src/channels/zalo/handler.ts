@@ -59,6 +59,9 @@ import { auditHtml, unitTreeHtml } from '../admin-text.js';
 
 /** A label shown as written (a campaign's title, a person's name). */
 const verbatim = (text: string): Message => ({ key: 'flow-verbatim', vars: { text } });
+import { joinPolicyLabel, pendingJoinLine, setJoinPolicyText } from '../join-text.js';
+import { parseJoinPolicy } from '../../domain/join-policy.js';
+import { JOIN_DECLINE_FLOW, joinDecisionReply, type JoinDeclineArgs } from '../../flows/join-decline.js';
 
 /** Translates in a locale (the composition root's Fluent bundles). */
 export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
@@ -217,16 +220,16 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
   }
 
   /** Onboarding, as Telegram's /start: with the unit of an invite code when given. */
-  async function onboard(turn: Turn, inviteUnitId?: number): Promise<void> {
+  async function onboard(turn: Turn, invite?: { unitId: number; code: string }): Promise<void> {
     const name = turn.event.from.name;
-    await turn.start('onboarding', { ...(inviteUnitId ? { inviteUnitId } : {}), ...(name ? { suggestedName: name } : {}) });
+    await turn.start('onboarding', { ...(invite ? { inviteUnitId: invite.unitId, inviteCode: invite.code } : {}), ...(name ? { suggestedName: name } : {}) });
   }
 
   async function joinByCode(turn: Turn, code: string): Promise<boolean> {
     const unit = await services.units.byInviteCode(code.toLowerCase());
     if (!unit) return false;
     if (turn.member.unitId !== unit.id && !turn.joined) turn.say(turn.t('zalo-start-welcome', { name: escapeHtml(turn.event.from.name) }));
-    await onboard(turn, unit.id);
+    await onboard(turn, { unitId: unit.id, code: unit.inviteCode });
     return true;
   }
 
@@ -340,10 +343,10 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
 
   async function help(turn: Turn): Promise<void> {
     const parts = [turn.t('help-member')];
-    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('help-officer'));
+    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(`${turn.t('help-officer')}\n${turn.t('help-officer-joins')}`);
     if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('help-admin'));
     parts.push(turn.t('zalo-help-words'));
-    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'), turn.t('zalo-help-officer-honours'), turn.t('zalo-help-officer-more'), turn.t('zalo-help-amend-words'));
+    if (RANK[turn.member.role] >= RANK.OFFICER) parts.push(turn.t('zalo-help-officer-words'), turn.t('zalo-help-officer-honours'), turn.t('zalo-help-officer-more'), turn.t('zalo-help-join-words'), turn.t('zalo-help-amend-words'));
     if (RANK[turn.member.role] >= RANK.ADMIN) parts.push(turn.t('zalo-help-admin-words'));
     turn.say(parts.join('\n\n'));
   }
@@ -438,7 +441,45 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'grant':
       case 'revoke':
         return adminCommand(turn, cmd.command, cmd.arg);
+      case 'joins':
+        return joinRequests(turn);
+      case 'joinapprove':
+      case 'joindecline':
+        return joinDecision(turn, cmd.command, Number(cmd.arg));
+      case 'joinpolicy':
+        if (!(await hasRole(turn, 'OFFICER', 'unit.join_policy'))) return;
+        return turn.say(await setJoinPolicyText(services, turn.member.id, cmd.arg, turn.t));
     }
+  }
+
+  /** «yêu cầu tham gia»: pending join requests in the officer's scope, each with what to send to decide it. */
+  async function joinRequests(turn: Turn): Promise<void> {
+    if (!(await hasRole(turn, 'OFFICER', 'join.list'))) return;
+    const r = await services.joinRequests.listInScope({ id: turn.member.id });
+    if (!r.ok) return turn.say(turn.t(r.reason === 'no_unit' ? 'officer-needs-unit' : 'forbidden'));
+    if (r.items.length === 0) return turn.say(turn.t('joins-empty'));
+    const t = turn.t;
+    const lines = r.items.map((item) =>
+      [pendingJoinLine(t, item), escapeHtml(t('zalo-join-decide', { approve: t('out-cmd-approve-join', { id: item.id }), decline: t('out-cmd-decline-join', { id: item.id }) }))].join('\n'),
+    );
+    turn.say([t('joins-title', { count: r.items.length, total: r.total }), ...lines].join('\n\n'));
+  }
+
+  /** «duyệt tham gia 7» decides at once; «từ chối tham gia 7» asks for an optional reason first (the same flow as Telegram's button). */
+  async function joinDecision(turn: Turn, command: 'joinapprove' | 'joindecline', requestId: number): Promise<void> {
+    const actor = { id: turn.member.id };
+    if (command === 'joinapprove') {
+      if (!(await hasRole(turn, 'OFFICER', 'member.join.approve'))) return;
+      const reply = joinDecisionReply(await services.joinRequests.decide({ requestId, actor, decision: 'APPROVE' }), 'APPROVE');
+      return turn.say(turn.t(reply.key, reply.vars));
+    }
+    if (!(await hasRole(turn, 'OFFICER', 'member.join.decline'))) return;
+    const may = await services.joinRequests.mayDecide({ requestId, actor });
+    if (!may.ok) {
+      const reply = joinDecisionReply(may, 'DECLINE');
+      return turn.say(turn.t(reply.key, reply.vars));
+    }
+    await turn.start<JoinDeclineArgs>(JOIN_DECLINE_FLOW, { requestId });
   }
 
   /** Opens the numbered list `items` (or says `none` when empty); the pick comes back as `action` (see {@link picked}). */
@@ -602,15 +643,16 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       }
       case 'addunit': {
         if (!(await hasRole(turn, 'ADMIN', 'unit.create'))) return;
-        const [code = '', name = '', parentCode, groupCode] = pipe();
-        if (!code || !name) return turn.say(turn.t('zalo-addunit-usage'));
-        const r = await services.units.addUnit({ actor, code, name, ...(parentCode ? { parentCode } : {}), ...(groupCode ? { groupCode } : {}) });
+        const [code = '', name = '', parentCode, groupCode, joinWord] = pipe();
+        const join = joinWord ? parseJoinPolicy(joinWord) : null;
+        if (!code || !name || (joinWord && !join)) return turn.say(turn.t('zalo-addunit-usage'));
+        const r = await services.units.addUnit({ actor, code, name, ...(parentCode ? { parentCode } : {}), ...(groupCode ? { groupCode } : {}), ...(join ? { join } : {}) });
         if (!r.ok) {
           if (r.reason === 'forbidden') return turn.say(turn.t('forbidden'));
           const codeArg = r.reason === 'parent_unknown' ? parentCode : r.reason === 'group_unknown' ? groupCode : code;
           return turn.say(turn.t(`addunit-${r.reason}`, { code: escapeHtml(codeArg ?? '') }));
         }
-        return turn.say(turn.t('addunit-done', { name: escapeHtml(r.unit.name), code: escapeHtml(r.unit.code) }));
+        return turn.say(`${turn.t('addunit-done', { name: escapeHtml(r.unit.name), code: escapeHtml(r.unit.code) })}\n${turn.t('addunit-join', { policy: joinPolicyLabel(turn.t, r.unit.joinPolicy), code: escapeHtml(r.unit.code) })}`);
       }
       case 'invite': {
         if (!(await hasRole(turn, 'OFFICER', 'unit.invite'))) return;

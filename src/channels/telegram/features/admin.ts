@@ -9,6 +9,8 @@ import { auditHtml, unitTreeHtml } from '../../admin-text.js';
 import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
 import { UNITS_IMPORT_FLOW, type UnitsImportArgs } from '../../../flows/units-import.js';
 import { GRANT_ROLE_FLOW, type GrantArgs } from '../../../flows/grant-role.js';
+import { parseJoinPolicy } from '../../../domain/join-policy.js';
+import { joinPolicyLabel } from '../../join-text.js';
 
 /**
  * Administration of units, emulation groups (khối/cụm) and roles. Admins manage everything; officers
@@ -34,21 +36,28 @@ privateChat.command('units', async (ctx) => {
 
 privateChat.command('addunit', async (ctx) => {
   if (!(await requireRole(ctx, 'ADMIN', 'unit.create'))) return;
-  const [code = '', name = '', parentCode, groupCode] = pipeArgs(ctx.match);
-  if (!code || !name) return void (await ctx.reply(ctx.t('addunit-usage')));
+  const [code = '', name = '', parentCode, groupCode, joinWord] = pipeArgs(ctx.match);
+  const join = joinWord ? parseJoinPolicy(joinWord) : null;
+  if (!code || !name || (joinWord && !join)) return void (await ctx.reply(ctx.t('addunit-usage')));
   const result = await ctx.deps.services.units.addUnit({
     actor: { id: ctx.member!.id },
     code,
     name,
     ...(parentCode ? { parentCode } : {}),
     ...(groupCode ? { groupCode } : {}),
+    ...(join ? { join } : {}),
   });
   if (!result.ok) {
     if (result.reason === 'forbidden') return refuse(ctx, ctx.t('forbidden'));
     const codeArg = result.reason === 'parent_unknown' ? parentCode : result.reason === 'group_unknown' ? groupCode : code;
     return void (await ctx.reply(ctx.t(`addunit-${result.reason}`, { code: codeArg ?? '' })));
   }
-  await ctx.reply(ctx.t('addunit-done', { name: escapeHtml(result.unit.name), code: escapeHtml(result.unit.code) }), { parse_mode: 'HTML' });
+  await ctx.reply(
+    ctx.t('addunit-done', { name: escapeHtml(result.unit.name), code: escapeHtml(result.unit.code) }) +
+      '\n' +
+      ctx.t('addunit-join', { policy: joinPolicyLabel((k, v) => ctx.t(k, v), result.unit.joinPolicy), code: escapeHtml(result.unit.code) }),
+    { parse_mode: 'HTML' },
+  );
 });
 
 privateChat.command('addgroup', async (ctx) => {

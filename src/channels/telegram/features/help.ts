@@ -19,7 +19,7 @@ help.chatType(['group', 'supergroup']).command([...PRIVATE_COMMANDS], async (ctx
 
 async function sendHelp(ctx: BotContext): Promise<void> {
   const parts = [ctx.t('help-member')];
-  if (hasRole(ctx, 'OFFICER')) parts.push(ctx.t('help-officer'), ctx.t('help-officer-honours'));
+  if (hasRole(ctx, 'OFFICER')) parts.push(ctx.t('help-officer'), ctx.t('help-officer-honours'), ctx.t('help-officer-joins'));
   if (hasRole(ctx, 'ADMIN')) parts.push(ctx.t('help-admin'));
   await ctx.reply(parts.join('\n\n'), { parse_mode: 'HTML', reply_markup: ctx.member?.unitId ? mainMenu(ctx) : undefined });
 }

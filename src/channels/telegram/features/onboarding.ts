@@ -49,7 +49,7 @@ onboarding.command('start', async (ctx, next) => {
     if (member.unitId !== unit.id && !(member.unitId && member.fullName)) {
       await ctx.reply(ctx.t('start-welcome', { name: escapeHtml(telegramName(ctx)) }), { parse_mode: 'HTML' });
     }
-    return startOnboarding(ctx, { inviteUnitId: unit.id });
+    return startOnboarding(ctx, { inviteUnitId: unit.id, inviteCode: unit.inviteCode });
   }
 
   if (member.unitId && member.fullName) {

@@ -56,7 +56,8 @@ export async function openCampaignLink(ctx: BotContext, code: string): Promise<b
 /** After onboarding: continue with the campaign link the member opened first, if any. */
 export async function resumeCampaignLink(ctx: BotContext): Promise<void> {
   const code = ctx.member?.pendingCampaign;
-  if (!code) return;
+  // Still waiting for a join request's approval: the link waits with them (the approval lists the campaigns).
+  if (!code || !ctx.member?.unitId) return;
   if (!(await openCampaignLink(ctx, code))) await ctx.reply(ctx.t('reg-campaign-not-open'));
 }
 

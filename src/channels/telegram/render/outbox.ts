@@ -37,6 +37,10 @@ export function actionButton(a: RenderedAction, botUsername: string): InlineKeyb
       return { text, callback_data: encodeCallback('reg.approve', { registrationId: action.registrationId }) };
     case 'return':
       return { text, callback_data: encodeCallback('reg.return', { registrationId: action.registrationId }) };
+    case 'approve-join':
+      return { text, callback_data: encodeCallback('join.approve', { requestId: action.requestId }) };
+    case 'decline-join':
+      return { text, callback_data: encodeCallback('join.decline', { requestId: action.requestId }) };
     case 'stop-broadcast':
       return { text, callback_data: encodeCallback('broadcast.stop', { broadcastId: action.broadcastId }) };
   }

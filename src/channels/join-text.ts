@@ -1,0 +1,45 @@
+/**
+ * How joining-policy answers read, for every channel (Telegram renders the HTML, a text channel
+ * strips it): /joinpolicy's outcome, a unit's policy in /units, and the lines of /joins. Decisions
+ * are the services'; this only words their results.
+ */
+import { escapeHtml } from '../domain/text.js';
+import { formatDateTime } from '../domain/dates.js';
+import { JOIN_POLICY_WORDS, parseJoinPolicy, type JoinPolicy } from '../domain/join-policy.js';
+import type { Services } from '../services/index.js';
+import type { PendingJoin } from '../services/join-requests.js';
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+/** "🔑 chỉ vào bằng mã mời": a unit's policy as /units and /joinpolicy say it. */
+export function joinPolicyLabel(t: T, policy: JoinPolicy): string {
+  return t(`join-policy-${policy}`);
+}
+
+/**
+ * /joinpolicy CODE open|invite|approval (Zalo: «chế độ tham gia CODE mở»): reads the arguments,
+ * asks `units.setJoinPolicy` (which decides and audits) and says the outcome as HTML.
+ */
+export async function setJoinPolicyText(services: Services, actorId: number, args: string, t: T): Promise<string> {
+  const [code = '', ...rest] = args.trim().split(/\s+/);
+  const policy = parseJoinPolicy(rest.join(' '));
+  if (!code || !policy) return t('joinpolicy-usage');
+  const r = await services.units.setJoinPolicy({ actor: { id: actorId }, code, policy });
+  if (!r.ok) {
+    if (r.reason === 'unknown_unit') return t('invite-unknown-unit', { code: escapeHtml(r.code) });
+    if (r.reason === 'forbidden') return t('forbidden');
+    return t('forbidden-scope', { unit: escapeHtml(r.unit?.name ?? code) });
+  }
+  return t('joinpolicy-done', { unit: escapeHtml(r.unit.name), policy: joinPolicyLabel(t, policy), word: JOIN_POLICY_WORDS[policy] });
+}
+
+/** One pending request as a line of /joins: «#12 Nguyễn Văn A → Xã Đồng Khởi (mã mời) — 09:30 07/12/2026». */
+export function pendingJoinLine(t: T, item: PendingJoin): string {
+  return t('joins-line', {
+    id: item.id,
+    name: item.name ? escapeHtml(item.name) : t('join-no-name'),
+    unit: escapeHtml(item.unit),
+    via: item.via,
+    at: formatDateTime(item.at),
+  });
+}
