@@ -239,6 +239,31 @@ describe('permission matrix: role × action × scope × revoked mid-flow, on the
       state: (_t, actorId) => s.prisma.member.findUnique({ where: { id: actorId }, select: { unitId: true } }),
     },
     {
+      // A unit's join policy: officers for units in their subtree, admins anywhere.
+      action: 'unit.join_policy', need: 'OFFICER', scoped: true,
+      setup: async (w, _o, n) => {
+        const r = await s.units.create({ code: `JP${n}`, name: `Xã ${n}`, parentCode: place(w).code, join: 'OPEN' });
+        if (!r.ok) throw new Error(r.reason);
+        return target(w, { unitId: r.unit.id, unitCode: r.unit.code });
+      },
+      act: (a, t) => s.units.setJoinPolicy({ actor: a, code: t.unitCode, policy: 'APPROVAL' }),
+      state: (t) => s.prisma.unit.findUnique({ where: { id: t.unitId }, select: { joinPolicy: true } }),
+    },
+    {
+      // Approving a join request: an officer whose subtree holds the unit, or an admin.
+      action: 'member.join.approve', need: 'OFFICER', scoped: true,
+      setup: async (w, _o, n) => {
+        const r = await s.units.create({ code: `JR${n}`, name: `Xã duyệt ${n}`, parentCode: place(w).code, join: 'APPROVAL' });
+        if (!r.ok) throw new Error(r.reason);
+        const person = await s.prisma.member.create({ data: { identities: telegram(BigInt(960000 + n)), fullName: `Người xin ${n}`, nameSearch: `nguoi xin ${n}` } });
+        const filed = await s.members.changeOwnUnit({ actor: { id: person.id }, unitId: r.unit.id });
+        if (filed.ok || filed.reason !== 'approval_required') throw new Error(JSON.stringify(filed));
+        return target(w, { unitId: r.unit.id, id: filed.requestId, extra: person.id });
+      },
+      act: (a, t) => s.joinRequests.decide({ actor: a, requestId: t.id, decision: 'APPROVE' }),
+      state: async (t) => [await s.prisma.joinRequest.findUnique({ where: { id: t.id } }), await s.prisma.member.findUnique({ where: { id: t.extra }, select: { unitId: true } })],
+    },
+    {
       action: 'role.grant', need: 'ADMIN', scoped: false,
       setup: async (w, _o, n) => target(w, { id: (await personIn(w, n)).id }),
       act: (a, t) => s.members.changeRole({ actor: a, memberId: t.id, role: 'OFFICER' }),
@@ -279,15 +304,16 @@ describe('permission matrix: role × action × scope × revoked mid-flow, on the
   beforeAll(async () => {
     tdb = await createTestDatabase();
     s = createServices(tdb.db.prisma, { adminIds: [], defaultLocale: 'vi', now: () => clock });
+    // Open to the picker: these rows are about roles and scope; the join policy has rows of its own.
     await s.units.importUnits(
       [
-        { code: 'TINH', name: 'Tỉnh', line: 2 },
-        { code: 'HUYEN_A', name: 'Huyện A', parent: 'TINH', line: 3 },
-        { code: 'XA_A1', name: 'Xã A1', parent: 'HUYEN_A', line: 4 },
-        { code: 'XA_A2', name: 'Xã A2', parent: 'HUYEN_A', line: 5 },
-        { code: 'HUYEN_B', name: 'Huyện B', parent: 'TINH', line: 6 },
-        { code: 'XA_B1', name: 'Xã B1', parent: 'HUYEN_B', line: 7 },
-        { code: 'XA_B2', name: 'Xã B2', parent: 'HUYEN_B', line: 8 },
+        { code: 'TINH', name: 'Tỉnh', join: 'OPEN', line: 2 },
+        { code: 'HUYEN_A', name: 'Huyện A', parent: 'TINH', join: 'OPEN', line: 3 },
+        { code: 'XA_A1', name: 'Xã A1', parent: 'HUYEN_A', join: 'OPEN', line: 4 },
+        { code: 'XA_A2', name: 'Xã A2', parent: 'HUYEN_A', join: 'OPEN', line: 5 },
+        { code: 'HUYEN_B', name: 'Huyện B', parent: 'TINH', join: 'OPEN', line: 6 },
+        { code: 'XA_B1', name: 'Xã B1', parent: 'HUYEN_B', join: 'OPEN', line: 7 },
+        { code: 'XA_B2', name: 'Xã B2', parent: 'HUYEN_B', join: 'OPEN', line: 8 },
       ],
       [],
     );
