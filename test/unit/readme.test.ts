@@ -22,7 +22,7 @@ describe('the README examples', () => {
 
   it('documents a units file that the bot accepts as it is', () => {
     const result = parseUnitsFile(yamlAfter('### Units file'), 'yaml');
-    expect(result).toMatchObject({ ok: true, units: [{ code: 'TINH' }, { code: 'SO_GD', parent: 'TINH', group: 'KHOI_VX' }] });
+    expect(result).toMatchObject({ ok: true, units: [{ code: 'TINH', join: 'APPROVAL' }, { code: 'SO_GD', parent: 'TINH', group: 'KHOI_VX', join: 'OPEN' }] });
   });
 });
 
