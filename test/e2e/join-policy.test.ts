@@ -13,6 +13,7 @@ import { FakeZalo, type ZaloUser } from '../support/fake-zalo.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
 import { telegram } from '../support/identities.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
+import { zaloChat } from '../support/zalo-chat.js';
 
 const UNITS = [
   { code: 'BENTRE', name: 'UBND tỉnh Bến Tre', join: 'OPEN' as const },
@@ -22,26 +23,6 @@ const UNITS = [
   { code: 'PHONGNAM', name: 'Xã Phong Nẫm', parent: 'GIONGTROM', join: 'APPROVAL' as const },
   { code: 'SOTP', name: 'Sở Tư pháp', parent: 'BENTRE', join: 'OPEN' as const },
 ];
-
-/** A Zalo user's conversation: send, then wait for the bot's answer matching `re` (among those after the send). */
-function chat(zalo: FakeZalo, user: ZaloUser) {
-  return {
-    async say(text: string, re: RegExp, timeoutMs = 10_000): Promise<string> {
-      const before = zalo.sentTo(user.id).length;
-      zalo.userSays(user, text);
-      return this.waitFor(before, re, timeoutMs);
-    },
-    async waitFor(before: number, re: RegExp, timeoutMs = 10_000): Promise<string> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const texts = zalo.textsTo(user.id).slice(before).join('\n\n');
-        if (re.test(texts)) return texts;
-        if (Date.now() > deadline) throw new Error(`no answer matching ${re}; got:\n${texts}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
-}
 
 describe('joining policy per unit (Telegram and Zalo, PostgreSQL, Redis)', () => {
   let h: Harness;
@@ -137,8 +118,8 @@ milestones:
     expect(tam.buttons(notice)).toEqual([expect.stringMatching(/^✔ Duyệt #\d+$/), expect.stringMatching(/^✖ Từ chối #\d+$/)]);
     expect(ngoc.messages.some((m) => /Xã Lương Hòa/.test(m.text ?? ''))).toBe(false);
     // On Zalo the same notice says what to send.
-    const hai = chat(zalo, zaloOfficer);
-    const zaloNotice = await hai.waitFor(0, /Nguyễn Văn Bình đề nghị tham gia/);
+    const hai = zaloChat(zalo, zaloOfficer);
+    const zaloNotice = await hai.waitFor(0, /Nguyễn Văn Bình đề nghị tham gia/, 10_000);
     expect(zaloNotice).toMatch(/Gửi: duyệt tham gia \d+/);
 
     // A launch while the request waits does not reach Bình.
@@ -262,7 +243,7 @@ milestones:
     const sotp = await h.app.services.units.byCode('SOTP');
     await h.app.services.prisma.unit.update({ where: { id: sotp!.id }, data: { joinPolicy: 'INVITE_ONLY' } });
     const lan = zalo.user('Lan');
-    const c = chat(zalo, lan);
+    const c = zaloChat(zalo, lan);
     await c.say('xin chào', /thuộc đơn vị nào/);
     await c.say('so tu phap', /Kết quả tìm/);
     const refused = await c.say('1', /chỉ nhận người có mã mời/);
@@ -274,10 +255,10 @@ milestones:
     // A Zalo member asks to join an approval unit with its code; the Zalo officer declines, then approves a second request.
     const phongNam = await h.app.services.units.byCode('PHONGNAM');
     const son = zalo.user('Sơn');
-    const s = chat(zalo, son);
+    const s = zaloChat(zalo, son);
     await s.say(phongNam!.inviteCode, /họ và tên/);
     await s.say('Cao Văn Sơn', /Yêu cầu tham gia của đồng chí đã được gửi/);
-    const hai = chat(zalo, zaloOfficer);
+    const hai = zaloChat(zalo, zaloOfficer);
     const list = await hai.say('yêu cầu tham gia', /Yêu cầu tham gia chờ duyệt/);
     const id = /#(\d+) Cao Văn Sơn → “Xã Phong Nẫm” \(bằng mã mời\)/.exec(list)?.[1];
     expect(id).toBeDefined();
@@ -285,14 +266,14 @@ milestones:
     const ask = await hai.say(`từ chối tham gia ${id}`, /Lý do từ chối/);
     expect(ask).toContain('1. Không nêu lý do');
     await hai.say('1', /Đã từ chối yêu cầu tham gia đơn vị “Xã Phong Nẫm” của Cao Văn Sơn/);
-    const declined = await s.waitFor(0, /không được duyệt/);
+    const declined = await s.waitFor(0, /không được duyệt/, 10_000);
     expect(declined).not.toContain('Lý do');
 
     await s.say(phongNam!.inviteCode, /Yêu cầu tham gia của đồng chí đã được gửi/);
     const again = await hai.say('yêu cầu tham gia', /Cao Văn Sơn/);
     const id2 = /#(\d+) Cao Văn Sơn/.exec(again)![1];
     await hai.say(`duyệt tham gia ${id2}`, /Đã duyệt: Cao Văn Sơn tham gia đơn vị “Xã Phong Nẫm”/);
-    const approved = await s.waitFor(0, /đã được duyệt/);
+    const approved = await s.waitFor(0, /đã được duyệt/, 10_000);
     expect(approved).toContain('thành viên của đơn vị “Xã Phong Nẫm”');
     expect(approved).toMatch(/Gửi: đăng ký sau-khi-duyet/);
     expect((await h.app.services.members.byIdentity('ZALO', son.id))?.unit?.code).toBe('PHONGNAM');

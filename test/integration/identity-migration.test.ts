@@ -4,7 +4,7 @@
  * carrying reachability and last contact, queued messages point at their identity, and the bot
  * then finds the same people by their Telegram id.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,19 +14,10 @@ import { applyMigrations, createDatabase, defaultMigrationsDir, pgExecutor, read
 import { createServices } from '../../src/services/index.js';
 import { recipientsOf } from '../../src/services/recipients.js';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '../support/databases.js';
+import { migrationsUpTo } from '../support/migrations.js';
 
 const TIMEOUT = 60_000;
 const MIGRATION = 'channel_identities';
-
-/** A copy of the migrations folder holding only those whose name sorts up to `last` (included). */
-async function migrationsUpTo(into: string, last: string): Promise<string> {
-  const dir = path.join(into, last);
-  for (const f of await readMigrationFiles(defaultMigrationsDir())) {
-    if (f.name > last) break;
-    await cp(path.join(defaultMigrationsDir(), f.name), path.join(dir, f.name), { recursive: true });
-  }
-  return dir;
-}
 
 describe(`migration ${MIGRATION}`, () => {
   let empty: EmptyTestDatabase;

@@ -3,7 +3,7 @@
  * could pick them until then, so nobody's way in changes silently), and a unit created afterwards
  * without a policy is invite-only.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,19 +11,10 @@ import pg from 'pg';
 
 import { applyMigrations, defaultMigrationsDir, pgExecutor, readMigrationFiles } from '../../src/db/index.js';
 import { createEmptyTestDatabase, type EmptyTestDatabase } from '../support/databases.js';
+import { migrationsUpTo } from '../support/migrations.js';
 
 const TIMEOUT = 60_000;
 const MIGRATION = 'join_policy';
-
-/** A copy of the migrations folder holding only those whose name sorts up to `last` (included). */
-async function migrationsUpTo(into: string, last: string): Promise<string> {
-  const dir = path.join(into, last);
-  for (const f of await readMigrationFiles(defaultMigrationsDir())) {
-    if (f.name > last) break;
-    await cp(path.join(defaultMigrationsDir(), f.name), path.join(dir, f.name), { recursive: true });
-  }
-  return dir;
-}
 
 describe(`migration ${MIGRATION}`, () => {
   let empty: EmptyTestDatabase;
