@@ -80,7 +80,8 @@ describe('the bot as a process (npm start) with nothing but BOT_TOKEN and the AP
     const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: dataDir, PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'warn', ADMIN_IDS: '424242' };
     let p = startProcess(env);
     const admin = fake.user({ id: 424242, firstName: 'Admin' });
-    admin.send('/addunit XA_A | Xã An Hiệp');
+    // Open to the picker: a new unit is invite-only unless its creator says so.
+    admin.send('/addunit XA_A | Xã An Hiệp | | | open');
     await admin.waitFor(/Đã thêm đơn vị Xã An Hiệp/, { timeoutMs: START_TIMEOUT_MS });
 
     const lan = fake.user({ firstName: 'Lan' });

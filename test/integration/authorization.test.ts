@@ -31,14 +31,15 @@ describe('authorization in the services (PostgreSQL)', () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     s = createServices(tdb.db.prisma, { adminIds: [String(ADMIN_TG)], defaultLocale: 'vi', now: () => clock });
+    // Open to the picker: these tests are about scope; the join policy's are in join-policy.test.ts.
     await s.units.importUnits(
       [
-        { code: 'TINH', name: 'Tỉnh', line: 2 },
-        { code: 'HUYEN_A', name: 'Huyện A', parent: 'TINH', line: 3 },
-        { code: 'XA_A1', name: 'Xã A1', parent: 'HUYEN_A', line: 4 },
-        { code: 'XA_A2', name: 'Xã A2', parent: 'HUYEN_A', line: 5 },
-        { code: 'HUYEN_B', name: 'Huyện B', parent: 'TINH', line: 6 },
-        { code: 'XA_B1', name: 'Xã B1', parent: 'HUYEN_B', line: 7 },
+        { code: 'TINH', name: 'Tỉnh', join: 'OPEN', line: 2 },
+        { code: 'HUYEN_A', name: 'Huyện A', parent: 'TINH', join: 'OPEN', line: 3 },
+        { code: 'XA_A1', name: 'Xã A1', parent: 'HUYEN_A', join: 'OPEN', line: 4 },
+        { code: 'XA_A2', name: 'Xã A2', parent: 'HUYEN_A', join: 'OPEN', line: 5 },
+        { code: 'HUYEN_B', name: 'Huyện B', parent: 'TINH', join: 'OPEN', line: 6 },
+        { code: 'XA_B1', name: 'Xã B1', parent: 'HUYEN_B', join: 'OPEN', line: 7 },
       ],
       [],
     );
@@ -70,7 +71,7 @@ describe('authorization in the services (PostgreSQL)', () => {
   afterAll(() => tdb?.drop());
 
   describe('changing one’s own unit never widens what an officer manages', () => {
-    it('lets a member move themselves anywhere, and records the move', async () => {
+    it('lets a member move themselves to any open unit, and records the move', async () => {
       const r = await s.members.changeOwnUnit({ actor: { id: who.b1Member! }, unitId: unit.XA_A2! });
       expect(r).toMatchObject({ ok: true, moved: true, member: { unitId: unit.XA_A2 } });
       expect(await lastAudit('member.unit.change', `member:${who.b1Member}`)).toMatchObject({ outcome: 'OK' });
