@@ -189,7 +189,7 @@ milestones:
 
   it('refuses and audits a policy change by an officer out of scope, and a member’s approval of a request; the officer in scope changes it and /units shows it', async () => {
     ngoc.send('/joinpolicy MYTHANH open');
-    await ngoc.waitFor(/Đơn vị «Xã Mỹ Thạnh» nằm ngoài phạm vi phụ trách/);
+    await ngoc.waitFor(/Đơn vị “Xã Mỹ Thạnh” nằm ngoài phạm vi phụ trách/);
     const refused = await h.app.services.audit.recent({ action: 'unit.join_policy' });
     expect(refused[0]).toMatchObject({ outcome: 'REFUSED', details: expect.objectContaining({ reason: 'out_of_scope', to: 'OPEN' }) });
     expect((await h.app.services.units.byCode('MYTHANH'))?.joinPolicy).toBe('INVITE_ONLY');

@@ -172,6 +172,12 @@ const SAMPLES: Record<string, Sample[]> = {
   awards: [5],
   congratulated: [5],
   number: ['123/QĐ-UBND'],
+  // joining a unit (src/services/join-requests.ts, src/channels/join-text.ts)
+  via: ['INVITE', 'PICKER'],
+  hasReason: ['yes', 'no'],
+  decline: ['từ chối tham gia 12'],
+  policy: refs('join-policy-', ['OPEN', 'INVITE_ONLY', 'APPROVAL']),
+  word: ['invite'],
   // an amendment's notice: the field's name (amend-field-*)
   field: ['Tên phong trào', 'Khẩu hiệu'],
 };
