@@ -1451,5 +1451,13 @@ cmd-joinpolicy = A unit's joining policy
 help-officer-joins =
     /joins — approve or decline requests to join your units
     /joinpolicy CODE open | invite | approval — who may join a unit: anyone, invite code only, or with approval
+    /addressform CODE Đồng chí | Anh/Chị — how the bot addresses the unit's people in Vietnamese (and the units below it that have not chosen)
 zalo-help-join-words = Joining units: “join requests” — the waiting list · “approve join N” / “decline join N” · “joinpolicy CODE open | invite | approval”.
 units-error-join_invalid = joining policy “{ $value }” is not valid (use open, invite or approval)
+
+## Form of address (issue 12 #19)
+cmd-addressform = How the bot addresses a unit's people
+addressform-usage =
+    Usage: /addressform UNIT_CODE Đồng chí | Anh/Chị (on Zalo: «xưng hô UNIT_CODE anh/chị»).
+    The bot addresses the unit's people in Vietnamese this way, and those of the units below it that have not chosen. Default: “Đồng chí”.
+addressform-done = From now on the bot addresses the people of “{ $unit }” as “{ $form }” in Vietnamese. The change is in the audit log.

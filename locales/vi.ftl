@@ -3,16 +3,16 @@
 
 ## Chung
 language-name = Tiếng Việt
-error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút.
-button-expired = Nút này đã hết hạn. Đồng chí vui lòng dùng tin nhắn mới nhất.
+error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. { $You } vui lòng thử lại sau ít phút.
+button-expired = Nút này đã hết hạn. { $You } vui lòng dùng tin nhắn mới nhất.
 button-back = ‹ Quay lại
 button-cancel = ✖ Hủy
-cancelled = Đã hủy. Đồng chí có thể chọn việc khác trong menu.
+cancelled = Đã hủy. { $You } có thể chọn việc khác trong menu.
 nothing-to-cancel = Không có thao tác nào đang dở.
 coming-soon = Chức năng “{ $feature }” sắp có. Ban quản trị sẽ thông báo khi sẵn sàng.
-not-joined = Đồng chí chưa chọn đơn vị. Gửi /start để bắt đầu.
+not-joined = { $You } chưa chọn đơn vị. Gửi /start để bắt đầu.
 private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot.
-text-too-long = Nội dung quá dài (tối đa { $max } ký tự). Đồng chí vui lòng rút gọn rồi gửi lại.
+text-too-long = Nội dung quá dài (tối đa { $max } ký tự). { $You } vui lòng rút gọn rồi gửi lại.
 
 ## Menu chính
 menu-campaigns = 📋 Phong trào
@@ -20,45 +20,45 @@ menu-register = 📝 Đăng ký
 menu-report = 📊 Báo cáo
 menu-my = 👤 Thi đua của tôi
 menu-help = ❓ Trợ giúp
-menu-shown = Đồng chí chọn việc cần làm trong menu bên dưới.
-unhandled-text = Tôi chưa hiểu yêu cầu này. Đồng chí chọn việc trong menu bên dưới hoặc gửi /help để xem các lệnh.
+menu-shown = { $You } chọn việc cần làm trong menu bên dưới.
+unhandled-text = Tôi chưa hiểu yêu cầu này. { $You } chọn việc trong menu bên dưới hoặc gửi /help để xem các lệnh.
 
 ## Bắt đầu / tham gia đơn vị
 start-welcome =
     Xin chào { $name }! 👋
-    ThiĐua Bot giúp đồng chí theo dõi các phong trào thi đua của đơn vị: đăng ký thi đua, báo cáo tiến độ và nhận nhắc hạn ngay trong Telegram.
+    ThiĐua Bot giúp { $you } theo dõi các phong trào thi đua của đơn vị: đăng ký thi đua, báo cáo tiến độ và nhận nhắc hạn ngay trong Telegram.
 start-welcome-back = Chào mừng { $name } quay lại! Đơn vị: { $unit }.
-start-choose-unit = Đồng chí thuộc đơn vị nào? Chọn trong danh sách hoặc gõ tên đơn vị để tìm (gõ không dấu cũng được, ví dụ «dong khoi»).
-start-invite-invalid = Đường dẫn mời này không hợp lệ hoặc đã được thay mới. Đồng chí hãy chọn đơn vị trong danh sách.
+start-choose-unit = { $You } thuộc đơn vị nào? Chọn trong danh sách hoặc gõ tên đơn vị để tìm (gõ không dấu cũng được, ví dụ «dong khoi»).
+start-invite-invalid = Đường dẫn mời này không hợp lệ hoặc đã được thay mới. { $You } hãy chọn đơn vị trong danh sách.
 unit-picker-title = Chọn đơn vị{ $parent ->
     [none] :
    *[other] {" "}trong “{ $parent }”:
 }
-unit-picker-empty = Chưa có đơn vị nào. Đồng chí vui lòng liên hệ quản trị viên để được thêm đơn vị.
+unit-picker-empty = Chưa có đơn vị nào. { $You } vui lòng liên hệ quản trị viên để được thêm đơn vị.
 unit-choose-this = ✔ Chọn “{ $unit }”
 unit-more = Trang sau ›
 unit-prev = ‹ Trang trước
 unit-search-results = Kết quả tìm “{ $query }”:
-unit-search-none = Không tìm thấy đơn vị nào có tên giống “{ $query }”. Đồng chí thử gõ từ khác hoặc chọn trong danh sách.
+unit-search-none = Không tìm thấy đơn vị nào có tên giống “{ $query }”. { $You } thử gõ từ khác hoặc chọn trong danh sách.
 unit-joined = Đã ghi nhận đơn vị: <b>{ $unit }</b>.
-unit-switch-ask = Đồng chí đang thuộc “{ $current }”. Chuyển sang “{ $unit }”?
+unit-switch-ask = { $You } đang thuộc “{ $current }”. Chuyển sang “{ $unit }”?
 unit-switch-yes = Chuyển sang “{ $unit }”
 unit-switch-no = Giữ đơn vị hiện tại
 unit-kept = Đã giữ nguyên đơn vị “{ $unit }”.
-name-ask = Xin đồng chí cho biết họ và tên đầy đủ (như trong hồ sơ đơn vị), ví dụ: Nguyễn Thị Minh Khai.
+name-ask = Xin { $you } cho biết họ và tên đầy đủ (như trong hồ sơ đơn vị), ví dụ: Nguyễn Thị Minh Khai.
 name-use-telegram = Dùng tên “{ $name }”
 name-invalid-empty = Họ và tên không được để trống. Vui lòng gõ lại.
 name-invalid-too-long = Họ và tên dài quá { $max } ký tự. Vui lòng gõ lại ngắn hơn.
 name-invalid-control = Họ và tên có ký tự không hợp lệ. Vui lòng chỉ dùng chữ cái (không dùng ký hiệu, biểu tượng).
 name-invalid-no-letters = Họ và tên phải có chữ cái (không chỉ biểu tượng hoặc chữ số). Vui lòng gõ lại.
-name-need-text = Đồng chí vui lòng gõ họ và tên bằng chữ.
+name-need-text = { $You } vui lòng gõ họ và tên bằng chữ.
 onboarding-done =
-    Cảm ơn đồng chí <b>{ $name }</b>, đơn vị <b>{ $unit }</b>.
-    Đồng chí đã sẵn sàng tham gia các phong trào thi đua. Chọn việc cần làm trong menu bên dưới.
+    Cảm ơn { $you } <b>{ $name }</b>, đơn vị <b>{ $unit }</b>.
+    { $You } đã sẵn sàng tham gia các phong trào thi đua. Chọn việc cần làm trong menu bên dưới.
 
 ## Hồ sơ
 profile-show =
-    <b>Hồ sơ của đồng chí</b>
+    <b>Hồ sơ của { $you }</b>
     Họ và tên: { $name }
     Đơn vị: { $unit }
     Ngôn ngữ: { $language }
@@ -133,9 +133,9 @@ cmd-revoke = Thu hồi quyền cán bộ
 cmd-audit = Nhật ký
 
 ## Phân quyền
-forbidden = Đồng chí không có quyền dùng lệnh này. Yêu cầu đã được ghi vào nhật ký.
-forbidden-scope = Đơn vị “{ $unit }” nằm ngoài phạm vi phụ trách của đồng chí.
-officer-needs-unit = Đồng chí cần thuộc một đơn vị trước khi dùng lệnh này (/profile).
+forbidden = { $You } không có quyền dùng lệnh này. Yêu cầu đã được ghi vào nhật ký.
+forbidden-scope = Đơn vị “{ $unit }” nằm ngoài phạm vi phụ trách của { $you }.
+officer-needs-unit = { $You } cần thuộc một đơn vị trước khi dùng lệnh này (/profile).
 
 ## Quản trị đơn vị
 units-tree-title = <b>Sơ đồ đơn vị</b> ({ $count } đơn vị)
@@ -161,15 +161,15 @@ invite-link =
     { $link }
     Người nhận chỉ cần bấm vào là tham gia đơn vị.
 invite-unknown-unit = Không có đơn vị nào có mã hoặc tên “{ $code }”.
-import-ask = Đồng chí gửi tệp danh sách đơn vị (CSV, YAML hoặc Excel .xlsx, tối đa 1 MB) dưới dạng tệp đính kèm. Cột (CSV và Excel): code,name,parent,group.
-import-not-file = Đồng chí vui lòng gửi tệp CSV, YAML hoặc Excel .xlsx (dạng tệp đính kèm), hoặc /cancel để hủy.
+import-ask = { $You } gửi tệp danh sách đơn vị (CSV, YAML hoặc Excel .xlsx, tối đa 1 MB) dưới dạng tệp đính kèm. Cột (CSV và Excel): code,name,parent,group.
+import-not-file = { $You } vui lòng gửi tệp CSV, YAML hoặc Excel .xlsx (dạng tệp đính kèm), hoặc /cancel để hủy.
 import-too-large = Tệp quá lớn ({ $size }). Giới hạn là { $max }.
 import-bad-type = Tệp “{ $name }” không phải CSV, YAML hoặc Excel .xlsx.
 import-errors = Tệp có { $count } lỗi, chưa nhập đơn vị nào:
 import-error-line = Dòng { $line }: { $problem }
 import-errors-more = … và { $count } lỗi khác.
 import-done = Đã nhập xong: { $created } đơn vị mới, { $updated } đơn vị cập nhật, { $groups } khối/cụm mới.
-import-download-failed = Không tải được tệp từ Telegram. Đồng chí vui lòng gửi lại.
+import-download-failed = Không tải được tệp từ Telegram. { $You } vui lòng gửi lại.
 units-error-file_empty = tệp không có đơn vị nào
 units-error-file_syntax = lỗi cú pháp ({ $message })
 units-error-file_header = thiếu dòng tiêu đề, cần: { $expected }
@@ -211,7 +211,7 @@ audit-line = { $at } · { $action } · { $outcome } · { $actor }{ $target }
 audit-empty = Nhật ký trống.
 
 ## Nhóm
-group-only-private = Đồng chí vui lòng nhắn riêng cho bot để dùng chức năng này: { $link }
+group-only-private = { $You } vui lòng nhắn riêng cho bot để dùng chức năng này: { $link }
 
 ## Gửi thông báo (outbox)
 broadcast-progress = 📤 <b>Đang gửi thông báo</b>: { $done }/{ $total } người nhận{ $groupsTotal ->
@@ -246,9 +246,9 @@ broadcast-stop-finished = Đợt gửi này đã kết thúc.
 ## Nhắc hạn và báo cáo sơ kết/tổng kết
 reminder-header-one = ⏰ <b>Nhắc hạn thi đua</b>
 reminder-header-many = ⏰ <b>Nhắc hạn thi đua</b> ({ $count } việc sắp đến hạn)
-reminder-nudge-header = 🔔 <b>Cán bộ phụ trách thi đua nhắc lại</b>: đồng chí chưa hoàn thành việc sau.
+reminder-nudge-header = 🔔 <b>Cán bộ phụ trách thi đua nhắc lại</b>: { $you } chưa hoàn thành việc sau.
 reminder-line = • <b>{ $campaign }</b>: { $what } — hạn { $deadline } ({ $left })
-reminder-footer = Đồng chí bấm nút bên dưới để thực hiện ngay. Tắt nhắc hạn: /settings
+reminder-footer = { $You } bấm nút bên dưới để thực hiện ngay. Tắt nhắc hạn: /settings
 reminder-what-REGISTRATION = đăng ký thi đua
 reminder-what-PROGRESS_REPORT = báo cáo tiến độ
 reminder-what-MIDTERM_REVIEW = báo cáo sơ kết
@@ -285,17 +285,17 @@ settings-state-on = Bật
 settings-state-off = Tắt
 settings-turn-on = 🔔 Bật nhắc hạn
 settings-turn-off = 🔕 Tắt nhắc hạn
-settings-saved-on = Đã bật nhắc hạn. Bot sẽ nhắc đồng chí trước các mốc thi đua.
-settings-saved-off = Đã tắt nhắc hạn. Đồng chí có thể bật lại bằng /settings.
+settings-saved-on = Đã bật nhắc hạn. Bot sẽ nhắc { $you } trước các mốc thi đua.
+settings-saved-off = Đã tắt nhắc hạn. { $You } có thể bật lại bằng /settings.
 settings-show-linked = <b>Cài đặt</b>
     Nhắc hạn thi đua: <b>{ $state }</b>
     Nhận tin nhắn của bot trên: <b>{ $channel }</b>
 settings-change-channel = 📨 Đổi kênh nhận tin
-settings-ask-channel = Đồng chí đang nhận tin nhắn của bot trên: <b>{ $channel }</b>. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh nào?
+settings-ask-channel = { $You } đang nhận tin nhắn của bot trên: <b>{ $channel }</b>. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh nào?
 settings-channel-last = kênh dùng gần nhất
 settings-channel-last-option = 🕘 Kênh dùng gần nhất
-settings-channel-saved = Từ nay bot gửi thông báo và lời nhắc cho đồng chí trên { $channel }.
-settings-channel-saved-last = Từ nay bot gửi thông báo và lời nhắc cho đồng chí trên kênh đồng chí dùng gần nhất.
+settings-channel-saved = Từ nay bot gửi thông báo và lời nhắc cho { $you } trên { $channel }.
+settings-channel-saved-last = Từ nay bot gửi thông báo và lời nhắc cho { $you } trên kênh { $you } dùng gần nhất.
 cmd-settings = Cài đặt nhắc hạn
 cmd-nudge = Nhắc người chưa thực hiện
 cmd-review = Báo cáo sơ kết/tổng kết
@@ -309,13 +309,13 @@ review-status-button = 📊 Tình hình nộp: { $campaign }
 review-status-title = <b>Tình hình nộp báo cáo</b>: { $campaign } — { $what }, hạn { $deadline }
 review-status-submitted = ✅ { $unit } — { $at }
 review-status-missing = ⏳ { $unit } — chưa nộp
-review-ask-file = Đồng chí gửi tệp { $what } của đơn vị “{ $unit }” (PDF, DOCX hoặc XLSX, tối đa 20 MB).{ $replace ->
+review-ask-file = { $You } gửi tệp { $what } của đơn vị “{ $unit }” (PDF, DOCX hoặc XLSX, tối đa 20 MB).{ $replace ->
     [yes] { " " }Đơn vị đã nộp tệp “{ $file }”; tệp mới sẽ thay thế tệp cũ.
    *[no] {""}
 }
-review-file-type = Chỉ nhận tệp PDF, DOCX hoặc XLSX. Đồng chí vui lòng gửi lại tệp báo cáo.
-review-file-too-large = Tệp lớn hơn 20 MB. Đồng chí vui lòng nén hoặc tách tệp rồi gửi lại.
-review-need-file = Đồng chí vui lòng gửi tệp báo cáo dưới dạng tài liệu (PDF, DOCX hoặc XLSX), hoặc /cancel để hủy.
+review-file-type = Chỉ nhận tệp PDF, DOCX hoặc XLSX. { $You } vui lòng gửi lại tệp báo cáo.
+review-file-too-large = Tệp lớn hơn 20 MB. { $You } vui lòng nén hoặc tách tệp rồi gửi lại.
+review-need-file = { $You } vui lòng gửi tệp báo cáo dưới dạng tài liệu (PDF, DOCX hoặc XLSX), hoặc /cancel để hủy.
 review-ask-figures = Số liệu chính (không bắt buộc): mỗi dòng một chỉ tiêu dạng «tên: giá trị», ví dụ:
     Đảng viên mới: 12
     Sáng kiến được công nhận: 3
@@ -331,10 +331,10 @@ review-confirm = <b>Xác nhận nộp báo cáo</b>
     Ghi chú: { $note }
 review-none-given = (không có)
 review-confirm-button = ✔ Nộp báo cáo
-review-saved = ✅ Đã nhận { $what } của đơn vị “{ $unit }”. Đồng chí có thể nộp lại để thay thế trước { $deadline }.
+review-saved = ✅ Đã nhận { $what } của đơn vị “{ $unit }”. { $You } có thể nộp lại để thay thế trước { $deadline }.
 review-replaced = ✅ Đã thay { $what } của đơn vị “{ $unit }” bằng tệp mới.
 review-closed = Mốc này đã quá hạn hoặc phong trào không còn diễn ra; không thể nộp báo cáo.
-review-not-in-audience = Đơn vị của đồng chí không thuộc đối tượng của phong trào này.
+review-not-in-audience = Đơn vị của { $you } không thuộc đối tượng của phong trào này.
 review-not-found = Không tìm thấy mốc báo cáo này.
 
 ## Campaigns
@@ -358,7 +358,7 @@ camp-period = Thời gian: { $starts } – { $ends }
 camp-text-cut = (Nội dung dài, xem đầy đủ trong /campaigns.)
 camp-content-heading = <b>Nội dung thi đua</b>
 camp-registration-deadline = ⏰ Hạn đăng ký thi đua: <b>{ $at }</b>
-camp-announcement-call = Đề nghị đồng chí bấm nút bên dưới để đăng ký danh hiệu và chỉ tiêu thi đua.
+camp-announcement-call = Đề nghị { $you } bấm nút bên dưới để đăng ký danh hiệu và chỉ tiêu thi đua.
 camp-register-button = 📝 Đăng ký thi đua
 camp-open-button = 📋 Xem phong trào
 camp-followup-heading = 📢 <b>Thông báo bổ sung — { $title }</b>
@@ -369,8 +369,8 @@ camp-titles-individual = <b>Danh hiệu cá nhân:</b> { $titles }
 camp-titles-collective = <b>Danh hiệu tập thể:</b> { $titles }
 camp-status-line = Trạng thái: <b>{ $status }</b> · mã <code>{ $code }</code>
 camp-deadlines-heading = <b>Các mốc thời hạn</b>
-camp-my-status = 👤 Đăng ký của đồng chí: <b>{ $title }</b> — { $status }
-camp-my-status-none = 👤 Đồng chí <b>chưa đăng ký</b> thi đua trong phong trào này.
+camp-my-status = 👤 Đăng ký của { $you }: <b>{ $title }</b> — { $status }
+camp-my-status-none = 👤 { $You } <b>chưa đăng ký</b> thi đua trong phong trào này.
 camp-errors-more = … và { $count } lỗi khác.
 camp-err-required = thiếu thông tin bắt buộc
 camp-err-type_invalid = kiểu dữ liệu không đúng { $value }
@@ -407,18 +407,18 @@ camp-err-date_invalid = { $value } không phải ngày hợp lệ
 camp-err-date_format = “{ $value }” không đúng dạng ngày/tháng/năm (ví dụ 30/06/2026)
 camp-err-time_invalid = “{ $value }” có giờ không hợp lệ
 camp-err-invalid = “{ $value }” không hợp lệ
-camp-upload-ask = Đồng chí gửi tệp dữ liệu phong trào (<b>YAML</b> hoặc <b>JSON</b>, theo mẫu; tối đa 1 MB) vào đây. Gửi /cancel để hủy.
-camp-upload-not-file = Đồng chí vui lòng gửi tệp YAML hoặc JSON dưới dạng tệp đính kèm, hoặc /cancel.
+camp-upload-ask = { $You } gửi tệp dữ liệu phong trào (<b>YAML</b> hoặc <b>JSON</b>, theo mẫu; tối đa 1 MB) vào đây. Gửi /cancel để hủy.
+camp-upload-not-file = { $You } vui lòng gửi tệp YAML hoặc JSON dưới dạng tệp đính kèm, hoặc /cancel.
 camp-file-bad-type = Tệp “{ $name }” không phải YAML hoặc JSON. Chỉ nhận tệp .yaml, .yml hoặc .json.
 camp-import-done = ✅ Đã lưu dự thảo phong trào <b>{ $title }</b> (mã <code>{ $code }</code>).
 camp-import-replaced = ✅ Đã thay dự thảo <code>{ $code }</code> bằng tệp mới: <b>{ $title }</b>.
 camp-import-warnings = ⚠️ Lưu ý (không chặn việc lưu):
-camp-import-invalid = ❌ Tệp có { $count } lỗi, chưa lưu gì. Đồng chí sửa rồi gửi lại:
-camp-code-taken = Mã phong trào <code>{ $code }</code> đã được dùng. Đồng chí gõ một mã khác (chữ thường, số, dấu gạch ngang, ví dụ <code>{ $code }-2</code>), tôi sẽ nhập lại chính tệp này.
+camp-import-invalid = ❌ Tệp có { $count } lỗi, chưa lưu gì. { $You } sửa rồi gửi lại:
+camp-code-taken = Mã phong trào <code>{ $code }</code> đã được dùng. { $You } gõ một mã khác (chữ thường, số, dấu gạch ngang, ví dụ <code>{ $code }-2</code>), tôi sẽ nhập lại chính tệp này.
 camp-code-invalid = Mã <code>{ $code }</code> không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (3–40 ký tự). Vui lòng gõ lại.
 camp-audience-unknown = Không có đơn vị hoặc khối/cụm mang mã: { $codes }. Chưa lưu gì.
-camp-audience-out-of-scope = Đối tượng nằm ngoài phạm vi đơn vị của đồng chí: { $codes }. Chưa lưu gì.
-camp-out-of-scope = Phong trào này không thuộc phạm vi quản lý của đồng chí.
+camp-audience-out-of-scope = Đối tượng nằm ngoài phạm vi đơn vị của { $you }: { $codes }. Chưa lưu gì.
+camp-out-of-scope = Phong trào này không thuộc phạm vi quản lý của { $you }.
 camp-btn-launch = 🚀 Phát động
 camp-btn-edit = ✏️ Sửa
 camp-btn-announce = 📢 Gửi thông báo bổ sung
@@ -426,8 +426,8 @@ camp-btn-close = 🏁 Kết thúc
 camp-btn-archive = 🗄 Lưu trữ
 camp-btn-launch-confirm = ✔ Xác nhận phát động
 camp-btn-announce-confirm = ✔ Gửi thông báo
-camp-officer-none = Chưa có phong trào nào trong phạm vi của đồng chí. Gửi tệp YAML/JSON hoặc dùng /newcampaign để tạo.
-camp-officer-list = <b>Phong trào trong phạm vi của đồng chí</b>
+camp-officer-none = Chưa có phong trào nào trong phạm vi của { $you }. Gửi tệp YAML/JSON hoặc dùng /newcampaign để tạo.
+camp-officer-list = <b>Phong trào trong phạm vi của { $you }</b>
 camp-officer-hint = Chọn một phong trào để xem, sửa, phát động. Tạo mới: /newcampaign hoặc gửi tệp YAML/JSON.
 camp-already-launched = Phong trào này đã được phát động (hoặc không còn là dự thảo); không thể phát động lại.
 camp-preview-intro = 👁 Xem trước — thành viên sẽ nhận đúng tin nhắn sau:
@@ -438,8 +438,8 @@ camp-launch-pick = Chọn dự thảo cần phát động (gửi số thứ tự
 camp-launch-choice-launch = 🚀 Phát động
 camp-launch-choice-cancel = Hủy
 camp-launch-cancelled = Đã hủy, phong trào chưa được phát động.
-camp-launch-not-found = Không tìm thấy phong trào có mã này. Gửi «phát động» để chọn trong các dự thảo của đồng chí.
-camp-launch-no-drafts = Không có dự thảo nào trong phạm vi của đồng chí để phát động.
+camp-launch-not-found = Không tìm thấy phong trào có mã này. Gửi «phát động» để chọn trong các dự thảo của { $you }.
+camp-launch-no-drafts = Không có dự thảo nào trong phạm vi của { $you } để phát động.
 camp-launched-text = 🚀 Đã phát động <b>{ $title }</b>: đang gửi tới { $members } người nhận và { $groups } nhóm. Tiến độ gửi sẽ được báo trong các tin nhắn tiếp theo.
 camp-edit-not-draft = Chỉ sửa được phong trào ở trạng thái dự thảo.
 camp-edit-ask = Sửa mục nào của dự thảo <code>{ $code }</code>? (Muốn thay toàn bộ, gửi lại tệp YAML/JSON cùng mã.)
@@ -455,10 +455,10 @@ camp-edit-saved = ✅ Đã lưu thay đổi.
 camp-edit-not_found = Không tìm thấy phong trào.
 camp-edit-not_draft = Chỉ sửa được phong trào ở trạng thái dự thảo.
 camp-edit-not_launched = Phong trào chưa được phát động.
-camp-edit-out_of_scope = Phong trào này không thuộc phạm vi quản lý của đồng chí.
+camp-edit-out_of_scope = Phong trào này không thuộc phạm vi quản lý của { $you }.
 camp-edit-already_archived = Phong trào đã được lưu trữ.
 camp-edit-ends_before_starts = Ngày kết thúc phải sau ngày bắt đầu ({ $starts }). Vui lòng gõ lại.
-camp-edit-milestone_outside_period = Có mốc thời hạn nằm ngoài khoảng thời gian mới. Đồng chí gõ ngày khác hoặc gửi lại tệp.
+camp-edit-milestone_outside_period = Có mốc thời hạn nằm ngoài khoảng thời gian mới. { $You } gõ ngày khác hoặc gửi lại tệp.
 camp-edit-text_invalid = Nội dung không hợp lệ (trống hoặc quá dài). Vui lòng gõ lại.
 camp-announce-ask = Gõ nội dung thông báo bổ sung cho phong trào <b>{ $title }</b>. Gửi /cancel để hủy.
 camp-announce-none = Chưa có phong trào nào đang triển khai để gửi thông báo.
@@ -474,11 +474,11 @@ camp-archive-confirm = Lưu trữ phong trào <b>{ $title }</b>? Phong trào s�
 camp-archive-confirm-yes = 🗄 Xác nhận lưu trữ
 camp-archived = 🗄 Đã lưu trữ phong trào <b>{ $title }</b>.
 camp-archive-refused = Không lưu trữ được: phong trào đang triển khai phải được kết thúc trước.
-camp-member-none = Hiện đơn vị của đồng chí chưa có phong trào thi đua nào đang triển khai.
+camp-member-none = Hiện đơn vị của { $you } chưa có phong trào thi đua nào đang triển khai.
 camp-member-list = <b>Các phong trào đang triển khai</b>
 camp-member-pick = Bấm nút hoặc gõ số thứ tự để xem chi tiết.
 camp-pick-invalid = Vui lòng gõ số từ 1 đến { $max }.
-camp-link-invalid = Đường dẫn phong trào không hợp lệ, đã kết thúc hoặc không dành cho đơn vị của đồng chí.
+camp-link-invalid = Đường dẫn phong trào không hợp lệ, đã kết thúc hoặc không dành cho đơn vị của { $you }.
 group-link-forbidden = Chỉ cán bộ phụ trách thi đua mới liên kết được nhóm với đơn vị.
 group-linked = ✅ Đã liên kết nhóm này với đơn vị <b>{ $unit }</b>. Nhóm sẽ nhận thông báo phát động và thông báo bổ sung của các phong trào.
 group-added-hint = Xin chào! Đề nghị cán bộ phụ trách thi đua của đơn vị gửi lệnh <b>/linkgroup</b> trong nhóm này để nhóm nhận thông báo các phong trào thi đua.
@@ -529,15 +529,15 @@ wiz-audience-empty = Cần chọn ít nhất một đơn vị.
 wiz-preview = 👁 <b>Xem trước dự thảo</b>
 wiz-save = 💾 Lưu dự thảo
 wiz-save-help = Bấm «💾 Lưu dự thảo», «‹ Quay lại» hoặc gửi /cancel.
-wiz-save-failed = Chưa lưu được ({ $reason }). Đồng chí kiểm tra lại các bước.
+wiz-save-failed = Chưa lưu được ({ $reason }). { $You } kiểm tra lại các bước.
 wiz-saved = ✅ Đã lưu dự thảo <b>{ $title }</b> (mã <code>{ $code }</code>). Mở phong trào để phát động.
 wiz-open = 📋 Mở phong trào
 
 ## Đăng ký thi đua, báo cáo tiến độ, Của tôi
-flow-restarted = Bot vừa được cập nhật nên việc “{ $flow }” đang làm dở không tiếp tục được. Đồng chí vui lòng thực hiện lại từ đầu. Mong đồng chí thông cảm.
-flow-restarted-gone = Bot vừa được cập nhật và thao tác đang dở không còn nữa. Đồng chí chọn việc cần làm trong menu.
-flow-busy = Đồng chí đang làm dở “{ $flow }”. Hãy trả lời câu hỏi ở trên, hoặc gõ /cancel để dừng.
-flow-busy-button = Đồng chí đang làm dở “{ $flow }”. Hãy dùng tin nhắn mới nhất, hoặc /cancel để dừng.
+flow-restarted = Bot vừa được cập nhật nên việc “{ $flow }” đang làm dở không tiếp tục được. { $You } vui lòng thực hiện lại từ đầu. Mong { $you } thông cảm.
+flow-restarted-gone = Bot vừa được cập nhật và thao tác đang dở không còn nữa. { $You } chọn việc cần làm trong menu.
+flow-busy = { $You } đang làm dở “{ $flow }”. Hãy trả lời câu hỏi ở trên, hoặc gõ /cancel để dừng.
+flow-busy-button = { $You } đang làm dở “{ $flow }”. Hãy dùng tin nhắn mới nhất, hoặc /cancel để dừng.
 cv-yes = Có
 cv-no = Không
 cv-skip = ⏭ Bỏ qua
@@ -576,15 +576,15 @@ reg-title-desc-custom = danh hiệu riêng của phong trào này.
 reg-basis-EXCELLENT_RATING = Hoàn thành xuất sắc nhiệm vụ
 reg-basis-INITIATIVE = Sáng kiến
 reg-basis-TOPIC = Đề tài khoa học
-reg-campaign-not-open = Phong trào này hiện không mở đăng ký cho đơn vị của đồng chí.
-reg-no-campaigns = Hiện chưa có phong trào thi đua nào đang mở cho đơn vị của đồng chí.
-reg-ask-campaign = Đồng chí đăng ký thi đua cho phong trào nào?
-reg-no-titles-for-you = Phong trào này không có danh hiệu nào để đồng chí đăng ký.
+reg-campaign-not-open = Phong trào này hiện không mở đăng ký cho đơn vị của { $you }.
+reg-no-campaigns = Hiện chưa có phong trào thi đua nào đang mở cho đơn vị của { $you }.
+reg-ask-campaign = { $You } đăng ký thi đua cho phong trào nào?
+reg-no-titles-for-you = Phong trào này không có danh hiệu nào để { $you } đăng ký.
 reg-ask-scope = <b>{ $campaign }</b>
-    Đồng chí đăng ký cho cá nhân hay thay mặt tập thể đơn vị?
+    { $You } đăng ký cho cá nhân hay thay mặt tập thể đơn vị?
 reg-scope-individual = 👤 Cá nhân
 reg-scope-collective = 👥 Tập thể: { $unit }
-reg-existing = Đồng chí đã đăng ký (trạng thái: { $status }). Đăng ký lại sẽ sửa đăng ký này.
+reg-existing = { $You } đã đăng ký (trạng thái: { $status }). Đăng ký lại sẽ sửa đăng ký này.
 reg-status-SUBMITTED = đã gửi, chờ duyệt
 reg-status-RETURNED = bị trả lại để bổ sung
 reg-status-APPROVED = đã được duyệt
@@ -592,23 +592,23 @@ reg-status-REJECTED = không được duyệt
 reg-status-WITHDRAWN = đã rút
 reg-edit = ✏️ Sửa đăng ký
 reg-withdraw = ↩ Rút đăng ký
-reg-withdrawn = Đã rút đăng ký phong trào “{ $campaign }”. Đồng chí có thể đăng ký lại trước hạn.
+reg-withdrawn = Đã rút đăng ký phong trào “{ $campaign }”. { $You } có thể đăng ký lại trước hạn.
 reg-ask-title = <b>{ $campaign }</b>
-    Chọn danh hiệu thi đua đồng chí đăng ký:
+    Chọn danh hiệu thi đua { $you } đăng ký:
 reg-keep = Giữ: { $value }
 reg-current = Hiện tại: <b>{ $value }</b>
 reg-ask-line-NUMBER = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
-    Đồng chí cam kết đạt bao nhiêu{ $unit }? Gõ số (ví dụ 3 hoặc 12,5). Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
+    { $You } cam kết đạt bao nhiêu{ $unit }? Gõ số (ví dụ 3 hoặc 12,5). Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
 reg-ask-line-YES_NO = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
-    Đồng chí có cam kết thực hiện không? Chọn «Có» hoặc «Không». Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
+    { $You } có cam kết thực hiện không? Chọn «Có» hoặc «Không». Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
 reg-ask-line-TEXT = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
-    Đồng chí gõ cam kết ngắn gọn. Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
+    { $You } gõ cam kết ngắn gọn. Bấm «Bỏ qua» để bỏ nội dung này, «Xong» để kết thúc phần cam kết.
 reg-hint-line-NUMBER = Vui lòng gõ số (ví dụ 3 hoặc 12,5), hoặc bấm «Bỏ qua» / «Xong».
 reg-hint-line-YES_NO = Vui lòng bấm «Có» hoặc «Không», hoặc «Bỏ qua» / «Xong».
 reg-hint-line-TEXT = Vui lòng gõ nội dung bằng chữ, hoặc bấm «Bỏ qua» / «Xong».
-reg-ask-basis = Danh hiệu <b>{ $title }</b> cần đạt một trong các tiêu chuẩn sau ({ $citation }). Đồng chí dự kiến đạt tiêu chuẩn nào?
-reg-ask-initiative = Đồng chí gõ tên sáng kiến dự kiến:
-reg-ask-topic = Đồng chí gõ tên đề tài khoa học dự kiến:
+reg-ask-basis = Danh hiệu <b>{ $title }</b> cần đạt một trong các tiêu chuẩn sau ({ $citation }). { $You } dự kiến đạt tiêu chuẩn nào?
+reg-ask-initiative = { $You } gõ tên sáng kiến dự kiến:
+reg-ask-topic = { $You } gõ tên đề tài khoa học dự kiến:
 reg-hint-initiative = Vui lòng gõ tên bằng chữ (tối đa 300 ký tự), hoặc /cancel để dừng.
 reg-summary-title = <b>Đăng ký thi đua — { $campaign }</b>
 reg-summary-individual = Đối tượng: cá nhân ({ $unit })
@@ -620,40 +620,40 @@ reg-summary-basis = Tiêu chuẩn dự kiến đạt: { $basis }
 reg-summary-initiative = Sáng kiến/đề tài: <b>{ $initiative }</b>
 reg-done = ✅ Đã ghi nhận đăng ký danh hiệu <b>{ $title }</b> — phong trào “{ $campaign }”. Cán bộ phụ trách sẽ xem xét và phản hồi.
 reg-updated = ✅ Đã cập nhật đăng ký: danh hiệu <b>{ $title }</b> — phong trào “{ $campaign }”. Đăng ký đã được gửi lại để duyệt.
-reg-closed = Đã hết hạn đăng ký thi đua ({ $deadline }). Nếu có lý do chính đáng, đồng chí liên hệ { $contact }.
+reg-closed = Đã hết hạn đăng ký thi đua ({ $deadline }). Nếu có lý do chính đáng, { $you } liên hệ { $contact }.
 reg-closed-no-officer = cán bộ phụ trách thi đua của đơn vị
 reg-refused-title_not_offered = Phong trào không có danh hiệu này.
 reg-refused-title_wrong_scope = Danh hiệu này không dành cho đối tượng đã chọn.
 reg-refused-collective_officer_only = Chỉ cán bộ phụ trách thi đua của đơn vị mới đăng ký danh hiệu tập thể.
-reg-refused-member_without_unit = Đồng chí chưa thuộc đơn vị nào. Gửi /start để chọn đơn vị.
+reg-refused-member_without_unit = { $You } chưa thuộc đơn vị nào. Gửi /start để chọn đơn vị.
 reg-refused-registration_closed = Đã hết hạn đăng ký.
-reg-refused-already_registered = Đồng chí đã đăng ký phong trào này.
-reg-refused-registration_rejected = Đăng ký của đồng chí không được duyệt nên không thể đăng ký lại. Đồng chí liên hệ cán bộ phụ trách nếu cần.
+reg-refused-already_registered = { $You } đã đăng ký phong trào này.
+reg-refused-registration_rejected = Đăng ký của { $you } không được duyệt nên không thể đăng ký lại. { $You } liên hệ cán bộ phụ trách nếu cần.
 reg-refused-basis_required = Danh hiệu này cần chọn tiêu chuẩn dự kiến đạt.
 reg-refused-basis_not_allowed = Tiêu chuẩn đã chọn không phù hợp với danh hiệu.
 reg-refused-campaign_not_open = Phong trào này không còn mở.
-reg-refused-not_in_audience = Đơn vị của đồng chí không thuộc đối tượng của phong trào này.
+reg-refused-not_in_audience = Đơn vị của { $you } không thuộc đối tượng của phong trào này.
 reg-refused-not_found = Không tìm thấy đăng ký.
 reg-return-flow-name = Trả lại đăng ký
-reg-return-ask = Đồng chí gõ lý do trả lại đăng ký #{ $id } (người đăng ký sẽ nhận được lý do này):
+reg-return-ask = { $You } gõ lý do trả lại đăng ký #{ $id } (người đăng ký sẽ nhận được lý do này):
 reg-return-hint = Vui lòng gõ lý do bằng chữ, hoặc /cancel để dừng.
 reg-returned = Đã trả lại đăng ký #{ $id }. Người đăng ký đã được báo kèm lý do.
 reg-approved = Đã duyệt đăng ký #{ $id }. Người đăng ký đã được báo.
 reg-approved-toast = Đã duyệt
 reg-decide-not_found = Không tìm thấy đăng ký này.
-reg-decide-out_of_scope = Đăng ký này nằm ngoài phạm vi phụ trách của đồng chí.
+reg-decide-out_of_scope = Đăng ký này nằm ngoài phạm vi phụ trách của { $you }.
 reg-decide-not_pending = Đăng ký này đã được rút hoặc không còn chờ duyệt.
 reg-decide-reason_required = Cần ghi lý do khi trả lại.
-reg-notice-approved = ✅ Đăng ký danh hiệu <b>{ $title }</b> (phong trào “{ $campaign }”) của đồng chí đã được cán bộ { $officer } duyệt.
+reg-notice-approved = ✅ Đăng ký danh hiệu <b>{ $title }</b> (phong trào “{ $campaign }”) của { $you } đã được cán bộ { $officer } duyệt.
 reg-notice-returned = ↩ Đăng ký danh hiệu <b>{ $title }</b> (phong trào “{ $campaign }”) được cán bộ { $officer } trả lại để bổ sung.
     Lý do: { $reason }
-    Đồng chí sửa bằng lệnh /register.
+    { $You } sửa bằng lệnh /register.
 reg-digest-title = <b>Đăng ký mới — { $campaign }</b> ({ $count } đăng ký, tính đến { $at }):
 reg-digest-line = #{ $id } { $who }{ $unit }: { $title }
 reg-approve-button = ✔ Duyệt #{ $id }
 reg-return-button = ↩ Trả lại #{ $id }
-my-title = <b>👤 Tình hình thi đua của đồng chí</b>
-my-none = Hiện chưa có phong trào nào đang mở cho đơn vị của đồng chí.
+my-title = <b>👤 Tình hình thi đua của { $you }</b>
+my-none = Hiện chưa có phong trào nào đang mở cho đơn vị của { $you }.
 my-not-registered = Chưa đăng ký — gửi /register để đăng ký.
 my-reg-individual = Cá nhân: <b>{ $title }</b> — { $status }
 my-reg-collective = Tập thể { $unit }: <b>{ $title }</b> — { $status }
@@ -674,8 +674,8 @@ rep-review-line = • { $kind } { $title } — { $campaign }, hạn { $due }
 rep-review-MIDTERM_REVIEW = Sơ kết
 rep-review-FINAL_REVIEW = Tổng kết
 rep-reviews-pointer = Gửi báo cáo của đơn vị bằng lệnh /review.
-rep-no-campaigns = Hiện chưa có phong trào nào đang mở cho đơn vị của đồng chí.
-rep-ask-campaign = Đồng chí báo cáo cho phong trào nào?
+rep-no-campaigns = Hiện chưa có phong trào nào đang mở cho đơn vị của { $you }.
+rep-ask-campaign = { $You } báo cáo cho phong trào nào?
 rep-no-period = Phong trào “{ $campaign }” hiện không có kỳ báo cáo nào đang mở.
 rep-ask-line = <b>{ $campaign }</b> — kỳ báo cáo hạn { $due }
     Chọn nội dung cần báo cáo:
@@ -684,7 +684,7 @@ rep-hint-note = Vui lòng gõ ghi chú bằng chữ, hoặc bấm «Bỏ qua».
 rep-ask-evidence = Gửi ảnh hoặc tệp minh chứng (không bắt buộc; không có thì bấm «Xong»). Nhận PDF, DOCX, XLSX, JPG, PNG, mỗi tệp tối đa { $max }. Gửi xong bấm «Xong» hoặc gõ «xong».
 rep-evidence-more = Đã nhận { $count } tệp minh chứng. Gửi thêm, hoặc bấm «Xong».
 rep-hint-evidence = Vui lòng gửi ảnh hoặc tệp (PDF, DOCX, XLSX, JPG, PNG), hoặc bấm «Xong».
-rep-evidence-too-large = Tệp { $name } ({ $size }) vượt quá giới hạn { $max }. Đồng chí gửi tệp nhỏ hơn.
+rep-evidence-too-large = Tệp { $name } ({ $size }) vượt quá giới hạn { $max }. { $You } gửi tệp nhỏ hơn.
 rep-evidence-type = Tệp “{ $name }” không đúng định dạng. Chỉ nhận PDF, DOCX, XLSX, JPG, PNG.
 rep-summary-title = <b>Báo cáo tiến độ — { $campaign }</b>
 rep-summary-line = Nội dung: { $line }
@@ -698,7 +698,7 @@ rep-refused-evidence_too_large = Có tệp minh chứng vượt quá 20 MB.
 rep-refused-evidence_type = Có tệp minh chứng không đúng định dạng.
 rep-evidence-unknown = Không có báo cáo #{ $id }.
 rep-evidence-header = Minh chứng của báo cáo #{ $id } — { $member }, “{ $line }” ({ $at }): { $count } tệp.
-rep-evidence-none = Chưa có báo cáo nào kèm minh chứng trong phạm vi của đồng chí.
+rep-evidence-none = Chưa có báo cáo nào kèm minh chứng trong phạm vi của { $you }.
 rep-evidence-list = Chọn báo cáo cần xem minh chứng:
 cmd-newcampaign = Tạo phong trào thi đua
 cmd-importcampaign = Nhập phong trào từ tệp YAML/JSON
@@ -713,18 +713,18 @@ flow-problem-number-negative = Số không được âm. Vui lòng gõ lại.
 flow-problem-number-out-of-range = Số quá lớn hoặc quá nhiều chữ số thập phân (tối đa 4). Vui lòng gõ lại.
 flow-problem-date-invalid = Ngày này không có trên lịch. Vui lòng gõ lại (ngày/tháng/năm, ví dụ 30/06/2026).
 flow-problem-date-format = Chưa đúng dạng ngày. Vui lòng gõ ngày/tháng/năm, ví dụ 30/06/2026.
-flow-problem-file = Bước này cần một tệp hoặc ảnh. Đồng chí gửi tệp, hoặc gõ «quay lại» / «hủy».
+flow-problem-file = Bước này cần một tệp hoặc ảnh. { $You } gửi tệp, hoặc gõ «quay lại» / «hủy».
 flow-problem-text = Vui lòng gõ câu trả lời bằng chữ.
-flow-problem-first-step = Đây là câu hỏi đầu tiên. Đồng chí trả lời, hoặc gõ «hủy» để dừng.
+flow-problem-first-step = Đây là câu hỏi đầu tiên. { $You } trả lời, hoặc gõ «hủy» để dừng.
 flow-text-hint-choice = Trả lời bằng số thứ tự hoặc tên lựa chọn. 0 — quay lại · «hủy» — dừng.
 flow-text-hint = «quay lại» — trở lại câu trước · «hủy» — dừng.
 # --- Reports and numbers (issue 8: evidence kept on correction, add/replace, two-way figures) ---
-cv-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). Đồng chí gõ đủ các chữ số, ví dụ 1.000.000.000.
-cv-number-which = Đồng chí gõ “{ $typed }”: ý đồng chí là <b>{ $thousands }</b> hay <b>{ $decimal }</b>?
-    Đồng chí bấm chọn, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000).
-cv-number-which-hint = Đồng chí bấm một trong hai lựa chọn ở trên, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000 hoặc 500).
-rep-ask-mode = Kỳ này đồng chí đã báo cáo “{ $line }”: <b>{ $value }</b> (lúc { $at }, { $files } tệp minh chứng).
-    Lần này đồng chí cộng thêm kết quả mới vào báo cáo đó, hay sửa (thay) kết quả đã báo cáo?
+cv-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). { $You } gõ đủ các chữ số, ví dụ 1.000.000.000.
+cv-number-which = { $You } gõ “{ $typed }”: ý { $you } là <b>{ $thousands }</b> hay <b>{ $decimal }</b>?
+    { $You } bấm chọn, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000).
+cv-number-which-hint = { $You } bấm một trong hai lựa chọn ở trên, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000 hoặc 500).
+rep-ask-mode = Kỳ này { $you } đã báo cáo “{ $line }”: <b>{ $value }</b> (lúc { $at }, { $files } tệp minh chứng).
+    Lần này { $you } cộng thêm kết quả mới vào báo cáo đó, hay sửa (thay) kết quả đã báo cáo?
 rep-mode-add = ➕ Cộng thêm vào báo cáo đã gửi
 rep-mode-replace = ✏️ Sửa (thay) báo cáo đã gửi
 rep-value-total-NUMBER = <b>{ $line }</b>
@@ -732,18 +732,18 @@ rep-value-total-NUMBER = <b>{ $line }</b>
 rep-value-total-YES_NO = <b>{ $line }</b>
     Tính đến nay trong kỳ đã thực hiện chưa? Chọn «Có» hoặc «Không».
 rep-value-total-TEXT = <b>{ $line }</b>
-    Đồng chí gõ kết quả thực hiện trong kỳ tính đến nay:
+    { $You } gõ kết quả thực hiện trong kỳ tính đến nay:
 rep-value-add-NUMBER = <b>{ $line }</b>
     Kết quả MỚI đạt được từ lần báo cáo trước{ $unit }? Số này sẽ được cộng vào { $previous } đã báo cáo. Gõ số, ví dụ 3 hoặc 12,5.
 rep-value-add-TEXT = <b>{ $line }</b>
-    Đồng chí gõ kết quả MỚI từ lần báo cáo trước; nội dung này được bổ sung vào báo cáo đã gửi:
+    { $You } gõ kết quả MỚI từ lần báo cáo trước; nội dung này được bổ sung vào báo cáo đã gửi:
 rep-value-replace-NUMBER = <b>{ $line }</b>
     Tổng kết quả cả kỳ tính đến nay{ $unit }, thay cho { $previous } đã báo cáo? Gõ số, ví dụ 3 hoặc 12,5.
 rep-value-replace-YES_NO = <b>{ $line }</b>
     Tính đến nay trong kỳ đã thực hiện chưa (thay cho “{ $previous }” đã báo cáo)? Chọn «Có» hoặc «Không».
 rep-value-replace-TEXT = <b>{ $line }</b>
-    Đồng chí gõ kết quả thực hiện cả kỳ tính đến nay; nội dung này thay cho báo cáo đã gửi:
-rep-ask-keep-evidence = Báo cáo đã gửi có { $count } tệp minh chứng. Đồng chí giữ các tệp đó (và gửi thêm nếu cần) hay thay bằng tệp mới?
+    { $You } gõ kết quả thực hiện cả kỳ tính đến nay; nội dung này thay cho báo cáo đã gửi:
+rep-ask-keep-evidence = Báo cáo đã gửi có { $count } tệp minh chứng. { $You } giữ các tệp đó (và gửi thêm nếu cần) hay thay bằng tệp mới?
 rep-keep-evidence = 📎 Giữ { $count } tệp đã gửi
 rep-replace-evidence = 🔄 Thay bằng tệp mới
 rep-evidence-kept = (Giữ nguyên { $count } tệp đã gửi; tệp gửi thêm sẽ được bổ sung.)
@@ -754,24 +754,24 @@ rep-summary-evidence-kept = Minh chứng: { $total } tệp ({ $kept } tệp đã
 rep-summary-evidence-replaced = Minh chứng: { $added } tệp mới (thay cho { $dropped } tệp đã gửi)
 rep-summary-replaces = (Báo cáo này thay cho kết quả đã báo cáo trong kỳ: { $previous }.)
 rep-saved-new = ✅ Đã ghi nhận báo cáo “{ $line }”: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Kỳ báo cáo hạn { $due }.
-rep-saved-add = ✅ Đã cộng thêm vào báo cáo “{ $line }”: tổng kỳ này <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
-rep-saved-replace = ✅ Đã sửa báo cáo “{ $line }”: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. Đồng chí còn bổ sung hoặc sửa được đến { $due }.
-rep-refused-report_exists = Trong lúc đồng chí báo cáo, nội dung này đã có báo cáo khác trong kỳ. Đồng chí mở lại /report để chọn cộng thêm hay sửa báo cáo đó.
-rep-refused-report_changed = Báo cáo đồng chí định sửa đã thay đổi trong lúc đồng chí thao tác. Đồng chí mở lại /report để xem kết quả mới nhất.
-rep-refused-cannot_add = Nội dung dạng có/không không cộng dồn được; đồng chí chọn sửa báo cáo.
-rep-refused-value_out_of_range = Tổng kết quả sau khi cộng quá lớn. Đồng chí kiểm tra lại số đã gõ.
-flow-problem-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). Đồng chí gõ đủ các chữ số, ví dụ 1.000.000.000.
+rep-saved-add = ✅ Đã cộng thêm vào báo cáo “{ $line }”: tổng kỳ này <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. { $You } còn bổ sung hoặc sửa được đến { $due }.
+rep-saved-replace = ✅ Đã sửa báo cáo “{ $line }”: <b>{ $value }</b>. Báo cáo có { $files } tệp minh chứng. { $You } còn bổ sung hoặc sửa được đến { $due }.
+rep-refused-report_exists = Trong lúc { $you } báo cáo, nội dung này đã có báo cáo khác trong kỳ. { $You } mở lại /report để chọn cộng thêm hay sửa báo cáo đó.
+rep-refused-report_changed = Báo cáo { $you } định sửa đã thay đổi trong lúc { $you } thao tác. { $You } mở lại /report để xem kết quả mới nhất.
+rep-refused-cannot_add = Nội dung dạng có/không không cộng dồn được; { $you } chọn sửa báo cáo.
+rep-refused-value_out_of_range = Tổng kết quả sau khi cộng quá lớn. { $You } kiểm tra lại số đã gõ.
+flow-problem-number-exponent = Hệ thống không đọc số viết dạng lũy thừa (như 1e9). { $You } gõ đủ các chữ số, ví dụ 1.000.000.000.
 flow-problem-number-ambiguous = Số này đọc được hai cách (ví dụ 500,000 là 500.000 hay 500?). Vui lòng gõ lại số không dùng dấu phân cách hàng nghìn, ví dụ 500000 hoặc 500.
 
 # ---- Tệp độc hại / quá phức tạp (hardening: tệp phong trào và tệp đơn vị) ----
-camp-err-nesting_too_deep = tệp lồng nhau sâu quá { $max } cấp (tại dòng { $line }); tệp kế hoạch thi đua chỉ cần vài cấp, đề nghị Đồng chí kiểm tra lại đúng tệp
-camp-err-yaml_aliases = tệp dùng bí danh YAML (*tên, tại dòng { $line }) để lặp lại nội dung quá { $max } lần; đề nghị Đồng chí viết trực tiếp nội dung thay cho bí danh
-units-error-file_too_deep = tệp lồng nhau sâu quá { $max } cấp; danh sách đơn vị chỉ cần vài cấp, đề nghị Đồng chí kiểm tra lại đúng tệp
-units-error-file_aliases = tệp dùng bí danh YAML (*tên) để lặp lại nội dung quá { $max } lần; đề nghị Đồng chí viết trực tiếp từng đơn vị
+camp-err-nesting_too_deep = tệp lồng nhau sâu quá { $max } cấp (tại dòng { $line }); tệp kế hoạch thi đua chỉ cần vài cấp, đề nghị { $You } kiểm tra lại đúng tệp
+camp-err-yaml_aliases = tệp dùng bí danh YAML (*tên, tại dòng { $line }) để lặp lại nội dung quá { $max } lần; đề nghị { $You } viết trực tiếp nội dung thay cho bí danh
+units-error-file_too_deep = tệp lồng nhau sâu quá { $max } cấp; danh sách đơn vị chỉ cần vài cấp, đề nghị { $You } kiểm tra lại đúng tệp
+units-error-file_aliases = tệp dùng bí danh YAML (*tên) để lặp lại nội dung quá { $max } lần; đề nghị { $You } viết trực tiếp từng đơn vị
 
 # ---- Danh hiệu theo luật hiện hành (hardening: căn cứ mưu trí, sáng tạo trong chiến đấu) ----
 reg-basis-COMBAT_INGENUITY = Mưu trí, sáng tạo trong chiến đấu
-reg-ask-combat = Đồng chí gõ tóm tắt thành tích mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu dự kiến:
+reg-ask-combat = { $You } gõ tóm tắt thành tích mưu trí, sáng tạo trong chiến đấu, phục vụ chiến đấu dự kiến:
 
 ## Telegram's limits: paged buttons, digests in parts, /registrations (issue 8)
 page-prev = ‹ Trang trước
@@ -785,18 +785,18 @@ reg-list-title-RETURNED = <b>↩ Đăng ký đã trả lại</b> ({ $from }–{ 
 reg-list-line = #{ $id } <b>{ $who }</b>{ $unit } — { $title }
 reg-list-detail = “{ $campaign }” · { $commitments } chỉ tiêu · { $at }
 reg-list-hint = Bấm ✔ để duyệt, ↩ để trả lại kèm lý do; người đăng ký sẽ được báo.
-reg-list-empty-SUBMITTED = Không có đăng ký nào chờ duyệt trong phạm vi phụ trách của Đồng chí.
-reg-list-empty-APPROVED = Chưa có đăng ký nào được duyệt trong phạm vi phụ trách của Đồng chí.
-reg-list-empty-RETURNED = Không có đăng ký nào bị trả lại trong phạm vi phụ trách của Đồng chí.
+reg-list-empty-SUBMITTED = Không có đăng ký nào chờ duyệt trong phạm vi phụ trách của { $You }.
+reg-list-empty-APPROVED = Chưa có đăng ký nào được duyệt trong phạm vi phụ trách của { $You }.
+reg-list-empty-RETURNED = Không có đăng ký nào bị trả lại trong phạm vi phụ trách của { $You }.
 reg-list-filter-SUBMITTED = 📥 Chờ duyệt
 reg-list-filter-APPROVED = ✔ Đã duyệt
 reg-list-filter-RETURNED = ↩ Đã trả lại
 reminder-summary-units-more = … và { $count } đơn vị khác.
 # Store outage (issue 8: hardening)
 # ---- Gián đoạn lưu trữ (hardening: PostgreSQL/Redis tạm mất kết nối) ----
-store-resend = ⚠️ Hệ thống lưu trữ vừa tạm gián đoạn nên câu trả lời vừa rồi của đồng chí chưa được ghi nhận. Đồng chí vui lòng gửi lại (hoặc bấm lại nút) sau giây lát.
+store-resend = ⚠️ Hệ thống lưu trữ vừa tạm gián đoạn nên câu trả lời vừa rồi của { $you } chưa được ghi nhận. { $You } vui lòng gửi lại (hoặc bấm lại nút) sau giây lát.
 ## Authorization (issue 8): who may change what
-unit-move-refused = Đồng chí đang là cán bộ phụ trách thi đua của “{ $current }”. Chuyển sang “{ $unit }” sẽ mở rộng phạm vi phụ trách của đồng chí, nên đồng chí không tự chuyển được; đơn vị vẫn giữ nguyên.
+unit-move-refused = { $You } đang là cán bộ phụ trách thi đua của “{ $current }”. Chuyển sang “{ $unit }” sẽ mở rộng phạm vi phụ trách của { $you }, nên { $you } không tự chuyển được; đơn vị vẫn giữ nguyên.
     Việc chuyển này do quản trị viên hoặc cán bộ phụ trách cả hai đơn vị thực hiện (lệnh /moveunit): { $who }.
 unit-move-who-officer = { $name } (cán bộ phụ trách { $unit })
 unit-move-who-admin = { $name } (quản trị viên)
@@ -805,16 +805,16 @@ cmd-moveunit = Chuyển một người sang đơn vị khác
 moveunit-usage = Cú pháp: /moveunit MÃ_ĐƠN_VỊ | họ tên. Ví dụ: /moveunit XA_A | Nguyễn Văn An
 moveunit-choose = Chọn người cần chuyển sang <b>{ $unit }</b>:
 moveunit-done = Đã chuyển <b>{ $name }</b> từ “{ $from }” sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
-reg-decide-forbidden = Đồng chí không còn quyền duyệt đăng ký. Yêu cầu đã được ghi vào nhật ký.
+reg-decide-forbidden = { $You } không còn quyền duyệt đăng ký. Yêu cầu đã được ghi vào nhật ký.
 revoke-configured-admin = { $name } là quản trị viên theo cấu hình ADMIN_IDS; chỉ sửa ADMIN_IDS rồi khởi động lại bot mới thu hồi được quyền này.
 revoke-admin-done = Đã thu hồi quyền quản trị viên của <b>{ $name }</b>.
 group-link-not-chat-admin = Chỉ quản trị viên của nhóm này, đồng thời là cán bộ phụ trách thi đua, mới liên kết được nhóm với đơn vị. Yêu cầu đã được ghi vào nhật ký.
-group-relink-ask = Nhóm này đang liên kết với đơn vị “{ $current }”. Đồng chí có chắc muốn chuyển liên kết sang <b>{ $unit }</b>? Từ đó nhóm sẽ nhận thông báo của đơn vị mới thay cho đơn vị cũ.
+group-relink-ask = Nhóm này đang liên kết với đơn vị “{ $current }”. { $You } có chắc muốn chuyển liên kết sang <b>{ $unit }</b>? Từ đó nhóm sẽ nhận thông báo của đơn vị mới thay cho đơn vị cũ.
 group-relink-yes = ✔ Chuyển sang { $unit }
 group-relink-no = ✖ Giữ nguyên
 group-relinked = ✅ Đã chuyển liên kết của nhóm từ “{ $from }” sang <b>{ $unit }</b>. Việc này đã được ghi vào nhật ký.
 group-relink-kept = Đã giữ nguyên liên kết của nhóm.
-group-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot. Đồng chí vui lòng mở trò chuyện riêng với bot để sử dụng.
+group-private-only = Lệnh này chỉ dùng trong trò chuyện riêng với bot. { $You } vui lòng mở trò chuyện riêng với bot để sử dụng.
 group-private-open = Mở trò chuyện riêng
 revoke-admin-confirm = Thu hồi quyền quản trị viên của <b>{ $name }</b> ({ $unit })? Người này sẽ trở thành thành viên.
 # --- Báo cáo tiến độ trên mô hình luồng chung (issue 9) ---
@@ -853,17 +853,17 @@ link-flow-name = Liên kết tài khoản
 channel-name-TELEGRAM = Telegram
 channel-name-ZALO = Zalo
 link-code =
-    Mã liên kết của đồng chí: <b>{ $code }</b> (dùng một lần, hiệu lực đến { $until }).
+    Mã liên kết của { $you }: <b>{ $code }</b> (dùng một lần, hiệu lực đến { $until }).
     { $channel ->
         [TELEGRAM] Trên Zalo, gửi: <code>LINK { $code }</code>
        *[other] Trên Telegram, gửi: <code>/link { $code }</code>
     }
-    Hai tài khoản sẽ được gộp làm một: đồng chí nhận mỗi thông báo một lần.
+    Hai tài khoản sẽ được gộp làm một: { $you } nhận mỗi thông báo một lần.
 link-code-format = Mã liên kết gồm 6 chữ số, ví dụ: /link 123456. Gửi /link (không kèm mã) để lấy mã mới.
-link-wrong-code = Mã liên kết không đúng. Đồng chí kiểm tra lại 6 chữ số, hoặc gửi /link trên kênh kia để lấy mã mới.
-link-expired = Mã liên kết đã hết hạn (mỗi mã chỉ dùng được trong 10 phút). Đồng chí gửi /link trên kênh kia để lấy mã mới.
-link-locked = Đồng chí đã nhập sai mã liên kết nhiều lần. Để bảo vệ tài khoản, xin đồng chí thử lại sau { $until }.
-link-own-code = Mã này được tạo trên { $channel }; đồng chí hãy gửi nó trên kênh còn lại để liên kết hai tài khoản.
+link-wrong-code = Mã liên kết không đúng. { $You } kiểm tra lại 6 chữ số, hoặc gửi /link trên kênh kia để lấy mã mới.
+link-expired = Mã liên kết đã hết hạn (mỗi mã chỉ dùng được trong 10 phút). { $You } gửi /link trên kênh kia để lấy mã mới.
+link-locked = { $You } đã nhập sai mã liên kết nhiều lần. Để bảo vệ tài khoản, xin { $you } thử lại sau { $until }.
+link-own-code = Mã này được tạo trên { $channel }; { $you } hãy gửi nó trên kênh còn lại để liên kết hai tài khoản.
 link-already-linked = Hai tài khoản này đã được liên kết với nhau rồi.
 link-same-channel = Không liên kết được: cả hai tài khoản đều đã có trên cùng một kênh. Mỗi người chỉ liên kết một tài khoản Telegram với một tài khoản Zalo.
 link-conflict =
@@ -873,28 +873,28 @@ link-conflict =
     Giữ bản đăng ký nào? Bản còn lại sẽ bị xóa.
 link-conflict-side = { $title } — { $status }
 link-keep = Giữ bản trên { $channel }
-link-conflict-unresolved = Không liên kết được: cả hai tài khoản đều đã đăng ký { $campaigns }. Đồng chí gửi lại mã để chọn bản đăng ký cần giữ.
+link-conflict-unresolved = Không liên kết được: cả hai tài khoản đều đã đăng ký { $campaigns }. { $You } gửi lại mã để chọn bản đăng ký cần giữ.
 link-confirm =
     Gộp tài khoản { $channel } này với tài khoản { $issuerChannel } của <b>{ $name }</b> ({ $unit })?
     Họ tên, đơn vị và vai trò giữ theo tài khoản { $issuerChannel }; đăng ký, báo cáo trên { $channel } được chuyển sang. Việc gộp không thể hoàn tác.
 link-confirm-kept = • “{ $campaign }”: giữ bản đăng ký trên { $channel }
 link-yes = 🔗 Gộp tài khoản
-link-done = ✅ Đã liên kết: <b>{ $name }</b> dùng bot trên { $channels } như một người. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh đồng chí dùng gần nhất (đổi trong /settings).
+link-done = ✅ Đã liên kết: <b>{ $name }</b> dùng bot trên { $channels } như một người. Mỗi thông báo và lời nhắc chỉ gửi một lần, đến kênh { $you } dùng gần nhất (đổi trong /settings).
 cmd-link = Liên kết tài khoản Telegram và Zalo
 ## Zalo: trả lời bằng chữ (src/channels/zalo/handler.ts)
 zalo-start-welcome =
     Xin chào { $name }! 👋
-    ThiĐua Bot (trợ lý tự động) giúp đồng chí theo dõi các phong trào thi đua của đơn vị: đăng ký thi đua, báo cáo tiến độ và nhận nhắc hạn ngay trong Zalo.
-zalo-not-joined = Đồng chí chưa tham gia đơn vị. Gửi mã mời của đơn vị (cán bộ phụ trách cung cấp), hoặc gửi «bắt đầu» để chọn đơn vị.
-zalo-invite-invalid = Mã mời này không hợp lệ hoặc đã được thay mới. Đồng chí hãy chọn đơn vị trong danh sách.
-zalo-flow-busy = Đồng chí đang làm dở “{ $flow }”. Hãy trả lời câu hỏi ở trên, hoặc gửi «hủy» để dừng.
+    ThiĐua Bot (trợ lý tự động) giúp { $you } theo dõi các phong trào thi đua của đơn vị: đăng ký thi đua, báo cáo tiến độ và nhận nhắc hạn ngay trong Zalo.
+zalo-not-joined = { $You } chưa tham gia đơn vị. Gửi mã mời của đơn vị (cán bộ phụ trách cung cấp), hoặc gửi «bắt đầu» để chọn đơn vị.
+zalo-invite-invalid = Mã mời này không hợp lệ hoặc đã được thay mới. { $You } hãy chọn đơn vị trong danh sách.
+zalo-flow-busy = { $You } đang làm dở “{ $flow }”. Hãy trả lời câu hỏi ở trên, hoặc gửi «hủy» để dừng.
 zalo-unhandled = Tôi chưa hiểu yêu cầu này. Gửi «menu» để xem các việc có thể làm.
-zalo-unsupported = Xin lỗi, tôi chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
-zalo-image-failed = Không tải được ảnh này từ Zalo. Đồng chí vui lòng gửi lại ảnh.
-zalo-evidence-on-telegram = Tệp “{ $name }” được gửi trên Telegram và lưu tại Telegram: đồng chí mở bot trên Telegram và gửi /evidence { $id } để xem.
+zalo-unsupported = Xin lỗi, bot chỉ đọc được tin nhắn chữ và ảnh. Gửi «menu» để xem các việc có thể làm.
+zalo-image-failed = Không tải được ảnh này từ Zalo. { $You } vui lòng gửi lại ảnh.
+zalo-evidence-on-telegram = Tệp “{ $name }” được gửi trên Telegram và lưu tại Telegram: { $you } mở bot trên Telegram và gửi /evidence { $id } để xem.
 zalo-evidence-no-public-url = Chưa thể hiển thị ảnh “{ $name }” trên Zalo: quản trị viên cần đặt PUBLIC_URL cho bot.
-zalo-evidence-not-photo = Tệp “{ $name }” không phải ảnh nên không gửi được trên Zalo: đồng chí xem tệp này trên Telegram.
-zalo-evidence-send-failed = Không gửi được một ảnh minh chứng qua Zalo. Đồng chí thử lại sau.
+zalo-evidence-not-photo = Tệp “{ $name }” không phải ảnh nên không gửi được trên Zalo: { $you } xem tệp này trên Telegram.
+zalo-evidence-send-failed = Không gửi được một ảnh minh chứng qua Zalo. { $You } thử lại sau.
 zalo-action-register = { $label } — Gửi: đăng ký { $code }
 zalo-menu =
     Gửi một trong các từ sau:
@@ -910,40 +910,40 @@ zalo-help-words =
 zalo-help-officer-words = Cán bộ gửi thêm: «tạo phong trào» — soạn phong trào mới · «phát động mã-phong-trào» — xem trước rồi phát động dự thảo · «đăng ký chờ duyệt» — danh sách chờ duyệt · «duyệt số» / «trả lại số» — quyết định một bản đăng ký · «minh chứng số» — xem ảnh minh chứng của một báo cáo · «thống kê [mã phong trào]» — số liệu và biểu đồ theo đơn vị.
 zalo-profile-words = Gửi «đổi tên» để đổi họ tên, «đổi đơn vị» để đổi đơn vị, «ngôn ngữ» để đổi ngôn ngữ.
 zalo-reg-decide = Gửi: { $approve } · { $return }
-group-link-unknown-unit = Không tìm thấy đơn vị có mã này. Gửi mã mời hoặc mã của đơn vị, hoặc để trống để liên kết với đơn vị của đồng chí.
-group-link-out-of-scope = Đơn vị này nằm ngoài phạm vi phụ trách của đồng chí nên không liên kết nhóm với đơn vị đó được.
+group-link-unknown-unit = Không tìm thấy đơn vị có mã này. Gửi mã mời hoặc mã của đơn vị, hoặc để trống để liên kết với đơn vị của { $you }.
+group-link-out-of-scope = Đơn vị này nằm ngoài phạm vi phụ trách của { $you } nên không liên kết nhóm với đơn vị đó được.
 zalo-group-relink-ask = Nhóm này đang liên kết với đơn vị “{ $current }”. Để chuyển liên kết sang { $unit }, gửi: @{ $bot } linkgroup { $code } xác nhận
-zalo-group-private-only = Chào bạn! Tôi chỉ làm việc trong tin nhắn riêng: hãy nhắn riêng cho tôi để tham gia, đăng ký hay báo cáo. Trong nhóm, cán bộ thi đua có thể gửi «@{ $bot } linkgroup» để liên kết nhóm với đơn vị.
+zalo-group-private-only = Chào bạn! Bot chỉ làm việc trong tin nhắn riêng: hãy nhắn riêng cho bot để tham gia, đăng ký hay báo cáo. Trong nhóm, cán bộ thi đua có thể gửi «@{ $bot } linkgroup» để liên kết nhóm với đơn vị.
 
 ## Role changes (issue 12 #6)
-out-role-granted = 🎖 Đồng chí { $by } đã cấp cho đồng chí quyền cán bộ phụ trách thi đua của đơn vị “{ $unit }”.
-    Từ nay đồng chí có thể:
+out-role-granted = 🎖 { $You } { $by } đã cấp cho { $you } quyền cán bộ phụ trách thi đua của đơn vị “{ $unit }”.
+    Từ nay { $you } có thể:
     • tạo và phát động phong trào cho đơn vị và các đơn vị trực thuộc (/newcampaign, /importcampaign);
     • duyệt đăng ký thi đua (/registrations) và nhắc người chưa thực hiện (/nudge);
     • nộp báo cáo sơ kết, tổng kết của đơn vị (/review) và lấy mã mời cho đơn vị (/invite).
     Gửi /help để xem đủ các lệnh.
-out-role-revoked = Đồng chí { $by } đã thu hồi quyền { $from ->
+out-role-revoked = { $You } { $by } đã thu hồi quyền { $from ->
         [ADMIN] quản trị viên
        *[other] cán bộ phụ trách thi đua
-    } của đồng chí (đơn vị “{ $unit }”).
-    Đồng chí vẫn đăng ký thi đua, báo cáo và xem thi đua của mình như mọi thành viên; các lệnh của { $from ->
+    } của { $you } (đơn vị “{ $unit }”).
+    { $You } vẫn đăng ký thi đua, báo cáo và xem thi đua của mình như mọi thành viên; các lệnh của { $from ->
         [ADMIN] quản trị viên
        *[other] cán bộ
     } không còn dùng được.
 
 ## Joining after a launch (issue 12 #9)
 onboarding-open-campaigns = { $count ->
-        [one] Đơn vị của đồng chí đang có một phong trào mở đăng ký thi đua:
-       *[other] Đơn vị của đồng chí đang có { $count } phong trào mở đăng ký thi đua:
+        [one] Đơn vị của { $you } đang có một phong trào mở đăng ký thi đua:
+       *[other] Đơn vị của { $you } đang có { $count } phong trào mở đăng ký thi đua:
     }
     { $list }
-    Đồng chí đăng ký bằng lệnh /register; danh sách đầy đủ ở /campaigns.
+    { $You } đăng ký bằng lệnh /register; danh sách đầy đủ ở /campaigns.
 onboarding-open-campaign = • “{ $title }”
 onboarding-open-campaign-due = • “{ $title }” — hạn đăng ký { $due }
 onboarding-register-button = 📝 Đăng ký “{ $code }”
 
 ## Names typed in lower case (issue 12 #18)
-name-case-ask = Ghi họ và tên của đồng chí là “{ $name }”?
+name-case-ask = Ghi họ và tên của { $you } là “{ $name }”?
 name-case-use = ✔ { $name }
 name-case-keep = Giữ “{ $typed }”
 name-case-hint = Chọn một trong hai cách ghi tên ở trên, hoặc gõ lại họ và tên.
@@ -978,7 +978,7 @@ setup-checklist =
 ## Fixing a returned registration, one part at a time (issue 12 #14)
 reg-notice-fix = ✏️ Sửa đăng ký
 reg-existing-reason = Lý do trả lại: { $reason }
-reg-ask-part = Đồng chí muốn sửa phần nào? Các phần khác giữ nguyên.
+reg-ask-part = { $You } muốn sửa phần nào? Các phần khác giữ nguyên.
 reg-part-title = Danh hiệu: { $title }
 reg-part-empty = (chưa có)
 reg-part-basis = Tiêu chuẩn và sáng kiến, đề tài
@@ -990,7 +990,7 @@ my-done-not-yet = có — chưa báo cáo hoàn thành
 
 ## Units files: Excel and unknown groups (issue 12 #15)
 import-old-excel = Tệp “{ $name }” là tệp Excel cũ (.xls). Trong Excel, chọn Tệp › Lưu thành › “Sổ làm việc Excel (.xlsx)” hoặc “CSV UTF-8 (.csv)”, rồi gửi tệp mới.
-import-xlsx-unreadable = Không đọc được tệp “{ $name }” như một sổ làm việc Excel. Đồng chí lưu lại thành .xlsx hoặc “CSV UTF-8 (.csv)” rồi gửi lại.
+import-xlsx-unreadable = Không đọc được tệp “{ $name }” như một sổ làm việc Excel. { $You } lưu lại thành .xlsx hoặc “CSV UTF-8 (.csv)” rồi gửi lại.
 units-error-group_unknown = chưa có khối/cụm thi đua mã “{ $value }”: tạo trước bằng /addgroup { $value } | Tên khối, hoặc khai báo trong phần groups: của tệp YAML
 
 ## /invite by name (issue 12 #7)
@@ -1087,7 +1087,7 @@ camp-edit-last_criterion = Phong trào cần ít nhất một nội dung thi đu
 cmd-stats = Số liệu và biểu đồ thi đua theo đơn vị
 stats-header = 📊 <b>Số liệu thi đua — { $campaign }</b>
 stats-at = Số liệu lúc { $at }
-stats-at-subtree = Số liệu lúc { $at }, các đơn vị thuộc phạm vi phụ trách của đồng chí
+stats-at-subtree = Số liệu lúc { $at }, các đơn vị thuộc phạm vi phụ trách của { $you }
 stats-period = Kỳ báo cáo hiện tại: hạn { $deadline }
 stats-total = <b>Tổng cộng</b>: { $registered }/{ $audience } người đã đăng ký ({ $share }%)
 stats-unit = 🏢 <b>{ $unit }</b>: { $registered }/{ $audience } người đã đăng ký ({ $share }%)
@@ -1109,11 +1109,11 @@ stats-chart-reached = Đạt chỉ tiêu (% chỉ tiêu đã cam kết)
 stats-chart-caption = 📊 { $campaign }: tỷ lệ đăng ký và đạt chỉ tiêu theo đơn vị
 stats-chart-omitted = Biểu đồ vẽ { $shown } đơn vị đầu tiên; { $omitted } đơn vị còn lại có trong số liệu ở trên.
 stats-chart-failed = Chưa vẽ được biểu đồ lúc này; số liệu ở trên vẫn đầy đủ.
-stats-chart-no-public-url = Biểu đồ chưa gửi được qua Zalo vì máy chủ chưa có địa chỉ công khai (PUBLIC_URL). Đồng chí xem biểu đồ trên Telegram hoặc báo quản trị viên.
-stats-none = Trong phạm vi phụ trách của đồng chí chưa có phong trào nào đã phát động để xem số liệu.
-stats-unknown = Không tìm thấy phong trào có mã “{ $code }” trong phạm vi phụ trách của đồng chí. Gửi lệnh không kèm mã để chọn từ danh sách.
+stats-chart-no-public-url = Biểu đồ chưa gửi được qua Zalo vì máy chủ chưa có địa chỉ công khai (PUBLIC_URL). { $You } xem biểu đồ trên Telegram hoặc báo quản trị viên.
+stats-none = Trong phạm vi phụ trách của { $you } chưa có phong trào nào đã phát động để xem số liệu.
+stats-unknown = Không tìm thấy phong trào có mã “{ $code }” trong phạm vi phụ trách của { $you }. Gửi lệnh không kèm mã để chọn từ danh sách.
 stats-not-launched = Phong trào này chưa phát động nên chưa có số liệu.
-stats-out-of-scope = Phong trào này không có đơn vị nào thuộc phạm vi phụ trách của đồng chí.
+stats-out-of-scope = Phong trào này không có đơn vị nào thuộc phạm vi phụ trách của { $you }.
 stats-pick-list = <b>Xem số liệu phong trào</b>
 stats-pick = Bấm nút hoặc gõ số thứ tự của phong trào cần xem số liệu.
 ## honours (vinh danh: the honour roll, src/flows/honours.ts, src/services/honours.ts)
@@ -1123,19 +1123,19 @@ zalo-help-officer-honours = «vinh danh» (hoặc «vinh danh mã-phong-trào»)
 honours-flow-name = vinh danh
 honours-cancelled = Đã hủy, danh sách vinh danh chưa được công bố.
 honours-pick-campaign = Vinh danh cho phong trào nào?
-honours-campaign-not-found = Không tìm thấy phong trào đã phát động có mã này trong phạm vi phụ trách của đồng chí.
-honours-no-campaigns = Chưa có phong trào đã phát động nào trong phạm vi phụ trách của đồng chí để vinh danh.
-honours-ask-mode = Vinh danh — { $campaign }. Đồng chí nhập danh sách người được khen thưởng theo cách nào?
+honours-campaign-not-found = Không tìm thấy phong trào đã phát động có mã này trong phạm vi phụ trách của { $you }.
+honours-no-campaigns = Chưa có phong trào đã phát động nào trong phạm vi phụ trách của { $you } để vinh danh.
+honours-ask-mode = Vinh danh — { $campaign }. { $You } nhập danh sách người được khen thưởng theo cách nào?
 honours-mode-pick = ☑ Chọn từ đăng ký đã duyệt
 honours-mode-type = ✍ Gõ danh sách
 honours-mode-file = 📎 Gửi tệp CSV/XLSX
-honours-no-candidates = Chưa có bản đăng ký cá nhân nào được duyệt trong phạm vi của đồng chí. Đồng chí hãy gõ danh sách hoặc gửi tệp.
+honours-no-candidates = Chưa có bản đăng ký cá nhân nào được duyệt trong phạm vi của { $you }. { $You } hãy gõ danh sách hoặc gửi tệp.
 honours-ask-pick = Chọn người được khen thưởng (đã chọn { $count }/{ $total }): bấm tên để chọn hoặc bỏ chọn, hoặc gõ các số (ví dụ «1 3 5-7»). Xong thì bấm «✔ Xong».
 honours-pick-all-title = Chọn tất cả: { $title }
 honours-pick-all = Chọn tất cả
 honours-pick-done = ✔ Xong
 honours-pick-wrong = Không có số { $numbers } trong danh sách. Vui lòng gõ số từ 1 đến { $max }.
-honours-pick-none = Đồng chí chưa chọn ai. Bấm tên người được khen thưởng, hoặc gõ các số.
+honours-pick-none = { $You } chưa chọn ai. Bấm tên người được khen thưởng, hoặc gõ các số.
 honours-ask-decision = Số và ngày của quyết định khen thưởng, ví dụ «123/QĐ-UBND ngày 15/12/2026» (ngày/tháng/năm). Chưa có quyết định thì chọn «Bỏ qua».
 honours-decision-skip = ⏭ Bỏ qua
 honours-ask-list =
@@ -1143,19 +1143,19 @@ honours-ask-list =
     Nguyễn Văn An; Lao động tiên tiến; 123/QĐ-UBND; 15/12/2026
     Trần Thị Bình; Giấy khen; 124/QĐ-UBND ngày 15/12/2026
 honours-ask-file = Gửi tệp danh sách kèm quyết định (CSV hoặc XLSX), các cột: họ và tên hoặc mã thành viên; danh hiệu; số quyết định; ngày quyết định. Dòng tiêu đề (nếu có) được bỏ qua.
-honours-file-type = Tệp “{ $name }” không phải CSV hoặc XLSX. Đồng chí vui lòng gửi tệp .csv hoặc .xlsx.
-honours-file-unreadable = Không đọc được tệp “{ $name }”. Đồng chí kiểm tra lại tệp (lưu dạng .xlsx hoặc .csv UTF-8) rồi gửi lại.
-honours-list-empty = Danh sách chưa có ai. Đồng chí vui lòng gửi lại danh sách.
-honours-list-errors = Danh sách có { $count } chỗ cần sửa, chưa ghi nhận gì. Đồng chí sửa rồi gửi lại cả danh sách:
+honours-file-type = Tệp “{ $name }” không phải CSV hoặc XLSX. { $You } vui lòng gửi tệp .csv hoặc .xlsx.
+honours-file-unreadable = Không đọc được tệp “{ $name }”. { $You } kiểm tra lại tệp (lưu dạng .xlsx hoặc .csv UTF-8) rồi gửi lại.
+honours-list-empty = Danh sách chưa có ai. { $You } vui lòng gửi lại danh sách.
+honours-list-errors = Danh sách có { $count } chỗ cần sửa, chưa ghi nhận gì. { $You } sửa rồi gửi lại cả danh sách:
 honours-error-missing-title = thiếu danh hiệu sau tên “{ $value }”
 honours-error-missing-name = thiếu họ và tên
 honours-error-bad-date = “{ $value }” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/12/2026)
 honours-error-too-many-fields = có { $value } mục, nhiều hơn 4 mục (tên; danh hiệu; số quyết định; ngày)
-honours-error-too-many-rows = danh sách dài hơn { $value } người; đồng chí chia thành nhiều lần
+honours-error-too-many-rows = danh sách dài hơn { $value } người; { $you } chia thành nhiều lần
 honours-preview-header = <b>🏆 Xem trước danh sách vinh danh — { $campaign }</b> ({ $count } người)
 honours-line-no = [dòng { $line }]
 honours-preview-line = • { $line }{ $name }{ $unit }: { $title }{ $decision }
-honours-preview-free-text = Danh hiệu không có trong phong trào được ghi đúng như đồng chí nhập.
+honours-preview-free-text = Danh hiệu không có trong phong trào được ghi đúng như { $you } nhập.
 honours-preview-left-out = ⚠ { $count } dòng sẽ không được công bố:
 honours-problem-unmatched = không tìm thấy người này trong phạm vi phụ trách
 honours-problem-ambiguous = có nhiều người trùng tên, hãy ghi mã thành viên (ví dụ #12)
@@ -1163,12 +1163,12 @@ honours-problem-duplicate = trùng với một dòng ở trên
 honours-problem-already = đã được vinh danh danh hiệu này
 honours-preview-published-before = ⚠ Phong trào này đã công bố vinh danh { $count } người (lần gần nhất ngày { $date }). Công bố lần nữa sẽ gửi thêm một thông báo tới toàn đơn vị.
 honours-preview-confirm = Bấm «Công bố» để gửi thông báo vinh danh tới đơn vị và lời chúc mừng tới từng người.
-honours-preview-nothing = Không có ai để công bố. Đồng chí chọn «Nhập lại».
+honours-preview-nothing = Không có ai để công bố. { $You } chọn «Nhập lại».
 honours-publish = 🏆 Công bố
 honours-publish-again = 🏆 Công bố thêm lần nữa
 honours-redo = ✏ Nhập lại
 honours-published = Đã công bố vinh danh { $awards } người: thông báo gửi tới { $members } người nhận và { $groups } nhóm; { $congratulated } lời chúc mừng riêng.
-honours-already-published = Phong trào này đã công bố vinh danh { $count } người. Đồng chí mở lại «vinh danh» để xác nhận công bố thêm.
+honours-already-published = Phong trào này đã công bố vinh danh { $count } người. { $You } mở lại «vinh danh» để xác nhận công bố thêm.
 honours-nothing-new = Những người trong danh sách đều đã được vinh danh trước đó, không có gì mới để công bố.
 honours-decision-full = theo Quyết định số { $number } ngày { $date }
 honours-decision-number = theo Quyết định số { $number }
@@ -1178,21 +1178,21 @@ honours-roll-header = <b>🏆 Vinh danh — { $campaign }</b>
 honours-roll-group = <b>{ $title }</b> ({ $count } người)
 honours-roll-line = • { $name }{ $unit }{ $decision }
 honours-roll-more = … và { $count } người khác.
-honours-roll-footer = Xin chúc mừng các đồng chí! Đề nghị các đơn vị tiếp tục học tập, nhân rộng các điển hình tiên tiến.
+honours-roll-footer = Xin chúc mừng các { $you }! Đề nghị các đơn vị tiếp tục học tập, nhân rộng các điển hình tiên tiến.
 honours-congrats =
-    🎉 <b>Chúc mừng đồng chí { $name }!</b>
-    Đồng chí được vinh danh: <b>{ $title }</b>, phong trào “{ $campaign }”.{ $decision }
-    Cảm ơn những đóng góp của đồng chí cho phong trào.
+    🎉 <b>Chúc mừng { $you } { $name }!</b>
+    { $You } được vinh danh: <b>{ $title }</b>, phong trào “{ $campaign }”.{ $decision }
+    Cảm ơn những đóng góp của { $you } cho phong trào.
 my-awards-title = <b>🏆 Khen thưởng</b>
 my-award-line = • { $title } — { $campaign }{ $decision }
 ## zalo-gaps: officers' and admins' words on Zalo, lists to pick from, Telegram-kept photos
 pick-flow-name = chọn trong danh sách
-zalo-files-via-telegram = Zalo không gửi được tệp cho bot. Tệp phong trào (YAML/JSON) xin gửi cho bot trên Telegram (/importcampaign); trên Zalo, đồng chí gửi «tạo phong trào» để soạn từng bước.
+zalo-files-via-telegram = Zalo không gửi được tệp cho bot. Tệp phong trào (YAML/JSON) xin gửi cho bot trên Telegram (/importcampaign); trên Zalo, { $you } gửi «tạo phong trào» để soạn từng bước.
 zalo-camp-unknown = Không có phong trào mang mã “{ $code }”.
 zalo-camp-pick-edit = Sửa bản nháp phong trào nào?
-zalo-camp-none-edit = Không có bản nháp phong trào nào trong phạm vi của đồng chí để sửa.
+zalo-camp-none-edit = Không có bản nháp phong trào nào trong phạm vi của { $you } để sửa.
 zalo-camp-pick-close = Kết thúc phong trào nào?
-zalo-camp-none-close = Không có phong trào nào đang triển khai trong phạm vi của đồng chí để kết thúc.
+zalo-camp-none-close = Không có phong trào nào đang triển khai trong phạm vi của { $you } để kết thúc.
 zalo-camp-pick-archive = Lưu trữ phong trào nào?
 zalo-camp-none-archive = Không có phong trào nào để lưu trữ (phong trào đang triển khai phải được kết thúc trước).
 zalo-camp-draft-words = Gửi: «phát động { $code }» để phát động · «sửa phong trào { $code }» để sửa tiếp · «lưu trữ phong trào { $code }» để lưu trữ.
@@ -1202,23 +1202,23 @@ zalo-moveunit-usage = Cách gửi: chuyển đơn vị MÃ_ĐƠN_VỊ | họ tê
 zalo-invite-code =
     Mã mời vào { $unit }: { $code }
     Người được mời gửi mã này cho bot trên Zalo (hoặc trên Telegram: /start u_{ $code }) là tham gia đơn vị.
-zalo-evidence-telegram-failed = Không tải được tệp “{ $name }” từ Telegram lúc này: đồng chí thử lại sau, hoặc mở bot trên Telegram và gửi /evidence { $id }.
+zalo-evidence-telegram-failed = Không tải được tệp “{ $name }” từ Telegram lúc này: { $you } thử lại sau, hoặc mở bot trên Telegram và gửi /evidence { $id }.
 zalo-help-officer-more = Quản lý phong trào: «sửa phong trào [mã]» · «thông báo [mã]» — gửi thông báo bổ sung · «kết thúc phong trào [mã]» · «lưu trữ phong trào [mã]» (không ghi mã: chọn trong danh sách) · «nhắc» — nhắc người chưa thực hiện · «nộp báo cáo» — báo cáo sơ kết/tổng kết của đơn vị · «minh chứng» — chọn báo cáo để xem minh chứng · «danh sách đơn vị» · «mã mời [mã đơn vị]» · «chuyển đơn vị MÃ | họ tên». Tệp phong trào: gửi trên Telegram.
 zalo-help-admin-words = Quản trị viên gửi thêm: «thêm đơn vị MÃ | Tên | MÃ_CẤP_TRÊN» · «cấp quyền [họ tên]» / «thu hồi quyền [họ tên]» — quyền cán bộ · «nhật ký» — nhật ký thao tác gần đây.
 ## export (issue 11: /export, the tổng kết workbook)
 cmd-export = Xuất Excel số liệu phong trào
 export-flow-name = xuất Excel
-export-pick = Đồng chí muốn xuất số liệu của phong trào nào?
-export-none = Chưa có phong trào nào đã phát động trong phạm vi đồng chí phụ trách để xuất số liệu.
+export-pick = { $You } muốn xuất số liệu của phong trào nào?
+export-none = Chưa có phong trào nào đã phát động trong phạm vi { $you } phụ trách để xuất số liệu.
 export-not-found = Không tìm thấy phong trào có mã này.
 export-not-launched = Phong trào này chưa phát động nên chưa có số liệu để xuất.
-export-out-of-scope = Phong trào này không thuộc phạm vi đồng chí phụ trách. Yêu cầu đã được ghi vào nhật ký.
-export-queued = ⏳ Đang lập tệp Excel “{ $title }”… Tệp sẽ được gửi đến đồng chí ngay khi xong.
+export-out-of-scope = Phong trào này không thuộc phạm vi { $you } phụ trách. Yêu cầu đã được ghi vào nhật ký.
+export-queued = ⏳ Đang lập tệp Excel “{ $title }”… Tệp sẽ được gửi đến { $you } ngay khi xong.
 export-ready = 📊 Tệp Excel số liệu “{ $title }”: các trang Tổng hợp, Đăng ký, Báo cáo ({ $reports } dòng), Chưa thực hiện, Báo cáo đơn vị.
-export-failed = ⚠️ Chưa lập được tệp Excel. Đồng chí thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.
-export-refused = Đồng chí không còn quyền xuất số liệu nên tệp Excel không được lập. Yêu cầu đã được ghi vào nhật ký.
+export-failed = ⚠️ Chưa lập được tệp Excel. { $You } thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.
+export-refused = { $You } không còn quyền xuất số liệu nên tệp Excel không được lập. Yêu cầu đã được ghi vào nhật ký.
 export-link = Tải tệp (liên kết có hiệu lực 24 giờ): { $url }
-export-no-link = Zalo chưa gửi được tệp: quản trị viên cần đặt PUBLIC_URL cho bot. Đồng chí có thể nhận tệp trên Telegram (/export).
+export-no-link = Zalo chưa gửi được tệp: quản trị viên cần đặt PUBLIC_URL cho bot. { $You } có thể nhận tệp trên Telegram (/export).
 export-too-large = Tệp lớn hơn 50 MB nên Telegram không nhận: quản trị viên cần đặt PUBLIC_URL để gửi liên kết tải.
 export-sheet-summary = Tổng hợp
 export-sheet-registrations = Đăng ký
@@ -1279,14 +1279,14 @@ export-total = Tổng cộng
 cmd-amend = Đính chính / gia hạn phong trào
 amend-button = ✏️ Đính chính / gia hạn
 amend-flow-name = Đính chính / gia hạn phong trào
-amend-none = Đồng chí chưa phụ trách phong trào nào đang triển khai để đính chính hay gia hạn.
+amend-none = { $You } chưa phụ trách phong trào nào đang triển khai để đính chính hay gia hạn.
 amend-pick = Đính chính hoặc gia hạn phong trào nào?
-amend-open-not_found = Không tìm thấy phong trào có mã này. Đồng chí kiểm tra lại mã trong /campaigns.
+amend-open-not_found = Không tìm thấy phong trào có mã này. { $You } kiểm tra lại mã trong /campaigns.
 amend-open-not_launched = Chỉ đính chính, gia hạn được phong trào đang triển khai. Bản nháp thì sửa trực tiếp trong /campaigns.
-amend-open-out_of_scope = Phong trào này không thuộc phạm vi đồng chí phụ trách nên đồng chí không đính chính, gia hạn được.
+amend-open-out_of_scope = Phong trào này không thuộc phạm vi { $you } phụ trách nên { $you } không đính chính, gia hạn được.
 amend-open-forbidden = Chỉ cán bộ phụ trách phong trào hoặc quản trị viên mới đính chính, gia hạn được phong trào.
 amend-ask-what =
-    Đồng chí muốn điều chỉnh gì ở phong trào <b>{ $title }</b>?
+    { $You } muốn điều chỉnh gì ở phong trào <b>{ $title }</b>?
     (Không rút ngắn hạn và không xóa nội dung đã phát động: những việc đó cần quyết định mới của cấp phát động.)
 amend-ask-what-extend =
     Gia hạn gì ở phong trào <b>{ $title }</b>?
@@ -1304,33 +1304,33 @@ amend-ask-target-deadline = Gia hạn mốc nào?
 amend-ask-target-line = Sửa câu chữ của nội dung nào?
 amend-ask-deadline =
     Hạn hiện tại: <b>{ $current }</b>.
-    Đồng chí gõ hạn mới, muộn hơn hạn hiện tại (ví dụ 30/06/2026 hoặc 17:00 30/06/2026; chỉ gõ ngày thì giữ nguyên giờ).
+    { $You } gõ hạn mới, muộn hơn hạn hiện tại (ví dụ 30/06/2026 hoặc 17:00 30/06/2026; chỉ gõ ngày thì giữ nguyên giờ).
 amend-ask-end =
     Phong trào hiện kết thúc ngày <b>{ $current }</b>.
-    Đồng chí gõ ngày kết thúc mới, muộn hơn ngày hiện tại (ngày/tháng/năm, ví dụ 31/12/2026).
+    { $You } gõ ngày kết thúc mới, muộn hơn ngày hiện tại (ngày/tháng/năm, ví dụ 31/12/2026).
 amend-ask-title =
     Tên hiện tại: { $current }
-    Đồng chí gõ tên đúng của phong trào.
+    { $You } gõ tên đúng của phong trào.
 amend-ask-slogan =
     Khẩu hiệu hiện tại: { $current }
-    Đồng chí gõ khẩu hiệu đúng.
+    { $You } gõ khẩu hiệu đúng.
 amend-ask-description =
     Phần giới thiệu hiện tại:
     { $current }
 
-    Đồng chí gõ lại toàn bộ phần giới thiệu đã sửa.
+    { $You } gõ lại toàn bộ phần giới thiệu đã sửa.
 amend-ask-line =
     Nội dung hiện tại: { $current }
-    Đồng chí gõ lại câu chữ đúng (cách đo và chỉ tiêu đã đăng ký giữ nguyên).
-amend-ask-add-line = Đồng chí gõ nội dung thi đua cần bổ sung (một dòng).
-amend-refused-shortens = Không rút ngắn được hạn đã thông báo: người nhận đang thực hiện theo hạn cũ và có thể bị trễ hạn mà không biết. Việc rút ngắn hạn cần quyết định mới của cấp phát động và được thông báo riêng (/announce). Đồng chí gõ một ngày muộn hơn, hoặc gửi /cancel.
-amend-refused-due_in_past = Thời điểm này đã qua. Đồng chí gõ một hạn trong tương lai.
-amend-refused-after_end = Hạn mới nằm sau ngày kết thúc phong trào. Đồng chí chọn «Kéo dài thời gian thực hiện phong trào» trước, rồi gia hạn mốc này.
-amend-refused-unchanged = Giá trị này giống hệt hiện tại, không có gì để đính chính. Đồng chí gõ giá trị mới, hoặc gửi /cancel.
-amend-refused-text_invalid = Nội dung trống hoặc quá dài. Đồng chí gõ lại.
-amend-refused-not_found = Mốc hoặc nội dung này không còn trong phong trào. Đồng chí gửi /cancel rồi bắt đầu lại.
+    { $You } gõ lại câu chữ đúng (cách đo và chỉ tiêu đã đăng ký giữ nguyên).
+amend-ask-add-line = { $You } gõ nội dung thi đua cần bổ sung (một dòng).
+amend-refused-shortens = Không rút ngắn được hạn đã thông báo: người nhận đang thực hiện theo hạn cũ và có thể bị trễ hạn mà không biết. Việc rút ngắn hạn cần quyết định mới của cấp phát động và được thông báo riêng (/announce). { $You } gõ một ngày muộn hơn, hoặc gửi /cancel.
+amend-refused-due_in_past = Thời điểm này đã qua. { $You } gõ một hạn trong tương lai.
+amend-refused-after_end = Hạn mới nằm sau ngày kết thúc phong trào. { $You } chọn «Kéo dài thời gian thực hiện phong trào» trước, rồi gia hạn mốc này.
+amend-refused-unchanged = Giá trị này giống hệt hiện tại, không có gì để đính chính. { $You } gõ giá trị mới, hoặc gửi /cancel.
+amend-refused-text_invalid = Nội dung trống hoặc quá dài. { $You } gõ lại.
+amend-refused-not_found = Mốc hoặc nội dung này không còn trong phong trào. { $You } gửi /cancel rồi bắt đầu lại.
 amend-refused-not_launched = Phong trào không còn đang triển khai nên không đính chính, gia hạn được nữa.
-amend-refused-out_of_scope = Phong trào này không thuộc phạm vi đồng chí phụ trách nên không đính chính, gia hạn được.
+amend-refused-out_of_scope = Phong trào này không thuộc phạm vi { $you } phụ trách nên không đính chính, gia hạn được.
 amend-refused-forbidden = Chỉ cán bộ phụ trách phong trào hoặc quản trị viên mới đính chính, gia hạn được phong trào.
 amend-preview-intro = Xem trước thông báo người nhận sẽ đọc:
 amend-confirm = Sẽ gửi tới <b>{ $members }</b> người đã nhận thông báo phát động và <b>{ $groups }</b> nhóm. Người chưa nhận sẽ được gửi thông báo phát động đã sửa. Xác nhận?
@@ -1358,7 +1358,7 @@ amend-notice-text = { $field } được sửa lại là: “{ $to }” (trước
 amend-notice-text-new = { $field } được bổ sung: “{ $to }”.
 amend-notice-description = Phần giới thiệu phong trào được sửa lại như sau:
 amend-notice-add = Bổ sung nội dung thi đua: “{ $line }”.
-amend-notice-add-how = Đồng chí đã đăng ký có thể đăng ký lại để đặt chỉ tiêu cho nội dung này; các chỉ tiêu đã đăng ký được giữ nguyên.
+amend-notice-add-how = { $You } đã đăng ký có thể đăng ký lại để đặt chỉ tiêu cho nội dung này; các chỉ tiêu đã đăng ký được giữ nguyên.
 amend-notice-rest = Các nội dung khác của phong trào giữ nguyên.
 zalo-help-amend-words = Phong trào đã phát động: «gia hạn mã-phong-trào» — lùi một hạn hoặc ngày kết thúc · «đính chính mã-phong-trào» — sửa tên, khẩu hiệu, câu chữ một nội dung, hoặc bổ sung nội dung.
 ## Wording review (issue 12: ../shared/WORDING.md)
@@ -1372,10 +1372,10 @@ units-group-line = • { $name } ({ $kind ->
 join-policy-OPEN = 🔓 ai cũng tự chọn được
 join-policy-INVITE_ONLY = 🔑 chỉ vào bằng mã mời
 join-policy-APPROVAL = ✋ cán bộ duyệt người tham gia
-unit-invite-only = Đơn vị “{ $unit }” chỉ nhận người có mã mời. Đồng chí đề nghị cán bộ phụ trách thi đua của đơn vị cung cấp mã mời hoặc đường dẫn mời, hoặc chọn đơn vị khác.
-join-request-sent = 📨 Đơn vị “{ $unit }” cần cán bộ phụ trách thi đua duyệt người tham gia. Yêu cầu tham gia của đồng chí đã được gửi; đồng chí sẽ nhận được thông báo khi yêu cầu được xem xét.
-join-request-replaced = 📨 Đã gửi yêu cầu tham gia đơn vị “{ $unit }” tới cán bộ phụ trách thi đua; yêu cầu trước đó (đơn vị “{ $previous }”) đã được hủy. Đồng chí sẽ nhận được thông báo khi yêu cầu được xem xét.
-join-request-pending = ⏳ Yêu cầu tham gia đơn vị “{ $unit }” của đồng chí đang chờ cán bộ duyệt. Nếu chọn đơn vị khác, yêu cầu mới sẽ thay cho yêu cầu này.
+unit-invite-only = Đơn vị “{ $unit }” chỉ nhận người có mã mời. { $You } đề nghị cán bộ phụ trách thi đua của đơn vị cung cấp mã mời hoặc đường dẫn mời, hoặc chọn đơn vị khác.
+join-request-sent = 📨 Đơn vị “{ $unit }” cần cán bộ phụ trách thi đua duyệt người tham gia. Yêu cầu tham gia của { $you } đã được gửi; { $you } sẽ nhận được thông báo khi yêu cầu được xem xét.
+join-request-replaced = 📨 Đã gửi yêu cầu tham gia đơn vị “{ $unit }” tới cán bộ phụ trách thi đua; yêu cầu trước đó (đơn vị “{ $previous }”) đã được hủy. { $You } sẽ nhận được thông báo khi yêu cầu được xem xét.
+join-request-pending = ⏳ Yêu cầu tham gia đơn vị “{ $unit }” của { $you } đang chờ cán bộ duyệt. Nếu chọn đơn vị khác, yêu cầu mới sẽ thay cho yêu cầu này.
 join-no-name = (chưa ghi họ tên)
 out-join-request =
     🙋 Yêu cầu tham gia đơn vị #{ $id }
@@ -1383,16 +1383,16 @@ out-join-request =
         [INVITE] bằng mã mời
        *[other] tự chọn trong danh sách đơn vị
     }).
-    Đề nghị đồng chí duyệt hoặc từ chối yêu cầu.
+    Đề nghị { $you } duyệt hoặc từ chối yêu cầu.
 join-approve-button = ✔ Duyệt #{ $id }
 join-decline-button = ✖ Từ chối #{ $id }
-out-join-approved = ✅ Yêu cầu tham gia của đồng chí đã được duyệt: từ nay đồng chí là thành viên của đơn vị “{ $unit }”.
+out-join-approved = ✅ Yêu cầu tham gia của { $you } đã được duyệt: từ nay { $you } là thành viên của đơn vị “{ $unit }”.
 out-join-declined =
     { $hasReason ->
-        [yes] Yêu cầu tham gia đơn vị “{ $unit }” của đồng chí không được duyệt. Lý do: { $reason }
-       *[other] Yêu cầu tham gia đơn vị “{ $unit }” của đồng chí không được duyệt.
+        [yes] Yêu cầu tham gia đơn vị “{ $unit }” của { $you } không được duyệt. Lý do: { $reason }
+       *[other] Yêu cầu tham gia đơn vị “{ $unit }” của { $you } không được duyệt.
     }
-    Đồng chí có thể liên hệ cán bộ phụ trách thi đua của đơn vị, hoặc gửi /start để chọn đơn vị khác.
+    { $You } có thể liên hệ cán bộ phụ trách thi đua của đơn vị, hoặc gửi /start để chọn đơn vị khác.
 join-approved = ✅ Đã duyệt: { $name } tham gia đơn vị “{ $unit }”. Người gửi yêu cầu đã được thông báo.
 join-declined = Đã từ chối yêu cầu tham gia đơn vị “{ $unit }” của { $name }. Người gửi yêu cầu đã được thông báo.
 join-request-gone = Yêu cầu này không còn chờ duyệt (đã được quyết định, hoặc người gửi đã chọn đơn vị khác).
@@ -1405,7 +1405,7 @@ joins-line = #{ $id } { $name } → “{ $unit }” ({ $via ->
         [INVITE] bằng mã mời
        *[other] tự chọn
     }) — { $at }
-joins-empty = Không có yêu cầu tham gia nào đang chờ duyệt trong phạm vi của đồng chí.
+joins-empty = Không có yêu cầu tham gia nào đang chờ duyệt trong phạm vi của { $you }.
 zalo-join-decide = Gửi: { $approve } · { $decline }
 out-cmd-approve-join = duyệt tham gia { $id }
 out-cmd-decline-join = từ chối tham gia { $id }
@@ -1421,5 +1421,13 @@ cmd-joinpolicy = Chế độ tham gia của đơn vị
 help-officer-joins =
     /joins — duyệt, từ chối yêu cầu tham gia đơn vị
     /joinpolicy MÃ open | invite | approval — ai được tự tham gia đơn vị: tự chọn, chỉ bằng mã mời, hay phải được duyệt
-zalo-help-join-words = Tham gia đơn vị: «yêu cầu tham gia» — danh sách chờ duyệt · «duyệt tham gia số» / «từ chối tham gia số» · «chế độ tham gia MÃ mở | mã mời | duyệt».
+    /addressform MÃ Đồng chí | Anh/Chị — bot xưng hô với người của đơn vị (và các đơn vị trực thuộc chưa tự chọn) là “Đồng chí” hay “Anh/Chị”
+zalo-help-join-words = Tham gia đơn vị: «yêu cầu tham gia» — danh sách chờ duyệt · «duyệt tham gia số» / «từ chối tham gia số» · «chế độ tham gia MÃ mở | mã mời | duyệt» · «xưng hô MÃ đồng chí | anh/chị».
 units-error-join_invalid = chế độ tham gia “{ $value }” không hợp lệ (dùng open, invite hoặc approval)
+
+## Xưng hô (issue 12 #19)
+cmd-addressform = Cách xưng hô với người của đơn vị
+addressform-usage =
+    Cách dùng: /addressform MÃ_ĐƠN_VỊ Đồng chí | Anh/Chị (trên Zalo: «xưng hô MÃ_ĐƠN_VỊ anh/chị»).
+    Bot gọi người của đơn vị, và của các đơn vị trực thuộc chưa tự chọn, theo cách này. Mặc định: “Đồng chí”.
+addressform-done = Từ nay bot xưng hô với người của đơn vị “{ $unit }” là “{ $form }”. Ví dụ: “Cảm ơn { $you } Nguyễn Thị Lan”. Việc này đã được ghi vào nhật ký.

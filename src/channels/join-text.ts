@@ -3,6 +3,7 @@
  * strips it): /joinpolicy's outcome, a unit's policy in /units, and the lines of /joins. Decisions
  * are the services'; this only words their results.
  */
+import { parseAddressForm } from '../domain/address.js';
 import { escapeHtml } from '../domain/text.js';
 import { formatDateTime } from '../domain/dates.js';
 import { JOIN_POLICY_WORDS, parseJoinPolicy, type JoinPolicy } from '../domain/join-policy.js';
@@ -42,4 +43,22 @@ export function pendingJoinLine(t: T, item: PendingJoin): string {
     via: item.via,
     at: formatDateTime(item.at),
   });
+}
+
+/**
+ * /addressform CODE Đồng chí | Anh/Chị (Zalo: «xưng hô CODE anh/chị»): how the bot addresses the
+ * unit's people and those of the units below it without their own choice. `units.setAddressForm`
+ * decides and audits; this reads the arguments and says the outcome as HTML.
+ */
+export async function setAddressFormText(services: Services, actorId: number, args: string, t: T): Promise<string> {
+  const [code = '', ...rest] = args.trim().split(/\s+/);
+  const form = parseAddressForm(rest.join(' '));
+  if (!code || !form) return t('addressform-usage');
+  const r = await services.units.setAddressForm({ actor: { id: actorId }, code, form });
+  if (!r.ok) {
+    if (r.reason === 'unknown_unit') return t('invite-unknown-unit', { code: escapeHtml(r.code) });
+    if (r.reason === 'forbidden') return t('forbidden');
+    return t('forbidden-scope', { unit: escapeHtml(r.unit?.name ?? code) });
+  }
+  return t('addressform-done', { unit: escapeHtml(r.unit.name), form, You: form, you: form.toLocaleLowerCase('vi') });
 }

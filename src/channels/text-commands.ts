@@ -61,7 +61,8 @@ export type TextCommand =
   | 'joins'
   | 'joinapprove'
   | 'joindecline'
-  | 'joinpolicy';
+  | 'joinpolicy'
+  | 'addressform';
 
 /** One command: its slash form, the folded words that mean it, and whether it reads an argument. */
 export interface TextCommandSpec {
@@ -135,6 +136,8 @@ export const TEXT_COMMANDS: TextCommandSpec[] = [
   { command: 'joindecline', words: [], withArg: ['tu choi tham gia', 'decline join'], numericArg: true },
   // «chế độ tham gia XA_DK mở» (Telegram: /joinpolicy XA_DK open).
   { command: 'joinpolicy', words: ['che do tham gia', 'joinpolicy'], withArg: ['che do tham gia', 'joinpolicy'] },
+  // «xưng hô XA_DK anh/chị» (Telegram: /addressform XA_DK Anh/Chị): how the bot addresses the unit's people.
+  { command: 'addressform', words: ['xung ho', 'addressform'], withArg: ['xung ho', 'addressform'] },
 ];
 
 /** A recognised command and what follows it ('' when nothing). */

@@ -9,6 +9,7 @@ import { shorten } from '../domain/reminders.js';
 import type { BroadcastProgress } from '../services/broadcasts.js';
 import type { CriterionText } from '../flows/campaign-text.js';
 import type { MessageVars, OutboxAction, OutboxMessage } from './types.js';
+import { addressVars } from '../domain/address.js';
 
 /** Template keys (see src/messages/templates.ts). */
 export const TEMPLATES = {
@@ -38,6 +39,13 @@ export interface AnnouncedCampaign {
   endsAt: Date;
   criteria: readonly CriterionText[];
   milestones: ReadonlyArray<{ kind: string; dueAt: Date }>;
+  /** How the campaign addresses its people ("Đồng chí" / "Anh/Chị"; the campaign file's `addressForm`). */
+  addressForm?: string | null;
+}
+
+/** The campaign's form of address as the `You`/`you` every message of it is rendered with (src/domain/address.ts). */
+function campaignAddress(c: { addressForm?: string | null }): MessageVars {
+  return c.addressForm ? addressVars(c.addressForm) : {};
 }
 
 /**
@@ -49,6 +57,7 @@ export function launchMessage(c: AnnouncedCampaign): OutboxMessage {
   return {
     key: TEMPLATES.launch,
     vars: {
+      ...campaignAddress(c),
       title: c.title,
       slogan: c.slogan,
       issuer: c.issuer,
@@ -70,10 +79,10 @@ export function launchMessage(c: AnnouncedCampaign): OutboxMessage {
 }
 
 /** A follow-up announcement (tin bổ sung): the officer's text under the campaign's name. */
-export function followUpMessage(c: { code: string; title: string }, text: string): OutboxMessage {
+export function followUpMessage(c: { code: string; title: string; addressForm?: string | null }, text: string): OutboxMessage {
   return {
     key: TEMPLATES.followUp,
-    vars: { title: c.title, text },
+    vars: { ...campaignAddress(c), title: c.title, text },
     actions: [[{ kind: 'register', campaignCode: c.code, label: { key: 'camp-open-button' } }]],
   };
 }

@@ -226,7 +226,10 @@ function fluent(t: T, key: string, vars: MessageVars): string {
 }
 
 /** Renders a message's text (HTML) and its actions' labels with `t`, bound to the reader's locale. */
-export function renderMessage(t: T, message: OutboxMessage): RenderedMessage {
+export function renderMessage(tr: T, message: OutboxMessage): RenderedMessage {
+  // A message about a campaign carries the campaign's form of address: every text of it uses it.
+  const you = message.vars.You;
+  const t: T = typeof you === 'string' ? (key, vars) => tr(key, { You: you, you: String(message.vars.you ?? you.toLocaleLowerCase('vi')), ...vars }) : tr;
   const template = templates[message.key];
   const html = template ? template(t, message.vars) : fluent(t, message.key, message.vars);
   const actions = (message.actions ?? []).map((row) => row.map((action) => ({ text: t(action.label.key, action.label.vars), action })));

@@ -3,6 +3,7 @@ import type { EmulationGroup, Prisma, PrismaClient, Unit } from '../generated/pr
 import { authorize, loadActor, type ActorRef, type AuthRefusal } from './actors.js';
 import { writeAudit } from './audit.js';
 import { fold } from '../domain/text.js';
+import { ADDRESS_FORMS, DEFAULT_ADDRESS_FORM, type AddressForm } from '../domain/address.js';
 import { UNIT_CODE, parseUnitsFile, type GroupRow, type UnitRow, type UnitsFileError } from '../domain/units-file.js';
 import { planUnitTree, treePaths } from '../domain/unit-tree.js';
 import { inSubtree, pathIds, subtreeFilter } from '../domain/scope.js';
@@ -318,6 +319,58 @@ export class UnitService {
       await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'unit.join_policy', target, details: { code: unit.code, from: unit.joinPolicy, to: input.policy } });
       return { ok: true as const, unit: updated, from: unit.joinPolicy };
     });
+  }
+
+  /**
+   * Xưng hô of a unit's people (/addressform CODE Đồng chí | Anh/Chị): an admin, or an officer whose
+   * subtree holds the unit. Units below without their own form follow it. Audited, given or refused.
+   */
+  async setAddressForm(input: { actor: ActorRef; code: string; form: AddressForm }): Promise<
+    | { ok: true; unit: Unit; from: string | null }
+    | { ok: false; reason: 'unknown_unit'; code: string }
+    | { ok: false; reason: AuthRefusal; unit: Unit | null }
+  > {
+    const r = await this.prisma.$transaction(async (tx) => {
+      const unit = await tx.unit.findFirst({ where: { code: { equals: input.code.trim(), mode: 'insensitive' } } });
+      const target = unit ? `unit:${unit.id}` : null;
+      const who = await authorize(tx, input.actor, {
+        action: 'unit.address_form',
+        need: 'OFFICER',
+        target,
+        details: { code: input.code, to: input.form },
+        ...(unit ? { path: unit.path } : {}),
+      });
+      if (!who.ok) return { ok: false as const, reason: who.reason, unit };
+      if (!unit) return { ok: false as const, reason: 'unknown_unit' as const, code: input.code };
+      const updated = await tx.unit.update({ where: { id: unit.id }, data: { addressForm: input.form } });
+      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'unit.address_form', target, details: { code: unit.code, from: unit.addressForm, to: input.form } });
+      return { ok: true as const, unit: updated, from: unit.addressForm };
+    });
+    if (r.ok) this.addressForms = null;
+    return r;
+  }
+
+  /** Units' own forms of address and parents, read at most once a minute (they change rarely). */
+  private addressForms: { at: number; units: Map<number, { parentId: number | null; form: string | null }> } | null = null;
+
+  /**
+   * The form of address of a unit's people: the unit's own, else the nearest unit above with one,
+   * else "Đồng chí". Cached for a minute, so reading it with every update costs nothing.
+   */
+  async addressFormOf(unitId: number | null | undefined): Promise<AddressForm> {
+    if (!unitId) return DEFAULT_ADDRESS_FORM;
+    if (!this.addressForms || Date.now() - this.addressForms.at > 60_000) {
+      const rows = await this.prisma.unit.findMany({ select: { id: true, parentId: true, addressForm: true } });
+      this.addressForms = { at: Date.now(), units: new Map(rows.map((u) => [u.id, { parentId: u.parentId, form: u.addressForm }])) };
+    }
+    const units = this.addressForms.units;
+    for (let id: number | null = unitId, hops = 0; id !== null && hops < 64; hops++) {
+      const u = units.get(id);
+      if (!u) break;
+      if (u.form && (ADDRESS_FORMS as readonly string[]).includes(u.form)) return u.form as AddressForm;
+      id = u.parentId;
+    }
+    return DEFAULT_ADDRESS_FORM;
   }
 
   /**

@@ -23,10 +23,25 @@ function variables(source: string, id: string): string[] {
     if (/^\s/.test(line) || line === '') lines.push(line);
     else break;
   }
-  return [...new Set([...lines.join('\n').matchAll(/\$([a-zA-Z_][\w-]*)/g)].map((m) => m[1]!))].sort();
+  // `you` / `You` are the Vietnamese form of address (src/domain/address.ts): English has no such word.
+  return [...new Set([...lines.join('\n').matchAll(/\$([a-zA-Z_][\w-]*)/g)].map((m) => m[1]!))].filter((v) => v !== 'you' && v !== 'You').sort();
 }
 
 describe('locales', () => {
+  it('never hard-code the form of address in Vietnamese: every message says { $You } / { $you }', () => {
+    const vi = readFileSync(new URL('../../locales/vi.ftl', import.meta.url), 'utf8');
+    // Only the setting's own texts name the two forms.
+    const naming = /^(addressform-|help-officer-joins|zalo-help-join-words)/;
+    const ids = [...vi.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!).filter((id) => !naming.test(id));
+    const hardCoded = ids.filter((id) => {
+      const start = vi.search(new RegExp(`^${id}\\s*=`, 'm'));
+      const rest = vi.slice(start).split('\n');
+      const body = [rest[0]!, ...rest.slice(1).filter((_, i, a) => a.slice(0, i + 1).every((l) => /^\s/.test(l) || l === ''))].join('\n');
+      return /[Đđ]ồng chí|[Aa]nh\/[Cc]hị/.test(body);
+    });
+    expect(hardCoded).toEqual([]);
+  });
+
   it('parse without errors in Vietnamese and English', () => {
     expect(bundle('vi').errors).toEqual([]);
     expect(bundle('en').errors).toEqual([]);

@@ -172,6 +172,10 @@ const SAMPLES: Record<string, Sample[]> = {
   awards: [5],
   congratulated: [5],
   number: ['123/QĐ-UBND'],
+  // the form of address (src/domain/address.ts): both forms, so every message reads right with either
+  You: ['Đồng chí', 'Anh/Chị'],
+  you: ['đồng chí', 'anh/chị'],
+  form: ['Anh/Chị'],
   // joining a unit (src/services/join-requests.ts, src/channels/join-text.ts)
   via: ['INVITE', 'PICKER'],
   hasReason: ['yes', 'no'],

@@ -4,7 +4,7 @@ import type { Translator } from './i18n.js';
 import type { Logger } from '../../logger.js';
 
 const MEMBER_COMMANDS = ['start', 'campaigns', 'register', 'report', 'my', 'settings', 'link', 'profile', 'language', 'help', 'cancel'] as const;
-const OFFICER_COMMANDS = ['newcampaign', 'importcampaign', 'announce', 'amend', 'registrations', 'review', 'nudge', 'stats', 'evidence', 'export', 'honours', 'invite', 'units', 'moveunit', 'joins', 'joinpolicy'] as const;
+const OFFICER_COMMANDS = ['newcampaign', 'importcampaign', 'announce', 'amend', 'registrations', 'review', 'nudge', 'stats', 'evidence', 'export', 'honours', 'invite', 'units', 'moveunit', 'joins', 'joinpolicy', 'addressform'] as const;
 const ADMIN_COMMANDS = ['addunit', 'addgroup', 'importunits', 'grant', 'revoke', 'audit'] as const;
 
 /**

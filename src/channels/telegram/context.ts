@@ -8,6 +8,8 @@ import type { BotDeps } from './deps.js';
 export interface AppFlavor {
   /** The member writing, loaded once per update (null only for updates without a user, e.g. channel posts). */
   member: Member | null;
+  /** How the bot addresses this member ("Đồng chí" / "Anh/Chị"): their unit's choice (src/domain/address.ts). */
+  addressForm?: string;
   deps: BotDeps;
   log: Logger;
 }

@@ -3,6 +3,7 @@ import { I18n } from '@grammyjs/i18n';
 import { packageRoot } from '../../paths.js';
 import { pickLocale, type Locale } from '../../services/members.js';
 import type { BotContext } from './context.js';
+import { addressVars } from '../../domain/address.js';
 
 /**
  * Fluent translations from `locales/*.ftl`. The member's locale is stored on their Member row;
@@ -14,10 +15,24 @@ export function createI18n(defaultLocale: Locale): I18n<BotContext> {
     defaultLocale,
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => ctx.member?.locale ?? pickLocale(ctx.from?.language_code, defaultLocale),
+    // The reader's form of address (src/domain/address.ts), read with the member in every update.
+    globalTranslationContext: (ctx) => addressVars(ctx.addressForm),
   });
   i18n.loadLocalesDirSync(join(packageRoot(), 'locales'));
   memoizeBundleMatching(i18n);
+  withAddressDefaults(i18n);
   return i18n;
+}
+
+/**
+ * Every translation — in an update, or outside one (outbox rendering, Zalo, menus) — has `you` and
+ * `You`: the caller's when given (the reader's unit, the campaign's choice), else "đồng chí".
+ */
+function withAddressDefaults(i18n: I18n<BotContext>): void {
+  const fluent = i18n.fluent as unknown as { translate(l: unknown, key: string, vars?: Record<string, unknown>): string };
+  const translate = fluent.translate.bind(fluent);
+  const defaults = addressVars(null);
+  fluent.translate = (locale, key, vars) => translate(locale, key, vars && 'You' in vars ? vars : { ...defaults, ...vars });
 }
 
 /** Translate outside an update (outbox rendering, command menus). */

@@ -88,6 +88,7 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
           languageCode: ctx.from.language_code,
         })
       : null;
+    ctx.addressForm = await deps.services.units.addressFormOf(ctx.member?.unitId);
     await next();
   });
   bot.use(deps.i18n);

@@ -25,6 +25,7 @@ import { flowKey, type Conversations, type FlowEnv, type Reply } from '../../flo
 import { matchChoice, type FileRef, type FlowInput, type Message } from '../../flows/model.js';
 import { questionAsText } from '../../flows/render.js';
 import { escapeHtml, formatBytes, htmlToPlain } from '../../domain/text.js';
+import { addressVars } from '../../domain/address.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
 import { myAwardsBlocks, myStatusBlocks } from '../my-status.js';
 import { renderMessage, titleText } from '../../messages/templates.js';
@@ -59,7 +60,7 @@ import { auditHtml, unitTreeHtml } from '../admin-text.js';
 
 /** A label shown as written (a campaign's title, a person's name). */
 const verbatim = (text: string): Message => ({ key: 'flow-verbatim', vars: { text } });
-import { joinPolicyLabel, pendingJoinLine, setJoinPolicyText } from '../join-text.js';
+import { joinPolicyLabel, pendingJoinLine, setAddressFormText, setJoinPolicyText } from '../join-text.js';
 import { parseJoinPolicy } from '../../domain/join-policy.js';
 import { JOIN_DECLINE_FLOW, joinDecisionReply, type JoinDeclineArgs } from '../../flows/join-decline.js';
 
@@ -148,7 +149,10 @@ class Turn {
     return this.member.locale ?? this.deps.defaultLocale;
   }
 
-  t = (key: string, vars?: Record<string, string | number>): string => this.deps.t(this.locale, key, vars);
+  /** How the bot addresses this member (their unit's "Đồng chí" / "Anh/Chị"), read when the turn starts. */
+  addressForm: string | null = null;
+
+  t = (key: string, vars?: Record<string, string | number>): string => this.deps.t(this.locale, key, { ...addressVars(this.addressForm), ...vars });
 
   get joined(): boolean {
     return !!this.member.unitId && !!this.member.fullName;
@@ -449,6 +453,9 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'joinpolicy':
         if (!(await hasRole(turn, 'OFFICER', 'unit.join_policy'))) return;
         return turn.say(await setJoinPolicyText(services, turn.member.id, cmd.arg, turn.t));
+      case 'addressform':
+        if (!(await hasRole(turn, 'OFFICER', 'unit.address_form'))) return;
+        return turn.say(await setAddressFormText(services, turn.member.id, cmd.arg, turn.t));
     }
   }
 
@@ -963,6 +970,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     }
     const member = await services.members.touch({ channel: 'ZALO', externalId: event.from.externalId, firstName: event.from.name });
     const turn = new Turn(deps, event, member);
+    turn.addressForm = await services.units.addressFormOf(member.unitId);
     turn.afterFlow = (done) => afterFlow(turn, done);
     turn.onDone = async (flow, done) => {
       // The /stats picker ends with the campaign chosen: the figures follow.

@@ -4,7 +4,7 @@ import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, onAction, replyHtml } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { startFlowFor } from '../flow-driver.js';
-import { pendingJoinLine, setJoinPolicyText } from '../../join-text.js';
+import { pendingJoinLine, setAddressFormText, setJoinPolicyText } from '../../join-text.js';
 import { JOIN_DECLINE_FLOW, joinDecisionReply, type JoinDeclineArgs } from '../../../flows/join-decline.js';
 
 /**
@@ -19,6 +19,12 @@ const privateChat = joins.chatType('private');
 privateChat.command('joinpolicy', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'unit.join_policy'))) return;
   await replyHtml(ctx, await setJoinPolicyText(ctx.deps.services, ctx.member!.id, ctx.match, (k, v) => ctx.t(k, v)));
+});
+
+// How the bot addresses a unit's people (issue 12 #19): "Đồng chí" or "Anh/Chị".
+privateChat.command('addressform', async (ctx) => {
+  if (!(await requireRole(ctx, 'OFFICER', 'unit.address_form'))) return;
+  await replyHtml(ctx, await setAddressFormText(ctx.deps.services, ctx.member!.id, ctx.match, (k, v) => ctx.t(k, v)));
 });
 
 privateChat.command('joins', async (ctx) => {
