@@ -398,7 +398,7 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(refused.some((r) => r.outcome === 'REFUSED' && r.actorRef?.includes(hoa.id))).toBe(true);
 
     // Any other mention: a short pointer to private chat, naming no one and nothing of the sender's.
-    const other = await inGroup(hoa, '@ThiĐua Bot của tôi', /nhắn riêng cho tôi/);
+    const other = await inGroup(hoa, '@ThiĐua Bot của tôi', /nhắn riêng cho bot/);
     expect(other).not.toContain('Trần Thị Hoa');
     expect(other).not.toContain('Bến Tre');
     // The hint names the bot as getMe does, so the officer can copy it.

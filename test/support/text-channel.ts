@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { addressVars } from '../../src/domain/address.js';
 import type { Reply } from '../../src/flows/conversations.js';
 import type { Message } from '../../src/flows/model.js';
 import { htmlToPlain, questionAsText } from '../../src/flows/render.js';
@@ -26,7 +27,8 @@ export function translate(locale: string, key: string, vars?: Record<string, str
   const b = locale === 'en' ? bundles.en : bundles.vi;
   const msg = b.getMessage(key);
   if (!msg?.value) throw new Error(`no message ${key}`);
-  return b.formatPattern(msg.value, vars ?? {});
+  // As the app's translator does (src/channels/telegram/i18n.ts): the form of address defaults to "đồng chí".
+  return b.formatPattern(msg.value, { ...addressVars(null), ...vars });
 }
 
 /** One message a text channel sent: to whom, in which language, and its parts in order. */

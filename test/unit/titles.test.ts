@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { addressVars } from '../../src/domain/address.js';
 import { localDate } from '../../src/domain/dates.js';
 import {
   checkRegistrationRules,
@@ -271,7 +272,7 @@ describe('what members are told about titles (both locales)', () => {
     b.addResource(new FluentResource(readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), 'utf8')));
     const m = b.getMessage(id);
     if (!m?.value) throw new Error(`${locale}: no message ${id}`);
-    return b.formatPattern(m.value, args);
+    return b.formatPattern(m.value, { ...addressVars(null), ...args });
   };
 
   it('explains CSTĐ tỉnh and toàn quốc with every basis the law accepts, not an initiative only', () => {
