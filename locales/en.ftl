@@ -1461,3 +1461,25 @@ addressform-usage =
     Usage: /addressform UNIT_CODE Đồng chí | Anh/Chị (on Zalo: «xưng hô UNIT_CODE anh/chị»).
     The bot addresses the unit's people in Vietnamese this way, and those of the units below it that have not chosen. Default: “Đồng chí”.
 addressform-done = From now on the bot addresses the people of “{ $unit }” as “{ $form }” in Vietnamese. The change is in the audit log.
+## officer-daily: nudge preview, announcement attachments, audit sentences (issue 12 #11–13)
+nudge-flow-name = reminding those behind
+nudge-preview-head = 🔔 <b>Reminder preview</b>: { $what } of the campaign “{ $title }” (due { $due }).
+    { $count ->
+        [one] 1 person has not done it yet
+       *[other] { $count } people have not done it yet
+    }, in { $units ->
+        [one] 1 unit
+       *[other] { $units } units
+    }:
+nudge-preview-unit = <b>{ $unit }</b> ({ $count ->
+        [one] 1 person
+       *[other] { $count } people
+    })
+nudge-preview-confirm = Send a reminder to { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    } in { $units ->
+        [one] 1 unit
+       *[other] { $units } units
+    }? Nothing is sent until you confirm.
+nudge-btn-confirm = 🔔 Send reminder ({ $count })

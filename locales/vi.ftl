@@ -1431,3 +1431,10 @@ addressform-usage =
     Cách dùng: /addressform MÃ_ĐƠN_VỊ Đồng chí | Anh/Chị (trên Zalo: «xưng hô MÃ_ĐƠN_VỊ anh/chị»).
     Bot gọi người của đơn vị, và của các đơn vị trực thuộc chưa tự chọn, theo cách này. Mặc định: “Đồng chí”.
 addressform-done = Từ nay bot xưng hô với người của đơn vị “{ $unit }” là “{ $form }”. Ví dụ: “Cảm ơn { $you } Nguyễn Thị Lan”. Việc này đã được ghi vào nhật ký.
+## officer-daily: nudge preview, announcement attachments, audit sentences (issue 12 #11–13)
+nudge-flow-name = nhắc người chưa thực hiện
+nudge-preview-head = 🔔 <b>Xem trước lời nhắc</b>: { $what } của phong trào «{ $title }» (hạn { $due }).
+    Sẽ nhắc { $count } người chưa thực hiện ở { $units } đơn vị:
+nudge-preview-unit = <b>{ $unit }</b> ({ $count } người)
+nudge-preview-confirm = Gửi lời nhắc tới { $count } người ở { $units } đơn vị? Lời nhắc chỉ được gửi sau khi đồng chí xác nhận.
+nudge-btn-confirm = 🔔 Gửi nhắc ({ $count } người)

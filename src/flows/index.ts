@@ -24,6 +24,7 @@ import { createHonoursFlow } from './honours.js';
 import { createPickItemFlow } from './pick-item.js';
 import { createExportFlow } from './export.js';
 import { createJoinDeclineFlow } from './join-decline.js';
+import { createNudgeFlow } from './nudge.js';
 import { createLanguageFlow, createProfileNameFlow, createProfileUnitFlow } from './profile.js';
 
 /** Every flow, built with its services: every multi-step dialogue of the bot, on every channel. */
@@ -52,5 +53,6 @@ export function createFlows(services: Services): FlowSpec<never, never>[] {
     createPickItemFlow(),
     createExportFlow(services),
     createJoinDeclineFlow(services),
+    createNudgeFlow(services),
   ] as unknown as FlowSpec<never, never>[];
 }

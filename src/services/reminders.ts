@@ -54,6 +54,16 @@ export interface ReminderTickResult {
   summaries: number;
 }
 
+/** The milestone a nudge is about, with its campaign. */
+export type NudgeMilestone = Prisma.MilestoneGetPayload<{ include: { campaign: true } }>;
+
+/** One unit of a nudge preview: the names of its laggards. */
+export interface NudgeUnit {
+  unitId: number;
+  name: string;
+  names: string[];
+}
+
 /** Per-unit line of an officer's summary. */
 export interface UnitProgress {
   unitId: number;
@@ -430,19 +440,86 @@ export class ReminderService {
   }
 
   /**
-   * Reminds the laggards of a milestone once more (the officer's Nudge button or /nudge): members
-   * of the officer's subtree (everyone for admins) who have not acted and can be reached. At most
-   * once a day per member and milestone, so a double press does not spam.
+   * Who a nudge would remind, before anything is queued (/nudge's preview, issue 12 #11): the same
+   * people {@link nudge} reminds — reachable members of the officer's subtree (everyone for admins)
+   * who have not acted — with their names, grouped per unit. A refusal is decided and audited here.
+   */
+  async nudgePreview(
+    milestoneId: number,
+    actor: ReminderActor,
+  ): Promise<
+    | { ok: true; milestone: NudgeMilestone; units: NudgeUnit[]; laggards: number }
+    | { ok: false; reason: 'not_found' | 'not_launched' | 'no_unit' | 'forbidden' }
+  > {
+    const m = await this.nudgeMilestone(milestoneId);
+    if (!m.ok) return m;
+    return this.prisma.$transaction(async (tx) => {
+      const who = await this.nudger(tx, actor, m.milestone.id, 'preview');
+      if (!who.ok) return who;
+      const rows = await this.laggardsOf(tx, m.milestone, who.withinPath);
+      const units = new Map<number, NudgeUnit>();
+      for (const r of rows) {
+        const u = units.get(r.unit_id) ?? { unitId: r.unit_id, name: r.unit_name, names: [] };
+        u.names.push(r.full_name);
+        units.set(r.unit_id, u);
+      }
+      return { ok: true as const, milestone: m.milestone, units: [...units.values()], laggards: rows.length };
+    });
+  }
+
+  /** The milestone to nudge, with its campaign, if it can still be nudged. */
+  private async nudgeMilestone(milestoneId: number) {
+    const m = await this.prisma.milestone.findUnique({ where: { id: milestoneId }, include: { campaign: true } });
+    if (!m) return { ok: false as const, reason: 'not_found' as const };
+    if (m.campaign.status !== 'LAUNCHED' || m.campaign.archivedAt) return { ok: false as const, reason: 'not_launched' as const };
+    return { ok: true as const, milestone: m };
+  }
+
+  /** Who is nudging, decided from their role and unit now; a refusal is audited in `tx`. */
+  private async nudger(tx: Prisma.TransactionClient, actor: ReminderActor, milestoneId: number, step: 'preview' | 'send') {
+    const current = await loadActor(tx, actor);
+    if (!isStaff(current) || (current.role === 'OFFICER' && !current.unitPath)) {
+      const reason = isStaff(current) ? ('no_unit' as const) : ('forbidden' as const);
+      await writeAudit(tx, {
+        actorId: actor.id,
+        actorRef: current?.ref ?? null,
+        action: 'reminders.nudge',
+        target: `milestone:${milestoneId}`,
+        outcome: 'REFUSED',
+        details: { reason, role: current?.role ?? null, step },
+      });
+      return { ok: false as const, reason };
+    }
+    return { ok: true as const, current, withinPath: current.role === 'ADMIN' ? null : current.unitPath };
+  }
+
+  /** The reachable members of the audience (within `withinPath`) who have not done what `m` asks, by unit and name. */
+  private laggardsOf(tx: Prisma.TransactionClient, m: { id: number; kind: MilestoneKind; campaignId: number }, withinPath: string | null) {
+    const officersOnly = isReview(m.kind) ? P.sql`AND mem.role = 'OFFICER'` : P.empty;
+    return tx.$queryRaw<Array<{ id: number; identity_id: number; channel: string; chat_id: string; locale: string; full_name: string; unit_id: number; unit_name: string }>>`
+      SELECT mem.id, rcp.identity_id, rcp.channel, rcp.chat_id, mem.locale, mem.full_name, u.id AS unit_id, u.name AS unit_name
+      FROM member mem JOIN unit u ON u.id = mem.unit_id
+      ${recipientJoin('mem')}
+      WHERE mem.unit_id IN (${audienceUnitsSql(m.campaignId)})
+        ${withinPath ? P.sql`AND u.path LIKE ${subtreeLike(withinPath)}` : P.empty}
+        AND ${REACHABLE} ${officersOnly}
+        AND NOT ${actedSql(P.sql`${m.kind}`, P.sql`${m.id}`, P.sql`${m.campaignId}`)}
+      ORDER BY u.path, mem.full_name`;
+  }
+
+  /**
+   * Reminds the laggards of a milestone once more (the officer's confirmed nudge, after its
+   * preview): members of the officer's subtree (everyone for admins) who have not acted and can be
+   * reached. At most once a day per member and milestone, so a double press does not spam.
    */
   async nudge(
     milestoneId: number,
     actor: ReminderActor,
   ): Promise<{ ok: true; queued: number; laggards: number } | { ok: false; reason: 'not_found' | 'not_launched' | 'no_unit' | 'forbidden' }> {
     const now = this.opts.now();
-    const m = await this.prisma.milestone.findUnique({ where: { id: milestoneId }, include: { campaign: true } });
-    if (!m) return { ok: false, reason: 'not_found' };
-    if (m.campaign.status !== 'LAUNCHED' || m.campaign.archivedAt) return { ok: false, reason: 'not_launched' };
-    const officersOnly = isReview(m.kind) ? P.sql`AND mem.role = 'OFFICER'` : P.empty;
+    const found = await this.nudgeMilestone(milestoneId);
+    if (!found.ok) return found;
+    const m = found.milestone;
     const item: ReminderItem = {
       milestoneId: m.id,
       kind: m.kind,
@@ -453,23 +530,11 @@ export class ReminderService {
     };
     const p = localParts(now);
     const day = `${p.y}${String(p.m).padStart(2, '0')}${String(p.d).padStart(2, '0')}`;
-    const audit = { actorId: actor.id, action: 'reminders.nudge', target: `milestone:${m.id}` };
     // Who is pressing is decided inside the transaction that queues, from their role and unit now.
     return this.prisma.$transaction(async (tx) => {
-      const current = await loadActor(tx, actor);
-      if (!isStaff(current) || (current.role === 'OFFICER' && !current.unitPath)) {
-        const reason = isStaff(current) ? ('no_unit' as const) : ('forbidden' as const);
-        await writeAudit(tx, { ...audit, actorRef: current?.ref ?? null, outcome: 'REFUSED', details: { reason, role: current?.role ?? null } });
-        return { ok: false as const, reason };
-      }
-      const withinPath = current.role === 'ADMIN' ? null : current.unitPath;
-      const laggards = await tx.$queryRaw<Array<{ id: number; identity_id: number; channel: string; chat_id: string; locale: string }>>`
-        SELECT mem.id, rcp.identity_id, rcp.channel, rcp.chat_id, mem.locale FROM member mem JOIN unit u ON u.id = mem.unit_id
-        ${recipientJoin('mem')}
-        WHERE mem.unit_id IN (${audienceUnitsSql(m.campaignId)})
-          ${withinPath ? P.sql`AND u.path LIKE ${subtreeLike(withinPath)}` : P.empty}
-          AND ${REACHABLE} ${officersOnly}
-          AND NOT ${actedSql(P.sql`${m.kind}`, P.sql`${m.id}`, P.sql`${m.campaignId}`)}`;
+      const who = await this.nudger(tx, actor, m.id, 'send');
+      if (!who.ok) return who;
+      const laggards = await this.laggardsOf(tx, m, who.withinPath);
       const message = reminderMessage([item], now, { nudge: true });
       const items: OutboxItem[] = laggards.map((l) => ({
         ...recipientOf(l)!,
@@ -479,7 +544,7 @@ export class ReminderService {
         notBefore: now,
       }));
       const queued = await this.outbox.enqueue(items, tx);
-      await writeAudit(tx, { ...audit, actorRef: current.ref, details: { queued, laggards: laggards.length } });
+      await writeAudit(tx, { actorId: actor.id, actorRef: who.current.ref, action: 'reminders.nudge', target: `milestone:${m.id}`, details: { queued, laggards: laggards.length } });
       return { ok: true as const, queued, laggards: laggards.length };
     });
   }

@@ -85,6 +85,14 @@ describe('deadline reminders with a controlled clock', () => {
     expect(summary.text).toContain('Huyện Giồng Trôm: 2/5');
     expect(summary.text).toMatch(/chưa thực hiện: Hoàng Văn Em, Lê Văn Cường, Phạm Thị Dung/);
     officer.press('🔔 Nhắc người chưa thực hiện', { inMessage: summary });
+    // A preview first: the names per unit, and nothing sent before the officer confirms.
+    const preview = await officer.waitFor(/Xem trước lời nhắc/);
+    expect(preview.text).toContain('Sẽ nhắc 3 người chưa thực hiện ở 1 đơn vị');
+    expect(preview.text).toMatch(/Huyện Giồng Trôm \(3 người\)\n• Hoàng Văn Em\n• Lê Văn Cường\n• Phạm Thị Dung/);
+    await officer.waitFor(/Gửi lời nhắc tới 3 người ở 1 đơn vị\?/);
+    await sleep(300);
+    for (const u of users) expect(reminders(u, /nhắc lại/)).toHaveLength(0);
+    officer.press('🔔 Gửi nhắc (3 người)');
     await officer.waitFor(/Đã gửi lời nhắc tới 3 người/);
     for (const u of users.slice(2)) {
       const nudge = await u.waitFor(/nhắc lại/);
@@ -92,6 +100,7 @@ describe('deadline reminders with a controlled clock', () => {
     }
     await sleep(300);
     for (const u of users.slice(0, 2)) expect(reminders(u, /nhắc lại/)).toHaveLength(0);
+    for (const u of users.slice(2)) expect(reminders(u, /nhắc lại/)).toHaveLength(1);
   });
 
   it('refuses the Nudge button to a member and audits it', async () => {

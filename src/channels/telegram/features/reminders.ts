@@ -9,6 +9,7 @@ import { shorten } from '../../../domain/reminders.js';
 import { openReview, REVIEW_FLOW } from '../../../flows/review.js';
 import { sendReplies, startFlowFor } from '../flow-driver.js';
 import { SETTINGS_FLOW } from '../../../flows/settings.js';
+import { NUDGE_FLOW, type NudgeArgs } from '../../../flows/nudge.js';
 
 /**
  * Reminders (nhắc hạn) and review reports: /settings (reminders on/off), /nudge and the Nudge
@@ -35,25 +36,14 @@ onAction(reminders, 'rem.set', async (ctx, { on }) => {
   await ctx.reply(ctx.t(on === '1' ? 'settings-saved-on' : 'settings-saved-off'));
 });
 
-/** Reminds the laggards of one milestone (summary's Nudge button or /nudge's list). */
-async function nudge(ctx: BotContext, milestoneId: number): Promise<void> {
-  // The service re-reads the officer's role and unit and writes the audit row (done or refused).
-  const result = await ctx.deps.services.reminders.nudge(milestoneId, { id: ctx.member!.id });
-  let text: string;
-  if (!result.ok) {
-    text = ctx.t(
-      result.reason === 'forbidden' ? 'forbidden' : result.reason === 'no_unit' ? 'officer-needs-unit' : result.reason === 'not_launched' ? 'nudge-not-launched' : 'review-not-found',
-    );
-  } else if (result.laggards === 0) text = ctx.t('nudge-none');
-  else if (result.queued === 0) text = ctx.t('nudge-already', { laggards: result.laggards });
-  else text = ctx.t('nudge-done', { count: result.queued });
-  if (ctx.callbackQuery) await answerQuietly(ctx, text);
-  await ctx.reply(text);
-}
-
+/**
+ * The summary's Nudge button and /nudge's list open the same preview (src/flows/nudge.ts): who
+ * would be reminded, per unit, and a confirmation; nothing is queued before it.
+ */
 onAction(reminders, 'rem.nudge', async (ctx, { milestoneId }) => {
   if (!(await requireRole(ctx, 'OFFICER', 'reminders.nudge'))) return;
-  await nudge(ctx, milestoneId);
+  await answerQuietly(ctx);
+  await startFlowFor<NudgeArgs>(ctx, ctx.deps.conversations, NUDGE_FLOW, { milestoneId });
 });
 
 privateChats.command('nudge', async (ctx) => {
