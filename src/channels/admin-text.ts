@@ -1,12 +1,14 @@
 /**
  * The unit tree (/units) and the audit log (/audit) as text, for every channel: Telegram sends it
  * as HTML, a text-only channel (Zalo) turns the same HTML into plain text. The facts come from
- * UnitService.treeFor and AuditService.viewFor, which decide who may see them.
+ * UnitService.treeFor and AuditService.viewFor, which decide who may see them; the audit log reads
+ * as sentences with names (AuditService names who acted and on what: services/audit-names.ts).
  */
 import type { EmulationGroup, Unit } from '../generated/prisma/client.js';
 import { escapeHtml } from '../domain/text.js';
 import { formatDateTime } from '../domain/dates.js';
 import { joinPolicyLabel } from './join-text.js';
+import type { AuditLine, AuditTarget } from '../services/audit-names.js';
 
 /** Translates in the reader's language. */
 type T = (key: string, vars?: Record<string, string | number>) => string;
@@ -48,21 +50,90 @@ export function unitTreeHtml(t: T, tree: UnitTree): string {
   return text;
 }
 
-/** The latest audit entries, one line each (HTML-escaped). */
-export function auditHtml(
-  t: T,
-  entries: ReadonlyArray<{ at: Date; action: string; outcome: string; actorRef: string | null; actorId: number | null; target: string | null }>,
-): string {
-  const lines = entries.map((e) =>
-    escapeHtml(
-      t('audit-line', {
-        at: formatDateTime(e.at),
-        action: e.action,
-        outcome: e.outcome,
-        actor: e.actorRef ?? String(e.actorId ?? '—'),
-        target: e.target ? ` → ${e.target}` : '',
-      }),
-    ),
-  );
-  return `${t('audit-title')}\n${lines.join('\n')}`;
+/**
+ * Actions with a sentence of their own (`audit-do-<action, dots as dashes>`); any other action
+ * (a newer one, or one of a branch not yet worded) reads as the generic sentence.
+ */
+const WORDED = new Set([
+  'audit.view',
+  'broadcast.stop',
+  'campaign.announce',
+  'campaign.archive',
+  'campaign.close',
+  'campaign.create',
+  'campaign.edit',
+  'campaign.import',
+  'campaign.launch',
+  'campaign.view',
+  'group.create',
+  'group.link',
+  'group.relink',
+  'group.keep',
+  'member.link',
+  'member.link.code',
+  'member.move',
+  'member.unit.change',
+  'registration.approve',
+  'registration.list',
+  'registration.return',
+  'reminders.nudge',
+  'report.evidence',
+  'review.open',
+  'review.status',
+  'review.submit',
+  'role.demote',
+  'role.grant',
+  'role.revoke',
+  'unit.create',
+  'unit.import',
+  'unit.invite',
+  'units.view',
+]);
+
+/** Refusal reasons with words of their own (`audit-reason-<reason>`); others read as the generic one. */
+const REASONS = new Set(['forbidden', 'out_of_scope', 'no_unit', 'not_found', 'not_launched', 'not_officer', 'not_draft', 'not_in_audience', 'not_yours', 'code_taken']);
+
+/** The words naming a target, escaped. */
+function targetHtml(t: T, target: AuditTarget): string {
+  switch (target.kind) {
+    case 'campaign':
+      return t('audit-t-campaign', { title: escapeHtml(target.title) });
+    case 'registration':
+    case 'report':
+      return t(`audit-t-${target.kind}`, { name: escapeHtml(target.name), title: escapeHtml(target.title) });
+    case 'milestone':
+      return t('audit-t-milestone', { what: t(`reminder-what-${target.milestoneKind}`), title: escapeHtml(target.title) });
+    case 'raw':
+      return escapeHtml(target.text);
+    default:
+      return escapeHtml(target.name);
+  }
+}
+
+/** Who acted, when they had no name: the system, or their channel account. */
+function actorHtml(t: T, line: AuditLine): string {
+  if (line.actorName) return escapeHtml(line.actorName);
+  const ref = line.actorRef ?? '';
+  if (ref.startsWith('config:')) return t('audit-actor-system');
+  const m = /^(tg|zalo):(.+)$/.exec(ref);
+  if (m) return t(m[1] === 'tg' ? 'audit-actor-telegram' : 'audit-actor-zalo', { id: escapeHtml(m[2]!) });
+  return t('audit-actor-unknown');
+}
+
+/** One entry as a sentence: "Lê Văn A cấp quyền cán bộ cho Võ Thị B — 17:02 01/12/2026". */
+export function auditSentence(t: T, line: AuditLine): string {
+  const actor = actorHtml(t, line);
+  const target = line.target ? targetHtml(t, line.target) : '';
+  const vars = { actor, target, hasTarget: line.target ? 'yes' : 'no', action: escapeHtml(line.action) };
+  let sentence = WORDED.has(line.action) ? t(`audit-do-${line.action.replace(/\./g, '-')}`, vars) : t('audit-do-other', vars);
+  if (line.outcome === 'REFUSED') {
+    const reason = line.reason && REASONS.has(line.reason) ? t(`audit-reason-${line.reason}`) : t('audit-reason-other');
+    sentence = t('audit-refused', { sentence, reason });
+  }
+  return `${sentence} — ${formatDateTime(line.at)}`;
+}
+
+/** The latest audit entries, one sentence each (HTML). */
+export function auditHtml(t: T, lines: readonly AuditLine[]): string {
+  return `${t('audit-title')}\n${lines.map((l) => `• ${auditSentence(t, l)}`).join('\n')}`;
 }

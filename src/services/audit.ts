@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { authorize, type ActorRef } from './actors.js';
+import { auditLines } from './audit-names.js';
 
 /** Anything that can write audit rows: the client or a transaction client. */
 export type AuditDb = Pick<PrismaClient, 'auditLog'>;
@@ -34,16 +35,17 @@ export class AuditService {
   }
 
   /**
-   * /audit: the latest entries, for admins only. Reading the log is itself recorded (who looked),
-   * and so is a refusal.
+   * /audit: the latest entries, for admins only, with the names of who acted and on what
+   * (audit-names.ts). Reading the log is itself recorded (who looked), and so is a refusal.
    */
   async viewFor(actor: ActorRef, opts: { limit?: number } = {}) {
     return this.prisma.$transaction(async (tx) => {
       const who = await authorize(tx, actor, { action: 'audit.view', need: 'ADMIN' });
       if (!who.ok) return { ok: false as const, reason: who.reason };
-      const entries = await tx.auditLog.findMany({ orderBy: { id: 'desc' }, take: opts.limit ?? 50 });
-      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'audit.view', details: { entries: entries.length } });
-      return { ok: true as const, entries };
+      const rows = await tx.auditLog.findMany({ orderBy: { id: 'desc' }, take: opts.limit ?? 50 });
+      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'audit.view', details: { entries: rows.length } });
+      // Names, not ids: one query per kind of thing the page names.
+      return { ok: true as const, entries: await auditLines(tx, rows) };
     });
   }
 
