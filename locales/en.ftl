@@ -1540,3 +1540,16 @@ audit-do-unit-create = { $actor } added the unit { $target }
 audit-do-unit-import = { $actor } imported the units from a file
 audit-do-unit-invite = { $actor } created an invite link to { $target }
 audit-do-units-view = { $actor } viewed the unit tree
+camp-announce-ask-file = Attach a file or photo (the signed plan as a PDF, for example)? Send a PDF, DOCX, XLSX or a JPG, PNG photo (up to { $max }), or press “Skip”.
+camp-announce-skip-file = Skip
+camp-announce-file-hint = This step takes a file or photo to send with the announcement. Send one, or type “skip” to send it without a file.
+camp-announce-file-unread = This file could not be downloaded. Send it again, or type “skip”.
+camp-announce-photo-word = photo
+camp-announce-document-word = file
+camp-announce-attached = { $kind ->
+        [photo] 🖼 Photo attached: { $name }
+       *[document] 📎 File attached: { $name }
+    }
+zalo-attachment-download = 📎 Attached file “{ $name }”: { $url }
+    (The download link works for 24 hours.)
+zalo-attachment-unavailable = 📎 The announcement has an attached file “{ $name }”; see it on Telegram or ask your officer.

@@ -1495,3 +1495,16 @@ audit-do-unit-create = { $actor } thêm đơn vị { $target }
 audit-do-unit-import = { $actor } nhập danh sách đơn vị từ tệp
 audit-do-unit-invite = { $actor } tạo liên kết mời vào { $target }
 audit-do-units-view = { $actor } xem cây đơn vị
+camp-announce-ask-file = Gửi kèm tệp hoặc ảnh (ví dụ Kế hoạch đã ký, tệp PDF)? Đồng chí gửi tệp PDF, DOCX, XLSX hoặc ảnh JPG, PNG (tối đa { $max }), hoặc bấm «Bỏ qua».
+camp-announce-skip-file = Bỏ qua
+camp-announce-file-hint = Bước này nhận một tệp hoặc ảnh để gửi kèm. Gửi tệp, hoặc gõ «bỏ qua» để gửi thông báo không kèm tệp.
+camp-announce-file-unread = Không tải được tệp này. Đồng chí gửi lại tệp, hoặc gõ «bỏ qua».
+camp-announce-photo-word = ảnh
+camp-announce-document-word = tệp
+camp-announce-attached = { $kind ->
+        [photo] 🖼 Kèm ảnh: { $name }
+       *[document] 📎 Kèm tệp: { $name }
+    }
+zalo-attachment-download = 📎 Tệp đính kèm «{ $name }»: { $url }
+    (Liên kết tải về có hiệu lực 24 giờ.)
+zalo-attachment-unavailable = 📎 Thông báo có tệp đính kèm «{ $name }», xem trên Telegram hoặc liên hệ cán bộ phụ trách thi đua.

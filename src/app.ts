@@ -150,6 +150,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           botUsername: () => bot.botInfo.username,
           files: (fileId) => services.exports.readFile(fileId),
           linkFor: (fileId) => mediaLinks?.linkFor(fileId, services.now()) ?? null,
+          evidence: services.evidenceFiles,
         }).senders
       : []),
     ...(zalo ? [zaloChannelSender(zalo.sender, translator(i18n), (fileId) => mediaLinks?.linkFor(fileId, services.now()) ?? null)] : []),

@@ -8,7 +8,7 @@ import type { MilestoneKind } from '../domain/periods.js';
 import { shorten } from '../domain/reminders.js';
 import type { BroadcastProgress } from '../services/broadcasts.js';
 import type { CriterionText } from '../flows/campaign-text.js';
-import type { MessageVars, OutboxAction, OutboxMessage } from './types.js';
+import type { MessageVars, OutboxAction, OutboxAttachment, OutboxMessage } from './types.js';
 import { addressVars } from '../domain/address.js';
 
 /** Template keys (see src/messages/templates.ts). */
@@ -79,11 +79,12 @@ export function launchMessage(c: AnnouncedCampaign): OutboxMessage {
 }
 
 /** A follow-up announcement (tin bổ sung): the officer's text under the campaign's name. */
-export function followUpMessage(c: { code: string; title: string; addressForm?: string | null }, text: string): OutboxMessage {
+export function followUpMessage(c: { code: string; title: string; addressForm?: string | null }, text: string, attachment?: OutboxAttachment): OutboxMessage {
   return {
     key: TEMPLATES.followUp,
     vars: { ...campaignAddress(c), title: c.title, text },
     actions: [[{ kind: 'register', campaignCode: c.code, label: { key: 'camp-open-button' } }]],
+    ...(attachment ? { attachment } : {}),
   };
 }
 

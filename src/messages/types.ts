@@ -41,6 +41,21 @@ export type OutboxAction = { label: Label } & (
 );
 
 /**
+ * A file sent with a message (issue 12 #12: the signed Kế hoạch PDF with an announcement). The bytes
+ * are in the evidence store (`fileId` = `evidence_file:<id>`, services/evidence-files.ts), so every
+ * channel can send them; a file that came from Telegram keeps its Telegram `file_id` too, sent again
+ * without an upload. Each channel's sender decides how: Telegram sendDocument / sendPhoto with the
+ * text as caption when it fits; Zalo a photo by URL, a document as a signed download link.
+ */
+export interface OutboxAttachment {
+  kind: 'photo' | 'document';
+  fileId: string;
+  telegramFileId?: string | undefined;
+  fileName?: string | undefined;
+  mimeType: string;
+}
+
+/**
  * An outbox message: `key` names a template of src/messages/templates.ts or, for a simple text, a
  * Fluent message id; `vars` are its raw values; `actions` are rows of actions.
  */
@@ -54,6 +69,8 @@ export interface OutboxMessage {
    * that cannot send documents (Zalo) adds a signed, expiring download link to the text.
    */
   document?: OutboxDocument | undefined;
+  /** A file sent with the text, from the evidence store (see {@link OutboxAttachment}). */
+  attachment?: OutboxAttachment | undefined;
 }
 
 /** A stored file an outbox message carries. */

@@ -4,6 +4,7 @@ import { endOfLocalDay, parseDate, startOfLocalDay } from '../domain/dates.js';
 import { draftAsFile, reviseFile, type DraftRevision, type RevisionRefusal } from '../domain/draft-revision.js';
 import type { OutboxItem, OutboxMessage } from './outbox.js';
 import { followUpMessage, launchMessage } from '../messages/compose.js';
+import type { OutboxAttachment } from '../messages/types.js';
 import type { BroadcastService } from './broadcasts.js';
 import type { AuditService } from './audit.js';
 import { authorize, loadActor, manages, type ActorRef, type AuthRefusal, type CurrentActor, type Db } from './actors.js';
@@ -649,21 +650,29 @@ export class CampaignService {
    * A follow-up announcement (tin bổ sung) to the launched campaign's audience. `nonce` makes the
    * dedupe keys unique per announcement and identical on a retry of the same confirmation.
    */
-  async announce(input: { campaignId: number; actor: Actor; text: string; progressChatId: string | null; nonce: string }): Promise<LaunchResult> {
+  async announce(input: {
+    campaignId: number;
+    actor: Actor;
+    text: string;
+    progressChatId: string | null;
+    nonce: string;
+    /** A file sent with the text (stored in the evidence store by the announce flow). */
+    attachment?: OutboxAttachment | undefined;
+  }): Promise<LaunchResult> {
     return this.changeCampaign(
       input.campaignId,
       input.actor,
       'campaign.announce',
       async (tx, c, who): Promise<LaunchResult> => {
         if (c.status !== 'LAUNCHED' || c.archivedAt) return { ok: false, reason: 'not_launched' };
-        const { items, members, groups } = await this.audienceItems(tx, c.id, followUpMessage(c, input.text), `announce:${c.id}:${input.nonce}`);
+        const { items, members, groups } = await this.audienceItems(tx, c.id, followUpMessage(c, input.text, input.attachment), `announce:${c.id}:${input.nonce}`);
         const started = await this.broadcasts().start(
           { kind: 'ANNOUNCEMENT', campaignId: c.id, createdById: who.id, progressChatId: input.progressChatId, items },
           tx,
         );
         return { ok: true, ...started, members, groups };
       },
-      (r) => ({ members: r.members, groups: r.groups, broadcastId: r.broadcastId }),
+      (r) => ({ members: r.members, groups: r.groups, broadcastId: r.broadcastId, ...(input.attachment ? { file: input.attachment.fileName ?? input.attachment.kind } : {}) }),
     );
   }
 

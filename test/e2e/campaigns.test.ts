@@ -264,6 +264,8 @@ describe('campaign authoring and launch (polling, PostgreSQL, Redis)', () => {
     officer.pressData(encodeCallback('camp.announce', { campaignId: c.id }));
     await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
     officer.send('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
+    await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
+    officer.press('Bỏ qua');
     const confirm = await officer.waitFor(/Sẽ gửi tới \d+ người nhận và 1 nhóm/);
     expect(confirm.text).toContain('Hạn nộp báo cáo sơ kết lùi đến 20/12.');
     const members = Number(/Sẽ gửi tới (\d+) người nhận/.exec(confirm.text ?? '')![1]);

@@ -88,6 +88,8 @@ interface StoredFile {
   file_size: number;
   file_path: string;
   content?: Buffer;
+  /** A document's name, which Telegram keeps when the file is sent again by its file_id. */
+  file_name?: string;
 }
 
 interface ChatState {
@@ -698,9 +700,10 @@ export class FakeTelegram {
   /** @internal Registers a file users send, so getFile resolves it. */
   registerFile(
     kind: string,
-    options: { fileSize: number; extension: string; content?: Buffer },
+    options: { fileSize: number; extension: string; content?: Buffer; fileName?: string },
   ): { file_id: string; file_unique_id: string; file_size: number } {
     const file = this.storeFile(kind, options.extension, options.fileSize, options.content);
+    if (options.fileName) file.file_name = options.fileName;
     return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size };
   }
 
@@ -827,7 +830,7 @@ export class FakeTelegram {
       return { file: this.storeFile(kind, extension, upload.content.length, upload.content), filename: upload.filename };
     }
     const known = this.files.get(value);
-    if (known) return { file: known };
+    if (known) return { file: known, ...(known.file_name ? { filename: known.file_name } : {}) };
     if (/^https?:\/\//.test(value)) {
       const name = value.split('/').pop() ?? 'file';
       return { file: this.storeFile(kind, name.split('.').pop() ?? 'dat', 4096), filename: name };

@@ -366,6 +366,7 @@ export class SimulatedUser extends ChatInbox {
     const file = this.fake.registerFile('document', {
       fileSize,
       extension,
+      fileName: options.fileName,
       ...(options.content ? { content: options.content } : {}),
     });
     const document: Document = { ...file, file_name: options.fileName, mime_type: options.mimeType };

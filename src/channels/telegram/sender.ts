@@ -1,5 +1,6 @@
 import { GrammyError, HttpError, InputFile, type Api, type RawApi } from 'grammy';
-import { isLegacyMessage, type OutboxDocument, type OutboxMessage, type StoredMessage } from '../../messages/types.js';
+import { isLegacyMessage, type OutboxAttachment, type OutboxDocument, type OutboxMessage, type StoredMessage } from '../../messages/types.js';
+import type { EvidenceFileService } from '../../services/evidence-files.js';
 import type { ChannelSender, SendOutcome } from '../../jobs/channel.js';
 import type { Translator } from './i18n.js';
 import { renderForTelegram, type TelegramMessage } from './render/outbox.js';
@@ -39,6 +40,8 @@ export interface TelegramSenderOptions {
   files?: (fileId: string) => Promise<{ fileName: string; content: Uint8Array } | null>;
   /** A download link for a stored file, used when it is over Telegram's 50 MB upload limit; null = none. */
   linkFor?: (fileId: string) => string | null;
+  /** The evidence store, for an announcement's file Telegram does not hold (a photo that came from Zalo). */
+  evidence?: Pick<EvidenceFileService, 'read'>;
 }
 
 /** The largest file a bot may upload through the Bot API (sendDocument), in bytes. */
@@ -77,16 +80,26 @@ export class TelegramSender implements ChannelSender {
     try {
       if (!isLegacyMessage(message) && message.document) return await this.sendDocument(chatId, message, message.document, locale);
       const m = await this.render(message, locale);
-      const parts = m.parseMode === 'HTML' && htmlLength(m.text) > TEXT_LIMIT ? splitHtml(m.text) : [m.text];
+      const extra = { link_preview_options: { is_disabled: true }, ...(this.opts.paid ? { allow_paid_broadcast: true } : {}) };
+      const parseMode = m.parseMode ? { parse_mode: m.parseMode } : {};
+      const attachment = isLegacyMessage(message) ? undefined : message.attachment;
       let sent: { message_id: number } | null = null;
-      for (const [i, text] of parts.entries()) {
+      const text = m.text;
+      if (attachment) {
+        // The text rides as the file's caption when Telegram takes it (1,024 characters once the
+        // HTML is parsed); a longer one follows the file as its own message(s), buttons on the last.
+        const asCaption = htmlLength(m.text) <= CAPTION_LIMIT;
+        const caption = asCaption ? { caption: m.text, ...parseMode, ...(m.markup ? { reply_markup: m.markup } : {}) } : {};
+        const file = await this.fileOf(attachment);
+        if (!file) return { kind: 'failed', error: `attachment ${attachment.fileId} is gone` };
+        const paid = this.opts.paid ? { allow_paid_broadcast: true } : {};
+        sent = attachment.kind === 'photo' ? await this.api.sendPhoto(chatId, file, { ...caption, ...paid }) : await this.api.sendDocument(chatId, file, { ...caption, ...paid });
+        if (asCaption) return { kind: 'sent', externalMessageId: String(sent.message_id) };
+      }
+      const parts = m.parseMode === 'HTML' && htmlLength(text) > TEXT_LIMIT ? splitHtml(text) : [text];
+      for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
-        sent = await this.api.sendMessage(chatId, text, {
-          ...(m.parseMode ? { parse_mode: m.parseMode } : {}),
-          ...(last && m.markup ? { reply_markup: m.markup } : {}),
-          link_preview_options: { is_disabled: true },
-          ...(this.opts.paid ? { allow_paid_broadcast: true } : {}),
-        });
+        sent = await this.api.sendMessage(chatId, part, { ...parseMode, ...(last && m.markup ? { reply_markup: m.markup } : {}), ...extra });
       }
       return { kind: 'sent', externalMessageId: String(sent!.message_id) };
     } catch (err) {
@@ -114,6 +127,15 @@ export class TelegramSender implements ChannelSender {
       ...(m.markup ? { reply_markup: m.markup } : {}),
     });
     return { kind: 'sent', externalMessageId: String(sent.message_id) };
+  }
+
+  /** What to send as the file: Telegram's own file_id when it came from Telegram, else the stored bytes. */
+  private async fileOf(a: OutboxAttachment): Promise<string | InputFile | null> {
+    if (a.telegramFileId) return a.telegramFileId;
+    const stored = await this.opts.evidence?.read(a.fileId);
+    if (!stored) return null;
+    const ext = a.mimeType === 'image/png' ? 'png' : a.mimeType === 'application/pdf' ? 'pdf' : 'jpg';
+    return new InputFile(stored.content, a.fileName ?? `${a.kind === 'photo' ? 'anh' : 'tep'}.${ext}`);
   }
 
   async edit(chatId: string, messageId: number, message: OutboxMessage, locale: string): Promise<SendOutcome> {

@@ -12,7 +12,7 @@ import { launchMessage } from '../../../messages/compose.js';
 import { CREATE_CAMPAIGN_FLOW } from '../../../flows/create-campaign.js';
 import { CAMPAIGN_IMPORT_FLOW, campaignFileFormat } from '../../../flows/campaign-import.js';
 import { CAMPAIGN_EDIT_FLOW, type CampaignEditArgs } from '../../../flows/campaign-edit.js';
-import { CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../../flows/campaign-announce.js';
+import { announceAttachment, CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../../flows/campaign-announce.js';
 import { CAMPAIGN_PICK_FLOW, type CampaignPickArgs } from '../../../flows/campaign-pick.js';
 import { CAMPAIGN_AMEND_FLOW, type CampaignAmendArgs } from '../../../flows/campaign-amend.js';
 import { fileOf, flowFollowUps, startFlowFor } from '../flow-driver.js';
@@ -231,6 +231,7 @@ flowFollowUps.set(CAMPAIGN_ANNOUNCE_FLOW, async (ctx, done) => {
     text,
     progressChatId: String(ctx.chat!.id),
     nonce,
+    attachment: announceAttachment(done.value),
   });
   if (!result.ok) return void (await ctx.reply(ctx.t('camp-announce-not-launched')));
   await ctx.reply(ctx.t('camp-announced', { members: result.members, groups: result.groups }), { reply_markup: mainMenu(ctx) });
