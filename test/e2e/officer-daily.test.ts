@@ -202,4 +202,50 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     expect(log.text).toMatch(/Trần Thị Hạnh nhắc những người chưa thực hiện đăng ký thi đua của phong trào “Thi đua chào mừng Đại hội”/);
     expect(log.text).not.toMatch(/member:\d|campaign:\d|tg:\d/);
   });
+
+  it('previews a nudge on Zalo by words, in parts of at most 2,000 characters, and queues nothing until «1»', async () => {
+    const chat = zaloChat(zalo, zaloOfficer);
+    // Today's nudges were sent by the Telegram officer: the service sends none twice a day, so the
+    // deliveries of this milestone are cleared to watch this nudge alone.
+    await h.app.services.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: `nudge:${milestoneId}:` } } });
+    const preview = await chat.say(`nhắc ${milestoneId}`, /Gửi lời nhắc tới 4 người ở 2 đơn vị\?/);
+    expect(preview).toContain('Xem trước lời nhắc');
+    expect(preview).toMatch(/Huyện Giồng Trôm \(2 người\)\n• Ngô Thị Em\n• Võ Thị Bình/);
+    expect(preview).toMatch(/Xã Đồng Khởi \(2 người\)\n• Huỳnh Văn Phát\n• Phạm Văn Cường/);
+    expect(preview).toMatch(/1\. 🔔 Gửi nhắc \(4 người\)/);
+    for (const m of zalo.sentTo(zaloOfficer.id)) expect((m.text ?? '').length).toBeLessThanOrEqual(2000);
+    await sleep(300);
+    const nudges = () => h.app.services.prisma.delivery.count({ where: { dedupeKey: { startsWith: `nudge:${milestoneId}:` } } });
+    expect(await nudges()).toBe(0);
+    await chat.say('1', /Đã gửi lời nhắc tới 4 người/);
+    expect(await nudges()).toBe(4);
+  }, 30_000);
+
+  it('lets a Zalo officer announce with a photo, which a Telegram member receives as a photo with the text as caption', async () => {
+    const chat = zaloChat(zalo, zaloOfficer);
+    // One campaign running: «thông báo» opens it directly.
+    await chat.say('thông báo', /Gõ nội dung thông báo bổ sung/);
+    await chat.say('Ảnh lễ ra quân.', /Gửi kèm tệp hoặc ảnh/);
+    const preview = await chat.photo(undefined, /Xác nhận gửi\?/);
+    expect(preview).toContain('🖼 Kèm ảnh: ảnh');
+    const before = tgMember.messages.length;
+    await chat.say('1', /Đang gửi thông báo tới/);
+    const photo = await tgMember.waitFor(/Ảnh lễ ra quân\./, { timeoutMs: 20_000 });
+    expect(tgMember.messages.length).toBeGreaterThan(before);
+    expect(photo.photo).toBeDefined();
+    expect(photo.caption).toMatch(/^📢 Thông báo bổ sung[\s\S]*Ảnh lễ ra quân\./);
+  }, 30_000);
+
+  it('shows the audit log as the same sentences on Zalo («nhật ký»)', async () => {
+    const zaloAdmin = zalo.user('Giang');
+    const row = await joined('ZALO', zaloAdmin.id, 'Lý Thị Giang', 'TINH');
+    await h.app.services.members.setRole(row.id, 'ADMIN');
+    const log = await zaloChat(zalo, zaloAdmin).say('nhật ký', /Nhật ký gần đây/);
+    const time = String.raw`— \d{2}:\d{2} \d{2}/\d{2}/\d{4}`;
+    expect(log).toMatch(new RegExp(`Lê Văn An cấp quyền cán bộ cho Võ Thị Bình ${time}`));
+    expect(log).toMatch(new RegExp(`Trần Thị Hạnh phát động phong trào “Thi đua chào mừng Đại hội” ${time}`));
+    expect(log).toMatch(new RegExp(`Võ Thị Bình xem nhật ký bị từ chối: không có quyền ${time}`));
+    expect(log).toMatch(/Đỗ Văn Dũng gửi thông báo bổ sung của phong trào “Thi đua chào mừng Đại hội”/);
+    expect(log).not.toMatch(/<b>|member:\d|campaign:\d/);
+  }, 30_000);
 });

@@ -52,7 +52,8 @@ import { evidenceCaption, isStoredEvidence, sniffImage, type ChannelFileReader }
 import type { MediaLinks } from '../../services/media-links.js';
 import { PICK_ITEM_FLOW, type PickItemArgs } from '../../flows/pick-item.js';
 import { CAMPAIGN_EDIT_FLOW, type CampaignEditArgs } from '../../flows/campaign-edit.js';
-import { CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../flows/campaign-announce.js';
+import { announceAttachment, CAMPAIGN_ANNOUNCE_FLOW, type CampaignAnnounceArgs } from '../../flows/campaign-announce.js';
+import { NUDGE_FLOW, type NudgeArgs } from '../../flows/nudge.js';
 import { GRANT_ROLE_FLOW, type GrantArgs } from '../../flows/grant-role.js';
 import { renderDetail } from '../../flows/campaign-text.js';
 import { shorten } from '../../domain/reminders.js';
@@ -528,7 +529,14 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     if (done.flow === CAMPAIGN_ANNOUNCE_FLOW && typeof v.campaignId === 'number' && typeof v.text === 'string' && typeof v.nonce === 'string') {
       // Queued as data, rendered per member when sent; the service re-checks the officer and audits,
       // and the nonce makes a repeated confirmation queue it once.
-      const r = await services.campaigns.announce({ campaignId: v.campaignId, actor: { id: turn.member.id }, text: v.text, progressChatId: turn.event.chatId, nonce: v.nonce });
+      const r = await services.campaigns.announce({
+        campaignId: v.campaignId,
+        actor: { id: turn.member.id },
+        text: v.text,
+        progressChatId: turn.event.chatId,
+        nonce: v.nonce,
+        attachment: announceAttachment(v),
+      });
       if (r.ok) return turn.say(turn.t('camp-announced', { members: r.members, groups: r.groups }));
       return turn.say(turn.t(r.reason === 'out_of_scope' ? 'camp-out-of-scope' : 'camp-announce-not-launched'));
     }
@@ -815,15 +823,10 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
         return turn.start<ReturnArgs>(RETURN_FLOW, { registrationId: id });
       }
       case 'nudge': {
+        // The same preview as Telegram's (src/flows/nudge.ts): who would be reminded, per unit, then a
+        // confirmation; the service decides and audits both the preview and the nudge.
         if (!(await hasRole(turn, 'OFFICER', 'reminders.nudge'))) return;
-        const r = await services.reminders.nudge(id, actor);
-        if (!r.ok) {
-          return turn.say(
-            turn.t(r.reason === 'forbidden' ? 'forbidden' : r.reason === 'no_unit' ? 'officer-needs-unit' : r.reason === 'not_launched' ? 'nudge-not-launched' : 'review-not-found'),
-          );
-        }
-        if (r.laggards === 0) return turn.say(turn.t('nudge-none'));
-        return turn.say(r.queued === 0 ? turn.t('nudge-already', { laggards: r.laggards }) : turn.t('nudge-done', { count: r.queued }));
+        return turn.start<NudgeArgs>(NUDGE_FLOW, { milestoneId: id });
       }
       case 'review': {
         if (!(await hasRole(turn, 'OFFICER', 'review.submit'))) return;
