@@ -207,7 +207,6 @@ grant-no-unit = { $name } does not belong to a unit yet, so cannot be an officer
 
 ## Audit log
 audit-title = <b>Recent audit log</b>
-audit-line = { $at } · { $action } · { $outcome } · { $actor }{ $target }
 audit-empty = The audit log is empty.
 
 ## Groups

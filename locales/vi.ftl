@@ -207,7 +207,6 @@ grant-no-unit = { $name } chưa thuộc đơn vị nào nên chưa thể làm c�
 
 ## Nhật ký
 audit-title = <b>Nhật ký gần đây</b>
-audit-line = { $at } · { $action } · { $outcome } · { $actor }{ $target }
 audit-empty = Nhật ký trống.
 
 ## Nhóm
