@@ -9,7 +9,7 @@ import { startHarness, seedUnits, type Harness } from '../support/app-harness.js
 import { FakeZalo, type ZaloUser } from '../support/fake-zalo.js';
 import { freePort } from '../support/redis-server.js';
 import type { SimulatedUser } from '../support/simulated-user.js';
-import { draft } from '../support/reminder-fixtures.js';
+import { draft, member } from '../support/reminder-fixtures.js';
 import { zaloChat } from '../support/zalo-chat.js';
 
 const ADMIN_ID = 770_001;
@@ -248,4 +248,31 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     expect(log).toMatch(/Đỗ Văn Dũng gửi thông báo bổ sung của phong trào “Thi đua chào mừng Đại hội”/);
     expect(log).not.toMatch(/<b>|member:\d|campaign:\d/);
   }, 30_000);
+
+  it('pages a long nudge preview to each channel\'s limit (Telegram 4,096, Zalo 2,000), every name kept', async () => {
+    const xa = (await h.app.services.units.byCode('XA'))!;
+    const names = Array.from({ length: 260 }, (_, i) => `Thành viên số ${String(i + 1).padStart(3, '0')}`);
+    for (const [i, name] of names.entries()) await member(h.app.services.prisma, 990_000 + i, name, xa.id);
+
+    officer.send('/nudge');
+    await officer.waitFor(/Chọn mốc cần nhắc/);
+    const since = officer.messages.length;
+    officer.press(/Thi đua chào mừng Đại hội · đăng ký thi đua/);
+    await officer.waitFor(/Gửi lời nhắc tới \d+ người ở 2 đơn vị\?/);
+    const parts = officer.messages.slice(since).filter((m) => /Thành viên số|Xem trước lời nhắc/.test(m.text ?? ''));
+    const tgText = parts.map((m) => m.text ?? '').join('\n');
+    expect(parts.length).toBeGreaterThan(1);
+    for (const m of parts) expect((m.text ?? '').length).toBeLessThanOrEqual(4096);
+    for (const name of names) expect(tgText).toContain(`• ${name}`);
+    officer.send('/cancel');
+
+    const chat = zaloChat(zalo, zaloOfficer);
+    const before = zalo.sentTo(zaloOfficer.id).length;
+    const text = await chat.say(`nhắc ${milestoneId}`, /Gửi lời nhắc tới \d+ người ở 2 đơn vị\?/);
+    const sent = zalo.sentTo(zaloOfficer.id).slice(before);
+    expect(sent.length).toBeGreaterThan(2);
+    for (const m of sent) expect((m.text ?? '').length).toBeLessThanOrEqual(2000);
+    for (const name of names) expect(text).toContain(`• ${name}`);
+    await chat.say('hủy', /hủy/i);
+  }, 60_000);
 });
