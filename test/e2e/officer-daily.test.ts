@@ -86,8 +86,8 @@ describe("officers' everyday work on Telegram and Zalo", () => {
 
   it('previews a nudge on Telegram with the names per unit and counts, sends nothing before confirm, then one reminder each', async () => {
     officer.send('/nudge');
-    await officer.waitFor(/Chọn mốc cần nhắc/);
-    officer.press(/Thi đua chào mừng Đại hội · đăng ký thi đua/);
+    const milestones = await officer.waitFor(/Chọn mốc cần nhắc/);
+    officer.press(/Thi đua chào mừng Đại hội · đăng ký thi đua/, { inMessage: milestones });
     const preview = await officer.waitFor(/Xem trước lời nhắc/);
     expect(preview.text).toContain('Sẽ nhắc 4 người chưa thực hiện ở 2 đơn vị');
     expect(preview.text).toContain('Huyện Giồng Trôm (2 người)\n• Ngô Thị Em\n• Võ Thị Bình');
@@ -109,8 +109,8 @@ describe("officers' everyday work on Telegram and Zalo", () => {
 
   it('sends an announcement with the signed PDF: a document on Telegram, a download link on Zalo', async () => {
     officer.send('/announce');
-    await officer.waitFor(/thông báo/);
-    officer.press('1. Thi đua chào mừng Đại hội');
+    const list = await officer.waitFor(/Gửi thông báo bổ sung cho phong trào nào/);
+    officer.press('1. Thi đua chào mừng Đại hội', { inMessage: list });
     await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
     officer.send('Kế hoạch đã ký, đề nghị các đơn vị triển khai.');
     await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
@@ -119,7 +119,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     expect(preview.text).toContain('📎 Kèm tệp: ke-hoach-da-ky.pdf');
     expect(preview.text).toContain('Kế hoạch đã ký, đề nghị các đơn vị triển khai.');
     const zaloBefore = zalo.sentTo(zaloMember.id).length;
-    officer.press('✔ Gửi thông báo');
+    officer.press('✔ Gửi thông báo', { inMessage: preview });
     await officer.waitFor(/Đang gửi thông báo tới/);
 
     const doc = await tgMember.waitForDocument({ timeoutMs: 20_000 });
@@ -140,8 +140,8 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     const long = `Hướng dẫn chi tiết. ${'Các đơn vị tổ chức ra quân, báo cáo kết quả đúng hạn. '.repeat(30)}`;
     expect(long.length).toBeGreaterThan(1024);
     officer.send('/announce');
-    await officer.waitFor(/thông báo/);
-    officer.press('1. Thi đua chào mừng Đại hội');
+    const list = await officer.waitFor(/Gửi thông báo bổ sung cho phong trào nào/);
+    officer.press('1. Thi đua chào mừng Đại hội', { inMessage: list });
     await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
     officer.send(long);
     await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
@@ -149,7 +149,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     const preview = await officer.waitFor(/Xác nhận gửi\?/);
     expect(preview.text).toContain('🖼 Kèm ảnh: ảnh');
     const zaloBefore = zalo.sentTo(zaloMember.id).length;
-    officer.press('✔ Gửi thông báo');
+    officer.press('✔ Gửi thông báo', { inMessage: preview });
     await officer.waitFor(/Đang gửi thông báo tới/);
 
     const text = await tgMember.waitFor(/Hướng dẫn chi tiết/, { timeoutMs: 20_000 });
@@ -169,8 +169,8 @@ describe("officers' everyday work on Telegram and Zalo", () => {
 
   it('refuses a file type the evidence rules refuse and keeps waiting for a file, «bỏ qua» sends without one', async () => {
     officer.send('/announce');
-    await officer.waitFor(/thông báo/);
-    officer.press('1. Thi đua chào mừng Đại hội');
+    const list = await officer.waitFor(/Gửi thông báo bổ sung cho phong trào nào/);
+    officer.press('1. Thi đua chào mừng Đại hội', { inMessage: list });
     await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
     officer.send('Thông báo không kèm tệp.');
     await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
@@ -255,9 +255,9 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     for (const [i, name] of names.entries()) await member(h.app.services.prisma, 990_000 + i, name, xa.id);
 
     officer.send('/nudge');
-    await officer.waitFor(/Chọn mốc cần nhắc/);
+    const milestones = await officer.waitFor(/Chọn mốc cần nhắc/);
     const since = officer.messages.length;
-    officer.press(/Thi đua chào mừng Đại hội · đăng ký thi đua/);
+    officer.press(/Thi đua chào mừng Đại hội · đăng ký thi đua/, { inMessage: milestones });
     await officer.waitFor(/Gửi lời nhắc tới \d+ người ở 2 đơn vị\?/);
     const parts = officer.messages.slice(since).filter((m) => /Thành viên số|Xem trước lời nhắc/.test(m.text ?? ''));
     const tgText = parts.map((m) => m.text ?? '').join('\n');

@@ -139,6 +139,11 @@ describe('/stats and its chart on Telegram and Zalo (polling, PostgreSQL, Redis)
 
     // Nudge: those who have not registered in the officer's units are reminded once.
     officer.press(/Nhắc 2 người chưa thực hiện/);
+    // The same preview as /nudge: who would be reminded, then the officer confirms.
+    const preview = await officer.waitFor(/Xem trước lời nhắc/);
+    expect(preview.text).toContain('Xã Đồng Khởi (2 người)\n• Lê Thị Chi\n• Trần Thị Hoa');
+    const ask = await officer.waitFor(/Gửi lời nhắc tới 2 người ở 1 đơn vị\?/);
+    officer.press('🔔 Gửi nhắc (2 người)', { inMessage: ask });
     await officer.waitFor(/Đã gửi lời nhắc tới 2 người chưa thực hiện/);
     const focus = await h.app.services.prisma.milestone.findFirstOrThrow({ where: { campaignId, kind: 'REGISTRATION' } });
     const nudged = await h.app.services.prisma.delivery.findMany({ where: { dedupeKey: { startsWith: `nudge:${focus.id}:` } } });
