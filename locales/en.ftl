@@ -1539,6 +1539,31 @@ audit-do-unit-create = { $actor } added the unit { $target }
 audit-do-unit-import = { $actor } imported the units from a file
 audit-do-unit-invite = { $actor } created an invite link to { $target }
 audit-do-units-view = { $actor } viewed the unit tree
+audit-do-campaign-amend = { $actor } amended { $target }
+audit-do-export-request = { $actor } asked for an Excel export{ $hasTarget ->
+        [yes] {" "}of { $target }
+       *[no] {""}
+    }
+audit-do-export-xlsx = { $actor } received an Excel export{ $hasTarget ->
+        [yes] {" "}of { $target }
+       *[no] {""}
+    }
+audit-do-honours-publish = { $actor } published the honour roll{ $hasTarget ->
+        [yes] {" "}of { $target }
+       *[no] {""}
+    }
+audit-do-honours-record = { $actor } recorded honours{ $hasTarget ->
+        [yes] {" "}for { $target }
+       *[no] {""}
+    }
+audit-do-stats-export = { $actor } built the figures' Excel file{ $hasTarget ->
+        [yes] {" "}of { $target }
+       *[no] {""}
+    }
+audit-do-stats-view = { $actor } viewed the figures{ $hasTarget ->
+        [yes] {" "}of { $target }
+       *[no] {""}
+    }
 camp-announce-ask-file = Attach a file or photo (the signed plan as a PDF, for example)? Send a PDF, DOCX, XLSX or a JPG, PNG photo (up to { $max }), or press “Skip”.
 camp-announce-skip-file = Skip
 camp-announce-file-hint = This step takes a file or photo to send with the announcement. Send one, or type “skip” to send it without a file.

@@ -1494,6 +1494,31 @@ audit-do-unit-create = { $actor } thêm đơn vị { $target }
 audit-do-unit-import = { $actor } nhập danh sách đơn vị từ tệp
 audit-do-unit-invite = { $actor } tạo liên kết mời vào { $target }
 audit-do-units-view = { $actor } xem cây đơn vị
+audit-do-campaign-amend = { $actor } đính chính, gia hạn { $target }
+audit-do-export-request = { $actor } yêu cầu xuất tệp Excel{ $hasTarget ->
+        [yes] {" "}của { $target }
+       *[no] {""}
+    }
+audit-do-export-xlsx = { $actor } nhận tệp Excel{ $hasTarget ->
+        [yes] {" "}của { $target }
+       *[no] {""}
+    }
+audit-do-honours-publish = { $actor } công bố danh sách khen thưởng{ $hasTarget ->
+        [yes] {" "}của { $target }
+       *[no] {""}
+    }
+audit-do-honours-record = { $actor } ghi nhận khen thưởng{ $hasTarget ->
+        [yes] {" "}cho { $target }
+       *[no] {""}
+    }
+audit-do-stats-export = { $actor } lập tệp Excel số liệu{ $hasTarget ->
+        [yes] {" "}của { $target }
+       *[no] {""}
+    }
+audit-do-stats-view = { $actor } xem số liệu thi đua{ $hasTarget ->
+        [yes] {" "}của { $target }
+       *[no] {""}
+    }
 camp-announce-ask-file = Gửi kèm tệp hoặc ảnh (ví dụ Kế hoạch đã ký, tệp PDF)? Đồng chí gửi tệp PDF, DOCX, XLSX hoặc ảnh JPG, PNG (tối đa { $max }), hoặc bấm «Bỏ qua».
 camp-announce-skip-file = Bỏ qua
 camp-announce-file-hint = Bước này nhận một tệp hoặc ảnh để gửi kèm. Gửi tệp, hoặc gõ «bỏ qua» để gửi thông báo không kèm tệp.
