@@ -37,6 +37,16 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     return named;
   }
 
+  /** /announce on Telegram up to the file step: the campaign picked from the list, the text typed. */
+  async function announceText(text: string) {
+    officer.send('/announce');
+    const list = await officer.waitFor(/Gửi thông báo bổ sung cho phong trào nào/);
+    officer.press('1. Thi đua chào mừng Đại hội', { inMessage: list });
+    await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
+    officer.send(text);
+    await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
+  }
+
   beforeAll(async () => {
     zalo = await FakeZalo.start({ maxPollMs: 200, fetchPhotos: true });
     const publicUrl = `http://127.0.0.1:${await freePort()}`;
@@ -108,12 +118,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
   });
 
   it('sends an announcement with the signed PDF: a document on Telegram, a download link on Zalo', async () => {
-    officer.send('/announce');
-    const list = await officer.waitFor(/Gửi thông báo bổ sung cho phong trào nào/);
-    officer.press('1. Thi đua chào mừng Đại hội', { inMessage: list });
-    await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
-    officer.send('Kế hoạch đã ký, đề nghị các đơn vị triển khai.');
-    await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
+    await announceText('Kế hoạch đã ký, đề nghị các đơn vị triển khai.');
     officer.sendDocument({ fileName: 'ke-hoach-da-ky.pdf', mimeType: 'application/pdf', content: PDF });
     const preview = await officer.waitFor(/Xác nhận gửi\?/);
     expect(preview.text).toContain('📎 Kèm tệp: ke-hoach-da-ky.pdf');
@@ -139,12 +144,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
   it('sends a long announcement with a photo: the text after the photo on Telegram (captions stop at 1,024), the photo by URL on Zalo', async () => {
     const long = `Hướng dẫn chi tiết. ${'Các đơn vị tổ chức ra quân, báo cáo kết quả đúng hạn. '.repeat(30)}`;
     expect(long.length).toBeGreaterThan(1024);
-    officer.send('/announce');
-    const list = await officer.waitFor(/Gửi thông báo bổ sung cho phong trào nào/);
-    officer.press('1. Thi đua chào mừng Đại hội', { inMessage: list });
-    await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
-    officer.send(long);
-    await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
+    await announceText(long);
     officer.sendPhoto({ fileSize: 40_000 });
     const preview = await officer.waitFor(/Xác nhận gửi\?/);
     expect(preview.text).toContain('🖼 Kèm ảnh: ảnh');
@@ -168,12 +168,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
   }, 60_000);
 
   it('refuses a file type the evidence rules refuse and keeps waiting for a file, «bỏ qua» sends without one', async () => {
-    officer.send('/announce');
-    const list = await officer.waitFor(/Gửi thông báo bổ sung cho phong trào nào/);
-    officer.press('1. Thi đua chào mừng Đại hội', { inMessage: list });
-    await officer.waitFor(/Gõ nội dung thông báo bổ sung/);
-    officer.send('Thông báo không kèm tệp.');
-    await officer.waitFor(/Gửi kèm tệp hoặc ảnh/);
+    await announceText('Thông báo không kèm tệp.');
     officer.sendDocument({ fileName: 'virus.exe', mimeType: 'application/octet-stream', content: Buffer.from('MZ') });
     await officer.waitFor(/Tệp «virus.exe» không đúng định dạng/);
     officer.send('bỏ qua');
