@@ -1462,7 +1462,7 @@ addressform-usage =
 addressform-done = From now on the bot addresses the people of “{ $unit }” as “{ $form }” in Vietnamese. The change is in the audit log.
 ## officer-daily: nudge preview, announcement attachments, audit sentences (issue 12 #11–13)
 nudge-flow-name = reminding those behind
-nudge-preview-head = 🔔 <b>Reminder preview</b>: { $what } of the campaign “{ $title }” (due { $due }).
+nudge-preview-head = 🔔 <b>Reminder preview</b> — { $what } (campaign “{ $title }”, due { $due }).
     { $count ->
         [one] 1 person has not done it yet
        *[other] { $count } people have not done it yet
@@ -1485,7 +1485,7 @@ nudge-btn-confirm = 🔔 Send reminder ({ $count })
 audit-t-campaign = the campaign “{ $title }”
 audit-t-registration = the registration of { $name } (campaign “{ $title }”)
 audit-t-report = the report of { $name } (campaign “{ $title }”)
-audit-t-milestone = the { $what } of the campaign “{ $title }”
+audit-t-milestone = { $what } — campaign “{ $title }”
 audit-actor-system = The system
 audit-actor-telegram = Telegram user { $id }
 audit-actor-zalo = Zalo user { $id }

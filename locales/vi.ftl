@@ -1432,7 +1432,7 @@ addressform-usage =
 addressform-done = Từ nay bot xưng hô với người của đơn vị “{ $unit }” là “{ $form }”. Ví dụ: “Cảm ơn { $you } Nguyễn Thị Lan”. Việc này đã được ghi vào nhật ký.
 ## officer-daily: nudge preview, announcement attachments, audit sentences (issue 12 #11–13)
 nudge-flow-name = nhắc người chưa thực hiện
-nudge-preview-head = 🔔 <b>Xem trước lời nhắc</b>: { $what } của phong trào «{ $title }» (hạn { $due }).
+nudge-preview-head = 🔔 <b>Xem trước lời nhắc</b> — { $what } (phong trào «{ $title }», hạn { $due }).
     Sẽ nhắc { $count } người chưa thực hiện ở { $units } đơn vị:
 nudge-preview-unit = <b>{ $unit }</b> ({ $count } người)
 nudge-preview-confirm = Gửi lời nhắc tới { $count } người ở { $units } đơn vị? Lời nhắc chỉ được gửi sau khi đồng chí xác nhận.
@@ -1440,7 +1440,7 @@ nudge-btn-confirm = 🔔 Gửi nhắc ({ $count } người)
 audit-t-campaign = phong trào “{ $title }”
 audit-t-registration = đăng ký của { $name } (phong trào “{ $title }”)
 audit-t-report = báo cáo của { $name } (phong trào “{ $title }”)
-audit-t-milestone = { $what } của phong trào “{ $title }”
+audit-t-milestone = { $what } — phong trào “{ $title }”
 audit-actor-system = Hệ thống
 audit-actor-telegram = Người dùng Telegram { $id }
 audit-actor-zalo = Người dùng Zalo { $id }

@@ -194,7 +194,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     expect(log.text).toMatch(new RegExp(`Lê Văn An cấp quyền cán bộ cho Võ Thị Bình ${time}`));
     expect(log.text).toMatch(new RegExp(`Trần Thị Hạnh phát động phong trào “Thi đua chào mừng Đại hội” ${time}`));
     expect(log.text).toMatch(new RegExp(`Võ Thị Bình xem nhật ký bị từ chối: không có quyền ${time}`));
-    expect(log.text).toMatch(/Trần Thị Hạnh nhắc những người chưa thực hiện đăng ký thi đua của phong trào “Thi đua chào mừng Đại hội”/);
+    expect(log.text).toMatch(/Trần Thị Hạnh nhắc những người chưa thực hiện đăng ký thi đua — phong trào “Thi đua chào mừng Đại hội”/);
     expect(log.text).not.toMatch(/member:\d|campaign:\d|tg:\d/);
   });
 

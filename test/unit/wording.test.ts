@@ -36,6 +36,8 @@ const STATUSES = ['SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
 /** What the code passes under each variable name, most common use first. */
 const SAMPLES: Record<string, Sample[]> = {
   action: ['role.grant'],
+  hasTarget: ['yes', 'no'],
+  sentence: ['Lê Văn An xem nhật ký'],
   actor: ['Lê Văn An'],
   added: [2],
   allowed: ['REGULAR, THEMATIC'],
