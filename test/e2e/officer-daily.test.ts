@@ -170,7 +170,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
   it('refuses a file type the evidence rules refuse and keeps waiting for a file, «bỏ qua» sends without one', async () => {
     await announceText('Thông báo không kèm tệp.');
     officer.sendDocument({ fileName: 'virus.exe', mimeType: 'application/octet-stream', content: Buffer.from('MZ') });
-    await officer.waitFor(/Tệp «virus.exe» không đúng định dạng/);
+    await officer.waitFor(/Tệp “virus.exe” không đúng định dạng/);
     officer.send('bỏ qua');
     const preview = await officer.waitFor(/Xác nhận gửi\?/);
     expect(preview.text).not.toContain('Kèm tệp');
