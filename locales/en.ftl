@@ -1539,6 +1539,11 @@ audit-do-unit-create = { $actor } added the unit { $target }
 audit-do-unit-import = { $actor } imported the units from a file
 audit-do-unit-invite = { $actor } created an invite link to { $target }
 audit-do-units-view = { $actor } viewed the unit tree
+audit-do-join-list = { $actor } viewed the join requests
+audit-do-member-join-approve = { $actor } approved a join request
+audit-do-member-join-decline = { $actor } declined a join request
+audit-do-member-join-request = { $actor } asked to join { $target }
+audit-do-unit-join_policy = { $actor } changed how people join { $target }
 audit-do-campaign-amend = { $actor } amended { $target }
 audit-do-export-request = { $actor } asked for an Excel export{ $hasTarget ->
         [yes] {" "}of { $target }

@@ -1494,6 +1494,11 @@ audit-do-unit-create = { $actor } thêm đơn vị { $target }
 audit-do-unit-import = { $actor } nhập danh sách đơn vị từ tệp
 audit-do-unit-invite = { $actor } tạo liên kết mời vào { $target }
 audit-do-units-view = { $actor } xem cây đơn vị
+audit-do-join-list = { $actor } xem các yêu cầu gia nhập
+audit-do-member-join-approve = { $actor } duyệt một yêu cầu gia nhập
+audit-do-member-join-decline = { $actor } từ chối một yêu cầu gia nhập
+audit-do-member-join-request = { $actor } xin gia nhập { $target }
+audit-do-unit-join_policy = { $actor } đổi cách gia nhập của { $target }
 audit-do-campaign-amend = { $actor } đính chính, gia hạn { $target }
 audit-do-export-request = { $actor } yêu cầu xuất tệp Excel{ $hasTarget ->
         [yes] {" "}của { $target }

@@ -76,6 +76,10 @@ const WORDED = new Set([
   'group.link',
   'group.relink',
   'group.keep',
+  'join.list',
+  'member.join.approve',
+  'member.join.decline',
+  'member.join.request',
   'member.link',
   'member.link.code',
   'member.move',
@@ -94,6 +98,7 @@ const WORDED = new Set([
   'unit.create',
   'unit.import',
   'unit.invite',
+  'unit.join_policy',
   'units.view',
 ]);
 
