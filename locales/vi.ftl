@@ -1435,7 +1435,7 @@ nudge-flow-name = nhắc người chưa thực hiện
 nudge-preview-head = 🔔 <b>Xem trước lời nhắc</b> — { $what } (phong trào «{ $title }», hạn { $due }).
     Sẽ nhắc { $count } người chưa thực hiện ở { $units } đơn vị:
 nudge-preview-unit = <b>{ $unit }</b> ({ $count } người)
-nudge-preview-confirm = Gửi lời nhắc tới { $count } người ở { $units } đơn vị? Lời nhắc chỉ được gửi sau khi đồng chí xác nhận.
+nudge-preview-confirm = Gửi lời nhắc tới { $count } người ở { $units } đơn vị? Lời nhắc chỉ được gửi sau khi { $you } xác nhận.
 nudge-btn-confirm = 🔔 Gửi nhắc ({ $count } người)
 audit-t-campaign = phong trào “{ $title }”
 audit-t-registration = đăng ký của { $name } (phong trào “{ $title }”)
@@ -1524,10 +1524,10 @@ audit-do-stats-view = { $actor } xem số liệu thi đua{ $hasTarget ->
         [yes] {" "}của { $target }
        *[no] {""}
     }
-camp-announce-ask-file = Gửi kèm tệp hoặc ảnh (ví dụ Kế hoạch đã ký, tệp PDF)? Đồng chí gửi tệp PDF, DOCX, XLSX hoặc ảnh JPG, PNG (tối đa { $max }), hoặc bấm «Bỏ qua».
+camp-announce-ask-file = Gửi kèm tệp hoặc ảnh (ví dụ Kế hoạch đã ký, tệp PDF)? { $You } gửi tệp PDF, DOCX, XLSX hoặc ảnh JPG, PNG (tối đa { $max }), hoặc bấm «Bỏ qua».
 camp-announce-skip-file = Bỏ qua
 camp-announce-file-hint = Bước này nhận một tệp hoặc ảnh để gửi kèm. Gửi tệp, hoặc gõ «bỏ qua» để gửi thông báo không kèm tệp.
-camp-announce-file-unread = Không tải được tệp này. Đồng chí gửi lại tệp, hoặc gõ «bỏ qua».
+camp-announce-file-unread = Không tải được tệp này. Gửi lại tệp, hoặc gõ «bỏ qua».
 camp-announce-photo-word = ảnh
 camp-announce-document-word = tệp
 camp-announce-attached = { $kind ->
