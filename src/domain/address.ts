@@ -16,9 +16,12 @@ export const DEFAULT_ADDRESS_FORM: AddressForm = 'Đồng chí';
 
 /** The two variables every Vietnamese message may use. */
 export function addressVars(form: string | null | undefined): { You: string; you: string } {
-  const f = form && (ADDRESS_FORMS as readonly string[]).includes(form) ? form : DEFAULT_ADDRESS_FORM;
-  return { You: f, you: f.toLocaleLowerCase('vi') };
+  const f = form && (ADDRESS_FORMS as readonly string[]).includes(form) ? (form as AddressForm) : DEFAULT_ADDRESS_FORM;
+  // Asked for with every translation: the two answers are made once.
+  return VARS[f];
 }
+
+const VARS = Object.fromEntries(ADDRESS_FORMS.map((f) => [f, Object.freeze({ You: f, you: f.toLocaleLowerCase('vi') })])) as Record<AddressForm, { You: string; you: string }>;
 
 /** A form typed by a person ("anh chi", "Anh/chị", "dong chi"), or null when it is neither. */
 export function parseAddressForm(typed: string): AddressForm | null {

@@ -358,12 +358,22 @@ export class UnitService {
    * else "Đồng chí". Cached for a minute, so reading it with every update costs nothing.
    */
   async addressFormOf(unitId: number | null | undefined): Promise<AddressForm> {
+    return this.addressFormCached(unitId) ?? (await this.loadAddressForms(), this.addressFormCached(unitId)!);
+  }
+
+  /** {@link addressFormOf} without waiting: undefined when the cached forms are missing or a minute old. */
+  addressFormCached(unitId: number | null | undefined): AddressForm | undefined {
     if (!unitId) return DEFAULT_ADDRESS_FORM;
-    if (!this.addressForms || Date.now() - this.addressForms.at > 60_000) {
-      const rows = await this.prisma.unit.findMany({ select: { id: true, parentId: true, addressForm: true } });
-      this.addressForms = { at: Date.now(), units: new Map(rows.map((u) => [u.id, { parentId: u.parentId, form: u.addressForm }])) };
-    }
-    const units = this.addressForms.units;
+    if (!this.addressForms || Date.now() - this.addressForms.at > 60_000) return undefined;
+    return this.formIn(this.addressForms.units, unitId);
+  }
+
+  private async loadAddressForms(): Promise<void> {
+    const rows = await this.prisma.unit.findMany({ select: { id: true, parentId: true, addressForm: true } });
+    this.addressForms = { at: Date.now(), units: new Map(rows.map((u) => [u.id, { parentId: u.parentId, form: u.addressForm }])) };
+  }
+
+  private formIn(units: Map<number, { parentId: number | null; form: string | null }>, unitId: number): AddressForm {
     for (let id: number | null = unitId, hops = 0; id !== null && hops < 64; hops++) {
       const u = units.get(id);
       if (!u) break;

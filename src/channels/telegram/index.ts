@@ -88,7 +88,8 @@ export function createBot(deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot
           languageCode: ctx.from.language_code,
         })
       : null;
-    ctx.addressForm = await deps.services.units.addressFormOf(ctx.member?.unitId);
+    // Cached for a minute: a lookup only when the cache is cold.
+    ctx.addressForm = deps.services.units.addressFormCached(ctx.member?.unitId) ?? (await deps.services.units.addressFormOf(ctx.member?.unitId));
     await next();
   });
   bot.use(deps.i18n);
