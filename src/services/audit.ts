@@ -39,14 +39,17 @@ export class AuditService {
    * (audit-names.ts). Reading the log is itself recorded (who looked), and so is a refusal.
    */
   async viewFor(actor: ActorRef, opts: { limit?: number } = {}) {
-    return this.prisma.$transaction(async (tx) => {
+    const r = await this.prisma.$transaction(async (tx) => {
       const who = await authorize(tx, actor, { action: 'audit.view', need: 'ADMIN' });
       if (!who.ok) return { ok: false as const, reason: who.reason };
       const rows = await tx.auditLog.findMany({ orderBy: { id: 'desc' }, take: opts.limit ?? 50 });
       await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'audit.view', details: { entries: rows.length } });
-      // Names, not ids: one query per kind of thing the page names.
-      return { ok: true as const, entries: await auditLines(tx, rows) };
+      return { ok: true as const, rows };
     });
+    if (!r.ok) return r;
+    // Names, not ids: one query per kind of thing the page names — after the transaction, whose one
+    // connection would otherwise get them all at once.
+    return { ok: true as const, entries: await auditLines(this.prisma, r.rows) };
   }
 
   /** Most recent entries first, optionally for one action (trusted reads: tests and tools). */

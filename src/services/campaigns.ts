@@ -125,10 +125,9 @@ export class CampaignService {
     tx?: Prisma.TransactionClient,
   ): Promise<CreateCampaignResult> {
     const db: Db = tx ?? this.prisma;
-    const [units, groups] = await Promise.all([
-      db.unit.findMany({ where: { code: { in: draft.audience.units } } }),
-      db.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } } }),
-    ]);
+    // One after the other: inside a transaction both would go to its one connection at once.
+    const units = await db.unit.findMany({ where: { code: { in: draft.audience.units } } });
+    const groups = await db.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } } });
     const missing = [
       ...draft.audience.units.filter((c) => !units.some((u) => u.code === c)),
       ...draft.audience.groups.filter((c) => !groups.some((g) => g.code === c)),
@@ -449,10 +448,9 @@ export class CampaignService {
 
   /** Audience codes of a draft that fall outside the subtree at `path` (a khối/cụm counts when any of its units does). */
   private async audienceOutside(db: Db, draft: CampaignDraft, path: string): Promise<string[]> {
-    const [units, groups] = await Promise.all([
-      db.unit.findMany({ where: { code: { in: draft.audience.units } }, select: { code: true, path: true } }),
-      db.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } }, include: { units: { select: { path: true } } } }),
-    ]);
+    // Sequential: `db` may be a transaction (one connection).
+    const units = await db.unit.findMany({ where: { code: { in: draft.audience.units } }, select: { code: true, path: true } });
+    const groups = await db.emulationGroup.findMany({ where: { code: { in: draft.audience.groups } }, include: { units: { select: { path: true } } } });
     return [
       ...units.filter((u) => !inSubtree(u.path, path)).map((u) => u.code),
       ...groups.filter((g) => g.units.length === 0 || g.units.some((u) => !inSubtree(u.path, path))).map((g) => g.code),
