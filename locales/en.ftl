@@ -54,7 +54,7 @@ name-invalid-no-letters = A name needs letters (not only symbols or digits). Ple
 name-need-text = Please type your full name as text.
 onboarding-done =
     Thank you, <b>{ $name }</b> of <b>{ $unit }</b>.
-    You are ready to take part in emulation campaigns. Choose what to do from the menu below.
+    You are ready to take part in emulation campaigns. Choose what to do from the menu (on Zalo: send “menu”).
 
 ## Profile
 profile-show =
@@ -978,7 +978,7 @@ rep-photo-word = photo
 ## First run: the first admin's setup (issue 12 #5)
 setup-no-units =
     🛠 Welcome, admin! The bot has no units yet, so nobody can join. To set it up:
-    1. Build the unit tree: send /importunits, then the units file (CSV or YAML, see the README), or add units one by one with /addunit.
+    1. Build the unit tree: send /importunits, then the units file (CSV, YAML or Excel .xlsx, see the README), or add units one by one with /addunit.
     2. Send /start to choose your own unit.
     3. Once people of the units have joined, make emulation officers with /grant.
     4. Send each unit's invite code or link (/invite) to its members.

@@ -54,7 +54,7 @@ name-invalid-no-letters = Họ và tên phải có chữ cái (không chỉ bi�
 name-need-text = { $You } vui lòng gõ họ và tên bằng chữ.
 onboarding-done =
     Cảm ơn { $you } <b>{ $name }</b>, đơn vị <b>{ $unit }</b>.
-    { $You } đã sẵn sàng tham gia các phong trào thi đua. Chọn việc cần làm trong menu bên dưới.
+    { $You } đã sẵn sàng tham gia các phong trào thi đua. Chọn việc cần làm trong menu (trên Zalo: gửi «menu»).
 
 ## Hồ sơ
 profile-show =
@@ -954,7 +954,7 @@ rep-photo-word = ảnh
 ## First run: the first admin's setup (issue 12 #5)
 setup-no-units =
     🛠 Chào mừng quản trị viên! Bot chưa có đơn vị nào, nên chưa ai tham gia được. Các bước thiết lập:
-    1. Tạo sơ đồ đơn vị: gửi /importunits rồi gửi tệp danh sách đơn vị (CSV hoặc YAML, mẫu trong README), hoặc thêm từng đơn vị bằng /addunit.
+    1. Tạo sơ đồ đơn vị: gửi /importunits rồi gửi tệp danh sách đơn vị (CSV, YAML hoặc Excel .xlsx, mẫu trong README), hoặc thêm từng đơn vị bằng /addunit.
     2. Gửi /start để chọn đơn vị của chính mình.
     3. Khi người của các đơn vị đã tham gia, cấp quyền cán bộ phụ trách thi đua bằng /grant.
     4. Gửi mã mời hoặc đường dẫn mời của từng đơn vị (/invite) cho thành viên.
