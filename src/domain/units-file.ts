@@ -1,5 +1,6 @@
 import { parseDocument, isSeq, isMap, LineCounter } from 'yaml';
 import { z } from 'zod';
+import { csvRows } from './csv.js';
 import { checkYamlNesting, MAX_NESTING, MAX_YAML_ALIASES, yamlToData } from './file-limits.js';
 import { parseJoinPolicy, type JoinPolicy } from './join-policy.js';
 
@@ -67,52 +68,26 @@ export const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 export const MAX_UNITS_PER_FILE = 5000;
 export const MAX_UNIT_NAME = 200;
 
-/** Splits one CSV line, honouring "quoted, fields" and "" escapes. */
-function splitCsvLine(line: string, sep: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
-
 function parseCsv(text: string): UnitsFileResult {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) return { ok: false, errors: [{ line: 1, code: 'file_empty' }] };
-  const headerLine = lines[headerIndex]!;
-  const sep = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
-  const header = splitCsvLine(headerLine, sep).map((h) => h.toLowerCase());
+  // Blank lines and "#" comments are skipped; cells are trimmed.
+  const rows = csvRows(text)
+    .map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) }))
+    .filter((r) => r.cells.some((c) => c !== '') && !r.cells[0]!.startsWith('#'));
+  const [head, ...body] = rows;
+  if (!head) return { ok: false, errors: [{ line: 1, code: 'file_empty' }] };
+  const header = head.cells.map((h) => h.toLowerCase());
   const col = (name: string) => header.indexOf(name);
   if (col('code') < 0 || col('name') < 0) {
-    return { ok: false, errors: [{ line: headerIndex + 1, code: 'file_header', params: { expected: 'code,name,parent,group' } }] };
+    return { ok: false, errors: [{ line: head.line, code: 'file_header', params: { expected: 'code,name,parent,group' } }] };
   }
-  const units: UnitRow[] = [];
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
-    const cells = splitCsvLine(raw, sep);
+  const units: UnitRow[] = body.map(({ line, cells }) => {
     const get = (name: string) => {
       const idx = col(name);
       const v = idx >= 0 ? cells[idx] : undefined;
       return v === undefined || v === '' ? undefined : v;
     };
-    units.push({ code: get('code') ?? '', name: get('name') ?? '', parent: get('parent'), group: get('group'), ...joinOf(get('join')), line: i + 1 });
-  }
+    return { code: get('code') ?? '', name: get('name') ?? '', parent: get('parent'), group: get('group'), ...joinOf(get('join')), line };
+  });
   return { ok: true, units, groups: [] };
 }
 
