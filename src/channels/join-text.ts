@@ -17,6 +17,13 @@ export function joinPolicyLabel(t: T, policy: JoinPolicy): string {
   return t(`join-policy-${policy}`);
 }
 
+/** Why a unit setting (join policy, form of address) was not changed, as the services say it. */
+function unitSettingRefusal(t: T, r: { reason: string; code?: string; unit?: { name: string } | null }, code: string): string {
+  if (r.reason === 'unknown_unit') return t('invite-unknown-unit', { code: escapeHtml(r.code ?? code) });
+  if (r.reason === 'forbidden') return t('forbidden');
+  return t('forbidden-scope', { unit: escapeHtml(r.unit?.name ?? code) });
+}
+
 /**
  * /joinpolicy CODE open|invite|approval (Zalo: «chế độ tham gia CODE mở»): reads the arguments,
  * asks `units.setJoinPolicy` (which decides and audits) and says the outcome as HTML.
@@ -26,11 +33,7 @@ export async function setJoinPolicyText(services: Services, actorId: number, arg
   const policy = parseJoinPolicy(rest.join(' '));
   if (!code || !policy) return t('joinpolicy-usage');
   const r = await services.units.setJoinPolicy({ actor: { id: actorId }, code, policy });
-  if (!r.ok) {
-    if (r.reason === 'unknown_unit') return t('invite-unknown-unit', { code: escapeHtml(r.code) });
-    if (r.reason === 'forbidden') return t('forbidden');
-    return t('forbidden-scope', { unit: escapeHtml(r.unit?.name ?? code) });
-  }
+  if (!r.ok) return unitSettingRefusal(t, r, code);
   return t('joinpolicy-done', { unit: escapeHtml(r.unit.name), policy: joinPolicyLabel(t, policy), word: JOIN_POLICY_WORDS[policy] });
 }
 
@@ -55,10 +58,6 @@ export async function setAddressFormText(services: Services, actorId: number, ar
   const form = parseAddressForm(rest.join(' '));
   if (!code || !form) return t('addressform-usage');
   const r = await services.units.setAddressForm({ actor: { id: actorId }, code, form });
-  if (!r.ok) {
-    if (r.reason === 'unknown_unit') return t('invite-unknown-unit', { code: escapeHtml(r.code) });
-    if (r.reason === 'forbidden') return t('forbidden');
-    return t('forbidden-scope', { unit: escapeHtml(r.unit?.name ?? code) });
-  }
+  if (!r.ok) return unitSettingRefusal(t, r, code);
   return t('addressform-done', { unit: escapeHtml(r.unit.name), form, You: form, you: form.toLocaleLowerCase('vi') });
 }

@@ -298,56 +298,46 @@ export class UnitService {
    * unit, officers for a unit in their own subtree; decided on the actor as they are now, the change
    * and its audit row (from → to), or the refusal, in one transaction.
    */
-  async setJoinPolicy(input: { actor: ActorRef; code: string; policy: JoinPolicy }): Promise<
-    | { ok: true; unit: Unit; from: JoinPolicy }
-    | { ok: false; reason: 'unknown_unit'; code: string }
-    | { ok: false; reason: AuthRefusal; unit: Unit | null }
-  > {
-    return this.prisma.$transaction(async (tx) => {
-      const unit = await tx.unit.findUnique({ where: { code: input.code } });
-      const target = unit ? `unit:${unit.id}` : null;
-      const who = await authorize(tx, input.actor, {
-        action: 'unit.join_policy',
-        need: 'OFFICER',
-        target,
-        details: { code: input.code, to: input.policy },
-        ...(unit ? { path: unit.path } : {}),
-      });
-      if (!who.ok) return { ok: false as const, reason: who.reason, unit };
-      if (!unit) return { ok: false as const, reason: 'unknown_unit' as const, code: input.code };
-      const updated = await tx.unit.update({ where: { id: unit.id }, data: { joinPolicy: input.policy } });
-      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'unit.join_policy', target, details: { code: unit.code, from: unit.joinPolicy, to: input.policy } });
-      return { ok: true as const, unit: updated, from: unit.joinPolicy };
-    });
+  async setJoinPolicy(input: { actor: ActorRef; code: string; policy: JoinPolicy }) {
+    return this.changeUnitSetting(input.actor, input.code, 'unit.join_policy', 'joinPolicy', input.policy);
   }
 
   /**
    * Xưng hô of a unit's people (/addressform CODE Đồng chí | Anh/Chị): an admin, or an officer whose
    * subtree holds the unit. Units below without their own form follow it. Audited, given or refused.
    */
-  async setAddressForm(input: { actor: ActorRef; code: string; form: AddressForm }): Promise<
-    | { ok: true; unit: Unit; from: string | null }
+  async setAddressForm(input: { actor: ActorRef; code: string; form: AddressForm }) {
+    const r = await this.changeUnitSetting(input.actor, input.code, 'unit.address_form', 'addressForm', input.form);
+    if (r.ok) this.addressForms = null;
+    return r;
+  }
+
+  /**
+   * One setting of a unit, changed by an admin or an officer whose subtree holds it (the unit by its
+   * code in any case): decided on the actor as they are now, the change and its audit row (from →
+   * to), or the refusal, in one transaction.
+   */
+  private changeUnitSetting<F extends 'joinPolicy' | 'addressForm'>(
+    actor: ActorRef,
+    code: string,
+    action: string,
+    field: F,
+    value: NonNullable<Unit[F]>,
+  ): Promise<
+    | { ok: true; unit: Unit; from: Unit[F] }
     | { ok: false; reason: 'unknown_unit'; code: string }
     | { ok: false; reason: AuthRefusal; unit: Unit | null }
   > {
-    const r = await this.prisma.$transaction(async (tx) => {
-      const unit = await tx.unit.findFirst({ where: { code: { equals: input.code.trim(), mode: 'insensitive' } } });
+    return this.prisma.$transaction(async (tx) => {
+      const unit = await tx.unit.findFirst({ where: { code: { equals: code.trim(), mode: 'insensitive' } } });
       const target = unit ? `unit:${unit.id}` : null;
-      const who = await authorize(tx, input.actor, {
-        action: 'unit.address_form',
-        need: 'OFFICER',
-        target,
-        details: { code: input.code, to: input.form },
-        ...(unit ? { path: unit.path } : {}),
-      });
+      const who = await authorize(tx, actor, { action, need: 'OFFICER', target, details: { code, to: value }, ...(unit ? { path: unit.path } : {}) });
       if (!who.ok) return { ok: false as const, reason: who.reason, unit };
-      if (!unit) return { ok: false as const, reason: 'unknown_unit' as const, code: input.code };
-      const updated = await tx.unit.update({ where: { id: unit.id }, data: { addressForm: input.form } });
-      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action: 'unit.address_form', target, details: { code: unit.code, from: unit.addressForm, to: input.form } });
-      return { ok: true as const, unit: updated, from: unit.addressForm };
+      if (!unit) return { ok: false as const, reason: 'unknown_unit' as const, code };
+      const updated = await tx.unit.update({ where: { id: unit.id }, data: { [field]: value } });
+      await writeAudit(tx, { actorId: who.actor.id, actorRef: who.actor.ref, action, target, details: { code: unit.code, from: unit[field], to: value } });
+      return { ok: true as const, unit: updated, from: unit[field] };
     });
-    if (r.ok) this.addressForms = null;
-    return r;
   }
 
   /** Units' own forms of address and parents, read at most once a minute (they change rarely). */
