@@ -29,6 +29,8 @@ import { conversations, createConversation, type Conversation, type Conversation
 import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import { pino } from 'pino';
 import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
@@ -61,14 +63,37 @@ function makeRounds(count = MEMBERS, baseId = BASE_ID): Update[][] {
   );
 }
 
-async function drive(rounds: Update[][], handle: (u: Update) => Promise<unknown>, quiet = false): Promise<{ latencies: number[]; seconds: number; cpuMs: number }> {
+/** BENCH_PROFILE=0,5 writes a CPU profile of those rounds of ThiĐua's measured run to bench-round<k>.cpuprofile. */
+const profileRounds = process.env.BENCH_PROFILE ? new Set(process.env.BENCH_PROFILE.split(',').map(Number)) : null;
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session: Session, name: string): Promise<void> {
+  const { profile } = await session.post('Profiler.stop');
+  await writeFile(`bench-${name}.cpuprofile`, JSON.stringify(profile));
+  session.disconnect();
+  console.log(`profile written: bench-${name}.cpuprofile`);
+}
+
+async function drive(rounds: Update[][], handle: (u: Update) => Promise<unknown>, quiet = false, profile = false): Promise<{ latencies: number[]; seconds: number; cpuMs: number }> {
+  let roundNo = 0;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const latencies: number[] = [];
   for (const round of rounds) {
     const r0 = performance.now();
     const c0 = process.cpuUsage();
+    const profiling = profile && profileRounds?.has(roundNo) ? await startProfile() : null;
     const times = await runConcurrently(round, CONCURRENCY, handle);
+    if (profiling) await stopProfile(profiling, `round${roundNo}`);
+    roundNo++;
     latencies.push(...times);
     if (process.env.BENCH_ROUNDS && !quiet) {
       const c = process.cpuUsage(c0);
@@ -202,7 +227,7 @@ milestones:
     app.bot.api.config.use(offlineApi);
     if (process.env.BENCH_DEBUG) app.bot.api.config.use(async (prev, method, payload, signal) => { const p = payload as { chat_id?: number; text?: string }; if (p.chat_id === BASE_ID) console.log(method, p.text?.slice(0, 80)); return prev(method, payload, signal); });
     await drive(warmRounds, (u) => app.bot.handleUpdate(u), true);
-    const b = summarise('(b) ThiĐua Bot: registration flow (channel-neutral), Redis + PostgreSQL', await drive(rounds, (u) => app.bot.handleUpdate(u)));
+    const b = summarise('(b) ThiĐua Bot: registration flow (channel-neutral), Redis + PostgreSQL', await drive(rounds, (u) => app.bot.handleUpdate(u), false, true));
     const registered = await app.db.prisma.registration.count({ where: { campaignId: created.campaign.id, member: { identities: { some: { channel: 'TELEGRAM', externalId: { in: Array.from({ length: MEMBERS }, (_, i) => String(BASE_ID + i)) } } } } } });
     printTable(`bench/registration — ${MEMBERS} members × ${STEPS.length} steps = ${MEMBERS * STEPS.length} updates, ${CONCURRENCY} in flight`, [a, c, b]);
     console.log(`registrations stored: ThiĐua ${registered}/${MEMBERS}, baseline ${baselineRows}/${MEMBERS}`);
