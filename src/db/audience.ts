@@ -1,6 +1,7 @@
 /**
  * A campaign's audience, as SQL fragments over the database functions that define it once
- * (prisma/migrations/20261201030500_campaign_audience): every unit under an audience unit, and every
+ * (prisma/migrations/20261201030500_campaign_audience; the membership check is plpgsql since
+ * 20261207140000_registration_round_trips, so its plan is kept): every unit under an audience unit, and every
  * unit under a unit of an audience khối/cụm. Services compose these into their statements; nothing
  * else spells the audience out.
  */

@@ -437,6 +437,15 @@ export function createRegisterFlow(services: Services): FlowSpec<RegisterData, R
       basis: d.draft.basis,
       initiativeTitle: d.draft.initiativeTitle,
       commitments: Object.values(d.draft.commitments),
+      // What the member saw on opening: when the database still says the same, one round trip stores.
+      seen: {
+        role: d.me.role,
+        unitId: d.me.unitId,
+        deadline: c.registrationDueAt,
+        titles: c.titles.map((t) => ({ code: t.code, scope: t.scope })),
+        lines: c.lines.map((l) => l.id),
+        current: d.existing?.status ?? null,
+      },
     });
     if (!result.ok) return [{ kind: 'say', message: refusal(result, c.registrationDueAt, contactOf((m) => env.label(m))), menu: true }];
     const code = result.registration.titleCode;

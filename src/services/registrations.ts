@@ -71,6 +71,8 @@ export interface SubmitRegistration {
   basis?: Basis | null;
   initiativeTitle?: string | null;
   commitments: CommitmentInput[];
+  /** What the member saw when they opened the campaign, if the caller kept it: saves a round trip when nothing changed since. */
+  seen?: SeenFacts;
 }
 
 export type SubmitResult =
@@ -84,18 +86,39 @@ export type DecideResult =
   | { ok: false; reason: 'forbidden' | 'out_of_scope'; unitId: number | null };
 
 /** What {@link RegistrationService.submit} reads before deciding, in one query. */
-interface SubmitFacts {
+interface SubmitFacts extends SeenFacts {
   actorId: number;
-  role: string;
-  unitId: number | null;
   campaignId: number;
   status: string;
-  /** JSON: an ISO time string. */
+  inAudience: boolean;
+}
+
+/**
+ * The facts of a submission as the member saw them when they opened the campaign (its flow keeps
+ * them): who they were, the campaign's registration deadline, titles and lines, and the status of
+ * their registration then. {@link RegistrationService.submit} checks the rules on them and stores
+ * in one round trip when the database still says the same; otherwise it decides on what it says now.
+ */
+export interface SeenFacts {
+  role: string;
+  unitId: number | null;
+  /** ISO time. */
   deadline: string | null;
   titles: Array<{ code: string; scope: Scope }>;
   lines: number[];
-  inAudience: boolean;
   current: string | null;
+}
+
+/** The rules allowed the submission: the commitments kept and the parameters of `registration_store`. */
+interface Decided {
+  ok: true;
+  commitments: CommitmentInput[];
+  store: [campaignId: number, scope: Scope, memberId: number | null, unitId: number | null, titleCode: string, basis: string | null, initiativeTitle: string | null, submittedBy: number, commitments: string];
+}
+
+interface StoredRow {
+  id: number;
+  created: boolean;
 }
 
 /** The member as {@link RegistrationService.opening} reads them. */
@@ -275,6 +298,28 @@ export class RegistrationService {
    * submissions racing for the same member or unit end as one row (unique keys; the loser edits).
    */
   async submit(input: SubmitRegistration): Promise<SubmitResult> {
+    // The caller saw the facts when the member opened the campaign (`input.seen`): the rules are
+    // checked on them and one round trip both re-reads the facts and stores, if they are still
+    // the same (`registration_submit_seen`). Anything else — nothing seen, a refusal, facts that
+    // changed since — is decided on facts read now.
+    if (input.seen) {
+      const decided = this.judge(input, { ...input.seen, actorId: input.actorMemberId, campaignId: input.campaignId, status: 'LAUNCHED', inAudience: true });
+      if (decided.ok) {
+        const [, , memberId, unitId, titleCode, basis, initiativeTitle, , rows] = decided.store;
+        const seen = input.seen;
+        const [{ v } = { v: null }] = await this.sql.rows<{ v: { stored?: StoredRow; facts?: SubmitFacts | null } | null }>(
+          `SELECT "registration_submit_seen"($1::int, $2::int, $3::text, $4::text, $5::int, $6::timestamptz, $7::text[], $8::int[], $9::boolean,
+             $10::int, $11::int, $12::text, $13::text, $14::text, $15::json) AS v`,
+          [
+            input.actorMemberId, input.campaignId, input.scope,
+            seen.role, seen.unitId, seen.deadline, seen.titles.map((t) => `${t.code} ${t.scope}`), seen.lines, seen.current === 'REJECTED',
+            memberId, unitId, titleCode, basis, initiativeTitle, rows,
+          ],
+        );
+        if (v?.stored) return this.stored(input, decided, v.stored);
+        return this.decideAndStore(input, v?.facts ?? null);
+      }
+    }
     // Everything the rules need in one round trip (a plpgsql function, its plan kept per
     // connection): the actor as they are now, the campaign's status, titles, lines and
     // registration deadline, whether the actor's unit is in its audience, and the registration
@@ -283,10 +328,34 @@ export class RegistrationService {
       'SELECT "registration_submit_facts"($1::int, $2::int, $3::text) AS v',
       [input.actorMemberId, input.campaignId, input.scope],
     );
-    if (!facts || facts.status !== 'LAUNCHED') return { ok: false, reason: 'campaign_not_open' };
+    return this.decideAndStore(input, facts);
+  }
+
+  /** Decides on facts read from the database and, when the rules allow, stores. */
+  private async decideAndStore(input: SubmitRegistration, facts: SubmitFacts | null): Promise<SubmitResult> {
+    if (!facts) return { ok: false, reason: 'campaign_not_open' };
+    const decided = this.judge(input, facts);
+    if (!decided.ok) {
+      const r = decided.refusal;
+      const officerName = r.reason === 'registration_closed' && facts.unitId ? await this.contactOfficer(facts.unitId) : undefined;
+      return { ...r, ...(officerName !== undefined ? { officerName } : {}) };
+    }
+    // One round trip, atomic: store (or edit — two racing submissions meet on the unique key and
+    // the later one edits) the registration, then replace its commitments.
+    const [written] = await this.sql.rows<{ v: StoredRow }>(
+      'SELECT "registration_store"($1::int, $2::text, $3::int, $4::int, $5::text, $6::text, $7::text, $8::int, $9::json) AS v',
+      decided.store,
+    );
+    return this.stored(input, decided, written!.v);
+  }
+
+  /** The rules on a set of facts: a refusal, or the row to store (the parameters of `registration_store`). */
+  private judge(input: SubmitRegistration, facts: SubmitFacts): { ok: false; refusal: Extract<SubmitResult, { ok: false }> } | Decided {
+    const refuse = (reason: Extract<SubmitResult, { ok: false }>['reason'], citation?: string) => ({ ok: false as const, refusal: { ok: false as const, reason, ...(citation ? { citation } : {}) } });
+    if (facts.status !== 'LAUNCHED') return refuse('campaign_not_open');
     const actor = { id: facts.actorId, role: facts.role as Role, unitId: facts.unitId };
-    if (!actor.unitId) return { ok: false, reason: 'member_without_unit' };
-    if (!facts.inAudience) return { ok: false, reason: 'not_in_audience' };
+    if (!actor.unitId) return refuse('member_without_unit');
+    if (!facts.inAudience) return refuse('not_in_audience');
     const rules = checkRegistrationRules({
       offered: facts.titles,
       title: input.titleCode,
@@ -298,10 +367,7 @@ export class RegistrationService {
       // Registering again edits: only a REJECTED registration blocks a new one.
       existing: facts.current === 'REJECTED' ? 'REJECTED' : null,
     });
-    if (!rules.ok) {
-      const officerName = rules.reason === 'registration_closed' ? await this.contactOfficer(actor.unitId) : undefined;
-      return { ok: false, reason: rules.reason, ...(officerName !== undefined ? { officerName } : {}), ...(rules.citation ? { citation: rules.citation } : {}) };
-    }
+    if (!rules.ok) return refuse(rules.reason, rules.citation);
     const policy = isTitleCode(input.titleCode) ? TITLE_POLICY[input.titleCode] : null;
     const lineIds = new Set(facts.lines);
     // One commitment per line (the last typed wins), in line order as the DTO lists them.
@@ -312,27 +378,25 @@ export class RegistrationService {
     const memberId = input.scope === 'INDIVIDUAL' ? actor.id : null;
     const unitId = input.scope === 'COLLECTIVE' ? actor.unitId : null;
     const rows = JSON.stringify(commitments.map((c) => ({ criterion_id: c.criterionId, target_number: c.number ?? null, target_bool: c.bool ?? null, target_text: c.text ?? null })));
-    // One round trip, atomic: store (or edit — two racing submissions meet on the unique key and
-    // the later one edits) the registration, then replace its commitments.
-    const [written] = await this.sql.rows<{ v: { id: number; created: boolean } }>(
-      'SELECT "registration_store"($1::int, $2::text, $3::int, $4::int, $5::text, $6::text, $7::text, $8::int, $9::json) AS v',
-      [facts.campaignId, input.scope, memberId, unitId, input.titleCode, basis, initiativeTitle, actor.id, rows],
-    );
-    const stored = written!.v;
+    return { ok: true, commitments, store: [facts.campaignId, input.scope, memberId, unitId, input.titleCode, basis, initiativeTitle, actor.id, rows] };
+  }
+
+  private stored(input: SubmitRegistration, decided: Decided, stored: StoredRow): SubmitResult {
+    const [campaignId, , memberId, unitId, titleCode, basis, initiativeTitle] = decided.store;
     const registration: RegistrationDto = {
-      id: stored!.id,
-      campaignId: facts.campaignId,
+      id: stored.id,
+      campaignId,
       scope: input.scope,
       memberId,
       unitId,
-      titleCode: input.titleCode,
-      basis,
+      titleCode,
+      basis: basis as Basis | null,
       initiativeTitle,
       status: 'SUBMITTED',
       returnReason: null,
-      commitments: commitments.map((c) => ({ criterionId: c.criterionId, number: c.number ?? null, bool: c.bool ?? null, text: c.text ?? null })),
+      commitments: decided.commitments.map((c) => ({ criterionId: c.criterionId, number: c.number ?? null, bool: c.bool ?? null, text: c.text ?? null })),
     };
-    return { ok: true, registration, created: stored!.created };
+    return { ok: true, registration, created: stored.created };
   }
 
   /** Withdraws (rút đăng ký) a registration until the registration deadline. */

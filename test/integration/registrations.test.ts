@@ -7,8 +7,9 @@ import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { parseCampaignFile } from '../../src/domain/campaign-file.js';
 import { addLocalDays, formatDate } from '../../src/domain/dates.js';
-import { queueRegistrationDigests } from '../../src/services/registrations.js';
+import { queueRegistrationDigests, type SeenFacts } from '../../src/services/registrations.js';
 import { telegram } from '../support/identities.js';
+import { prismaSql } from '../../src/db/sql.js';
 
 describe('registrations service (PostgreSQL)', () => {
   let t: TestDatabase;
@@ -78,5 +79,87 @@ describe('registrations service (PostgreSQL)', () => {
     expect(late).toMatchObject({ ok: false, reason: 'registration_closed', officerName: 'officer' });
     clock = new Date();
     expect(await s.registrations.withdraw(reg!.id, ids.member!)).toEqual({ ok: true });
+  });
+
+  describe('confirming with the facts seen on opening (one round trip when nothing changed)', () => {
+    /** What the registration flow keeps from opening: the member, the campaign and their registration then. */
+    async function seenNow(memberId: number): Promise<SeenFacts> {
+      const opening = await s.registrations.opening(memberId);
+      const c = opening.campaigns.find((x) => x.id === campaignId)!;
+      return {
+        role: opening.member!.role,
+        unitId: opening.member!.unitId,
+        deadline: c.registrationDueAt,
+        titles: c.titles.map((x) => ({ code: x.code, scope: x.scope })),
+        lines: c.lines.map((l) => l.id),
+        current: opening.own[campaignId]?.status ?? null,
+      };
+    }
+    const lineId = async () => (await t.db.prisma.criterion.findFirstOrThrow({ where: { campaignId } })).id;
+    let seenMember: number;
+
+    beforeAll(async () => {
+      clock = new Date();
+      seenMember = (await t.db.prisma.member.create({ data: { identities: telegram(77n), fullName: 'Seen', unitId } })).id;
+    });
+
+    it('stores what the member confirmed when the facts still hold, in one statement, and edits on a second confirmation', async () => {
+      const seen = await seenNow(seenMember);
+      // The same services over the same database, noting each driver-level statement.
+      const statements: string[] = [];
+      const driver = prismaSql(t.db.prisma);
+      const watched = createServices(t.db.prisma, { adminIds: [], defaultLocale: 'vi', now: () => clock, sql: { rows: (text, values) => (statements.push(text), driver.rows(text, values)) } });
+      const first = await watched.registrations.submit({ campaignId, actorMemberId: seenMember, scope: 'INDIVIDUAL', titleCode: 'LDTT', commitments: [{ criterionId: await lineId(), number: '12' }], seen });
+      expect(first).toMatchObject({ ok: true, created: true, registration: { titleCode: 'LDTT', commitments: [{ number: '12' }] } });
+      expect(statements).toEqual([expect.stringContaining('"registration_submit_seen"')]);
+      const again = await s.registrations.submit({ campaignId, actorMemberId: seenMember, scope: 'INDIVIDUAL', titleCode: 'LDTT', commitments: [{ criterionId: await lineId(), number: '15' }], seen: await seenNow(seenMember) });
+      expect(again).toMatchObject({ ok: true, created: false });
+      const stored = await t.db.prisma.registration.findFirstOrThrow({ where: { campaignId, memberId: seenMember }, include: { commitments: true } });
+      expect(stored.commitments.map((c) => Number(c.targetNumber))).toEqual([15]);
+    });
+
+    it('decides on the facts as they are now when the deadline moved, a title went or the registration was rejected meanwhile', async () => {
+      const seen = await seenNow(seenMember);
+      const reg = await t.db.prisma.milestone.findFirstOrThrow({ where: { campaignId, kind: 'REGISTRATION' } });
+      try {
+        await t.db.prisma.milestone.update({ where: { id: reg.id }, data: { dueAt: new Date(clock.getTime() - 60_000) } });
+        expect(await s.registrations.submit({ campaignId, actorMemberId: seenMember, scope: 'INDIVIDUAL', titleCode: 'CSTDCS', basis: 'TOPIC', initiativeTitle: 'X', commitments: [], seen }))
+          .toMatchObject({ ok: false, reason: 'registration_closed', officerName: 'officer' });
+      } finally {
+        await t.db.prisma.milestone.update({ where: { id: reg.id }, data: { dueAt: reg.dueAt } });
+      }
+      const title = await t.db.prisma.campaignTitle.findFirstOrThrow({ where: { campaignId, code: 'CSTDCS' } });
+      await t.db.prisma.campaignTitle.delete({ where: { id: title.id } });
+      try {
+        expect(await s.registrations.submit({ campaignId, actorMemberId: seenMember, scope: 'INDIVIDUAL', titleCode: 'CSTDCS', basis: 'TOPIC', initiativeTitle: 'X', commitments: [], seen }))
+          .toMatchObject({ ok: false, reason: 'title_not_offered' });
+      } finally {
+        const { id: _id, ...again } = title;
+        await t.db.prisma.campaignTitle.create({ data: again });
+      }
+      await t.db.prisma.registration.updateMany({ where: { campaignId, memberId: seenMember }, data: { status: 'REJECTED' } });
+      expect(await s.registrations.submit({ campaignId, actorMemberId: seenMember, scope: 'INDIVIDUAL', titleCode: 'LDTT', commitments: [], seen }))
+        .toMatchObject({ ok: false, reason: 'registration_rejected' });
+      // Nothing of the refused confirmations was stored: the registration is still the rejected one, LĐTT with 15.
+      const stored = await t.db.prisma.registration.findFirstOrThrow({ where: { campaignId, memberId: seenMember }, include: { commitments: true } });
+      expect(stored).toMatchObject({ status: 'REJECTED', titleCode: 'LDTT' });
+      expect(stored.commitments.map((c) => Number(c.targetNumber))).toEqual([15]);
+    });
+
+    it('does not trust what the caller says it saw: a member moved out of the audience is refused', async () => {
+      const other = await s.units.importUnits([{ code: 'XB', name: 'Xã B', line: 2 }], []);
+      if (!other.ok) throw new Error('units');
+      const mover = (await t.db.prisma.member.create({ data: { identities: telegram(78n), fullName: 'Mover', unitId } })).id;
+      const seen = await seenNow(mover);
+      await t.db.prisma.member.update({ where: { id: mover }, data: { unitId: (await s.units.byCode('XB'))!.id } });
+      expect(await s.registrations.submit({ campaignId, actorMemberId: mover, scope: 'INDIVIDUAL', titleCode: 'LDTT', commitments: [], seen }))
+        .toMatchObject({ ok: false, reason: 'not_in_audience' });
+      // A forged "seen" (a deadline far away, a title never offered) changes nothing either.
+      const forged = { ...seen, deadline: new Date(clock.getTime() + 365 * 86_400_000).toISOString(), titles: [...seen.titles, { code: 'CSTD_TINH', scope: 'INDIVIDUAL' as const }] };
+      await t.db.prisma.member.update({ where: { id: mover }, data: { unitId } });
+      expect(await s.registrations.submit({ campaignId, actorMemberId: mover, scope: 'INDIVIDUAL', titleCode: 'CSTD_TINH', commitments: [], seen: forged }))
+        .toMatchObject({ ok: false, reason: 'title_not_offered' });
+      expect(await t.db.prisma.registration.count({ where: { campaignId, memberId: mover } })).toBe(0);
+    });
   });
 });
