@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
@@ -18,7 +19,7 @@ import { joinPolicyLabel } from '../../join-text.js';
  * (UnitService, MemberService, AuditService) and write every grant, revoke, import and refusal to
  * the audit log with the change; this file only translates.
  */
-export const admin = new Composer<BotContext>();
+export const admin = new FeatureComposer<BotContext>();
 const privateChat = admin.chatType('private');
 
 /** Splits "/cmd A | B | C" arguments. */

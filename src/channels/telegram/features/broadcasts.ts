@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { requireRole } from '../access.js';
 import { answerQuietly, onAction } from '../helpers.js';
@@ -9,7 +9,7 @@ import { answerQuietly, onAction } from '../helpers.js';
  * dispatcher then turns the message into the final summary, which says how many were cancelled.
  * Who may stop it is decided (and audited) by `BroadcastService.cancelFor`.
  */
-export const broadcasts = new Composer<BotContext>();
+export const broadcasts = new FeatureComposer<BotContext>();
 
 onAction(broadcasts, 'broadcast.stop', async (ctx, { broadcastId }) => {
   if (!(await requireRole(ctx, 'OFFICER', 'broadcast.stop'))) return;

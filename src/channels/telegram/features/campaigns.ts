@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
@@ -25,7 +26,7 @@ import { pageOf, splitHtml } from '../render/split.js';
  * that decides on the person's role and unit as they are now and audits the outcome; this file
  * only translates.
  */
-export const campaigns = new Composer<BotContext>();
+export const campaigns = new FeatureComposer<BotContext>();
 const privateChat = campaigns.chatType('private');
 
 const tOf = (ctx: BotContext): T => (key, vars) => ctx.t(key, vars);

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { requireRole } from '../access.js';
 import { startFlowFor } from '../flow-driver.js';
@@ -9,7 +9,7 @@ import { EXPORT_FLOW, type ExportArgs } from '../../../flows/export.js';
  * picker when no code is given — and the workbook arrives later as a document in this chat, sent
  * by the outbox when the job is built. The service decides who may; this only translates.
  */
-export const exportsFeature = new Composer<BotContext>();
+export const exportsFeature = new FeatureComposer<BotContext>();
 
 exportsFeature.chatType('private').command('export', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'export.request'))) return;

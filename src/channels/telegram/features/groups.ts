@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import { GROUP_LINK_REFUSAL_KEYS } from '../../../services/group-chats.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
@@ -9,7 +10,7 @@ import { hasRole } from '../access.js';
  * Unit group chats (nhóm của đơn vị): an officer adds the bot to the unit's Telegram group and
  * runs /linkgroup there; launches and follow-up announcements then reach the group too.
  */
-export const groups = new Composer<BotContext>();
+export const groups = new FeatureComposer<BotContext>();
 const inGroup = groups.chatType(['group', 'supergroup']);
 
 /** Whether the sender is an administrator (or the creator) of this group, asked of Telegram now. */

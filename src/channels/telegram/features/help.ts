@@ -1,11 +1,12 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { hasRole } from '../access.js';
 import { isMenuText, mainMenu, MENU_KEYS } from '../keyboards/menu.js';
 import { PRIVATE_COMMANDS } from '../commands.js';
 
 /** /help (role-aware), /cancel, and the main-menu buttons whose features land in later issues. */
-export const help = new Composer<BotContext>();
+export const help = new FeatureComposer<BotContext>();
 
 /**
  * Personal commands sent in a group (/profile, /language, /my, /help…) answer only "open a private

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { requireRole } from '../access.js';
 import { startFlowFor } from '../flow-driver.js';
@@ -10,7 +10,7 @@ import { HONOURS_FLOW, type HonoursArgs } from '../../../flows/honours.js';
  * and the launch-style progress of the announcement comes back to this chat. The role check here
  * is the early hint; the service decides and audits every step.
  */
-export const honours = new Composer<BotContext>();
+export const honours = new FeatureComposer<BotContext>();
 
 honours.chatType('private').command('honours', async (ctx) => {
   if (!(await requireRole(ctx, 'OFFICER', 'honours.record'))) return;

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, onAction, replyHtml } from '../helpers.js';
@@ -13,7 +14,7 @@ import { JOIN_DECLINE_FLOW, joinDecisionReply, type JoinDeclineArgs } from '../.
  * buttons of the officers' notice. `units.setJoinPolicy` and `joinRequests` decide and audit; a
  * decline asks for an optional reason in the channel-neutral flow (src/flows/join-decline.ts).
  */
-export const joins = new Composer<BotContext>();
+export const joins = new FeatureComposer<BotContext>();
 const privateChat = joins.chatType('private');
 
 privateChat.command('joinpolicy', async (ctx) => {

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { syncMemberCommands } from '../commands.js';
 import { translator } from '../i18n.js';
@@ -10,7 +10,7 @@ import { LINK_FLOW, type LinkArgs } from '../../../flows/link.js';
  * code made on Zalo, through the channel-neutral flow (src/flows/link.ts) that asks which
  * registration to keep where both accounts registered, and confirms the merge.
  */
-export const link = new Composer<BotContext>();
+export const link = new FeatureComposer<BotContext>();
 
 link.chatType('private').command('link', async (ctx) => {
   const code = ctx.match.trim();

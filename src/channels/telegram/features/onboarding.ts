@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, telegramName } from '../helpers.js';
 import { mainMenu } from '../keyboards/menu.js';
@@ -14,7 +14,7 @@ import { setupChecklist, type OnboardingStart } from '../../../flows/onboarding.
  * full name, Telegram's name offered. The flow's state is stored before each question goes out, so
  * an answer reaching another instance, or coming after a restart, finds it.
  */
-export const onboarding = new Composer<BotContext>();
+export const onboarding = new FeatureComposer<BotContext>();
 
 /** Starts (or restarts) onboarding for the member of this update. */
 export function startOnboarding(ctx: BotContext, start: OnboardingStart = {}): Promise<void> {

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, telegramName } from '../helpers.js';
@@ -8,7 +9,7 @@ import { startFlowFor } from '../flow-driver.js';
  * /profile and /language on Telegram: the profile card with its three buttons; each opens a
  * channel-neutral flow (src/flows/profile.ts) that asks and stores the change.
  */
-export const profile = new Composer<BotContext>();
+export const profile = new FeatureComposer<BotContext>();
 
 profile.command('profile', async (ctx) => {
   const member = ctx.member!;

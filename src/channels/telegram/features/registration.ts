@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
@@ -19,7 +20,7 @@ import type { ListStatus } from '../../../services/registrations.js';
  * link (`/start c_<code>`) open the registration conversation; officers approve or return
  * registrations from their digest; /my shows each campaign's registration, reports and next deadline.
  */
-export const registration = new Composer<BotContext>();
+export const registration = new FeatureComposer<BotContext>();
 const privateChat = registration.chatType('private');
 
 

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { startReport } from './reports.js';
 import { encodeCallback } from '../callback-data.js';
@@ -16,7 +17,7 @@ import { NUDGE_FLOW, type NudgeArgs } from '../../../flows/nudge.js';
  * button of the officers' summary, the buttons of reminder messages, and /review (báo cáo sơ
  * kết/tổng kết of the officer's unit, plus who has submitted below it).
  */
-export const reminders = new Composer<BotContext>();
+export const reminders = new FeatureComposer<BotContext>();
 const privateChats = reminders.chatType('private');
 
 privateChats.command('settings', async (ctx) => {

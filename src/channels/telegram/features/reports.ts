@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import { evidenceCaption, isStoredEvidence } from '../../../services/evidence-files.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
@@ -16,7 +17,7 @@ import { formatDateTime } from '../../../domain/dates.js';
  * Báo cáo tiến độ: /report and the menu button open the report conversation; officers ask for the
  * evidence of a report in their scope (/evidence, or a button) and get the original files back.
  */
-export const reports = new Composer<BotContext>();
+export const reports = new FeatureComposer<BotContext>();
 const privateChat = reports.chatType('private');
 
 /**

@@ -1,4 +1,5 @@
-import { Composer, InputFile } from 'grammy';
+import { InputFile } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
@@ -16,7 +17,7 @@ import { isStoreOutage } from '../../../outage.js';
  * the last, then the chart as a photo. Without a code, the campaign picker (src/flows/campaign-pick.ts,
  * `purpose: 'stats'`). StatsService decides who sees what and audits it; this file only translates.
  */
-export const stats = new Composer<BotContext>();
+export const stats = new FeatureComposer<BotContext>();
 const privateChat = stats.chatType('private');
 
 privateChat.command('stats', async (ctx) => {

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { answerQuietly, callbackOf, onAction } from '../helpers.js';
 import { mainMenu } from '../keyboards/menu.js';
@@ -7,7 +7,7 @@ import { mainMenu } from '../keyboards/menu.js';
  * The last word: buttons nobody handled (stale or forged data) and messages outside any flow.
  * Nothing here changes state.
  */
-export const unhandled = new Composer<BotContext>();
+export const unhandled = new FeatureComposer<BotContext>();
 
 onAction(unhandled, 'flow.cancel', async (ctx) => {
   await answerQuietly(ctx);
