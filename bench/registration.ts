@@ -162,41 +162,36 @@ async function baselineBot(redis: Redis, pool: pg.Pool): Promise<Bot<BaselineCon
   return bot;
 }
 
+/**
+ * Baseline and ThiĐua alternate PAIRS times (baseline, ThiĐua, baseline, ThiĐua…), each time with
+ * MEMBERS new members, so a spell of load on a shared machine falls on both sides of some pair;
+ * the ratio printed is each pair's and their median.
+ */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+
 export async function benchRegistration(): Promise<void> {
-  const rounds = makeRounds();
-  const warmRounds = makeRounds(WARM_MEMBERS, WARM_BASE_ID);
+  const pairs = Array.from({ length: PAIRS }, (_, k) => makeRounds(MEMBERS, BASE_ID + k * MEMBERS));
+  const warmBase = BASE_ID + PAIRS * MEMBERS;
+  const warmRounds = makeRounds(WARM_MEMBERS, warmBase);
 
   const bare = new Bot('123:bench', { botInfo: BOT_INFO });
   bare.api.config.use(offlineApi);
   bare.on('message:text', (ctx) => ctx.reply('ok'));
-  await drive(rounds.map((r) => r.slice(0, 50)), (u) => bare.handleUpdate(u)); // warm-up
-  const a = summarise('(a) bare grammY, trivial handler', await drive(rounds, (u) => bare.handleUpdate(u)));
+  await drive(pairs[0]!.map((r) => r.slice(0, 50)), (u) => bare.handleUpdate(u), true); // warm-up
+  const a = summarise('(a) bare grammY, trivial handler', await drive(pairs[0]!, (u) => bare.handleUpdate(u), true));
 
   const baselineDb = await createEmptyTestDatabase('thidua_bench_base');
   const baselinePrefix = `bench:base:${Date.now()}:`;
   const baselineRedis = new Redis(TEST_REDIS_URL, { keyPrefix: baselinePrefix });
   const pool = new pg.Pool({ connectionString: baselineDb.url, max: 20 });
   pool.on('error', () => {}); // idle clients see the database dropped at the end
-  let c: ReturnType<typeof summarise>;
-  let baselineRows: number;
-  try {
-    const baseline = await baselineBot(baselineRedis, pool);
-    await drive(warmRounds, (u) => baseline.handleUpdate(u), true);
-    c = summarise('(c) baseline: grammY + conversations + storage-redis + pg', await drive(rounds, (u) => baseline.handleUpdate(u)));
-    baselineRows = Number((await pool.query('SELECT count(*) AS n FROM baseline_registration WHERE user_id < $1', [WARM_BASE_ID])).rows[0].n);
-  } finally {
-    await pool.end();
-    baselineRedis.disconnect();
-    await baselineDb.drop();
-    await deleteRedisPrefix(baselinePrefix);
-  }
-
   const database = await createEmptyTestDatabase('thidua_bench_reg');
   const prefix = `bench:reg:${Date.now()}:`;
   const parsed = parseConfig({ BOT_TOKEN: '123:bench', DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' });
   if (!parsed.ok) throw new Error(parsed.message);
   const app = await createApp(parsed.config, { logger: pino({ level: process.env.BENCH_DEBUG ? 'error' : 'silent' }), http: false });
   try {
+    const baseline = await baselineBot(baselineRedis, pool);
     const unit = await app.services.units.create({ code: 'BENCH', name: 'Đơn vị benchmark' });
     if (!unit.ok) throw new Error(unit.reason);
     const now = new Date();
@@ -221,22 +216,46 @@ milestones:
     const created = await app.services.campaigns.createFromDraft(draft.campaign, { ownerUnitId: unit.unit.id });
     if (!created.ok) throw new Error(created.reason);
     await app.db.prisma.campaign.update({ where: { id: created.campaign.id }, data: { status: 'LAUNCHED', launchedAt: now } });
-    await seedMembers(app.db.prisma, unit.unit.id, MEMBERS, BASE_ID);
-    await seedMembers(app.db.prisma, unit.unit.id, WARM_MEMBERS, WARM_BASE_ID);
+    await seedMembers(app.db.prisma, unit.unit.id, PAIRS * MEMBERS, BASE_ID);
+    await seedMembers(app.db.prisma, unit.unit.id, WARM_MEMBERS, warmBase);
     app.bot.botInfo = BOT_INFO;
     app.bot.api.config.use(offlineApi);
     if (process.env.BENCH_DEBUG) app.bot.api.config.use(async (prev, method, payload, signal) => { const p = payload as { chat_id?: number; text?: string }; if (p.chat_id === BASE_ID) console.log(method, p.text?.slice(0, 80)); return prev(method, payload, signal); });
+
+    await drive(warmRounds, (u) => baseline.handleUpdate(u), true);
     await drive(warmRounds, (u) => app.bot.handleUpdate(u), true);
-    const b = summarise('(b) ThiĐua Bot: registration flow (channel-neutral), Redis + PostgreSQL', await drive(rounds, (u) => app.bot.handleUpdate(u), false, true));
-    const registered = await app.db.prisma.registration.count({ where: { campaignId: created.campaign.id, member: { identities: { some: { channel: 'TELEGRAM', externalId: { in: Array.from({ length: MEMBERS }, (_, i) => String(BASE_ID + i)) } } } } } });
-    printTable(`bench/registration — ${MEMBERS} members × ${STEPS.length} steps = ${MEMBERS * STEPS.length} updates, ${CONCURRENCY} in flight`, [a, c, b]);
-    console.log(`registrations stored: ThiĐua ${registered}/${MEMBERS}, baseline ${baselineRows}/${MEMBERS}`);
-    console.log(`ThiĐua ÷ baseline: ${fmt(b['updates/s'] / c['updates/s'], 2)}× (target ≥ 0.5×, p99 ≤ 50 ms)`);
-    console.log(`CPU per update, ThiĐua ÷ baseline (this process only): ${fmt(Number(b['CPU ms/update']) / Number(c['CPU ms/update']), 2)}×`);
-    console.log(`ratio (b)/(a): ${fmt((b['updates/s'] / a['updates/s']) * 100, 2)} % of bare grammY`);
+    const rows: Array<ReturnType<typeof summarise>> = [a];
+    const ratios: number[] = [];
+    const p99s: number[] = [];
+    for (const [k, rounds] of pairs.entries()) {
+      if (process.env.BENCH_ROUNDS) console.log(`pair ${k + 1}: baseline`);
+      const c = summarise(`(c${k + 1}) baseline: grammY + conversations + storage-redis + pg`, await drive(rounds, (u) => baseline.handleUpdate(u)));
+      if (process.env.BENCH_ROUNDS) console.log(`pair ${k + 1}: ThiĐua`);
+      // BENCH_PROFILE profiles the first pair's ThiĐua rounds only.
+      const b = summarise(`(b${k + 1}) ThiĐua Bot: registration flow (channel-neutral), Redis + PostgreSQL`, await drive(rounds, (u) => app.bot.handleUpdate(u), false, k === 0));
+      rows.push(c, b);
+      ratios.push(b['updates/s'] / c['updates/s']);
+      p99s.push(Number(b['p99 ms']));
+    }
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => String(BASE_ID + i));
+    const registered = await app.db.prisma.registration.count({ where: { campaignId: created.campaign.id, member: { identities: { some: { channel: 'TELEGRAM', externalId: { in: ids(PAIRS * MEMBERS) } } } } } });
+    const baselineRows = Number((await pool.query('SELECT count(*) AS n FROM baseline_registration WHERE user_id < $1', [warmBase])).rows[0].n);
+    printTable(`bench/registration — ${MEMBERS} members × ${STEPS.length} steps = ${MEMBERS * STEPS.length} updates per run, ${CONCURRENCY} in flight; baseline and ThiĐua alternate, ${PAIRS} pairs`, rows);
+    console.log(`registrations stored: ThiĐua ${registered}/${PAIRS * MEMBERS}, baseline ${baselineRows}/${PAIRS * MEMBERS}`);
+    const sorted = [...ratios].sort((x, y) => x - y);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    console.log(`ThiĐua ÷ baseline, per pair: ${ratios.map((r) => `${fmt(r, 2)}×`).join(', ')}; median ${fmt(median, 2)}× (target ≥ 0.5×)`);
+    console.log(`ThiĐua p99, per pair: ${p99s.map((p) => `${fmt(p)} ms`).join(', ')} (target ≤ 50 ms)`);
+    const cpu = (name: string) => rows.filter((r) => r.name.startsWith(name)).reduce((sum, r) => sum + Number(r['CPU ms/update']), 0);
+    console.log(`CPU per update, ThiĐua ÷ baseline (this process only, all pairs): ${fmt(cpu('(b') / cpu('(c'), 2)}×`);
+    console.log(`ratio (b)/(a): ${fmt((rows[2]!['updates/s'] / a['updates/s']) * 100, 2)} % of bare grammY (first pair)`);
   } finally {
     await app.stop();
+    await pool.end();
+    baselineRedis.disconnect();
+    await baselineDb.drop();
     await database.drop();
+    await deleteRedisPrefix(baselinePrefix);
     await deleteRedisPrefix(prefix);
   }
 }
