@@ -8,20 +8,22 @@
  * updates (the floor of any bot), and against the baseline that matters — what a competent grammY
  * developer would write for the same six questions: @grammyjs/conversations over
  * @grammyjs/storage-redis, one row written to PostgreSQL with pg at the end. The baseline and
- * ThiĐua run in the same process, one after the other, so a shared machine's load affects both:
+ * ThiĐua run in the same process, alternately, so a shared machine's load affects both:
  * compare the ratio, not absolute figures; `CPU ms/update` (this process only) is steadier.
- * BENCH_ROUNDS=1 prints each round (all members' k-th answer): its time, p99 and CPU per update.
+ * BENCH_ROUNDS=1 prints each round (all members' k-th answer): its time, p99 and CPU per update;
+ * BENCH_PROFILE=0,5 writes a CPU profile of those rounds of the first pair's ThiĐua run.
  * Both the baseline and ThiĐua first serve WARM_MEMBERS other members through the whole flow, not
  * measured: a server that has been up a minute has its connection pools open and its code compiled,
  * and without it the first measured round paid for opening 20 PostgreSQL connections.
  *
- * Last measured (2-core machine shared with other work, load ≈ 7–8, three runs): baseline
- * 2,153–2,213 updates/s, p99 39–70 ms, 0.37–0.40 ms CPU per update; ThiĐua 1,396–1,547 updates/s,
- * p99 109–117 ms, 0.49–0.60 ms CPU — 0.65–0.72× the baseline. The rounds in between run at the
- * baseline's speed; the gap is the opening (/register: the `registration_opening` function, the
- * title question's Fluent rendering, the command walking every feature's grammY filters) and the
- * confirmation (two PostgreSQL round trips, the rules' read then the write, against the
- * baseline's one INSERT): those two rounds hold ThiĐua's p99 above 50 ms here.
+ * Baseline and ThiĐua alternate BENCH_PAIRS (3) times, each with 500 new members, so a spell of
+ * load falls on both sides of some pair; each pair's ratio and their median are printed.
+ *
+ * Last measured (2026-12-07, quiet 2-core machine, five runs): median ratio per run 0.55–0.63×,
+ * single pairs 0.49–0.65×, ThiĐua p99 28–48 ms in every pair; CPU per update 1.12–1.31× the
+ * baseline's. The answers in between run close to the baseline's speed; /register (the opening
+ * function, the title question) and Confirm (one function call that re-reads the facts and stores,
+ * against the baseline's one INSERT; the database is the bottleneck of that round) are the rest.
  */
 import { Bot, InlineKeyboard, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
