@@ -1582,3 +1582,7 @@ camp-announce-attached = { $kind ->
 zalo-attachment-download = 📎 Attached file “{ $name }”: { $url }
     (The download link works for 24 hours.)
 zalo-attachment-unavailable = 📎 The announcement has an attached file “{ $name }”; see it on Telegram or ask your officer.
+
+## Texts that point at buttons, for a channel without them (src/messages/templates.ts WITHOUT_BUTTONS)
+camp-announcement-call-text = Please register your title and targets: send the command at the end of this announcement.
+reminder-footer-text = Send the command below to do it now. Turn reminders off: send “settings”.

@@ -1537,3 +1537,7 @@ camp-announce-attached = { $kind ->
 zalo-attachment-download = 📎 Tệp đính kèm «{ $name }»: { $url }
     (Liên kết tải về có hiệu lực 24 giờ.)
 zalo-attachment-unavailable = 📎 Thông báo có tệp đính kèm «{ $name }», xem trên Telegram hoặc liên hệ cán bộ phụ trách thi đua.
+
+## Texts that point at buttons, for a channel without them (src/messages/templates.ts WITHOUT_BUTTONS)
+camp-announcement-call-text = Đề nghị { $you } đăng ký danh hiệu và chỉ tiêu thi đua: gửi lệnh ghi ở cuối thông báo này.
+reminder-footer-text = { $You } gửi lệnh ghi bên dưới để thực hiện ngay. Tắt nhắc hạn: gửi «cài đặt».

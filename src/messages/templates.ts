@@ -225,11 +225,24 @@ function fluent(t: T, key: string, vars: MessageVars): string {
   return t(key, args);
 }
 
-/** Renders a message's text (HTML) and its actions' labels with `t`, bound to the reader's locale. */
-export function renderMessage(tr: T, message: OutboxMessage): RenderedMessage {
+/**
+ * Texts that point at buttons, and their wording for a channel without buttons, where the actions
+ * are numbered lines saying what to send (src/messages/text.ts).
+ */
+const WITHOUT_BUTTONS: Record<string, string> = {
+  'camp-announcement-call': 'camp-announcement-call-text',
+  'reminder-footer': 'reminder-footer-text',
+};
+
+/**
+ * Renders a message's text (HTML) and its actions' labels with `t`, bound to the reader's locale.
+ * `buttons: false` (a text-only channel) words the texts that point at buttons for numbered lines.
+ */
+export function renderMessage(tr: T, message: OutboxMessage, opts: { buttons?: boolean } = {}): RenderedMessage {
+  const base: T = opts.buttons === false ? (key, vars) => tr(WITHOUT_BUTTONS[key] ?? key, vars) : tr;
   // A message about a campaign carries the campaign's form of address: every text of it uses it.
   const you = message.vars.You;
-  const t: T = typeof you === 'string' ? (key, vars) => tr(key, { You: you, you: String(message.vars.you ?? you.toLocaleLowerCase('vi')), ...vars }) : tr;
+  const t: T = typeof you === 'string' ? (key, vars) => base(key, { You: you, you: String(message.vars.you ?? you.toLocaleLowerCase('vi')), ...vars }) : base;
   const template = templates[message.key];
   const html = template ? template(t, message.vars) : fluent(t, message.key, message.vars);
   const actions = (message.actions ?? []).map((row) => row.map((action) => ({ text: t(action.label.key, action.label.vars), action })));

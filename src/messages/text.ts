@@ -49,7 +49,7 @@ export function actionLine(t: T, n: number, a: RenderedAction): string {
  */
 export function renderText(t: T, message: OutboxMessage, opts: { limit?: number } = {}): string[] {
   const limit = opts.limit ?? ZALO_TEXT_LIMIT;
-  const rendered = renderMessage(t, message);
+  const rendered = renderMessage(t, message, { buttons: false });
   const lines = rendered.actions.flat().map((a, i) => escapeHtml(actionLine(t, i + 1, a)));
   const html = lines.length > 0 ? `${rendered.html}\n\n${lines.join('\n')}` : rendered.html;
   return splitHtml(html, limit).map(htmlToPlain);

@@ -42,6 +42,9 @@ describe('deadline reminders on Zalo', () => {
     const [reminder] = await zalo.waitForSent(an.id, 1, 10_000);
     expect(reminder!.text).toMatch(/Nhắc hạn thi đua[\s\S]*Đồng khởi mới[\s\S]*17:00 19\/06\/2025/);
     expect(reminder!.text).toContain('Gửi: đăng ký dong-khoi');
+    // No buttons on Zalo: the footer says what to send, not what to press.
+    expect(reminder!.text).toContain('gửi lệnh ghi bên dưới để thực hiện ngay. Tắt nhắc hạn: gửi «cài đặt».');
+    expect(reminder!.text).not.toMatch(/bấm|nút/i);
     expect(reminder!.text!.length).toBeLessThanOrEqual(2000);
 
     zalo.userSays(an, 'đăng ký dong-khoi');

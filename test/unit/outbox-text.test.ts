@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/messages/text.js';
-import { decisionMessage, digestMessages, followUpMessage, reminderMessage } from '../../src/messages/compose.js';
+import { decisionMessage, digestMessages, followUpMessage, launchMessage, reminderMessage } from '../../src/messages/compose.js';
 import { renderForTelegram } from '../../src/channels/telegram/render/outbox.js';
 import { localDate } from '../../src/domain/dates.js';
 import { translate } from '../support/text-channel.js';
@@ -58,5 +58,24 @@ describe('outbox messages as plain text', () => {
     const tg = renderForTelegram(vi, parts[2]!.message, () => 'bot');
     expect(tg.text).toMatch(/^<b>Đăng ký mới — Đồng khởi<\/b> \(45 đăng ký, tính đến 09:00 01\/03\/2026\): \(phần 3\/3\)\n#140 Người 40 \(Xã A\): Lao động tiên tiến/);
     expect(tg.markup?.inline_keyboard.flat().map((b) => b.text)).toHaveLength(10);
+  });
+
+  it('never tells a reader without buttons to press one: the launch call and the reminder footer say what to send', () => {
+    const launch = launchMessage({
+      code: 'dk', title: 'Đồng khởi', slogan: null, issuer: null, description: null,
+      startsAt: localDate(2026, 3, 1), endsAt: localDate(2026, 12, 31), criteria: [], milestones: [{ kind: 'REGISTRATION', dueAt: localDate(2026, 3, 15, 17) }],
+    });
+    const reminder = reminderMessage([{ milestoneId: 7, kind: 'PROGRESS_REPORT', milestoneTitle: null, dueAt: localDate(2026, 3, 31, 17), campaignCode: 'dk', campaignTitle: 'Đồng khởi' }], localDate(2026, 3, 29, 17));
+    for (const m of [launch, reminder]) {
+      for (const t of [vi, en]) {
+        const text = renderText(t, m).join('\n');
+        expect(text).not.toMatch(/bấm|nút|press|button/i);
+        // …and on Telegram, where the button is there, the text points at it.
+        expect(renderForTelegram(t, m, () => 'bot').text).toMatch(/bấm nút|press the button/i);
+      }
+    }
+    expect(renderText(vi, launch)[0]).toMatch(/gửi lệnh ghi ở cuối thông báo này\.\n\n1\. 📝 Đăng ký thi đua — Gửi: đăng ký dk$/);
+    expect(renderText(vi, reminder)[0]).toContain('Đồng chí gửi lệnh ghi bên dưới để thực hiện ngay. Tắt nhắc hạn: gửi «cài đặt».');
+    expect(renderText(en, reminder)[0]).toContain('Turn reminders off: send “settings”.');
   });
 });
