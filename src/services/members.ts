@@ -418,7 +418,8 @@ export class MemberService {
   /**
    * Moves another member to a unit: admins anywhere; an officer when both the member's current
    * unit and the new one lie in the officer's subtree (so the move widens nobody beyond what the
-   * officer already manages). Admins are moved only by admins. Audited, refusals included.
+   * officer already manages). Admins are moved only by admins. Audited, refusals included. A join
+   * request the person still has pending is withdrawn with the move.
    */
   async moveMember(input: { actor: ActorRef; memberId: number; unitId: number }): Promise<MoveMemberResult> {
     return this.prisma.$transaction(async (tx) => {
@@ -434,8 +435,11 @@ export class MemberService {
         await writeAudit(tx, { ...audit, outcome: 'REFUSED', details: { reason: 'out_of_scope', role: actor.role, from: target.unitId, to: unit.id } });
         return { ok: false as const, reason: 'forbidden' as const };
       }
+      // A request to join some unit, still waiting, is void once staff have placed the person: an
+      // officer approving it later would move them again.
+      const withdrawn = await tx.joinRequest.deleteMany({ where: { memberId: target.id } });
       const member = await tx.member.update({ where: { id: target.id }, data: { unitId: unit.id }, include: { unit: true } });
-      await writeAudit(tx, { ...audit, details: { role: target.role, from: target.unitId, to: unit.id } });
+      await writeAudit(tx, { ...audit, details: { role: target.role, from: target.unitId, to: unit.id, ...(withdrawn.count > 0 ? { joinRequestWithdrawn: true } : {}) } });
       return { ok: true as const, member, from: target.unit?.name ?? null };
     });
   }

@@ -127,6 +127,18 @@ describe('authorization in the services (PostgreSQL)', () => {
       expect(await s.members.moveMember({ actor: { id: who.admin! }, memberId: who.a1Officer!, unitId: unit.XA_A1! })).toMatchObject({ ok: true });
       expect(await lastAudit('member.move', `member:${who.a1Officer}`)).toMatchObject({ outcome: 'OK', actorId: who.admin });
     });
+
+    it('withdraws a join request still waiting when staff move the person, so a later approval cannot move them again', async () => {
+      const waiting = await s.prisma.member.create({ data: { fullName: 'Người Chờ Duyệt', identities: { create: { channel: 'TELEGRAM', externalId: '880099' } } } });
+      await s.prisma.joinRequest.create({ data: { memberId: waiting.id, unitId: unit.XA_B1!, via: 'PICKER' } });
+      expect(await s.members.moveMember({ actor: { id: who.aOfficer! }, memberId: waiting.id, unitId: unit.XA_A2! })).toMatchObject({ ok: true, member: { unitId: unit.XA_A2 } });
+      expect(await s.prisma.joinRequest.count({ where: { memberId: waiting.id } })).toBe(0);
+      expect(await lastAudit('member.move', `member:${waiting.id}`)).toMatchObject({ outcome: 'OK', details: { joinRequestWithdrawn: true, to: unit.XA_A2 } });
+      // A refused move leaves a pending request alone.
+      await s.prisma.joinRequest.create({ data: { memberId: waiting.id, unitId: unit.XA_B1!, via: 'PICKER' } });
+      expect(await s.members.moveMember({ actor: { id: who.bOfficer! }, memberId: waiting.id, unitId: unit.XA_B1! })).toEqual({ ok: false, reason: 'forbidden' });
+      expect(await s.prisma.joinRequest.count({ where: { memberId: waiting.id } })).toBe(1);
+    });
   });
 
   describe('decisions re-check the actor when they happen', () => {
