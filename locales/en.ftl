@@ -1586,3 +1586,6 @@ zalo-attachment-unavailable = 📎 The announcement has an attached file “{ $n
 ## Texts that point at buttons, for a channel without them (src/messages/templates.ts WITHOUT_BUTTONS)
 camp-announcement-call-text = Please register your title and targets: send the command at the end of this announcement.
 reminder-footer-text = Send the command below to do it now. Turn reminders off: send “settings”.
+
+## A person waiting for their join request (src/channels/telegram/helpers.ts replyNotJoined, Zalo notJoined)
+join-pending-wait = You asked to join <b>{ $unit }</b>; the request is waiting for an officer's approval. You will get a message as soon as it is decided.

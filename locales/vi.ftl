@@ -1541,3 +1541,6 @@ zalo-attachment-unavailable = 📎 Thông báo có tệp đính kèm «{ $name }
 ## Texts that point at buttons, for a channel without them (src/messages/templates.ts WITHOUT_BUTTONS)
 camp-announcement-call-text = Đề nghị { $you } đăng ký danh hiệu và chỉ tiêu thi đua: gửi lệnh ghi ở cuối thông báo này.
 reminder-footer-text = { $You } gửi lệnh ghi bên dưới để thực hiện ngay. Tắt nhắc hạn: gửi «cài đặt».
+
+## A person waiting for their join request (src/channels/telegram/helpers.ts replyNotJoined, Zalo notJoined)
+join-pending-wait = { $You } đã gửi yêu cầu tham gia đơn vị <b>{ $unit }</b>; yêu cầu đang chờ cán bộ phụ trách thi đua duyệt. { $You } sẽ nhận được tin báo ngay khi có kết quả.

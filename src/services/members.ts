@@ -285,6 +285,12 @@ export class MemberService {
     });
   }
 
+  /** The unit the member asked to join and is waiting for (a unit whose joining needs approval), if any. */
+  async pendingJoin(memberId: number): Promise<{ unit: string } | null> {
+    const request = await this.prisma.joinRequest.findUnique({ where: { memberId }, select: { unit: { select: { name: true } } } });
+    return request ? { unit: request.unit.name } : null;
+  }
+
   /** Sets a member's unit without any rule: fixtures and seeds only; people go through {@link changeOwnUnit} / {@link moveMember}. */
   setUnit(memberId: number, unitId: number) {
     return this.prisma.member.update({ where: { id: memberId }, data: { unitId }, include: { unit: true } });

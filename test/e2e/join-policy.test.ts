@@ -111,6 +111,10 @@ milestones:
     expect(sent.text).toContain('Yêu cầu tham gia của đồng chí đã được gửi');
     const member = (await h.app.services.members.byIdentity('TELEGRAM', String(binh.id)))!;
     expect(member.unitId).toBeNull();
+    // While it waits, /register says so (not "send /start", which would have them ask again).
+    binh.send('/register');
+    const waiting = await binh.waitFor(/đang chờ cán bộ phụ trách thi đua duyệt/);
+    expect(waiting.text).toContain('Đồng chí đã gửi yêu cầu tham gia đơn vị Xã Lương Hòa');
 
     // The officer of the unit's scope is told, by name, with Approve / Decline; the officer of another branch is not.
     const notice = await tam.waitFor(/Nguyễn Văn Bình đề nghị tham gia đơn vị “Xã Lương Hòa”/);
@@ -270,6 +274,8 @@ milestones:
     expect(declined).not.toContain('Lý do');
 
     await s.say(phongNam!.inviteCode, /Yêu cầu tham gia của đồng chí đã được gửi/);
+    const waiting = await s.say('báo cáo', /đang chờ cán bộ phụ trách thi đua duyệt/);
+    expect(waiting).toContain('yêu cầu tham gia đơn vị Xã Phong Nẫm');
     const again = await hai.say('yêu cầu tham gia', /Cao Văn Sơn/);
     const id2 = /#(\d+) Cao Văn Sơn/.exec(again)![1];
     await hai.say(`duyệt tham gia ${id2}`, /Đã duyệt: Cao Văn Sơn tham gia đơn vị “Xã Phong Nẫm”/);

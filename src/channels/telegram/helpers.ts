@@ -77,3 +77,13 @@ export async function replyHtml(ctx: Pick<Context, 'reply'>, html: string, optio
   for (const part of parts.slice(0, -1)) await ctx.reply(part, { parse_mode: 'HTML', ...preview });
   return ctx.reply(parts[parts.length - 1]!, { ...options, parse_mode: 'HTML' });
 }
+
+/**
+ * Answers someone who has not joined a unit yet: a person waiting for their join request to be
+ * approved hears that it is waiting (not "send /start", which would have them ask again).
+ */
+export async function replyNotJoined(ctx: BotContext): Promise<void> {
+  const pending = ctx.member ? await ctx.deps.services.members.pendingJoin(ctx.member.id) : null;
+  if (pending) await replyHtml(ctx, ctx.t('join-pending-wait', { unit: escapeHtml(pending.unit) }));
+  else await ctx.reply(ctx.t('not-joined'));
+}

@@ -258,11 +258,17 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
     return onboard(turn);
   }
 
+  /** Someone not in a unit yet: a person waiting for their join request's approval hears that it waits. */
+  async function notJoined(turn: Turn): Promise<void> {
+    const pending = await services.members.pendingJoin(turn.member.id);
+    turn.say(pending ? turn.t('join-pending-wait', { unit: escapeHtml(pending.unit) }) : turn.t('zalo-not-joined'));
+  }
+
   async function register(turn: Turn, code: string): Promise<void> {
     if (!turn.joined) {
       // Remembered on the member (as Telegram's campaign link): registration follows onboarding.
       if (code) turn.member = await services.members.setPendingCampaign(turn.member.id, code.trim().slice(0, 64));
-      return turn.say(turn.t('zalo-not-joined'));
+      return notJoined(turn);
     }
     if (turn.member.pendingCampaign !== null) turn.member = await services.members.setPendingCampaign(turn.member.id, null);
     if (!code) return turn.start(REGISTER_FLOW, { campaignId: null });
@@ -274,7 +280,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
 
   /** The report flow; "báo cáo <milestone id>" (a reminder's action) for that milestone's campaign. */
   async function report(turn: Turn, milestoneArg: string, attach: FileRef[] = []): Promise<void> {
-    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    if (!turn.joined) return notJoined(turn);
     let campaignId: number | null = null;
     if (milestoneArg) {
       const m = await services.reviewReports.milestone(Number(milestoneArg));
@@ -292,7 +298,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
    * opened with it as evidence, as on Telegram ("hủy" leaves it).
    */
   async function photoOutsideFlow(turn: Turn): Promise<void> {
-    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    if (!turn.joined) return notJoined(turn);
     const e = turn.event;
     const got = await fetcher(e.imageUrl!, MAX_EVIDENCE_BYTES);
     if (!got) return turn.say(turn.t('zalo-image-failed'));
@@ -304,7 +310,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
   }
 
   async function my(turn: Turn): Promise<void> {
-    if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+    if (!turn.joined) return notJoined(turn);
     const items = await services.myStatus.forMember(turn.member.id);
     const awards = await services.honours.awardsOf(turn.member.id);
     if (items.length === 0 && awards.length === 0) return turn.say(turn.t('my-none'));
@@ -367,12 +373,12 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'my':
         return my(turn);
       case 'settings':
-        if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+        if (!turn.joined) return notJoined(turn);
         return turn.start(SETTINGS_FLOW, {});
       case 'help':
         return help(turn);
       case 'menu':
-        return turn.say(turn.t(turn.joined ? 'zalo-menu' : 'zalo-not-joined'));
+        return turn.joined ? turn.say(turn.t('zalo-menu')) : notJoined(turn);
       case 'cancel':
         return turn.say(turn.t('nothing-to-cancel'));
       case 'language':
@@ -390,7 +396,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
       case 'profileunit':
         return turn.start('profile-unit', {});
       case 'campaigns':
-        if (!turn.joined) return turn.say(turn.t('zalo-not-joined'));
+        if (!turn.joined) return notJoined(turn);
         return turn.start(CAMPAIGN_PICK_FLOW, {});
       case 'newcampaign':
         if (!(await hasRole(turn, 'OFFICER', 'campaign.create'))) return;

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, escapeHtml, onAction, replyHtml } from '../helpers.js';
+import { answerQuietly, escapeHtml, onAction, replyHtml, replyNotJoined } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { startFlowFor } from '../flow-driver.js';
@@ -27,7 +27,7 @@ const privateChat = registration.chatType('private');
 /** Enters the registration flow (for one campaign when given), if the member has joined. */
 export async function startRegistration(ctx: BotContext, campaignId?: number): Promise<void> {
   if (!ctx.member?.unitId || !ctx.member.fullName) {
-    await ctx.reply(ctx.t('not-joined'));
+    await replyNotJoined(ctx);
     return;
   }
   await startFlowFor(ctx, ctx.deps.conversations, REGISTER_FLOW, { campaignId: campaignId ?? null });
@@ -88,7 +88,7 @@ onAction(registration, 'reg.return', async (ctx, { registrationId }) => {
 export async function showMyStatus(ctx: BotContext): Promise<void> {
   const member = ctx.member;
   if (!member?.unitId || !member.fullName) {
-    await ctx.reply(ctx.t('not-joined'));
+    await replyNotJoined(ctx);
     return;
   }
   const items = await ctx.deps.services.myStatus.forMember(member.id);

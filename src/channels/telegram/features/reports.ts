@@ -3,7 +3,7 @@ import { FeatureComposer } from '../composer.js';
 import { evidenceCaption, isStoredEvidence } from '../../../services/evidence-files.js';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
-import { answerQuietly, escapeHtml, onAction } from '../helpers.js';
+import { answerQuietly, escapeHtml, onAction, replyNotJoined } from '../helpers.js';
 import { refuse, requireRole } from '../access.js';
 import { isMenuText, mainMenu } from '../keyboards/menu.js';
 import { evidenceOf, openReport, REPORT_FLOW } from '../../../flows/report.js';
@@ -26,7 +26,7 @@ const privateChat = reports.chatType('private');
  */
 export async function startReport(ctx: BotContext, campaignId: number | null = null, attach: FileRef[] = []): Promise<void> {
   if (!ctx.member?.unitId || !ctx.member.fullName) {
-    await ctx.reply(ctx.t('not-joined'));
+    await replyNotJoined(ctx);
     return;
   }
   const member = ctx.member;

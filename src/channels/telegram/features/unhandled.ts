@@ -1,6 +1,6 @@
 import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
-import { answerQuietly, callbackOf, onAction } from '../helpers.js';
+import { answerQuietly, callbackOf, onAction, replyNotJoined } from '../helpers.js';
 import { mainMenu } from '../keyboards/menu.js';
 
 /**
@@ -22,7 +22,7 @@ unhandled.on('callback_query', async (ctx) => {
 
 unhandled.chatType('private').on('message', async (ctx) => {
   if (!ctx.member?.unitId || !ctx.member.fullName) {
-    await ctx.reply(ctx.t('not-joined'));
+    await replyNotJoined(ctx);
     return;
   }
   await ctx.reply(ctx.t('unhandled-text'), { reply_markup: mainMenu(ctx) });
