@@ -16,7 +16,8 @@ export interface SchedulerOptions {
 /**
  * The scheduler (bộ hẹn giờ): node-cron every minute, in Vietnam time, never overlapping itself.
  * Each tick plans the reminders whose time has come, queues due ones into the outbox, sends the
- * officers' after-deadline summaries and the registration digests. Every step is idempotent and
+ * officers' after-deadline summaries and the registration digests; once a day it drops what is no
+ * longer kept (src/services/retention.ts). Every step is idempotent and
  * claim-based, so several instances may tick at once; tests call {@link Scheduler.tick} directly
  * with a controlled clock.
  */
@@ -25,6 +26,8 @@ export class Scheduler {
   /** Horizon of the previous planning pass; null until the first (catch-up) pass. */
   private lastHorizon: Date | null = null;
   private running: Promise<unknown> = Promise.resolve();
+  /** When this process last swept old files (src/services/retention.ts): once a day, the first tick included. */
+  private lastSweep: number | null = null;
 
   constructor(private readonly o: SchedulerOptions) {}
 
@@ -76,6 +79,14 @@ export class Scheduler {
         return 0;
       });
       if (result.deliveries + result.summaries + result.digests > 0) this.o.onQueued?.();
+      if (this.lastSweep === null || now.getTime() - this.lastSweep >= 86_400_000) {
+        this.lastSweep = now.getTime();
+        const swept = await services.retention.sweep(now).catch((err: unknown) => {
+          logger.warn({ err }, 'retention sweep failed');
+          return null;
+        });
+        if (swept && swept.workbooks + swept.files > 0) logger.info(swept, 'retention sweep');
+      }
       const ms = Date.now() - started;
       if (result.planned + result.deliveries + result.summaries + result.cancelled > 0) logger.info({ ...result, ms }, 'scheduler tick');
     } catch (err) {

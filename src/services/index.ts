@@ -20,6 +20,7 @@ import { HonourService } from './honours.js';
 import { ExportService } from './exports.js';
 import { AmendmentService } from './amendments.js';
 import { JoinRequestService } from './join-requests.js';
+import { RetentionService } from './retention.js';
 import type { QuietHours } from '../domain/reminders.js';
 
 /** Options the services need from configuration; the clock is injectable so tests control time. */
@@ -63,6 +64,8 @@ export interface Services {
   amendments: AmendmentService;
   /** Requests to join units that need an officer's approval (/joins). */
   joinRequests: JoinRequestService;
+  /** What the bot stops keeping: old workbooks' bytes, evidence files nothing refers to. */
+  retention: RetentionService;
 }
 
 /**
@@ -101,5 +104,6 @@ export function createServices(prisma: PrismaClient, opts: ServiceOptions): Serv
     exports: new ExportService(prisma, outbox, stats, now),
     amendments: new AmendmentService(prisma, { campaigns, broadcasts, now, onDatesChanged: (id) => reminders.onCampaignChanged(id) }),
     joinRequests: new JoinRequestService(prisma, { outbox, now }),
+    retention: new RetentionService(prisma),
   };
 }
