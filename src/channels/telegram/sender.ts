@@ -76,34 +76,51 @@ export class TelegramSender implements ChannelSender {
     return renderForTelegram((key, vars) => this.t(locale, key, vars), message, () => this.username ?? '');
   }
 
-  async send(chatId: string, message: StoredMessage, locale: string): Promise<SendOutcome> {
+  /**
+   * Sends the row. A message that goes as several Telegram messages — a file then its long text, or
+   * a text over 4,096 characters — resumes at `fromPart` (what an earlier try delivered), and the
+   * outcome says in `partsSent` how many parts reached the chat, so a retry sends none twice.
+   */
+  async send(chatId: string, message: StoredMessage, locale: string, opts: { fromPart?: number } = {}): Promise<SendOutcome & { partsSent?: number }> {
+    let delivered = 0;
     try {
       if (!isLegacyMessage(message) && message.document) return await this.sendDocument(chatId, message, message.document, locale);
       const m = await this.render(message, locale);
       const extra = { link_preview_options: { is_disabled: true }, ...(this.opts.paid ? { allow_paid_broadcast: true } : {}) };
       const parseMode = m.parseMode ? { parse_mode: m.parseMode } : {};
       const attachment = isLegacyMessage(message) ? undefined : message.attachment;
+      const from = Math.max(0, opts.fromPart ?? 0);
       let sent: { message_id: number } | null = null;
       const text = m.text;
       if (attachment) {
         // The text rides as the file's caption when Telegram takes it (1,024 characters once the
         // HTML is parsed); a longer one follows the file as its own message(s), buttons on the last.
         const asCaption = htmlLength(m.text) <= CAPTION_LIMIT;
-        const caption = asCaption ? { caption: m.text, ...parseMode, ...(m.markup ? { reply_markup: m.markup } : {}) } : {};
-        const file = await this.fileOf(attachment);
-        if (!file) return { kind: 'failed', error: `attachment ${attachment.fileId} is gone` };
-        const paid = this.opts.paid ? { allow_paid_broadcast: true } : {};
-        sent = attachment.kind === 'photo' ? await this.api.sendPhoto(chatId, file, { ...caption, ...paid }) : await this.api.sendDocument(chatId, file, { ...caption, ...paid });
-        if (asCaption) return { kind: 'sent', externalMessageId: String(sent.message_id) };
+        if (from === 0) {
+          const caption = asCaption ? { caption: m.text, ...parseMode, ...(m.markup ? { reply_markup: m.markup } : {}) } : {};
+          const file = await this.fileOf(attachment);
+          if (!file) return { kind: 'failed', error: `attachment ${attachment.fileId} is gone` };
+          const paid = this.opts.paid ? { allow_paid_broadcast: true } : {};
+          sent = attachment.kind === 'photo' ? await this.api.sendPhoto(chatId, file, { ...caption, ...paid }) : await this.api.sendDocument(chatId, file, { ...caption, ...paid });
+          if (asCaption) return { kind: 'sent', externalMessageId: String(sent.message_id) };
+        }
+        delivered = 1;
       }
       const parts = m.parseMode === 'HTML' && htmlLength(text) > TEXT_LIMIT ? splitHtml(text) : [text];
+      const first = delivered;
       for (const [i, part] of parts.entries()) {
+        if (first + i < from) {
+          delivered++;
+          continue;
+        }
         const last = i === parts.length - 1;
         sent = await this.api.sendMessage(chatId, part, { ...parseMode, ...(last && m.markup ? { reply_markup: m.markup } : {}), ...extra });
+        delivered++;
       }
-      return { kind: 'sent', externalMessageId: String(sent!.message_id) };
+      const total = first + parts.length;
+      return { kind: 'sent', externalMessageId: sent ? String(sent.message_id) : '', ...(total > 1 ? { partsSent: total } : {}) };
     } catch (err) {
-      return classifyTelegramError(err);
+      return { ...classifyTelegramError(err), ...(delivered > 0 ? { partsSent: delivered } : {}) };
     }
   }
 
