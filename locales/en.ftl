@@ -1589,3 +1589,6 @@ reminder-footer-text = Send the command below to do it now. Turn reminders off: 
 
 ## A person waiting for their join request (src/channels/telegram/helpers.ts replyNotJoined, Zalo notJoined)
 join-pending-wait = You asked to join <b>{ $unit }</b>; the request is waiting for an officer's approval. You will get a message as soon as it is decided.
+
+## The /stats chart as an album (src/insight/stats-chart.ts chartPagesOf)
+stats-chart-page = page { $page }/{ $pages }

@@ -1544,3 +1544,6 @@ reminder-footer-text = { $You } gửi lệnh ghi bên dưới để thực hiệ
 
 ## A person waiting for their join request (src/channels/telegram/helpers.ts replyNotJoined, Zalo notJoined)
 join-pending-wait = { $You } đã gửi yêu cầu tham gia đơn vị <b>{ $unit }</b>; yêu cầu đang chờ cán bộ phụ trách thi đua duyệt. { $You } sẽ nhận được tin báo ngay khi có kết quả.
+
+## The /stats chart as an album (src/insight/stats-chart.ts chartPagesOf)
+stats-chart-page = trang { $page }/{ $pages }

@@ -5,7 +5,7 @@
  */
 import type { Services } from '../services/index.js';
 import type { CampaignStats } from '../services/stats.js';
-import { renderChart, type RenderedChart } from './chart.js';
+import { MAX_CHART_UNITS, renderChart, type RenderedChart } from './chart.js';
 import { statsChartInput } from './stats-message.js';
 
 /** Translates in a locale (the composition root's Fluent bundles). */
@@ -14,6 +14,30 @@ export type Translate = (locale: string, key: string, vars?: Record<string, stri
 /** The chart of figures already read, in `locale`. */
 export function chartOf(translate: Translate, locale: string, stats: CampaignStats): Promise<RenderedChart> {
   return renderChart(statsChartInput((key, vars) => translate(locale, key, vars), stats, locale));
+}
+
+/**
+ * Units per picture when the chart goes as an album: 50 rows make a 1,000 × 1,640 px picture,
+ * which Telegram shows as drawn (it scales a photo down to about 2,560 px on its long side, so one
+ * picture of 200 units — 1,000 × 6,140 — arrived too small to read).
+ */
+export const UNITS_PER_PAGE = 50;
+
+/**
+ * The chart as pictures of at most `perPage` units each, in the list's order, each subtitled
+ * "trang k/n" when there are several; units past {@link MAX_CHART_UNITS} are left out as in one
+ * picture. Drawn one after another (each rasterised off the event loop).
+ */
+export async function chartPagesOf(translate: Translate, locale: string, stats: CampaignStats, perPage = UNITS_PER_PAGE): Promise<{ pages: RenderedChart[]; shown: number; omitted: number }> {
+  const input = statsChartInput((key, vars) => translate(locale, key, vars), stats, locale);
+  const units = input.units.slice(0, MAX_CHART_UNITS);
+  const count = Math.max(1, Math.ceil(units.length / perPage));
+  const pages: RenderedChart[] = [];
+  for (let k = 0; k < count; k++) {
+    const page = count > 1 ? translate(locale, 'stats-chart-page', { page: k + 1, pages: count }) : null;
+    pages.push(await renderChart({ ...input, subtitle: page ? `${input.subtitle ?? ''} · ${page}` : input.subtitle ?? '', units: units.slice(k * perPage, (k + 1) * perPage) }));
+  }
+  return { pages, shown: units.length, omitted: input.units.length - units.length };
 }
 
 /**

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile, webhookCallback } from 'grammy';
+import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile, webhookCallback, InputMediaBuilder } from 'grammy';
 import { FakeTelegram } from '../support/fake-telegram.js';
 
 /** A tiny bot exercising the API surface the fake must get right. */
@@ -219,6 +219,19 @@ describe('FakeTelegram', () => {
     });
     const sent = await bot.api.sendMessage(lan.id, 'ngắn');
     await expect(bot.api.editMessageText(lan.id, sent.message_id, 'y'.repeat(4097))).rejects.toMatchObject(tooLong);
+    // An album: 2–10 photos (or documents, not both), a caption each within 1,024 characters.
+    const photo = (caption?: string) => InputMediaBuilder.photo(new InputFile(Buffer.from('img'), 'a.jpg'), caption ? { caption } : {});
+    const album = await bot.api.sendMediaGroup(lan.id, [photo('trang 1'), photo()]);
+    expect(album).toHaveLength(2);
+    expect((album[0] as { media_group_id?: string }).media_group_id).toBeDefined();
+    expect((album[0] as { media_group_id?: string }).media_group_id).toBe((album[1] as { media_group_id?: string }).media_group_id);
+    const wrongCount = { error_code: 400, description: 'Bad Request: wrong number of media in the album: must include 2-10 items' };
+    await expect(bot.api.sendMediaGroup(lan.id, [photo()])).rejects.toMatchObject(wrongCount);
+    await expect(bot.api.sendMediaGroup(lan.id, Array.from({ length: 11 }, () => photo()))).rejects.toMatchObject(wrongCount);
+    // grammY's types forbid mixing too; the fake refuses what a looser client would send.
+    const mixed = [photo(), InputMediaBuilder.document(new InputFile(Buffer.from('%PDF'), 'a.pdf'))] as unknown as Parameters<typeof bot.api.sendMediaGroup>[1];
+    await expect(bot.api.sendMediaGroup(lan.id, mixed)).rejects.toMatchObject({ error_code: 400 });
+    await expect(bot.api.sendMediaGroup(lan.id, [photo('c'.repeat(1025)), photo()])).rejects.toMatchObject({ description: 'Bad Request: message caption is too long' });
 
     // Tags must balance and be ones Telegram knows, or nothing is sent.
     for (const broken of ['<b>đậm', '<b>đậm <i>nghiêng</b></i>', 'dòng<br>mới', '<b>a</b></b>']) {
@@ -250,7 +263,7 @@ describe('FakeTelegram', () => {
       description: 'Bad Request: BUTTON_DATA_INVALID',
     });
     // Nothing refused reached the user.
-    expect(lan.messages.map((m) => m.text ?? m.caption?.slice(0, 3))).toEqual([expect.stringMatching(/^x+&<>"đđ$/), 'ccc', 'ngắn', 'trăm nút', '64']);
+    expect(lan.messages.map((m) => m.text ?? m.caption?.slice(0, 3))).toEqual([expect.stringMatching(/^x+&<>"đđ$/), 'ccc', 'ngắn', 'tra', undefined, 'trăm nút', '64']);
   });
 
   it('accepts multipart uploads and serves files back', async () => {

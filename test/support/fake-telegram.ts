@@ -122,7 +122,7 @@ class ApiError extends Error {
 const badRequest = (what: string): ApiError => new ApiError(400, `Bad Request: ${what}`);
 
 /** Methods that count against flood limits (the ones a broadcast uses). */
-const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'copyMessage']);
+const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendMediaGroup', 'copyMessage']);
 
 const NOT_MODIFIED =
   'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
@@ -1182,6 +1182,35 @@ export class FakeTelegram {
         { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, width: size?.width ?? 1280, height: size?.height ?? 960 },
       ];
       return this.postBotMessage(state, p, { photo, ...(caption !== undefined ? { caption } : {}) });
+    });
+    // An album: 2–10 photos (or 2–10 documents), each with its own caption (≤ 1,024 characters), no
+    // inline keyboard; every message shares one media_group_id. Photos are checked as sendPhoto's.
+    this.on('sendMediaGroup', (p, uploads) => {
+      const state = this.targetChat(p);
+      const media = p.media;
+      if (!Array.isArray(media) || media.length < 2 || media.length > 10) throw badRequest('wrong number of media in the album: must include 2-10 items');
+      const kinds = new Set(media.map((m) => (m as { type?: unknown }).type));
+      if (kinds.size !== 1 || !['photo', 'document'].includes(String([...kinds][0]))) throw badRequest('documents can be grouped only with documents, photos only with photos');
+      if (p.reply_markup !== undefined) throw badRequest('an album cannot have an inline keyboard');
+      const groupId = String(Date.now()) + String(this.fileCounter);
+      const items = media.map((raw) => {
+        const item = raw as Payload & { type: 'photo' | 'document'; media: unknown };
+        const caption = this.text(item, 'caption', 1024);
+        const { file, filename } = this.inputFile(item.media, uploads, item.type);
+        if (item.type === 'photo') {
+          const size = file.content ? pngSize(file.content) : null;
+          if (size && (size.width + size.height > 10_000 || Math.max(size.width, size.height) > 20 * Math.min(size.width, size.height))) throw badRequest('PHOTO_INVALID_DIMENSIONS');
+          const photo: PhotoSize[] = [{ file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, width: size?.width ?? 1280, height: size?.height ?? 960 }];
+          return { photo, ...(caption !== undefined ? { caption } : {}) };
+        }
+        const name = filename ?? file.file_path.split('/').pop() ?? 'file';
+        const document: Document = { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_name: name, mime_type: extensionMime(name) };
+        return { document, ...(caption !== undefined ? { caption } : {}) };
+      });
+      return items.map((content) => {
+        this.checkLimits(state);
+        return this.postBotMessage(state, {}, { ...content, media_group_id: groupId } as Partial<Message>);
+      });
     });
     this.on('sendDocument', (p, uploads) => {
       const state = this.targetChat(p);

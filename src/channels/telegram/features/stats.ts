@@ -1,4 +1,4 @@
-import { InputFile } from 'grammy';
+import { InputFile, InputMediaBuilder } from 'grammy';
 import { FeatureComposer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../helpers.js';
@@ -7,14 +7,14 @@ import { renderForTelegram } from '../render/outbox.js';
 import { flowFollowUps, startFlowFor } from '../flow-driver.js';
 import { CAMPAIGN_PICK_FLOW, type CampaignPickArgs } from '../../../flows/campaign-pick.js';
 import { chartCaption, STATS_REFUSAL_KEYS, statsMessage } from '../../../insight/stats-message.js';
-import { chartOf } from '../../../insight/stats-chart.js';
+import { chartPagesOf } from '../../../insight/stats-chart.js';
 import type { T } from '../../../messages/templates.js';
 import { isStoreOutage } from '../../../outage.js';
 
 /**
  * /stats [campaign code] (số liệu thi đua): an officer's live figures per unit of their subtree
  * (admins: every unit), in as many messages as 4,096 characters allow with the Nudge button under
- * the last, then the chart as a photo. Without a code, the campaign picker (src/flows/campaign-pick.ts,
+ * the last, then the chart as a photo (an album of pictures of 50 units each when there are more). Without a code, the campaign picker (src/flows/campaign-pick.ts,
  * `purpose: 'stats'`). StatsService decides who sees what and audits it; this file only translates.
  */
 export const stats = new FeatureComposer<BotContext>();
@@ -43,10 +43,12 @@ async function showStats(ctx: BotContext, campaignId: number): Promise<void> {
   await replyHtml(ctx, message.text, message.markup ? { reply_markup: message.markup } : {});
   const locale = ctx.member!.locale;
   try {
-    const chart = await chartOf((_l, key, vars) => ctx.t(key, vars), locale, r.stats);
-    await ctx.replyWithPhoto(new InputFile(chart.png, `thong-ke-${r.stats.campaign.code}.png`), {
-      caption: chartCaption(t, r.stats.campaign.title, r.stats.units.length - chart.omitted, chart.omitted),
-    });
+    // Many units: an album of pictures of 50 units each, which Telegram shows without shrinking them.
+    const { pages, shown, omitted } = await chartPagesOf((_l, key, vars) => ctx.t(key, vars), locale, r.stats);
+    const caption = chartCaption(t, r.stats.campaign.title, shown, omitted);
+    const file = (png: Buffer, k: number) => new InputFile(png, `thong-ke-${r.stats.campaign.code}${pages.length > 1 ? `-${k + 1}` : ''}.png`);
+    if (pages.length === 1) await ctx.replyWithPhoto(file(pages[0]!.png, 0), { caption });
+    else await ctx.replyWithMediaGroup(pages.map((p, k) => InputMediaBuilder.photo(file(p.png, k), k === 0 ? { caption } : {})));
   } catch (err) {
     if (isStoreOutage(err)) throw err;
     ctx.log.error({ err, campaignId }, 'stats chart failed');
