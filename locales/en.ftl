@@ -1162,10 +1162,11 @@ honours-pick-none = You have not picked anyone yet. Tap the names of the people 
 honours-ask-decision = The number and date of the award decision, e.g. “123/QĐ-UBND 15/12/2026” (day/month/year). No decision yet? Choose “Skip”.
 honours-decision-skip = ⏭ Skip
 honours-ask-list =
-    Type the list, one person per line: full name (or member code, e.g. #12); title or commendation; decision number; decision date. The last two are optional; separate with “;”, “|” or commas. For example:
+    Type the list, one person or collective per line: full name (or member code, e.g. #12), or a unit's name or code; title or commendation; decision number; decision date. The last two are optional; separate with “;”, “|” or commas. For example:
     Nguyễn Văn An; Lao động tiên tiến; 123/QĐ-UBND; 15/12/2026
     Trần Thị Bình; Giấy khen; 124/QĐ-UBND 15/12/2026
-honours-ask-file = Send the decision's list as a file (CSV or XLSX), columns: full name or member code; title; decision number; decision date. A header row, if any, is skipped.
+    Xã Đồng Khởi; Tập thể lao động tiên tiến; 125/QĐ-UBND; 15/12/2026
+honours-ask-file = Send the decision's list as a file (CSV or XLSX), columns: full name, member code, or a unit's name or code (a collective); title; decision number; decision date. A header row, if any, is skipped.
 honours-file-type = “{ $name }” is not a CSV or XLSX file. Please send a .csv or .xlsx file.
 honours-file-unreadable = “{ $name }” could not be read. Check the file (saved as .xlsx, or .csv in UTF-8) and send it again.
 honours-list-empty = The list has nobody in it. Please send the list again.
@@ -1178,7 +1179,7 @@ honours-error-missing-name = no name
 honours-error-bad-date = “{ $value }” is not a valid date (day/month/year, e.g. 15/12/2026)
 honours-error-too-many-fields = { $value } fields, more than 4 (name; title; decision number; date)
 honours-error-too-many-rows = the list has more than { $value } people; send it in several parts
-honours-preview-header = <b>🏆 Honour roll preview — { $campaign }</b> ({ $count } people)
+honours-preview-header = <b>🏆 Honour roll preview — { $campaign }</b> ({ $who })
 honours-line-no = [line { $line }]
 honours-preview-line = • { $line }{ $name }{ $unit }: { $title }{ $decision }
 honours-preview-free-text = Titles the campaign does not offer are recorded exactly as you wrote them.
@@ -1201,7 +1202,6 @@ honours-decision-number = by Decision No. { $number }
 honours-decision-date = by the decision of { $date }
 honours-roll-header = <b>🏆 Honour roll — { $campaign }</b>
     Final review: { $count } people honoured:
-honours-roll-group = <b>{ $title }</b> ({ $count })
 honours-roll-line = • { $name }{ $unit }{ $decision }
 honours-roll-more = … and { $count } more.
 honours-roll-footer = Congratulations to all of you! Let every unit learn from and spread these examples.
@@ -1592,3 +1592,28 @@ join-pending-wait = You asked to join <b>{ $unit }</b>; the request is waiting f
 
 ## The /stats chart as an album (src/insight/stats-chart.ts chartPagesOf)
 stats-chart-page = page { $page }/{ $pages }
+
+## Honour roll for collectives (tập thể): src/services/honours.ts, src/messages/templates.ts
+honours-roll-group-of = <b>{ $title }</b> ({ $who })
+honours-count-people = { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }
+honours-count-units = { $count ->
+        [one] 1 unit
+       *[other] { $count } units
+    }
+honours-roll-line-unit = • 🏢 { $name }{ $decision }
+honours-congrats-unit =
+    🎉 <b>Congratulations to { $name }!</b>
+    Your unit has been honoured: <b>{ $title }</b>, campaign “{ $campaign }”.{ $decision }
+    Please pass the congratulations on to everyone in the unit.
+my-award-unit-line = • 🏢 { $unit }: { $title } — { $campaign }{ $decision }
+honours-published-units = Honour roll published: { $people ->
+        [0] {""}
+        [one] 1 person and{" "}
+       *[other] { $people } people and{" "}
+    }{ $units ->
+        [one] 1 collective
+       *[other] { $units } collectives
+    }; the announcement goes to { $members } recipients and { $groups } groups; { $congratulated } personal congratulations.

@@ -1138,10 +1138,11 @@ honours-pick-none = { $You } chưa chọn ai. Bấm tên người được khen 
 honours-ask-decision = Số và ngày của quyết định khen thưởng, ví dụ «123/QĐ-UBND ngày 15/12/2026» (ngày/tháng/năm). Chưa có quyết định thì chọn «Bỏ qua».
 honours-decision-skip = ⏭ Bỏ qua
 honours-ask-list =
-    Gõ danh sách, mỗi người một dòng: họ và tên (hoặc mã thành viên, ví dụ #12); danh hiệu hoặc hình thức khen thưởng; số quyết định; ngày quyết định. Hai mục cuối không bắt buộc; ngăn cách bằng dấu «;», «|» hoặc dấu phẩy. Ví dụ:
+    Gõ danh sách, mỗi người hoặc tập thể một dòng: họ và tên (hoặc mã thành viên, ví dụ #12), hoặc tên hay mã đơn vị; danh hiệu hoặc hình thức khen thưởng; số quyết định; ngày quyết định. Hai mục cuối không bắt buộc; ngăn cách bằng dấu «;», «|» hoặc dấu phẩy. Ví dụ:
     Nguyễn Văn An; Lao động tiên tiến; 123/QĐ-UBND; 15/12/2026
     Trần Thị Bình; Giấy khen; 124/QĐ-UBND ngày 15/12/2026
-honours-ask-file = Gửi tệp danh sách kèm quyết định (CSV hoặc XLSX), các cột: họ và tên hoặc mã thành viên; danh hiệu; số quyết định; ngày quyết định. Dòng tiêu đề (nếu có) được bỏ qua.
+    Xã Đồng Khởi; Tập thể lao động tiên tiến; 125/QĐ-UBND; 15/12/2026
+honours-ask-file = Gửi tệp danh sách kèm quyết định (CSV hoặc XLSX), các cột: họ và tên, mã thành viên, hoặc tên hay mã đơn vị (tập thể); danh hiệu; số quyết định; ngày quyết định. Dòng tiêu đề (nếu có) được bỏ qua.
 honours-file-type = Tệp “{ $name }” không phải CSV hoặc XLSX. { $You } vui lòng gửi tệp .csv hoặc .xlsx.
 honours-file-unreadable = Không đọc được tệp “{ $name }”. { $You } kiểm tra lại tệp (lưu dạng .xlsx hoặc .csv UTF-8) rồi gửi lại.
 honours-list-empty = Danh sách chưa có ai. { $You } vui lòng gửi lại danh sách.
@@ -1151,7 +1152,7 @@ honours-error-missing-name = thiếu họ và tên
 honours-error-bad-date = “{ $value }” không phải ngày hợp lệ (ngày/tháng/năm, ví dụ 15/12/2026)
 honours-error-too-many-fields = có { $value } mục, nhiều hơn 4 mục (tên; danh hiệu; số quyết định; ngày)
 honours-error-too-many-rows = danh sách dài hơn { $value } người; { $you } chia thành nhiều lần
-honours-preview-header = <b>🏆 Xem trước danh sách vinh danh — { $campaign }</b> ({ $count } người)
+honours-preview-header = <b>🏆 Xem trước danh sách vinh danh — { $campaign }</b> ({ $who })
 honours-line-no = [dòng { $line }]
 honours-preview-line = • { $line }{ $name }{ $unit }: { $title }{ $decision }
 honours-preview-free-text = Danh hiệu không có trong phong trào được ghi đúng như { $you } nhập.
@@ -1174,9 +1175,8 @@ honours-decision-number = theo Quyết định số { $number }
 honours-decision-date = theo quyết định ngày { $date }
 honours-roll-header = <b>🏆 Vinh danh — { $campaign }</b>
     Tổng kết phong trào, { $count } người được khen thưởng:
-honours-roll-group = <b>{ $title }</b> ({ $count } người)
 honours-roll-line = • { $name }{ $unit }{ $decision }
-honours-roll-more = … và { $count } người khác.
+honours-roll-more = … và { $count } trường hợp khác.
 honours-roll-footer = Xin chúc mừng các { $you }! Đề nghị các đơn vị tiếp tục học tập, nhân rộng các điển hình tiên tiến.
 honours-congrats =
     🎉 <b>Chúc mừng { $you } { $name }!</b>
@@ -1547,3 +1547,18 @@ join-pending-wait = { $You } đã gửi yêu cầu tham gia đơn vị <b>{ $uni
 
 ## The /stats chart as an album (src/insight/stats-chart.ts chartPagesOf)
 stats-chart-page = trang { $page }/{ $pages }
+
+## Honour roll for collectives (tập thể): src/services/honours.ts, src/messages/templates.ts
+honours-roll-group-of = <b>{ $title }</b> ({ $who })
+honours-count-people = { $count } người
+honours-count-units = { $count } đơn vị
+honours-roll-line-unit = • 🏢 { $name }{ $decision }
+honours-congrats-unit =
+    🎉 <b>Chúc mừng đơn vị { $name }!</b>
+    Đơn vị được vinh danh: <b>{ $title }</b>, phong trào “{ $campaign }”.{ $decision }
+    Đề nghị { $you } chuyển lời chúc mừng tới toàn thể đơn vị.
+my-award-unit-line = • 🏢 { $unit }: { $title } — { $campaign }{ $decision }
+honours-published-units = Đã công bố vinh danh { $people ->
+        [0] {""}
+       *[other] { $people } người và{" "}
+    }{ $units } tập thể: thông báo gửi tới { $members } người nhận và { $groups } nhóm; { $congratulated } lời chúc mừng riêng.

@@ -69,11 +69,9 @@ export function myAwardsBlocks(t: T, awards: readonly MyAward[]): string[] {
   if (awards.length === 0) return [];
   const lines = awards.map((a) => {
     const decision = decisionText(t, a.decisionNumber, a.decisionDate?.toISOString() ?? null);
-    return t('my-award-line', {
-      title: escapeHtml(titleText(t, a.titleCode ?? '', a.titleName)),
-      campaign: escapeHtml(a.campaign),
-      decision: decision ? ` — ${decision}` : '',
-    });
+    const vars = { title: escapeHtml(titleText(t, a.titleCode ?? '', a.titleName)), campaign: escapeHtml(a.campaign), decision: decision ? ` — ${decision}` : '' };
+    // The unit's own award (a collective's) is said as the unit's.
+    return a.unit ? t('my-award-unit-line', { ...vars, unit: escapeHtml(a.unit) }) : t('my-award-line', vars);
   });
   return [[t('my-awards-title'), ...lines].join('\n')];
 }

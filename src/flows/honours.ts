@@ -1,8 +1,9 @@
 /**
  * Vinh danh (an officer's honour roll after the tổng kết: /honours on Telegram, «vinh danh» on Zalo).
  * Asks: which campaign — passed over when named by its code or when the officer keeps only one —;
- * how the roll is given: picked from the approved registrations (buttons or numbers, all of one
- * title at once, then the decision's number and date), typed one person per line, or the decision's
+ * how the roll is given: picked from the approved registrations, people's and collectives' (buttons
+ * or numbers, all of one title at once, then the decision's number and date), typed one person or
+ * collective (a unit, by name or code) per line, or the decision's
  * annex uploaded as CSV or XLSX (offered only where the channel can read files); then shows the
  * roll — who, which honour, which decision, names not found flagged — and asks to publish it.
  * A list with mistakes is asked again with every problem and its line number; nothing is lost.
@@ -136,7 +137,8 @@ export function createHonoursFlow(services: Services): FlowSpec<HonoursData, Hon
     return [
       ...d.candidates.map((c, i) => ({
         value: `p${i}`,
-        label: verbatim(`${d.picked.includes(i) ? '☑' : '▫️'} ${i + 1}. ${c.name} — ${titleOf(ctx, c.titleCode, c.titleName)}`),
+        // A collective (a unit) is marked 🏢.
+        label: verbatim(`${d.picked.includes(i) ? '☑' : '▫️'} ${i + 1}. ${c.unitId ? '🏢 ' : ''}${c.name} — ${titleOf(ctx, c.titleCode, c.titleName)}`),
       })),
       ...titles.map((code) => {
         const c = d.candidates.find((x) => x.titleCode === code)!;
@@ -178,7 +180,7 @@ export function createHonoursFlow(services: Services): FlowSpec<HonoursData, Hon
           .sort((x, y) => x - y)
           .map((i): HonourEntry => {
             const c = d.candidates[i]!;
-            return { line: null, who: c.name, memberId: c.memberId, unit: c.unit, titleCode: c.titleCode, titleName: c.titleName, decisionNumber: null, decisionDate: null, problem: null };
+            return { line: null, who: c.name, memberId: c.memberId, unitId: c.unitId ?? null, unit: c.unit, titleCode: c.titleCode, titleName: c.titleName, decisionNumber: null, decisionDate: null, problem: null };
           });
         return { ok: true, data: { ...d, entries }, next: 'decision' };
       } else if (value === 'all') d.candidates.forEach((_c, i) => picked.add(i));
@@ -253,13 +255,16 @@ export function createHonoursFlow(services: Services): FlowSpec<HonoursData, Hon
       const decision = decisionText(t, e.decisionNumber, e.decisionDate);
       return t('honours-preview-line', {
         line: e.line === null ? '' : `${t('honours-line-no', { line: e.line })} `,
-        name: escapeHtml(e.who),
+        name: `${e.unitId && !e.memberId ? '🏢 ' : ''}${escapeHtml(e.who)}`,
         unit: e.unit ? ` (${escapeHtml(e.unit)})` : '',
         title: escapeHtml(titleOf(ctx, e.titleCode, e.titleName)),
         decision: decision ? ` — ${decision}` : '',
       });
     };
-    const parts = [t('honours-preview-header', { campaign: escapeHtml(d.campaign!.title), count: ok.length })];
+    const units = ok.filter((e) => e.unitId && !e.memberId).length;
+    const people = ok.length - units;
+    const who = units === 0 || people > 0 ? [t('honours-count-people', { count: people }), ...(units > 0 ? [t('honours-count-units', { count: units })] : [])] : [t('honours-count-units', { count: units })];
+    const parts = [t('honours-preview-header', { campaign: escapeHtml(d.campaign!.title), who: who.join(', ') })];
     const shown = ok.slice(0, MAX_PREVIEW_LINES).map(line);
     if (ok.length > MAX_PREVIEW_LINES) shown.push(t('honours-roll-more', { count: ok.length - MAX_PREVIEW_LINES }));
     if (shown.length > 0) parts.push(shown.join('\n'));
@@ -344,7 +349,10 @@ export function createHonoursFlow(services: Services): FlowSpec<HonoursData, Hon
         again: d.campaign.published !== null,
         progressChatId: d.progressChatId,
       });
-      if (r.ok) return [{ kind: 'say', message: { key: 'honours-published', vars: { awards: r.awards, members: r.members, groups: r.groups, congratulated: r.congratulated } }, menu: true }];
+      if (r.ok) {
+        const vars = { awards: r.awards, people: r.awards - r.units, units: r.units, members: r.members, groups: r.groups, congratulated: r.congratulated };
+        return [{ kind: 'say', message: { key: r.units > 0 ? 'honours-published-units' : 'honours-published', vars }, menu: true }];
+      }
       if (r.reason === 'already_published') return [{ kind: 'say', message: { key: 'honours-already-published', vars: { count: r.count ?? 0 } }, menu: true }];
       if (r.reason === 'nothing_new') return [{ kind: 'say', message: { key: 'honours-nothing-new' }, menu: true }];
       return [{ kind: 'say', message: { key: r.reason === 'not_found' ? 'honours-campaign-not-found' : 'forbidden' }, menu: true }];

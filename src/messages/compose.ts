@@ -360,10 +360,14 @@ export function progressSummaryMessage(p: ProgressFigures): OutboxMessage {
 
 // ---- Honour roll (vinh danh) ---------------------------------------------------------------
 
-/** One honoured member as the announcement and the congratulation say it. */
+/** One honoured member (or collective) as the announcement and the congratulation say it. */
 export interface HonourRollEntry {
+  /** The person's name, or the collective's (a unit). */
   name: string;
+  /** The person's unit; null for a collective. */
   unit: string | null;
+  /** A collective's award (tập thể): said as the unit's, congratulated to its officers. */
+  collective?: boolean;
   titleCode: string | null;
   /** A custom honour's name or the decision's own wording; null for a standard title. */
   titleName: string | null;
@@ -377,7 +381,7 @@ export function honourRollMessage(c: { title: string }, entries: readonly Honour
   return { key: TEMPLATES.honourRoll, vars: { campaign: c.title, entries: entries.map((e) => ({ ...e })) } };
 }
 
-/** A member's personal congratulation on an honour. */
+/** A member's personal congratulation on an honour (a collective's: to each of its officers). */
 export function congratulationMessage(c: { title: string }, e: HonourRollEntry): OutboxMessage {
   return { key: TEMPLATES.congratulation, vars: { campaign: c.title, ...e } };
 }

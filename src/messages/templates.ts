@@ -171,7 +171,7 @@ export function decisionText(t: T, no: unknown, day: unknown): string {
 /** Room for the honour roll's lines in one announcement (the heading and closing need the rest). */
 const HONOUR_BODY_MAX = 3400;
 
-type RollEntry = { name: string; unit: string | null; titleCode: string | null; titleName: string | null; decisionNumber: string | null; decisionDate: string | null };
+type RollEntry = { name: string; unit: string | null; collective?: boolean; titleCode: string | null; titleName: string | null; decisionNumber: string | null; decisionDate: string | null };
 
 templates[TEMPLATES.honourRoll] = (t, v) => {
   const entries = v.entries as RollEntry[];
@@ -183,10 +183,15 @@ templates[TEMPLATES.honourRoll] = (t, v) => {
   }
   const lines: string[] = [];
   for (const [title, list] of groups) {
-    lines.push(t('honours-roll-group', { title: esc(title), count: list.length }));
+    // "(3 người)", "(2 đơn vị)", or both when a form of commendation went to people and collectives.
+    const units = list.filter((e) => e.collective).length;
+    const people = list.length - units;
+    const who = [people > 0 ? t('honours-count-people', { count: people }) : null, units > 0 ? t('honours-count-units', { count: units }) : null].filter((x) => x !== null).join(', ');
+    lines.push(t('honours-roll-group-of', { title: esc(title), who }));
     for (const e of list) {
       const decision = decisionText(t, e.decisionNumber, e.decisionDate);
-      lines.push(t('honours-roll-line', { name: esc(e.name), unit: e.unit ? ` (${esc(e.unit)})` : '', decision: decision ? ` — ${decision}` : '' }));
+      const vars = { name: esc(e.name), unit: e.unit ? ` (${esc(e.unit)})` : '', decision: decision ? ` — ${decision}` : '' };
+      lines.push(t(e.collective ? 'honours-roll-line-unit' : 'honours-roll-line', vars));
     }
   }
   const body = fitLines(lines, HONOUR_BODY_MAX, (count) => t('honours-roll-more', { count }));
@@ -195,7 +200,7 @@ templates[TEMPLATES.honourRoll] = (t, v) => {
 
 templates[TEMPLATES.congratulation] = (t, v) => {
   const decision = decisionText(t, v.decisionNumber, v.decisionDate);
-  return t('honours-congrats', {
+  return t(v.collective ? 'honours-congrats-unit' : 'honours-congrats', {
     name: esc(str(v.name)),
     title: esc(titleText(t, str(v.titleCode), v.titleName ? str(v.titleName) : null)),
     campaign: esc(str(v.campaign)),

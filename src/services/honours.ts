@@ -4,7 +4,9 @@
  * and linked groups, and a congratulation to each honoured member where they read the bot.
  *
  * Who may: admins for every campaign; an officer for a campaign their subtree owns or whose audience
- * takes in their unit, and only for members of the audience inside their subtree; members never.
+ * takes in their unit, and only for members — and collectives (tập thể: units, for TTLĐTT, Cờ thi
+ * đua…) — of the audience inside their subtree; members never. A collective's congratulation goes to
+ * its officers; members of a unit see its awards in /my.
  * Every decision re-reads the actor and writes its audit row (OK or REFUSED) in the same transaction.
  *
  * What the law says about who may confer which title is not checked here: the bot records the
@@ -21,7 +23,7 @@ import type { OutboxItem } from './outbox.js';
 import { audienceUnitsSql, inAudienceSql } from '../db/audience.js';
 import { inSubtree, subtreeLike } from '../domain/scope.js';
 import { fold } from '../domain/text.js';
-import { TITLE_CODES } from '../domain/titles.js';
+import { isTitleCode, TITLE_CODES, TITLE_POLICY } from '../domain/titles.js';
 import type { HonourRow } from '../domain/honour-list.js';
 import { congratulationMessage, honourRollMessage } from '../messages/compose.js';
 
@@ -30,6 +32,8 @@ export interface CampaignHonour {
   code: string;
   /** A custom honour's own name; null for standard titles (named by the locale files). */
   name: string | null;
+  /** For a person or a collective; absent in rolls drafted before collectives (read as a person's). */
+  scope?: 'INDIVIDUAL' | 'COLLECTIVE';
 }
 
 /** A campaign as the honour roll needs it. */
@@ -49,9 +53,12 @@ export type EntryProblem = 'unmatched' | 'ambiguous' | 'duplicate' | 'already';
 export interface HonourEntry {
   /** Line of the typed list or file row; null for entries picked from registrations. */
   line: number | null;
-  /** The member's name when matched, else as written. */
+  /** The member's (or collective's) name when matched, else as written. */
   who: string;
   memberId: number | null;
+  /** The honoured collective (a unit), when the entry is one; then `memberId` is null. */
+  unitId?: number | null;
+  /** The member's unit (none for a collective). */
   unit: string | null;
   titleCode: string | null;
   /** A custom honour's name, or the free text written; null for a standard title. */
@@ -63,10 +70,13 @@ export interface HonourEntry {
   alternatives?: string;
 }
 
-/** An approved individual registration an officer may honour. */
+/** An approved registration an officer may honour: a person's, or a collective's (then `unitId`). */
 export interface HonourCandidate {
-  memberId: number;
+  memberId: number | null;
+  unitId?: number | null;
+  /** The person's or the collective's name. */
   name: string;
+  /** The person's unit (none for a collective). */
   unit: string | null;
   titleCode: string;
   titleName: string | null;
@@ -75,6 +85,8 @@ export interface HonourCandidate {
 /** An award as /my shows it. */
 export interface MyAward {
   campaign: string;
+  /** The member's unit, when the award is the unit's (a collective's); null for their own. */
+  unit: string | null;
   titleCode: string | null;
   titleName: string | null;
   decisionNumber: string | null;
@@ -84,7 +96,7 @@ export interface MyAward {
 
 type Refusal = 'forbidden' | 'not_found' | 'out_of_scope';
 
-/** The honour key of an entry: one member gets one honour of a campaign once. */
+/** The honour key of an entry: one member (or unit) gets one honour of a campaign once. */
 export function honourKey(e: { titleCode: string | null; titleName: string | null }): string {
   return e.titleCode ? `code:${e.titleCode}` : `text:${fold(e.titleName ?? '')}`;
 }
@@ -106,6 +118,14 @@ export function matchTitle(text: string, honours: readonly CampaignHonour[], nam
     if (fold(code).replace(/_/g, '') === compact || fold(names(code)) === w) return { titleCode: code, titleName: null };
   }
   return { titleCode: null, titleName: text.trim() };
+}
+
+/** Whether an honour is a collective's: a campaign title offered to tập thể, or a standard collective title. */
+export function isCollectiveHonour(code: string | null, honours: readonly CampaignHonour[]): boolean {
+  if (!code) return false;
+  const offered = honours.find((h) => h.code === code);
+  if (offered?.scope) return offered.scope === 'COLLECTIVE';
+  return isTitleCode(code) && TITLE_POLICY[code].scope === 'COLLECTIVE';
 }
 
 export class HonourService {
@@ -150,6 +170,15 @@ export class HonourService {
       ORDER BY m.id`;
   }
 
+  /** Units of the campaign's audience inside the actor's subtree: the collectives they may honour. */
+  private async scopeUnits(db: Db, actor: CurrentActor, campaignId: number) {
+    const within = actor.role === 'ADMIN' ? P.sql`true` : P.sql`u.path LIKE ${subtreeLike(actor.unitPath ?? '/-/')}`;
+    return db.$queryRaw<Array<{ id: number; code: string; name: string }>>`
+      SELECT u.id, u.code, u.name FROM unit u
+      WHERE u.id IN (${audienceUnitsSql(campaignId)}) AND ${within}
+      ORDER BY u.path`;
+  }
+
   /**
    * Campaigns whose honour roll the actor may keep (launched or closed, not archived), newest first;
    * a member is refused and audited (`honours.record`).
@@ -170,7 +199,7 @@ export class HonourService {
     return this.prisma.$transaction(async (tx) => {
       const r = await this.check(tx, ref, campaignId, 'honours.record');
       if (!r.ok) return r;
-      const titles = await tx.campaignTitle.findMany({ where: { campaignId, scope: 'INDIVIDUAL' }, orderBy: { position: 'asc' } });
+      const titles = await tx.campaignTitle.findMany({ where: { campaignId }, orderBy: { position: 'asc' } });
       const published = await tx.award.aggregate({ where: { campaignId, publishedAt: { not: null } }, _count: { _all: true }, _max: { publishedAt: true } });
       return {
         ok: true as const,
@@ -178,26 +207,35 @@ export class HonourService {
           id: r.campaign.id,
           code: r.campaign.code,
           title: r.campaign.title,
-          honours: titles.map((t) => ({ code: t.code, name: t.custom ? t.name : null })),
+          honours: titles.map((t) => ({ code: t.code, name: t.custom ? t.name : null, scope: t.scope })),
           published: published._count._all > 0 ? { count: published._count._all, lastAt: published._max.publishedAt!.toISOString() } : null,
         },
       };
     });
   }
 
-  /** Approved individual registrations of members the actor may honour, by title then name. */
+  /**
+   * Approved registrations the actor may honour, by title: people of the audience inside their
+   * subtree, then collectives (units) of it.
+   */
   async candidates(campaignId: number, ref: ActorRef): Promise<{ ok: true; candidates: HonourCandidate[] } | { ok: false; reason: Refusal }> {
     return this.prisma.$transaction(async (tx) => {
       const r = await this.check(tx, ref, campaignId, 'honours.record');
       if (!r.ok) return r;
       const scope = new Map((await this.scopeMembers(tx, r.actor, campaignId)).map((m) => [m.id, m]));
+      const units = new Map((await this.scopeUnits(tx, r.actor, campaignId)).map((u) => [u.id, u]));
       const regs = await tx.registration.findMany({ where: { campaignId, scope: 'INDIVIDUAL', status: 'APPROVED', memberId: { in: [...scope.keys()] } }, orderBy: [{ titleCode: 'asc' }, { id: 'asc' }] });
+      const collective = await tx.registration.findMany({ where: { campaignId, scope: 'COLLECTIVE', status: 'APPROVED', unitId: { in: [...units.keys()] } }, orderBy: [{ titleCode: 'asc' }, { id: 'asc' }] });
       const names = new Map((await tx.campaignTitle.findMany({ where: { campaignId, custom: true } })).map((t) => [t.code, t.name]));
-      const out = regs.map((g) => {
+      const people = regs.map((g): HonourCandidate => {
         const m = scope.get(g.memberId!)!;
         return { memberId: m.id, name: m.full_name, unit: m.unit, titleCode: g.titleCode, titleName: names.get(g.titleCode) ?? null };
       });
-      return { ok: true as const, candidates: out };
+      const collectives = collective.map((g): HonourCandidate => {
+        const u = units.get(g.unitId!)!;
+        return { memberId: null, unitId: u.id, name: u.name, unit: null, titleCode: g.titleCode, titleName: names.get(g.titleCode) ?? null };
+      });
+      return { ok: true as const, candidates: [...people, ...collectives] };
     });
   }
 
@@ -211,27 +249,41 @@ export class HonourService {
     if (!opened.ok) return opened;
     const actor = (await loadActor(this.prisma, ref))!;
     const scope = await this.scopeMembers(this.prisma, actor, campaignId);
+    const units = await this.scopeUnits(this.prisma, actor, campaignId);
     const byId = new Map(scope.map((m) => [m.id, m]));
     const byName = new Map<string, typeof scope>();
     for (const m of scope) {
       const k = fold(m.full_name);
       byName.set(k, [...(byName.get(k) ?? []), m]);
     }
+    // A collective by its code ("XA_DK") or its name ("Xã Đồng Khởi").
+    const unitsNamed = (who: string) => {
+      const w = fold(who);
+      return units.filter((u) => fold(u.code) === w || fold(u.name) === w);
+    };
     const entries = rows.map((row): HonourEntry => {
       const title = matchTitle(row.title, opened.campaign.honours, names);
+      const base = { line: row.line, ...title, decisionNumber: row.decisionNumber, decisionDate: row.decisionDate };
+      // A collective title (TTLĐTT, Cờ thi đua, a campaign's own for tập thể) names a unit; any
+      // other names a person — or, when no one has that name, a unit (a Giấy khen to a collective).
+      const collectiveTitle = isCollectiveHonour(title.titleCode, opened.campaign.honours);
       const code = /^#?(\d{1,9})$/.exec(row.who.trim());
-      const found = code ? (byId.has(Number(code[1])) ? [byId.get(Number(code[1]))!] : []) : (byName.get(fold(row.who)) ?? []);
-      const m = found.length === 1 ? found[0]! : null;
+      const people = collectiveTitle ? [] : code ? (byId.has(Number(code[1])) ? [byId.get(Number(code[1]))!] : []) : (byName.get(fold(row.who)) ?? []);
+      const collectives = people.length === 0 && !code ? unitsNamed(row.who) : [];
+      if (people.length === 0 && collectives.length === 1) {
+        const u = collectives[0]!;
+        return { ...base, who: u.name, memberId: null, unitId: u.id, unit: null, problem: null };
+      }
+      const m = people.length === 1 ? people[0]! : null;
       return {
-        line: row.line,
+        ...base,
         who: m?.full_name ?? row.who,
         memberId: m?.id ?? null,
+        unitId: null,
         unit: m?.unit ?? null,
-        ...title,
-        decisionNumber: row.decisionNumber,
-        decisionDate: row.decisionDate,
-        problem: found.length === 0 ? 'unmatched' : found.length > 1 ? 'ambiguous' : null,
-        ...(found.length > 1 ? { alternatives: found.slice(0, 5).map((x) => `#${x.id} (${x.unit})`).join(', ') } : {}),
+        problem: people.length > 1 ? 'ambiguous' : m ? null : collectives.length > 1 ? 'ambiguous' : 'unmatched',
+        ...(people.length > 1 ? { alternatives: people.slice(0, 5).map((x) => `#${x.id} (${x.unit})`).join(', ') } : {}),
+        ...(collectives.length > 1 ? { alternatives: collectives.slice(0, 5).map((x) => x.code).join(', ') } : {}),
       };
     });
     return { ok: true, entries: await this.flagKnown(campaignId, entries) };
@@ -240,11 +292,14 @@ export class HonourService {
   /** Marks repeats within the roll and awards already published (the roll is checked again on publication). */
   async flagKnown(campaignId: number, entries: HonourEntry[]): Promise<HonourEntry[]> {
     const ids = entries.flatMap((e) => (e.memberId ? [e.memberId] : []));
-    const known = new Set((await this.prisma.award.findMany({ where: { campaignId, memberId: { in: ids } }, select: { memberId: true, honourKey: true } })).map((a) => `${a.memberId}|${a.honourKey}`));
+    const unitIds = entries.flatMap((e) => (e.unitId ? [e.unitId] : []));
+    const stored = await this.prisma.award.findMany({ where: { campaignId, OR: [{ memberId: { in: ids } }, { unitId: { in: unitIds } }] }, select: { memberId: true, unitId: true, honourKey: true } });
+    const whoKey = (x: { memberId: number | null; unitId?: number | null | undefined }) => (x.memberId ? `m${x.memberId}` : `u${x.unitId}`);
+    const known = new Set(stored.map((a) => `${whoKey(a)}|${a.honourKey}`));
     const seen = new Set<string>();
     return entries.map((e) => {
-      if (e.problem === 'unmatched' || e.problem === 'ambiguous' || !e.memberId) return e;
-      const k = `${e.memberId}|${honourKey(e)}`;
+      if (e.problem === 'unmatched' || e.problem === 'ambiguous' || (!e.memberId && !e.unitId)) return e;
+      const k = `${whoKey(e)}|${honourKey(e)}`;
       const problem = known.has(k) ? 'already' : seen.has(k) ? 'duplicate' : null;
       seen.add(k);
       return { ...e, problem };
@@ -267,7 +322,7 @@ export class HonourService {
     again: boolean;
     progressChatId: string | null;
   }): Promise<
-    | { ok: true; awards: number; members: number; groups: number; congratulated: number; skipped: number }
+    | { ok: true; awards: number; units: number; members: number; groups: number; congratulated: number; skipped: number }
     | { ok: false; reason: Refusal | 'nothing_new' | 'already_published'; count?: number }
   > {
     const action = 'honours.publish';
@@ -282,12 +337,14 @@ export class HonourService {
           return { ok: false as const, reason: 'already_published' as const, count: before };
         }
         const scope = new Map((await this.scopeMembers(tx, r.actor, input.campaignId)).map((m) => [m.id, m]));
-        const wanted = input.entries.filter((e) => e.memberId !== null && e.problem === null && scope.has(e.memberId));
+        const units = new Map((await this.scopeUnits(tx, r.actor, input.campaignId)).map((u) => [u.id, u]));
+        const wanted = input.entries.filter((e) => e.problem === null && ((e.memberId !== null && scope.has(e.memberId)) || (!e.memberId && !!e.unitId && units.has(e.unitId))));
         const now = this.deps.now();
         const created = await tx.award.createManyAndReturn({
           data: wanted.map((e) => ({
             campaignId: input.campaignId,
-            memberId: e.memberId!,
+            memberId: e.memberId ?? null,
+            unitId: e.memberId ? null : e.unitId!,
             titleCode: e.titleCode,
             titleText: e.titleName,
             honourKey: honourKey(e),
@@ -304,8 +361,9 @@ export class HonourService {
           return { ok: false as const, reason: 'nothing_new' as const };
         }
         const entryOf = (a: (typeof created)[number]) => ({
-          name: scope.get(a.memberId)!.full_name,
-          unit: scope.get(a.memberId)!.unit,
+          name: a.memberId ? scope.get(a.memberId)!.full_name : units.get(a.unitId!)!.name,
+          unit: a.memberId ? scope.get(a.memberId)!.unit : null,
+          collective: !a.memberId,
           titleCode: a.titleCode,
           titleName: a.titleText,
           decisionNumber: a.decisionNumber,
@@ -317,13 +375,20 @@ export class HonourService {
           { kind: 'ANNOUNCEMENT', campaignId: input.campaignId, createdById: r.actor.id, progressChatId: input.progressChatId, items: audience.items },
           tx,
         );
-        const to = await recipientsOf(tx, created.map((a) => a.memberId));
-        const personal: OutboxItem[] = created.flatMap((a) => {
-          const rcp = to.get(a.memberId);
-          return rcp ? [{ ...rcp, memberId: a.memberId, message: congratulationMessage(r.campaign, entryOf(a)), dedupeKey: `award:${a.id}` }] : [];
+        // A person is congratulated; a collective's congratulation goes to the unit's own officers.
+        const officers = await tx.member.findMany({
+          where: { unitId: { in: created.flatMap((a) => (a.unitId ? [a.unitId] : [])) }, role: 'OFFICER', leftAt: null, fullName: { not: null } },
+          select: { id: true, unitId: true },
+        });
+        const told = created.flatMap((a) => (a.memberId ? [{ award: a, memberId: a.memberId }] : officers.filter((o) => o.unitId === a.unitId).map((o) => ({ award: a, memberId: o.id }))));
+        const to = await recipientsOf(tx, told.map((x) => x.memberId));
+        const personal: OutboxItem[] = told.flatMap(({ award: a, memberId }) => {
+          const rcp = to.get(memberId);
+          const dedupeKey = a.memberId ? `award:${a.id}` : `award:${a.id}:${memberId}`;
+          return rcp ? [{ ...rcp, memberId, message: congratulationMessage(r.campaign, entryOf(a)), dedupeKey }] : [];
         });
         if (personal.length > 0) await this.deps.broadcasts.start({ kind: 'NOTICE', campaignId: input.campaignId, createdById: r.actor.id, items: personal }, tx);
-        const result = { awards: created.length, members: audience.members, groups: audience.groups, congratulated: personal.length, skipped };
+        const result = { awards: created.length, units: created.filter((a) => a.unitId !== null).length, members: audience.members, groups: audience.groups, congratulated: personal.length, skipped };
         await writeAudit(tx, { ...base, details: { ...result, broadcastId: announced.broadcastId, again: before > 0, awardIds: created.map((a) => a.id) } as Prisma.InputJsonValue });
         return { ok: true as const, ...result };
       },
@@ -331,14 +396,23 @@ export class HonourService {
     );
   }
 
-  /** A member's published awards, newest first (/my). */
+  /** A member's published awards and their unit's, newest first (/my). */
   async awardsOf(memberId: number): Promise<MyAward[]> {
+    const member = await this.prisma.member.findUnique({ where: { id: memberId }, select: { unitId: true } });
     const rows = await this.prisma.award.findMany({
-      where: { memberId, publishedAt: { not: null } },
-      include: { campaign: { select: { title: true } } },
+      where: { publishedAt: { not: null }, OR: [{ memberId }, ...(member?.unitId ? [{ unitId: member.unitId }] : [])] },
+      include: { campaign: { select: { title: true } }, unit: { select: { name: true } } },
       orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
       take: 20,
     });
-    return rows.map((a) => ({ campaign: a.campaign.title, titleCode: a.titleCode, titleName: a.titleText, decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, publishedAt: a.publishedAt }));
+    return rows.map((a) => ({
+      campaign: a.campaign.title,
+      unit: a.unit?.name ?? null,
+      titleCode: a.titleCode,
+      titleName: a.titleText,
+      decisionNumber: a.decisionNumber,
+      decisionDate: a.decisionDate,
+      publishedAt: a.publishedAt,
+    }));
   }
 }

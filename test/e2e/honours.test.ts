@@ -56,6 +56,10 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     await h.app.services.prisma.registration.create({ data: { campaignId, scope: 'INDIVIDUAL', memberId: m.id, titleCode, status: 'APPROVED' } });
   }
 
+  async function approved2(campaign: number, name: string, titleCode: string) {
+    await h.app.services.prisma.registration.create({ data: { campaignId: campaign, scope: 'INDIVIDUAL', memberId: ids[name]!, titleCode, status: 'APPROVED' } });
+  }
+
   beforeAll(async () => {
     zalo = await FakeZalo.start({ maxPollMs: 200 });
     h = await startHarness({ storage: 'postgres', redis: true, env: { ZALO_BOT_TOKEN: zalo.token, ZALO_API_ROOT: zalo.apiRoot, ZALO_RATE: '200' } });
@@ -175,7 +179,7 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     officer.send('/honours vinh-danh');
     await officer.waitFor(/Đồng chí nhập danh sách/);
     officer.press('✍ Gõ danh sách');
-    await officer.waitFor(/mỗi người một dòng/);
+    await officer.waitFor(/mỗi người hoặc tập thể một dòng/);
     officer.send(['Trần Thị Bình; Giấy khen; 45/QĐ-UBND; 31/02/2026', 'Lê Văn Cường', 'Nguyễn Văn An; CSTĐCS'].join('\n'));
     const errors = await officer.waitFor(/2 chỗ cần sửa/);
     expect(errors.text).toContain('Dòng 1: “31/02/2026” không phải ngày hợp lệ');
@@ -269,7 +273,7 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     for (let i = 0; i < 400 && zalo.textsTo(hanhZalo.id).length === before; i++) await new Promise((r) => setTimeout(r, 25));
     expect(zalo.textsTo(hanhZalo.id).slice(before).join('\n')).toContain('Đồng chí nhập danh sách');
     zalo.userSays(hanhZalo, '2');
-    await zaloGot(zalo, hanhZalo, /mỗi người một dòng/);
+    await zaloGot(zalo, hanhZalo, /mỗi người hoặc tập thể một dòng/);
     await h.restart();
     zalo.userSays(hanhZalo, ['Lê Văn Cường; Giấy khen; 70/QĐ-UBND ngày 24/12/2026', 'Lê Văn Cường; Lao động tiên tiến'].join('\n'));
     const preview = await zaloGot(zalo, hanhZalo, /Xem trước danh sách vinh danh/);
@@ -281,5 +285,64 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     await zaloGot(zalo, hanhZalo, /Đã công bố vinh danh 1 người/);
     await tg.cuong!.waitFor(/Chúc mừng đồng chí Lê Văn Cường[\s\S]*Giấy khen/, { timeoutMs: 15_000 });
     expect(await h.app.services.prisma.award.count({ where: { memberId: ids['Lê Văn Cường'] } })).toBe(3);
+  }, 60_000);
+
+  it('honours collectives too: a unit picked from its approved registration or named in a list, announced as the unit\'s, congratulated to its officers, and shown in its members\' /my', async () => {
+    const second = await launchCampaign(h, 'tap-the', -20);
+    const unit = async (code: string) => (await h.app.services.units.byCode(code))!.id;
+    await h.app.services.prisma.registration.create({ data: { campaignId: second, scope: 'COLLECTIVE', unitId: await unit('DONGKHOI'), titleCode: 'TTLDTT', status: 'APPROVED' } });
+    // The department's collective registration is not the commune officer's to honour.
+    await h.app.services.prisma.registration.create({ data: { campaignId: second, scope: 'COLLECTIVE', unitId: await unit('SOGD'), titleCode: 'TTLDTT', status: 'APPROVED' } });
+    await approved2(second, 'Trần Thị Bình', 'LDTT');
+
+    officer.send('/honours tap-the');
+    await officer.waitFor(/Vinh danh — Thi đua chào mừng đại hội tap-the/);
+    officer.press('☑ Chọn từ đăng ký đã duyệt');
+    const list = await officer.waitFor(/đã chọn 0\/2/);
+    expect(officer.buttons(list).slice(0, 2)).toEqual(['▫️ 1. Trần Thị Bình — Lao động tiên tiến', '▫️ 2. 🏢 Xã Đồng Khởi — Tập thể lao động tiên tiến']);
+    officer.press('Chọn tất cả');
+    await officer.waitFor(/đã chọn 2\/2/);
+    officer.press('✔ Xong');
+    await officer.waitFor(/Số và ngày của quyết định/);
+    officer.send('200/QĐ-UBND ngày 26/12/2026');
+    const preview = await officer.waitFor(/Xem trước danh sách vinh danh/);
+    expect(preview.text).toContain('(1 người, 1 đơn vị)');
+    expect(preview.text).toContain('🏢 Xã Đồng Khởi: Tập thể lao động tiên tiến — theo Quyết định số 200/QĐ-UBND ngày 26/12/2026');
+    officer.press('🏆 Công bố');
+    await officer.waitFor(/Đã công bố vinh danh 1 người và 1 tập thể/);
+
+    const awards = await h.app.services.prisma.award.findMany({ where: { campaignId: second }, orderBy: { id: 'asc' } });
+    expect(awards.map((a) => [a.memberId, a.unitId, a.titleCode])).toEqual(
+      expect.arrayContaining([[ids['Trần Thị Bình'], null, 'LDTT'], [null, await unit('DONGKHOI'), 'TTLDTT']]),
+    );
+    // The announcement says it is the unit's; the unit's officer is congratulated for the unit.
+    const roll = await group.waitFor(/Vinh danh — Thi đua chào mừng đại hội tap-the/, { timeoutMs: 15_000 });
+    expect(roll.text).toContain('Tập thể lao động tiên tiến (1 đơn vị)');
+    expect(roll.text).toContain('• 🏢 Xã Đồng Khởi — theo Quyết định số 200/QĐ-UBND ngày 26/12/2026');
+    // (Hạnh wrote last on Zalo, in the test before: the congratulation goes there.)
+    const hanhOnZalo = await h.app.services.prisma.channelIdentity.findFirstOrThrow({ where: { memberId: ids['Lê Thị Hạnh']!, channel: 'ZALO' } });
+    const congrats = await zaloGot(zalo, { id: hanhOnZalo.externalId } as ZaloUser, /Chúc mừng đơn vị Xã Đồng Khởi/);
+    expect(congrats).toContain('Đơn vị được vinh danh: Tập thể lao động tiên tiến, phong trào “Thi đua chào mừng đại hội tap-the”');
+    expect(congrats).toContain('Đề nghị đồng chí chuyển lời chúc mừng tới toàn thể đơn vị.');
+    // Members of the unit see the unit's award in /my; a member elsewhere does not.
+    tg.an!.send('/my');
+    const my = await tg.an!.waitFor(/🏢 Xã Đồng Khởi: Tập thể lao động tiên tiến/);
+    expect(my.text).toContain('• 🏢 Xã Đồng Khởi: Tập thể lao động tiên tiến — Thi đua chào mừng đại hội tap-the — theo Quyết định số 200/QĐ-UBND ngày 26/12/2026');
+    tg.ngoai!.send('/my');
+    const other = await tg.ngoai!.waitFor(/Tình hình thi đua|Khen thưởng|chưa có/);
+    expect(other.text).not.toContain('Tập thể lao động tiên tiến');
+
+    // A typed list names a collective by its name or code; one outside the officer's subtree is not found; one already honoured is flagged.
+    const matched = await h.app.services.honours.match(second, { id: ids['Lê Thị Hạnh']! }, [
+      { line: 1, who: 'xa dong khoi', title: 'Giấy khen', decisionNumber: null, decisionDate: null },
+      { line: 2, who: 'SOGD', title: 'Tập thể lao động tiên tiến', decisionNumber: null, decisionDate: null },
+      { line: 3, who: 'DONGKHOI', title: 'TTLDTT', decisionNumber: null, decisionDate: null },
+    ], (code) => (code === 'TTLDTT' ? 'Tập thể lao động tiên tiến' : code));
+    if (!matched.ok) throw new Error(matched.reason);
+    expect(matched.entries.map((e) => [e.who, e.unitId ?? null, e.problem])).toEqual([
+      ['Xã Đồng Khởi', await unit('DONGKHOI'), null],
+      ['SOGD', null, 'unmatched'],
+      ['Xã Đồng Khởi', await unit('DONGKHOI'), 'already'],
+    ]);
   }, 60_000);
 });

@@ -119,6 +119,7 @@ const SAMPLES: Record<string, Sample[]> = {
   officer: ['Trần Văn Bình'],
   outcome: ['thành công'],
   page: [1],
+  people: [2, 0],
   pages: [3],
   parent: ['Huyện Đông Anh', 'none'],
   part: [1],
