@@ -1617,3 +1617,24 @@ honours-published-units = Honour roll published: { $people ->
         [one] 1 collective
        *[other] { $units } collectives
     }; the announcement goes to { $members } recipients and { $groups } groups; { $congratulated } personal congratulations.
+
+## Text-only channel wordings (src/messages/text-wording.ts): nothing to press, only photos arrive
+reg-ask-line-NUMBER-text = Content { $n }/{ $total }: <b>{ $line }</b>
+    What do you commit to{ $unit }? Type a number (e.g. 3 or 12.5). Send “skip” to leave this content out, “done” to finish your commitments.
+reg-ask-line-YES_NO-text = Content { $n }/{ $total }: <b>{ $line }</b>
+    Do you commit to it? Send “yes” or “no”; “skip” to leave this content out, “done” to finish your commitments.
+reg-ask-line-TEXT-text = Content { $n }/{ $total }: <b>{ $line }</b>
+    Type your commitment briefly. Send “skip” to leave this content out, “done” to finish your commitments.
+reg-hint-line-NUMBER-text = Please type a number (e.g. 3 or 12.5), or send “skip” / “done”.
+reg-hint-line-YES_NO-text = Please send “yes” or “no”, or “skip” / “done”.
+reg-hint-line-TEXT-text = Please type the text, or send “skip” / “done”.
+rep-ask-note-text = Any note to add? Type it, or send “skip”.
+rep-hint-note-text = Please type the note as text, or send “skip”.
+rep-ask-evidence-text = Send photos as evidence (optional; if you have none, send “done”), at most { $max } each. When finished, send “done”.
+rep-evidence-more-text = { $count } evidence photos received. Send more, or send “done”.
+rep-hint-evidence-text = Please send a photo, or send “done”.
+cv-yes-no-invalid-text = Please send “yes” or “no”.
+cv-number-which-text = You typed “{ $typed }”: do you mean <b>{ $thousands }</b> or <b>{ $decimal }</b>?
+    Send the number of your choice, or type the number again without a thousands separator (e.g. 500000).
+cv-number-which-hint-text = Send 1 or 2 to pick one of the two readings above, or type the number again without a thousands separator (e.g. 500000 or 500).
+rep-evidence-type-text = This photo is not in a format we take. Only JPG or PNG photos are accepted.

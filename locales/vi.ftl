@@ -1562,3 +1562,24 @@ honours-published-units = Đã công bố vinh danh { $people ->
         [0] {""}
        *[other] { $people } người và{" "}
     }{ $units } tập thể: thông báo gửi tới { $members } người nhận và { $groups } nhóm; { $congratulated } lời chúc mừng riêng.
+
+## Text-only channel wordings (src/messages/text-wording.ts): nothing to press, only photos arrive
+reg-ask-line-NUMBER-text = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
+    { $You } cam kết đạt bao nhiêu{ $unit }? Gõ số (ví dụ 3 hoặc 12,5). Gửi «bỏ qua» để bỏ nội dung này, «xong» để kết thúc phần cam kết.
+reg-ask-line-YES_NO-text = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
+    { $You } có cam kết thực hiện không? Gửi «có» hoặc «không»; «bỏ qua» để bỏ nội dung này, «xong» để kết thúc phần cam kết.
+reg-ask-line-TEXT-text = Nội dung thi đua { $n }/{ $total }: <b>{ $line }</b>
+    { $You } gõ cam kết ngắn gọn. Gửi «bỏ qua» để bỏ nội dung này, «xong» để kết thúc phần cam kết.
+reg-hint-line-NUMBER-text = Vui lòng gõ số (ví dụ 3 hoặc 12,5), hoặc gửi «bỏ qua» / «xong».
+reg-hint-line-YES_NO-text = Vui lòng gửi «có» hoặc «không», hoặc «bỏ qua» / «xong».
+reg-hint-line-TEXT-text = Vui lòng gõ nội dung bằng chữ, hoặc gửi «bỏ qua» / «xong».
+rep-ask-note-text = Ghi chú thêm (nếu có)? Gõ ghi chú, hoặc gửi «bỏ qua».
+rep-hint-note-text = Vui lòng gõ ghi chú bằng chữ, hoặc gửi «bỏ qua».
+rep-ask-evidence-text = Gửi ảnh minh chứng (không bắt buộc; không có thì gửi «xong»), mỗi ảnh tối đa { $max }. Gửi xong thì gửi «xong».
+rep-evidence-more-text = Đã nhận { $count } ảnh minh chứng. Gửi thêm ảnh, hoặc gửi «xong».
+rep-hint-evidence-text = Vui lòng gửi ảnh, hoặc gửi «xong».
+cv-yes-no-invalid-text = Vui lòng gửi «có» hoặc «không».
+cv-number-which-text = { $You } gõ “{ $typed }”: ý { $you } là <b>{ $thousands }</b> hay <b>{ $decimal }</b>?
+    { $You } gửi số thứ tự của lựa chọn, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000).
+cv-number-which-hint-text = { $You } gửi 1 hoặc 2 để chọn một trong hai cách đọc ở trên, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000 hoặc 500).
+rep-evidence-type-text = Ảnh này không đúng định dạng. Chỉ nhận ảnh JPG hoặc PNG.

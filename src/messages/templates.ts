@@ -8,6 +8,7 @@
  * `key` is either one of the templates below (messages composed of several locale strings) or a
  * plain Fluent message id, whose string variables are escaped and numbers passed as they are.
  */
+import { textChannelKey } from './text-wording.js';
 import { formatDate, formatDateTime } from '../domain/dates.js';
 import { renderTimeLeft } from '../domain/reminders.js';
 import { escapeHtml } from '../domain/text.js';
@@ -231,20 +232,12 @@ function fluent(t: T, key: string, vars: MessageVars): string {
 }
 
 /**
- * Texts that point at buttons, and their wording for a channel without buttons, where the actions
- * are numbered lines saying what to send (src/messages/text.ts).
- */
-const WITHOUT_BUTTONS: Record<string, string> = {
-  'camp-announcement-call': 'camp-announcement-call-text',
-  'reminder-footer': 'reminder-footer-text',
-};
-
-/**
  * Renders a message's text (HTML) and its actions' labels with `t`, bound to the reader's locale.
- * `buttons: false` (a text-only channel) words the texts that point at buttons for numbered lines.
+ * `buttons: false` (a text-only channel) words the texts that point at buttons for numbered lines
+ * (src/messages/text-wording.ts).
  */
 export function renderMessage(tr: T, message: OutboxMessage, opts: { buttons?: boolean } = {}): RenderedMessage {
-  const base: T = opts.buttons === false ? (key, vars) => tr(WITHOUT_BUTTONS[key] ?? key, vars) : tr;
+  const base: T = opts.buttons === false ? (key, vars) => tr(textChannelKey(key), vars) : tr;
   // A message about a campaign carries the campaign's form of address: every text of it uses it.
   const you = message.vars.You;
   const t: T = typeof you === 'string' ? (key, vars) => base(key, { You: you, you: String(message.vars.you ?? you.toLocaleLowerCase('vi')), ...vars }) : base;

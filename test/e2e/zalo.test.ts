@@ -56,6 +56,9 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     expect(figure).toContain('• ⏭ Bỏ qua');
     expect(figure).not.toMatch(/^1\. /m);
     expect(figure).not.toContain('0 — quay lại');
+    // Nothing to press on Zalo: the question says what to send.
+    expect(figure).toContain('Gửi «bỏ qua» để bỏ nội dung này, «xong» để kết thúc phần cam kết.');
+    expect(figure).not.toMatch(/bấm/i);
     await c.say('5', /Nội dung thi đua 3\/3/);
     const summary = await c.say('2 điển hình', /1\. ✔ Xác nhận/);
     expect(summary).toContain('Công trình chào mừng đại hội: 5 công trình');
@@ -71,12 +74,12 @@ describe('members on Zalo (polling, PostgreSQL, Redis)', () => {
     await c.say('Báo cáo', /Chọn nội dung cần báo cáo/);
     await c.say('Công trình chào mừng đại hội', /Tổng kết quả đạt được/);
     await c.say('3', /Ghi chú thêm/);
-    await c.say('bo qua', /Gửi ảnh hoặc tệp minh chứng/);
+    await c.say('bo qua', /Gửi ảnh minh chứng/);
     // A photo that is neither JPEG nor PNG is refused with the evidence type rule, and not kept.
     const gif = Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex');
-    await c.photo(undefined, /không đúng định dạng. Chỉ nhận PDF, DOCX, XLSX, JPG, PNG/, gif);
+    await c.photo(undefined, /không đúng định dạng\. Chỉ nhận ảnh JPG hoặc PNG/, gif);
     expect(await h.app.services.prisma.evidenceFile.count()).toBe(0);
-    await c.photo('Công trình số 3', /Đã nhận 1 tệp minh chứng[\s\S]*Ghi chú của tệp: “Công trình số 3”/);
+    await c.photo('Công trình số 3', /Đã nhận 1 ảnh minh chứng[\s\S]*Ghi chú của tệp: “Công trình số 3”/);
     expect(await c.say('xong', /Minh chứng: 1 tệp/)).toContain('Kết quả: 3 công trình');
     await c.say('1', /Đã ghi nhận báo cáo/);
 

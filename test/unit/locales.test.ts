@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { TEXT_CHANNEL_KEYS } from '../../src/messages/text-wording.js';
 
 const read = (locale: string) => readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), 'utf8');
 
@@ -60,5 +61,19 @@ describe('locales', () => {
     const en = read('en');
     const mismatches = messageIds('vi').filter((id) => variables(vi, id).join() !== variables(en, id).join());
     expect(mismatches).toEqual([]);
+  });
+
+  it('word every text that speaks of buttons or files for a text-only channel too, with no variable the original lacks', () => {
+    for (const locale of ['vi', 'en']) {
+      const source = read(locale);
+      const ids = new Set(messageIds(locale));
+      for (const key of TEXT_CHANNEL_KEYS) {
+        expect(ids.has(`${key}-text`), `${locale}: ${key}-text`).toBe(true);
+        // It may leave a value out (a photo from Zalo has no file name), never ask for one the caller does not give.
+        expect(variables(source, key), `${locale}: ${key}-text`).toEqual(expect.arrayContaining(variables(source, `${key}-text`)));
+        // The wording for a text channel has nothing to press.
+        expect(source.match(new RegExp(`^${key}-text =[^\\n]*(?:\\n\\s+[^\\n]*)*`, 'm'))![0]).not.toMatch(/bấm|\bnút\b|press|button/i);
+      }
+    }
   });
 });

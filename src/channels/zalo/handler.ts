@@ -29,6 +29,7 @@ import { addressVars } from '../../domain/address.js';
 import { parseTextCommand, type ParsedTextCommand } from '../text-commands.js';
 import { myAwardsBlocks, myStatusBlocks } from '../my-status.js';
 import { renderMessage, titleText } from '../../messages/templates.js';
+import { textChannelKey } from '../../messages/text-wording.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { REGISTER_FLOW } from '../../flows/register.js';
 import { openReport, REPORT_FLOW } from '../../flows/report.js';
@@ -153,7 +154,8 @@ class Turn {
   /** How the bot addresses this member (their unit's "Đồng chí" / "Anh/Chị"), read when the turn starts. */
   addressForm: string | null = null;
 
-  t = (key: string, vars?: Record<string, string | number>): string => this.deps.t(this.locale, key, { ...addressVars(this.addressForm), ...vars });
+  /** In the member's language and form of address, worded for a channel without buttons (src/messages/text-wording.ts). */
+  t = (key: string, vars?: Record<string, string | number>): string => this.deps.t(this.locale, textChannelKey(key), { ...addressVars(this.addressForm), ...vars });
 
   get joined(): boolean {
     return !!this.member.unitId && !!this.member.fullName;
