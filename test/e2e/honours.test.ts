@@ -207,7 +207,7 @@ describe('the honour roll (Telegram and Zalo, PostgreSQL, Redis)', () => {
     expect(preview.text).toContain(
       `[dòng 7] Nguyen Van An: Giấy khen — có nhiều người trùng tên, hãy ghi mã thành viên (ví dụ #12): #${ids['Nguyễn Văn An']} (Xã Đồng Khởi), #${namesake.id} (Xã Đồng Khởi)`,
     );
-    expect(preview.text).toContain(`đã công bố vinh danh 4 người (lần gần nhất ngày ${formatDate(new Date())})`);
+    expect(preview.text).toContain(`đã công bố 4 khen thưởng (lần gần nhất ngày ${formatDate(new Date())})`);
     expect(officer.buttons(preview)).toContain('🏆 Công bố thêm lần nữa');
     officer.press('🏆 Công bố thêm lần nữa');
     await officer.waitFor(/Đã công bố vinh danh 2 người/);
