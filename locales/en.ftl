@@ -1638,3 +1638,34 @@ cv-number-which-text = You typed “{ $typed }”: do you mean <b>{ $thousands }
     Send the number of your choice, or type the number again without a thousands separator (e.g. 500000).
 cv-number-which-hint-text = Send 1 or 2 to pick one of the two readings above, or type the number again without a thousands separator (e.g. 500000 or 500).
 rep-evidence-type-text = This photo is not in a format we take. Only JPG or PNG photos are accepted.
+
+## Officers' questions on a text-only channel (src/messages/text-wording.ts)
+wiz-ask-slogan-text = Slogan? (send “skip” if there is none)
+wiz-ask-titles-text = Which titles and awards does the campaign offer? Type numbers to select/unselect (e.g. “1 2 9”), then send “done”.
+wiz-titles-help-text = Type numbers (e.g. “1 2”), then “done”.
+wiz-titles-selected-text = { $count } selected. Keep selecting, or send “done”.
+wiz-measure-help-text = Please send the number of your choice.
+wiz-ask-unit-text = Unit of measure (e.g. people, km, initiatives)? Send “skip” if none.
+wiz-ask-remind-text = How long before the deadline to remind? Type e.g. “7 days, 2 days, 4 hours”, “7d 2d 4h” or “1 week”; “0” for none, or send “default”.
+wiz-ask-more-milestones-text = Add another milestone? Send “done” when finished.
+wiz-ask-audience-units-text = Choose the taking-part units (type numbers to select/unselect), then send “done”.
+wiz-save-help-text = Send “save” to save the draft, “back” or “cancel”.
+wiz-previous-text = Entered before: “{ $value }”. Send “keep” to keep it, or type a new value.
+wiz-ask-code-text = Campaign code (used in the register command): <code>{ $code }</code>. Send the number to use this code, or type another (lowercase letters without accents, digits, hyphens).
+wiz-ask-issuer-text = Issuing body? (e.g. “Hau Giang Provincial People's Committee”; send a number to choose a unit below, or “skip”)
+wiz-ask-description-text = A short description of the campaign's aims? (send “skip” if not needed)
+wiz-ask-ms-name-text = Name of this “{ $kind }” milestone (e.g. “Six-month review”)? Send “skip” to use the general name.
+wiz-ask-until-text = Repeat { $repeat } until which date (day/month/year)? Send “until the end” to repeat until { $ends }.
+wiz-ask-target-text = What is the target for “{ $title }”{ $unit ->
+    [none] {""}
+   *[other] {" "}({ $unit })
+}? Type a number, or send “skip” for no target.
+camp-edit-ask-titles-text = Type numbers to select/unselect titles and awards, then send “done”. { $count } selected.
+camp-edit-ask-m-until-text = Repeat { $repeat } until which date (day/month/year)? Send “until the end” to repeat until { $ends }.
+camp-edit-remove-help-text = Send “remove” to remove it, or “back”.
+honours-ask-pick-text = Pick the people honoured ({ $count }/{ $total } picked): type numbers to pick or unpick (e.g. “1 3 5-7”). Then send “done”.
+honours-pick-none-text = You have not picked anyone yet. Type the numbers of the people honoured.
+honours-preview-confirm-text = Send the number of “Publish” to announce the honour roll to the units and congratulate each person.
+camp-announce-ask-file-text = Attach a photo (of the signed plan, for example)? Send a JPG or PNG photo (up to { $max }), or send “skip”. PDF, DOCX and XLSX files can only be sent on Telegram.
+stats-pick-text = Send the number of the campaign whose figures you want.
+camp-member-pick-text = Send its number to open it.

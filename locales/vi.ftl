@@ -1583,3 +1583,34 @@ cv-number-which-text = { $You } gõ “{ $typed }”: ý { $you } là <b>{ $thou
     { $You } gửi số thứ tự của lựa chọn, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000).
 cv-number-which-hint-text = { $You } gửi 1 hoặc 2 để chọn một trong hai cách đọc ở trên, hoặc gõ lại số không dùng dấu phân cách hàng nghìn (ví dụ 500000 hoặc 500).
 rep-evidence-type-text = Ảnh này không đúng định dạng. Chỉ nhận ảnh JPG hoặc PNG.
+
+## Officers' questions on a text-only channel (src/messages/text-wording.ts)
+wiz-ask-slogan-text = Khẩu hiệu của phong trào? (gửi «bỏ qua» nếu không có)
+wiz-ask-titles-text = Phong trào xét những danh hiệu, hình thức khen thưởng nào? Gõ số để chọn/bỏ (ví dụ «1 2 9»), xong gửi «xong».
+wiz-titles-help-text = Gõ số thứ tự (ví dụ «1 2»), rồi «xong».
+wiz-titles-selected-text = Đã chọn { $count }. Tiếp tục chọn, hoặc gửi «xong».
+wiz-measure-help-text = Vui lòng gửi số thứ tự của lựa chọn.
+wiz-ask-unit-text = Đơn vị tính (ví dụ: người, km, sáng kiến)? Gửi «bỏ qua» nếu không cần.
+wiz-ask-remind-text = Nhắc trước hạn bao lâu? Gõ ví dụ «7 ngày, 2 ngày, 4 giờ», «7d 2d 4h» hoặc «1 tuần»; «0» để không nhắc, hoặc gửi «mặc định».
+wiz-ask-more-milestones-text = Thêm mốc nào nữa? Gửi «xong» nếu đủ.
+wiz-ask-audience-units-text = Chọn các đơn vị tham gia (gõ số để chọn/bỏ), xong gửi «xong».
+wiz-save-help-text = Gửi «lưu» để lưu dự thảo, «quay lại» hoặc «hủy».
+wiz-previous-text = Đã nhập: “{ $value }”. Gửi «giữ» để giữ nguyên, hoặc gõ giá trị mới.
+wiz-ask-code-text = Mã phong trào (dùng trong lệnh đăng ký): <code>{ $code }</code>. Gửi số thứ tự để dùng mã này, hoặc gõ mã khác (chữ thường không dấu, số, dấu gạch ngang).
+wiz-ask-issuer-text = Cơ quan phát động? (ví dụ «UBND tỉnh Hậu Giang»; gửi số thứ tự để chọn đơn vị bên dưới, hoặc «bỏ qua»)
+wiz-ask-description-text = Mô tả ngắn mục đích, yêu cầu của phong trào? (gửi «bỏ qua» nếu không cần)
+wiz-ask-ms-name-text = Tên mốc “{ $kind }” (ví dụ «Sơ kết 6 tháng»)? Gửi «bỏ qua» để dùng tên chung.
+wiz-ask-until-text = Lặp { $repeat } đến ngày nào (ngày/tháng/năm)? Gửi «đến hết phong trào» để lặp đến { $ends }.
+wiz-ask-target-text = Chỉ tiêu của “{ $title }” là bao nhiêu{ $unit ->
+    [none] {""}
+   *[other] {" "}({ $unit })
+}? Gõ số, hoặc gửi «bỏ qua» nếu không giao chỉ tiêu.
+camp-edit-ask-titles-text = Gõ số để chọn/bỏ danh hiệu, hình thức khen thưởng, xong gửi «xong». Đang chọn { $count }.
+camp-edit-ask-m-until-text = Lặp { $repeat } đến ngày nào (ngày/tháng/năm)? Gửi «đến hết phong trào» để lặp đến { $ends }.
+camp-edit-remove-help-text = Gửi «xóa» để xóa, hoặc «quay lại».
+honours-ask-pick-text = Chọn người được khen thưởng (đã chọn { $count }/{ $total }): gõ số để chọn hoặc bỏ chọn (ví dụ «1 3 5-7»). Xong thì gửi «xong».
+honours-pick-none-text = { $You } chưa chọn ai. Gõ số thứ tự của người được khen thưởng.
+honours-preview-confirm-text = Gửi số thứ tự của «Công bố» để gửi thông báo vinh danh tới đơn vị và lời chúc mừng tới từng người.
+camp-announce-ask-file-text = Gửi kèm ảnh (ví dụ ảnh Kế hoạch đã ký)? { $You } gửi ảnh JPG, PNG (tối đa { $max }), hoặc gửi «bỏ qua». Tệp PDF, DOCX, XLSX chỉ gửi được qua Telegram.
+stats-pick-text = Gửi số thứ tự của phong trào cần xem số liệu.
+camp-member-pick-text = Gửi số thứ tự để xem chi tiết.

@@ -220,7 +220,7 @@ describe("officers' everyday work on Telegram and Zalo", () => {
     const chat = zaloChat(zalo, zaloOfficer);
     // One campaign running: «thông báo» opens it directly.
     await chat.say('thông báo', /Gõ nội dung thông báo bổ sung/);
-    await chat.say('Ảnh lễ ra quân.', /Gửi kèm tệp hoặc ảnh/);
+    await chat.say('Ảnh lễ ra quân.', /Gửi kèm ảnh[\s\S]*chỉ gửi được qua Telegram/);
     const preview = await chat.photo(undefined, /Xác nhận gửi\?/);
     expect(preview).toContain('🖼 Kèm ảnh: ảnh');
     const before = tgMember.messages.length;

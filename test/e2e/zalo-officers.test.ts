@@ -96,7 +96,7 @@ describe('officers and admins on Zalo (PostgreSQL, Redis, both channels)', () =>
 
     // A follow-up announcement: the text, the preview with the audience, then «1» sends it.
     await c.say('thông báo', /Gõ nội dung thông báo bổ sung/);
-    await c.say('Chủ nhật này tập trung tại nhà văn hóa lúc 7 giờ.', /Gửi kèm tệp hoặc ảnh/);
+    await c.say('Chủ nhật này tập trung tại nhà văn hóa lúc 7 giờ.', /Gửi kèm ảnh/);
     const preview = await c.say('bỏ qua', /Sẽ gửi tới/);
     expect(preview).toContain('Chủ nhật này tập trung tại nhà văn hóa lúc 7 giờ.');
     expect(preview).toMatch(/^1\. ✔ Gửi thông báo$/m);
