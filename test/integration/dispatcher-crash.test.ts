@@ -46,7 +46,9 @@ describe('dispatcher crash (SIGKILL) and restart', () => {
       })),
     });
     // The default batch size (≈ 2 s of sending): outcomes must not wait for a batch to end.
-    const env = { DATABASE_URL: tdb.url, TELEGRAM_API_ROOT: fake.apiRoot, BOT_TOKEN: fake.token, CONCURRENCY: String(CONCURRENCY), LEASE_MS: '2000' };
+    // 60 msg/s: the broadcast takes 5 s, so a test process starved for a while on a loaded machine
+    // still sees it halfway and kills it there (at 150 msg/s it sometimes found it already finished).
+    const env = { DATABASE_URL: tdb.url, TELEGRAM_API_ROOT: fake.apiRoot, BOT_TOKEN: fake.token, CONCURRENCY: String(CONCURRENCY), LEASE_MS: '2000', RATE: '60' };
     const sends = () => fake.callsOf('sendMessage').length;
 
     const first = startChild(env);
@@ -72,5 +74,6 @@ describe('dispatcher crash (SIGKILL) and restart', () => {
     const statuses = await tdb.db.prisma.delivery.groupBy({ by: ['status'], _count: { _all: true } });
     expect(statuses.map((s) => [s.status, s._count._all])).toEqual([['SENT', RECIPIENTS]]);
     console.info(`crash test: killed after ${atKill} sends, ${orphaned} rows orphaned, ${duplicates} duplicates`);
-  }, 30_000);
+    // Two cold starts of a child under tsx and a 5 s broadcast: generous for a loaded machine.
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 /**
  * A dispatcher in its own process, for the crash test (test/integration/dispatcher-crash.test.ts):
  * the test SIGKILLs it halfway through a broadcast and starts it again. It drains the outbox and
- * exits 0. Env: DATABASE_URL, TELEGRAM_API_ROOT, BOT_TOKEN, LEASE_MS, and optionally BATCH_SIZE, CONCURRENCY.
+ * exits 0. Env: DATABASE_URL, TELEGRAM_API_ROOT, BOT_TOKEN, LEASE_MS, and optionally BATCH_SIZE, CONCURRENCY, RATE.
  */
 import { Api } from 'grammy';
 import { pino } from 'pino';
@@ -18,7 +18,7 @@ const dispatcher = new Dispatcher({
   ...telegramDelivery(new Api(env.BOT_TOKEN!, { apiRoot: env.TELEGRAM_API_ROOT! }), translator(createI18n('vi'))),
   logger,
   now: () => new Date(),
-  rate: 150,
+  rate: Number(env.RATE ?? 150),
   ...(env.BATCH_SIZE ? { batchSize: Number(env.BATCH_SIZE) } : {}),
   ...(env.CONCURRENCY ? { concurrency: Number(env.CONCURRENCY) } : {}),
   leaseMs: Number(env.LEASE_MS ?? 2000),
