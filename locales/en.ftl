@@ -1240,7 +1240,7 @@ export-not-found = No campaign has this code.
 export-not-launched = This campaign has not been launched, so it has no figures to export yet.
 export-out-of-scope = This campaign is outside the units you manage. The attempt has been logged.
 export-queued = ⏳ Building the Excel file “{ $title }”… It will be sent to you as soon as it is ready.
-export-ready = 📊 Excel figures for “{ $title }”: sheets Summary, Registrations, Reports ({ $reports } rows), Not done, Unit reports.
+export-ready = 📊 Excel figures for “{ $title }”: sheets Summary, Registrations, Reports ({ $reports } rows), Not done, Unit reports, Awards.
 export-failed = ⚠️ The Excel file could not be built. Please try again in a few minutes; if it still fails, tell an administrator.
 export-refused = You no longer have the right to export figures, so the Excel file was not built. The attempt has been logged.
 export-link = Download the file (link valid for 24 hours): { $url }
@@ -1669,3 +1669,11 @@ honours-preview-confirm-text = Send the number of “Publish” to announce the 
 camp-announce-ask-file-text = Attach a photo (of the signed plan, for example)? Send a JPG or PNG photo (up to { $max }), or send “skip”. PDF, DOCX and XLSX files can only be sent on Telegram.
 stats-pick-text = Send the number of the campaign whose figures you want.
 camp-member-pick-text = Send its number to open it.
+
+## /export: the honour roll sheet (src/services/exports.ts awardSheet)
+export-sheet-awards = Awards
+export-col-honoured = Person or collective honoured
+export-col-honour = Title or commendation
+export-col-decision-number = Decision number
+export-col-decision-date = Decision date
+export-col-published-at = Published at

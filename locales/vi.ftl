@@ -1213,7 +1213,7 @@ export-not-found = Không tìm thấy phong trào có mã này.
 export-not-launched = Phong trào này chưa phát động nên chưa có số liệu để xuất.
 export-out-of-scope = Phong trào này không thuộc phạm vi { $you } phụ trách. Yêu cầu đã được ghi vào nhật ký.
 export-queued = ⏳ Đang lập tệp Excel “{ $title }”… Tệp sẽ được gửi đến { $you } ngay khi xong.
-export-ready = 📊 Tệp Excel số liệu “{ $title }”: các trang Tổng hợp, Đăng ký, Báo cáo ({ $reports } dòng), Chưa thực hiện, Báo cáo đơn vị.
+export-ready = 📊 Tệp Excel số liệu “{ $title }”: các trang Tổng hợp, Đăng ký, Báo cáo ({ $reports } dòng), Chưa thực hiện, Báo cáo đơn vị, Khen thưởng.
 export-failed = ⚠️ Chưa lập được tệp Excel. { $You } thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.
 export-refused = { $You } không còn quyền xuất số liệu nên tệp Excel không được lập. Yêu cầu đã được ghi vào nhật ký.
 export-link = Tải tệp (liên kết có hiệu lực 24 giờ): { $url }
@@ -1614,3 +1614,11 @@ honours-preview-confirm-text = Gửi số thứ tự của «Công bố» để 
 camp-announce-ask-file-text = Gửi kèm ảnh (ví dụ ảnh Kế hoạch đã ký)? { $You } gửi ảnh JPG, PNG (tối đa { $max }), hoặc gửi «bỏ qua». Tệp PDF, DOCX, XLSX chỉ gửi được qua Telegram.
 stats-pick-text = Gửi số thứ tự của phong trào cần xem số liệu.
 camp-member-pick-text = Gửi số thứ tự để xem chi tiết.
+
+## /export: the honour roll sheet (src/services/exports.ts awardSheet)
+export-sheet-awards = Khen thưởng
+export-col-honoured = Cá nhân, tập thể được khen thưởng
+export-col-honour = Danh hiệu, hình thức khen thưởng
+export-col-decision-number = Số quyết định
+export-col-decision-date = Ngày quyết định
+export-col-published-at = Công bố lúc

@@ -244,7 +244,7 @@ export class ExportService {
 
   // ---- The sheets ---------------------------------------------------------------------------
 
-  /** The five sheets, each read lazily when the writer reaches it. */
+  /** The six sheets, each read lazily when the writer reaches it. */
   sheets(stats: CampaignStats, scopePath: string | null, label: ExportLabel): LazySheet[] {
     const campaignId = stats.campaign.id;
     return [
@@ -254,6 +254,7 @@ export class ExportService {
       this.reportSheet(campaignId, scopePath, label),
       this.laggardSheet(campaignId, scopePath, label),
       this.reviewSheet(campaignId, scopePath, label),
+      this.awardSheet(campaignId, scopePath, label),
     ];
   }
 
@@ -500,5 +501,39 @@ export class ExportService {
       }
     }
     return { name: label('export-sheet-reviews'), columns, rows: rows() };
+  }
+
+  /**
+   * Khen thưởng: the published honour roll (vinh danh) of people and collectives in scope, in the
+   * order it was published — the annex an officer attaches to the tổng kết.
+   */
+  private awardSheet(campaignId: number, scopePath: string | null, label: ExportLabel): SheetSpec {
+    const columns: ColumnSpec[] = [
+      { header: label('export-col-honoured'), kind: 'text', width: 30 },
+      { header: label('export-col-scope'), kind: 'text', width: 12 },
+      { header: label('export-col-unit'), kind: 'text', width: 30 },
+      { header: label('export-col-honour'), kind: 'text', width: 32 },
+      { header: label('export-col-decision-number'), kind: 'text', width: 18 },
+      { header: label('export-col-decision-date'), kind: 'date' },
+      { header: label('export-col-published-at'), kind: 'datetime' },
+    ];
+    const prisma = this.prisma;
+    async function* rows(): AsyncGenerator<CellValue[]> {
+      const list = await prisma.$queryRaw<
+        Array<{ name: string; collective: boolean; unit: string | null; title_code: string | null; title_text: string | null; decision_number: string | null; decision_date: Date | null; published_at: Date }>
+      >`
+        SELECT COALESCE(m.full_name, au.name) AS name, (a.unit_id IS NOT NULL) AS collective, COALESCE(mu.name, au.name) AS unit,
+               a.title_code, a.title_text, a.decision_number, a.decision_date, a.published_at
+        FROM award a
+        LEFT JOIN member m ON m.id = a.member_id LEFT JOIN unit mu ON mu.id = m.unit_id
+        LEFT JOIN unit au ON au.id = a.unit_id
+        WHERE a.campaign_id = ${campaignId} AND a.published_at IS NOT NULL ${q(scopePath, 'COALESCE(mu.path, au.path)')}
+        ORDER BY a.published_at, a.id`;
+      for (const r of list) {
+        const honour = r.title_text ?? (r.title_code ? label(`reg-title-${r.title_code}`) : '');
+        yield [r.name, label(r.collective ? 'export-scope-COLLECTIVE' : 'export-scope-INDIVIDUAL'), r.unit, honour, r.decision_number, r.decision_date, r.published_at];
+      }
+    }
+    return { name: label('export-sheet-awards'), columns, rows: rows() };
   }
 }

@@ -18,7 +18,7 @@ import { freePort } from '../support/redis-server.js';
 import { excelDate } from '../../src/services/export-workbook.js';
 
 const ALL_UNITS = [...UNITS, { code: 'ANTHOI', name: 'Xã An Thới', parent: 'BENTRE' }];
-const SHEETS = ['Tổng hợp', 'Đăng ký', 'Báo cáo', 'Chưa thực hiện', 'Báo cáo đơn vị'];
+const SHEETS = ['Tổng hợp', 'Đăng ký', 'Báo cáo', 'Chưa thực hiện', 'Báo cáo đơn vị', 'Khen thưởng'];
 
 /**
  * The campaign's data: Lan (Đồng Khởi) registered (approved, with commitments) and reported
@@ -56,6 +56,11 @@ async function seedData(h: Harness, code: string) {
   await prisma.reviewReport.create({
     data: { milestoneId: milestone('FINAL_REVIEW').id, unitId: dongkhoi.id, submittedById: lan.id, figures: [{ label: 'Công trình', value: '12' }], note: 'Hoàn thành' },
   });
+  // The published honour roll: Lan (a person) and Đồng Khởi (a collective); an unpublished draft is not exported.
+  const decided = { decisionNumber: '88/QĐ-UBND', decisionDate: new Date('2026-12-14T17:00:00Z'), publishedAt: new Date('2026-12-15T03:00:00Z') };
+  await prisma.award.create({ data: { campaignId, memberId: lan.id, titleCode: 'LDTT', honourKey: 'code:LDTT', ...decided } });
+  await prisma.award.create({ data: { campaignId, unitId: dongkhoi.id, titleCode: null, titleText: 'Giấy khen của UBND tỉnh', honourKey: 'text:giay khen', ...decided } });
+  await prisma.award.create({ data: { campaignId, memberId: ba.id, titleCode: 'CSTDCS', honourKey: 'code:CSTDCS' } });
   const bentre = (await h.app.services.units.byCode('BENTRE'))!;
   return { campaignId, lan, ba, cuong, lanReg, lanReport, baReport, dongkhoi, anthoi, bentre };
 }
@@ -169,6 +174,17 @@ async function checkWorkbook(h: Harness, wb: ExcelJS.Workbook, s: Seeded, scope:
   expect(ws(reviews, 2)).toEqual(['Tổng kết', 'Xã Đồng Khởi', 'Nguyễn Thị Lan']);
   expect(reviews.getRow(2).getCell(5).value).toBe('Công trình: 12');
   expect(reviews.getRow(2).getCell(7).value).toBe(0);
+
+  // Khen thưởng: the published roll — a person and a collective — in the order published; the draft is not there.
+  const awards = wb.getWorksheet('Khen thưởng')!;
+  expect(header(awards)).toEqual(['Cá nhân, tập thể được khen thưởng', 'Cá nhân/Tập thể', 'Đơn vị', 'Danh hiệu, hình thức khen thưởng', 'Số quyết định', 'Ngày quyết định', 'Công bố lúc']);
+  expect(ws(awards, 2)).toEqual(['Nguyễn Thị Lan', 'Cá nhân', 'Xã Đồng Khởi']);
+  expect(awards.getRow(2).getCell(4).value).toBe('Lao động tiên tiến');
+  expect(awards.getRow(2).getCell(5).value).toBe('88/QĐ-UBND');
+  expect(awards.getRow(2).getCell(6).value).toBeInstanceOf(Date);
+  expect(ws(awards, 3)).toEqual(['Xã Đồng Khởi', 'Tập thể', 'Xã Đồng Khởi']);
+  expect(awards.getRow(3).getCell(4).value).toBe('Giấy khen của UBND tỉnh');
+  expect(awards.rowCount).toBe(3);
 }
 
 const ws = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as ExcelJS.CellValue[]).slice(1, 4);
