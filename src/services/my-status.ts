@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { nextDeadline } from '../domain/periods.js';
 import type { CampaignService } from './campaigns.js';
 
@@ -49,34 +49,35 @@ export class MyStatusService {
     const member = await this.prisma.member.findUnique({ where: { id: memberId } });
     if (!member?.unitId) return [];
     const campaigns = await this.campaigns.activeForUnit(member.unitId);
+    if (campaigns.length === 0) return [];
     const now = this.now();
+    const ids = campaigns.map((c) => c.id);
+    // Two reads for every campaign at once: the registrations (own, and the unit's for an officer)
+    // and the member's own reports (a member sends tens of them, not thousands), counted here.
+    const allRegs = await this.prisma.registration.findMany({
+      where: {
+        campaignId: { in: ids },
+        OR: [{ memberId: member.id }, ...(member.role !== 'MEMBER' ? [{ unitId: member.unitId, scope: 'COLLECTIVE' as const }] : [])],
+      },
+      include: { commitments: { include: { criterion: true }, orderBy: { criterion: { position: 'asc' } } }, unit: true },
+      orderBy: [{ campaignId: 'asc' }, { scope: 'asc' }],
+    });
+    const allReports = await this.prisma.progressReport.findMany({
+      where: { campaignId: { in: ids }, memberId: member.id },
+      select: { campaignId: true, criterionId: true, milestoneId: true, valueNumber: true, valueBool: true },
+    });
     const out: MyCampaignStatus[] = [];
     for (const c of campaigns) {
-      const regs = await this.prisma.registration.findMany({
-        where: {
-          campaignId: c.id,
-          OR: [{ memberId: member.id }, ...(member.role !== 'MEMBER' ? [{ unitId: member.unitId, scope: 'COLLECTIVE' as const }] : [])],
-        },
-        include: { commitments: { include: { criterion: true }, orderBy: { criterion: { position: 'asc' } } }, unit: true },
-        orderBy: { scope: 'asc' },
-      });
-      const reportsSent = await this.prisma.progressReport.count({ where: { campaignId: c.id, memberId: member.id } });
+      const regs = allRegs.filter((r) => r.campaignId === c.id);
+      const reports = allReports.filter((r) => r.campaignId === c.id);
+      const reportsSent = reports.length;
       const period = nextDeadline(c.milestones, now, ['PROGRESS_REPORT']);
-      const reportsThisPeriod = period
-        ? await this.prisma.progressReport.count({ where: { campaignId: c.id, memberId: member.id, milestoneId: period.id } })
-        : 0;
+      const reportsThisPeriod = period ? reports.filter((r) => r.milestoneId === period.id).length : 0;
       // What each line got from this member's reports (the same sum /stats counts).
-      const got = await this.prisma.progressReport.groupBy({
-        by: ['criterionId'],
-        where: { campaignId: c.id, memberId: member.id },
-        _sum: { valueNumber: true },
-      });
-      const yes = await this.prisma.progressReport.findMany({ where: { campaignId: c.id, memberId: member.id, valueBool: true }, select: { criterionId: true }, distinct: ['criterionId'] });
-      const gotBy = new Map(got.map((g) => [g.criterionId, g._sum.valueNumber]));
-      const yesBy = new Set(yes.map((y) => y.criterionId));
-      const reportedIn = new Set(
-        (await this.prisma.progressReport.findMany({ where: { campaignId: c.id, memberId: member.id, milestoneId: { not: null } }, select: { milestoneId: true }, distinct: ['milestoneId'] })).map((r) => r.milestoneId),
-      );
+      const gotBy = new Map<number, Prisma.Decimal>();
+      for (const r of reports) if (r.valueNumber !== null) gotBy.set(r.criterionId, (gotBy.get(r.criterionId) ?? new Prisma.Decimal(0)).plus(r.valueNumber));
+      const yesBy = new Set(reports.filter((r) => r.valueBool === true).map((r) => r.criterionId));
+      const reportedIn = new Set(reports.flatMap((r) => (r.milestoneId !== null ? [r.milestoneId] : [])));
       const registered = regs.some((r) => r.scope === 'INDIVIDUAL' && r.status !== 'WITHDRAWN' && r.status !== 'RETURNED');
       const next = nextDeadline(
         c.milestones.filter((m) =>
