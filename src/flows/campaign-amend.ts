@@ -26,6 +26,7 @@ import type { OutboxMessage } from '../messages/types.js';
 import { renderText } from '../messages/text.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import { matchChoice, problem, type Choice, type FlowContext, type Message, type Step, type StepResult } from './model.js';
+import { confirmAnswer } from './steps.js';
 
 /** Flow id of amending a launched campaign. */
 export const CAMPAIGN_AMEND_FLOW = 'campaign-amend';
@@ -264,7 +265,7 @@ export function createCampaignAmendFlow(services: Services): FlowSpec<AmendData,
       { value: 'send', label: { key: 'amend-choice-send' } },
       { value: 'cancel', label: { key: 'amend-choice-cancel' } },
     ],
-    answer: (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, confirmed: a.value === 'send' } } : problem('flow-problem-choice', { count: 2 })),
+    answer: confirmAnswer('send'),
   };
 
   return {

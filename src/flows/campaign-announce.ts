@@ -17,6 +17,7 @@ import { isStoredEvidence } from '../services/evidence-files.js';
 import type { OutboxAttachment } from '../messages/types.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import { problem, type FileRef, type FlowContext, type Step, type StepResult } from './model.js';
+import { confirmAnswer } from './steps.js';
 import { followUpBody, type T } from './campaign-text.js';
 
 /** Flow id of a follow-up announcement. */
@@ -126,7 +127,7 @@ export function createCampaignAnnounceFlow(services: Services): FlowSpec<Announc
       return { key: 'flow-verbatim', vars: { text: body.join('\n\n') } };
     },
     choices: () => [{ value: 'send', label: { key: 'camp-btn-announce-confirm' } }],
-    answer: (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, confirmed: true } } : problem('flow-problem-choice', { count: 1 })),
+    answer: confirmAnswer(),
   };
 
   return {

@@ -17,6 +17,7 @@ import { renderText } from '../messages/text.js';
 import { escapeHtml } from '../domain/text.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import { problem, type Message, type Step } from './model.js';
+import { confirmAnswer } from './steps.js';
 import type { T } from './campaign-text.js';
 
 /** Flow id of launching a draft campaign by text. */
@@ -107,7 +108,7 @@ export function createCampaignLaunchFlow(services: Services): FlowSpec<LaunchDat
       { value: 'launch', label: { key: 'camp-launch-choice-launch' } },
       { value: 'cancel', label: { key: 'camp-launch-choice-cancel' } },
     ],
-    answer: (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, confirmed: a.value === 'launch' } } : problem('flow-problem-choice', { count: 2 })),
+    answer: confirmAnswer('launch'),
   };
 
   return {

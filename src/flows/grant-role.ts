@@ -9,6 +9,7 @@ import type { Services } from '../services/index.js';
 import { escapeHtml } from '../domain/text.js';
 import type { FlowSpec, Reply } from './conversations.js';
 import { problem, type Choice, type Message, type Step } from './model.js';
+import { confirmAnswer } from './steps.js';
 
 /** Flow id of granting or revoking the officer role. */
 export const GRANT_ROLE_FLOW = 'grant-role';
@@ -86,7 +87,7 @@ export function createGrantRoleFlow(services: Services): FlowSpec<GrantData, Gra
       return { key: !d.grant && c?.role === 'ADMIN' ? 'revoke-admin-confirm' : 'grant-confirm', vars };
     },
     choices: () => [{ value: 'yes', label: { key: 'grant-yes' } }],
-    answer: (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, confirmed: true } } : problem('flow-problem-choice', { count: 1 })),
+    answer: confirmAnswer(),
   };
 
   return {

@@ -11,7 +11,8 @@ import type { NudgeUnit } from '../services/reminders.js';
 import { escapeHtml } from '../domain/text.js';
 import { formatDateTime } from '../domain/dates.js';
 import type { FlowSpec, Reply } from './conversations.js';
-import { problem, type Message, type Step } from './model.js';
+import type { Message, Step } from './model.js';
+import { confirmAnswer } from './steps.js';
 
 /** Flow id of nudging the laggards of one milestone. */
 export const NUDGE_FLOW = 'nudge';
@@ -52,7 +53,7 @@ export function createNudgeFlow(services: Services): FlowSpec<NudgeData, NudgeAr
     accepts: 'choice',
     prompt: (d) => ({ key: 'nudge-preview-confirm', vars: { count: d.laggards, units: d.units } }),
     choices: (d) => [{ value: 'send', label: { key: 'nudge-btn-confirm', vars: { count: d.laggards } } }],
-    answer: (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, confirmed: true } } : problem('flow-problem-choice', { count: 1 })),
+    answer: confirmAnswer(),
   };
 
   return {

@@ -1,10 +1,11 @@
 /**
  * Steps several flows share. "Which campaign?" asks for one of the campaigns open to the member
  * (one button each; typing its number or title works too) and lets the flow check and load the
- * chosen one — a campaign closed meanwhile is refused with a localized problem.
+ * chosen one — a campaign closed meanwhile is refused with a localized problem. The last question
+ * of a flow that acts (send, launch, grant…) answers with {@link confirmAnswer}.
  */
 import { fold } from '../domain/text.js';
-import type { Choice, StepResult, Step, FlowContext } from './model.js';
+import { problem, type Answer, type Choice, type StepResult, type Step, type FlowContext } from './model.js';
 
 /** A campaign as offered in a choice. */
 export interface CampaignOption {
@@ -44,4 +45,13 @@ export function namedChoice(text: string, choices: readonly Choice[], ctx: FlowC
   const w = words(text);
   if (w === '') return undefined;
   return choices.find((c) => words(ctx.label(c.label)) === w || (c.aliases ?? []).some((a) => words(a) === w));
+}
+
+/**
+ * The answer of a flow's last question, the preview with its act button(s): `confirmed` when the
+ * choice is `yes` (a single-button question: any choice), then the flow completes and acts only if
+ * confirmed. Anything but a choice is asked again.
+ */
+export function confirmAnswer<D extends { confirmed: boolean }>(yes?: string, choices = yes === undefined ? 1 : 2): (d: D, a: Answer) => StepResult<D> {
+  return (d, a) => (a.kind === 'choice' ? { ok: true, data: { ...d, confirmed: yes === undefined || a.value === yes } } : problem('flow-problem-choice', { count: choices }));
 }
