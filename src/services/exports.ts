@@ -60,6 +60,14 @@ export interface ClaimedExport {
 
 const q = (scopePath: string | null, column: string) => (scopePath ? P.sql`AND ${P.raw(column)} LIKE ${subtreeLike(scopePath)}` : P.empty);
 
+/** A sheet whose rows are one query's, read when the writer reaches the sheet (the short sheets: review reports, awards). */
+function queriedSheet<R>(name: string, columns: ColumnSpec[], read: () => Promise<R[]>, row: (r: R) => CellValue[]): SheetSpec {
+  async function* rows(): AsyncGenerator<CellValue[]> {
+    for (const r of await read()) yield row(r);
+  }
+  return { name, columns, rows: rows() };
+}
+
 /** Pages through a keyset query (`after` = the last id seen) one page at a time. */
 async function* paged<R extends { id: number }>(fetch: (after: number) => Promise<R[]>): AsyncGenerator<R> {
   let after = 0;
@@ -484,9 +492,8 @@ export class ExportService {
       { header: label('export-col-note'), kind: 'longtext' },
       { header: label('export-col-files'), kind: 'integer' },
     ];
-    const prisma = this.prisma;
-    async function* rows(): AsyncGenerator<CellValue[]> {
-      const list = await prisma.$queryRaw<
+    const read = () =>
+      this.prisma.$queryRaw<
         Array<{ m_title: string | null; m_kind: string; unit_name: string; full_name: string | null; updated_at: Date; figures: Array<{ label: string; value: string }> | null; note: string | null; files: number }>
       >`
         SELECT m.title AS m_title, m.kind::text AS m_kind, u.name AS unit_name, sub.full_name, rr.updated_at, rr.figures, rr.note,
@@ -495,12 +502,10 @@ export class ExportService {
         LEFT JOIN member sub ON sub.id = rr.submitted_by_id
         WHERE m.campaign_id = ${campaignId} ${q(scopePath, 'u.path')}
         ORDER BY m.due_at, m.id, u.path`;
-      for (const r of list) {
-        const figures = Array.isArray(r.figures) ? r.figures.map((f) => `${f.label}: ${f.value}`).join('\n') : null;
-        yield [r.m_title ?? label(`camp-milestone-${r.m_kind}`), r.unit_name, r.full_name, r.updated_at, figures, r.note, r.files];
-      }
-    }
-    return { name: label('export-sheet-reviews'), columns, rows: rows() };
+    return queriedSheet(label('export-sheet-reviews'), columns, read, (r) => {
+      const figures = Array.isArray(r.figures) ? r.figures.map((f) => `${f.label}: ${f.value}`).join('\n') : null;
+      return [r.m_title ?? label(`camp-milestone-${r.m_kind}`), r.unit_name, r.full_name, r.updated_at, figures, r.note, r.files];
+    });
   }
 
   /**
@@ -517,9 +522,8 @@ export class ExportService {
       { header: label('export-col-decision-date'), kind: 'date' },
       { header: label('export-col-published-at'), kind: 'datetime' },
     ];
-    const prisma = this.prisma;
-    async function* rows(): AsyncGenerator<CellValue[]> {
-      const list = await prisma.$queryRaw<
+    const read = () =>
+      this.prisma.$queryRaw<
         Array<{ name: string; collective: boolean; unit: string | null; title_code: string | null; title_text: string | null; decision_number: string | null; decision_date: Date | null; published_at: Date }>
       >`
         SELECT COALESCE(m.full_name, au.name) AS name, (a.unit_id IS NOT NULL) AS collective, COALESCE(mu.name, au.name) AS unit,
@@ -529,11 +533,14 @@ export class ExportService {
         LEFT JOIN unit au ON au.id = a.unit_id
         WHERE a.campaign_id = ${campaignId} AND a.published_at IS NOT NULL ${q(scopePath, 'COALESCE(mu.path, au.path)')}
         ORDER BY a.published_at, a.id`;
-      for (const r of list) {
-        const honour = r.title_text ?? (r.title_code ? label(`reg-title-${r.title_code}`) : '');
-        yield [r.name, label(r.collective ? 'export-scope-COLLECTIVE' : 'export-scope-INDIVIDUAL'), r.unit, honour, r.decision_number, r.decision_date, r.published_at];
-      }
-    }
-    return { name: label('export-sheet-awards'), columns, rows: rows() };
+    return queriedSheet(label('export-sheet-awards'), columns, read, (r) => [
+      r.name,
+      label(r.collective ? 'export-scope-COLLECTIVE' : 'export-scope-INDIVIDUAL'),
+      r.unit,
+      r.title_text ?? (r.title_code ? label(`reg-title-${r.title_code}`) : ''),
+      r.decision_number,
+      r.decision_date,
+      r.published_at,
+    ]);
   }
 }
