@@ -12,6 +12,16 @@ import type { PendingJoin } from '../services/join-requests.js';
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
+/**
+ * What someone without a unit hears when they ask for something that needs one: a person whose join
+ * request waits for approval is told it waits (not to start again, which would file another);
+ * anyone else gets the channel's own "join first" text (`otherwise`: it names /start or «bắt đầu»).
+ */
+export async function notJoinedText(t: T, services: Pick<Services, 'members'>, memberId: number | null, otherwise: string): Promise<string> {
+  const pending = memberId === null ? null : await services.members.pendingJoin(memberId);
+  return pending ? t('join-pending-wait', { unit: escapeHtml(pending.unit) }) : t(otherwise);
+}
+
 /** "🔑 chỉ vào bằng mã mời": a unit's policy as /units and /joinpolicy say it. */
 export function joinPolicyLabel(t: T, policy: JoinPolicy): string {
   return t(`join-policy-${policy}`);

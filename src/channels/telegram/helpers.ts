@@ -6,6 +6,7 @@ import { decodeCallback } from './callback-data.js';
 import { escapeHtml } from '../../domain/text.js';
 import type { AuditEntry } from '../../services/audit.js';
 import { splitHtml } from './render/split.js';
+import { notJoinedText } from '../join-text.js';
 
 export { escapeHtml };
 
@@ -83,7 +84,5 @@ export async function replyHtml(ctx: Pick<Context, 'reply'>, html: string, optio
  * approved hears that it is waiting (not "send /start", which would have them ask again).
  */
 export async function replyNotJoined(ctx: BotContext): Promise<void> {
-  const pending = ctx.member ? await ctx.deps.services.members.pendingJoin(ctx.member.id) : null;
-  if (pending) await replyHtml(ctx, ctx.t('join-pending-wait', { unit: escapeHtml(pending.unit) }));
-  else await ctx.reply(ctx.t('not-joined'));
+  await replyHtml(ctx, await notJoinedText((key, vars) => ctx.t(key, vars), ctx.deps.services, ctx.member?.id ?? null, 'not-joined'));
 }

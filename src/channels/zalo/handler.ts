@@ -62,7 +62,7 @@ import { auditHtml, unitTreeHtml } from '../admin-text.js';
 
 /** A label shown as written (a campaign's title, a person's name). */
 const verbatim = (text: string): Message => ({ key: 'flow-verbatim', vars: { text } });
-import { joinPolicyLabel, pendingJoinLine, setAddressFormText, setJoinPolicyText } from '../join-text.js';
+import { joinPolicyLabel, notJoinedText, pendingJoinLine, setAddressFormText, setJoinPolicyText } from '../join-text.js';
 import { parseJoinPolicy } from '../../domain/join-policy.js';
 import { JOIN_DECLINE_FLOW, joinDecisionReply, type JoinDeclineArgs } from '../../flows/join-decline.js';
 
@@ -262,8 +262,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
 
   /** Someone not in a unit yet: a person waiting for their join request's approval hears that it waits. */
   async function notJoined(turn: Turn): Promise<void> {
-    const pending = await services.members.pendingJoin(turn.member.id);
-    turn.say(pending ? turn.t('join-pending-wait', { unit: escapeHtml(pending.unit) }) : turn.t('zalo-not-joined'));
+    turn.say(await notJoinedText(turn.t, services, turn.member.id, 'zalo-not-joined'));
   }
 
   async function register(turn: Turn, code: string): Promise<void> {
