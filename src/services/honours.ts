@@ -396,11 +396,10 @@ export class HonourService {
     );
   }
 
-  /** A member's published awards and their unit's, newest first (/my). */
-  async awardsOf(memberId: number): Promise<MyAward[]> {
-    const member = await this.prisma.member.findUnique({ where: { id: memberId }, select: { unitId: true } });
+  /** A member's published awards and their unit's, newest first (/my: the caller has just read the member). */
+  async awardsOf(member: { id: number; unitId: number | null }): Promise<MyAward[]> {
     const rows = await this.prisma.award.findMany({
-      where: { publishedAt: { not: null }, OR: [{ memberId }, ...(member?.unitId ? [{ unitId: member.unitId }] : [])] },
+      where: { publishedAt: { not: null }, OR: [{ memberId: member.id }, ...(member.unitId ? [{ unitId: member.unitId }] : [])] },
       include: { campaign: { select: { title: true } }, unit: { select: { name: true } } },
       orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
       take: 20,

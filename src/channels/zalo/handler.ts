@@ -313,7 +313,7 @@ export function zaloHandler(deps: ZaloHandlerDeps): (event: InboundEvent) => Pro
   async function my(turn: Turn): Promise<void> {
     if (!turn.joined) return notJoined(turn);
     const items = await services.myStatus.forMember(turn.member.id);
-    const awards = await services.honours.awardsOf(turn.member.id);
+    const awards = await services.honours.awardsOf(turn.member);
     if (items.length === 0 && awards.length === 0) return turn.say(turn.t('my-none'));
     turn.say([...myStatusBlocks(turn.t, items, services.now(), turn.locale), ...myAwardsBlocks(turn.t, awards)].join('\n\n'));
   }

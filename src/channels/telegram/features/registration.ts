@@ -93,7 +93,7 @@ export async function showMyStatus(ctx: BotContext): Promise<void> {
   }
   const items = await ctx.deps.services.myStatus.forMember(member.id);
   // Awards outlive their campaign: a member honoured in a closed campaign still sees them here.
-  const awards = await ctx.deps.services.honours.awardsOf(member.id);
+  const awards = await ctx.deps.services.honours.awardsOf(member);
   if (items.length === 0 && awards.length === 0) {
     await ctx.reply(ctx.t('my-none'), { reply_markup: mainMenu(ctx) });
     return;
