@@ -187,6 +187,23 @@ describe('authorization in the services (PostgreSQL)', () => {
       expect(await s.campaigns.importDraft(d, { id: who.a1Officer! }, null)).toMatchObject({ ok: true, campaign: { ownerUnitId: unit.XA_A1 } });
     });
 
+    it('lets an admin without a unit manage the campaign they imported (it belongs to no unit); an officer may not', async () => {
+      const noUnit = await s.members.touch({ channel: 'TELEGRAM', externalId: '880002', firstName: 'Admin' });
+      await s.prisma.member.update({ where: { id: noUnit.id }, data: { role: 'ADMIN', fullName: 'Quản Trị Hai' } });
+      const d = draft('khong-don-vi', 'Phong trào chưa có đơn vị', [{ kind: 'REGISTRATION', dueAt: localDate(2025, 4, 1, 17), remindOffsets: [] }], {
+        units: ['TINH'],
+        startsAt: localDate(2025, 3, 1),
+        endsAt: localDate(2025, 12, 31),
+      });
+      const imported = await s.campaigns.importDraft(d, { id: noUnit.id }, null);
+      expect(imported).toMatchObject({ ok: true, campaign: { ownerUnitId: null } });
+      const id = (await s.campaigns.byCode('khong-don-vi'))!.id;
+      expect(await s.campaigns.forManager(id, { id: noUnit.id }, 'campaign.launch')).toMatchObject({ ok: true });
+      expect(await s.campaigns.forManager(id, { id: who.tinhOfficer! }, 'campaign.launch')).toEqual({ ok: false, reason: 'out_of_scope' });
+      // Not an admin listed in ADMIN_IDS: back to a member, as the later start-up test expects.
+      await s.prisma.member.update({ where: { id: noUnit.id }, data: { role: 'MEMBER' } });
+    });
+
     it('refuses a nudge from a revoked officer (nothing queued) and takes one from an officer in office', async () => {
       const milestoneId = campaign.milestones[0]!.id;
       await setRole(who.bOfficer!, 'MEMBER');
